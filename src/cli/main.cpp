@@ -1,0 +1,238 @@
+// clausier — the command-line face of the core. The contract (commands, flags, JSON keys, exit codes) is
+// ../shared/CLI.md: extend it, never rename. Exit 0 on success, 1 when the input is invalid, 2 on bad usage;
+// every failure prints one French sentence on stderr.
+#include "checks.h"
+#include "export/export.h"
+#include "legal.h"
+#include "library.h"
+#include "recommend.h"
+#include "platform_clock.h"
+#include "scenarios.h"
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+using namespace clausier;
+
+namespace {
+
+struct Usage {   // thrown for bad usage (exit 2)
+    std::string message;
+};
+
+struct Args {
+    std::vector<std::string> positional;
+    std::map<std::string, std::string> options;   // --name value
+    std::vector<std::string> flags;                // --name
+
+    bool flag(const std::string& f) const { return std::find(flags.begin(), flags.end(), f) != flags.end(); }
+    std::string option(const std::string& o, const std::string& fallback = "") const {
+        auto it = options.find(o);
+        return it == options.end() ? fallback : it->second;
+    }
+};
+
+// Options that take a value; everything else starting with "--" is a flag.
+const char* const kValueOptions[] = {"--buyer", "--nature", "--amount", "--date", "--format", "--document", "-o"};
+const char* const kFlags[] = {"--json", "--social-services", "--help"};
+
+Args parse_args(int argc, char** argv, int first) {
+    Args a;
+    for (int i = first; i < argc; ++i) {
+        std::string s = argv[i];
+        bool is_value_option = std::find(std::begin(kValueOptions), std::end(kValueOptions), s) != std::end(kValueOptions);
+        bool is_flag = std::find(std::begin(kFlags), std::end(kFlags), s) != std::end(kFlags);
+        if (is_value_option) {
+            if (i + 1 >= argc) throw Usage{"L'option " + s + " attend une valeur."};
+            a.options[s] = argv[++i];
+        } else if (is_flag) {
+            a.flags.push_back(s);
+        } else if (s.size() > 1 && s[0] == '-') {
+            throw Usage{"Option inconnue : " + s + "."};
+        } else {
+            a.positional.push_back(s);
+        }
+    }
+    return a;
+}
+
+void print_json(const json& j) { std::cout << j.dump(2, ' ', false, json::error_handler_t::replace) << "\n"; }
+
+int fail(const std::string& sentence) {
+    std::cerr << sentence << "\n";
+    return 1;
+}
+
+constexpr std::streamoff kMaxProjectBytes = 64 << 20;
+
+bool read_project_file(const std::string& path, Project& p, std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) { error = "Impossible de lire le fichier « " + path + " »."; return false; }
+    in.seekg(0, std::ios::end);
+    if (in.tellg() > kMaxProjectBytes) { error = "Le fichier « " + path + " » est trop volumineux pour un projet (plus de 64 Mo)."; return false; }
+    in.seekg(0);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    if (!project_from_text(ss.str(), p, error)) { error = path + " : " + error; return false; }
+    return true;
+}
+
+int cmd_procedure(const Args& a) {
+    ProcedureInput in;
+    in.buyer = a.option("--buyer");
+    in.nature = a.option("--nature");
+    if (in.buyer != "etat" && in.buyer != "collectivite" && in.buyer != "entite-adjudicatrice")
+        throw Usage{"--buyer attend etat, collectivite ou entite-adjudicatrice."};
+    if (in.nature != "fournitures" && in.nature != "services" && in.nature != "travaux")
+        throw Usage{"--nature attend fournitures, services ou travaux."};
+    const std::string amount = a.option("--amount");
+    if (amount.empty()) throw Usage{"--amount (montant estimé en euros HT) est obligatoire."};
+    char* end = nullptr;
+    in.amount = std::strtod(amount.c_str(), &end);
+    if (end == amount.c_str() || *end != '\0' || !(in.amount >= 0) || in.amount > 1e13)
+        throw Usage{"--amount attend un montant positif en euros HT, par exemple 250000."};
+    in.date = a.options.count("--date") ? parse_date(a.option("--date")) : today();
+    if (!in.date.valid()) throw Usage{"--date attend une date au format AAAA-MM-JJ."};
+    in.social_services = a.flag("--social-services");
+    ProcedureResult r = size_procedure(in);
+    if (a.flag("--json")) print_json(procedure_to_json(r));
+    else std::cout << r.procedure << " (" << r.publicity << ")\n" << r.explanation << "\n";
+    return 0;
+}
+
+bool load_library_arg(const Args& a, size_t index, Library& lib, std::vector<LibraryProblem>& problems, std::string& error) {
+    std::vector<SourceFile> files;
+    if (a.positional.size() > index) {
+        if (!read_library_folder(a.positional[index], files, error)) return false;
+    } else {
+        files = bundled_library_files();
+    }
+    load_library(files, lib, problems);
+    return true;
+}
+
+int cmd_library(const Args& a) {
+    if (a.positional.empty()) throw Usage{"Précisez check, stats ou list après « library »."};
+    const std::string sub = a.positional[0];
+    if (sub != "check" && sub != "stats" && sub != "list") throw Usage{"Sous-commande inconnue : library " + sub + "."};
+    Library lib;
+    std::vector<LibraryProblem> problems;
+    std::string error;
+    if (!load_library_arg(a, 1, lib, problems, error)) return fail(error);
+    if (sub == "check") {
+        for (const LibraryProblem& p : problems)
+            std::cout << p.file << (p.clause.empty() ? "" : " [" + p.clause + "]") << " : " << p.message << "\n";
+        if (!problems.empty())
+            return fail("La bibliothèque contient " + std::to_string(problems.size()) + " problème(s) : voir la liste ci-dessus.");
+        std::cout << "Bibliothèque valide : " << lib.clauses.size() << " clauses, " << lib.families.size()
+                  << " familles, " << lib.articles.size() << " articles.\n";
+        return 0;
+    }
+    if (!problems.empty())
+        return fail(problems[0].file + " [" + problems[0].clause + "] : " + problems[0].message);
+    if (sub == "stats") {
+        print_json(stats_to_json(library_stats(lib)));
+        return 0;
+    }
+    json list = json::array();
+    for (const Clause& c : lib.clauses) list.push_back(clause_to_list_json(c));
+    print_json({{"clauses", list}});
+    return 0;
+}
+
+int cmd_check(const Args& a) {
+    if (a.positional.empty()) throw Usage{"Précisez le fichier projet : clausier check PROJET.json --json."};
+    Project p;
+    std::string error;
+    if (!read_project_file(a.positional[0], p, error)) return fail(error);
+    std::vector<Finding> findings = run_checks(p);
+    if (a.flag("--json")) print_json(findings_to_json(findings));
+    else for (const Finding& f : findings) std::cout << "[" << f.severity << "] " << f.where() << " : " << f.message << "\n";
+    return 0;
+}
+
+int cmd_recommend(const Args& a) {
+    if (a.positional.empty()) throw Usage{"Précisez le fichier projet : clausier recommend PROJET.json --json."};
+    Project p;
+    std::string error;
+    if (!read_project_file(a.positional[0], p, error)) return fail(error);
+    std::vector<Recommendation> recs = recommend(p);
+    if (a.flag("--json")) print_json(recommendations_to_json(recs));
+    else for (size_t i = 0; i < recs.size() && i < 20; ++i)
+        std::cout << recs[i].clause->id << "  " << recs[i].clause->title << "\n";
+    return 0;
+}
+
+int cmd_export(const Args& a) {
+    if (a.positional.empty()) throw Usage{"Précisez le fichier projet : clausier export PROJET.json --format html -o FICHIER."};
+    Format format;
+    if (!parse_format(a.option("--format"), format)) throw Usage{"--format attend html, md, docx, odt, json ou ocds."};
+    DocumentKind kind = DocumentKind::dce;
+    if (a.options.count("--document") && !parse_document_kind(a.option("--document"), kind))
+        throw Usage{"--document attend dce, entreprise ou synthese."};
+    const std::string out = a.option("-o");
+    if (out.empty()) throw Usage{"-o FICHIER (fichier à écrire) est obligatoire."};
+    Project p;
+    std::string error;
+    if (!read_project_file(a.positional[0], p, error)) return fail(error);
+    const std::string bytes = export_project(p, format, kind);
+    std::ofstream f(out, std::ios::binary);
+    if (!f || !f.write(bytes.data(), std::streamsize(bytes.size())))
+        return fail("Impossible d'écrire le fichier « " + out + " ».");
+    return 0;
+}
+
+int cmd_scenario(const Args& a) {
+    if (a.positional.empty()) throw Usage{"Précisez list ou show NOM après « scenario »."};
+    if (a.positional[0] == "list") {
+        for (const Scenario& s : bundled_scenarios()) std::cout << s.name << "\t" << s.title << "\n";
+        return 0;
+    }
+    if (a.positional[0] == "show") {
+        if (a.positional.size() < 2) throw Usage{"Précisez le nom du scénario : clausier scenario show NOM."};
+        const Scenario* s = find_scenario(a.positional[1]);
+        if (!s) return fail("Scénario inconnu : « " + a.positional[1] + " » (voir clausier scenario list).");
+        std::cout << s->text;
+        return 0;
+    }
+    throw Usage{"Sous-commande inconnue : scenario " + a.positional[0] + "."};
+}
+
+const char* const kHelp =
+    "clausier — préparer une consultation responsable (commande publique)\n\n"
+    "  clausier procedure --buyer etat|collectivite|entite-adjudicatrice --nature fournitures|services|travaux\n"
+    "                     --amount EUROS [--date AAAA-MM-JJ] [--social-services] [--json]\n"
+    "  clausier library check|stats|list [DOSSIER] [--json]\n"
+    "  clausier check PROJET.json [--json]\n"
+    "  clausier recommend PROJET.json [--json]\n"
+    "  clausier export PROJET.json --format html|md|docx|odt|json|ocds [--document dce|entreprise|synthese] -o FICHIER\n"
+    "  clausier scenario list | show NOM\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "help") {
+        std::cout << kHelp;
+        return argc < 2 ? 2 : 0;
+    }
+    const std::string command = argv[1];
+    try {
+        Args a = parse_args(argc, argv, 2);
+        if (a.flag("--help")) { std::cout << kHelp; return 0; }
+        if (command == "procedure") return cmd_procedure(a);
+        if (command == "library") return cmd_library(a);
+        if (command == "check") return cmd_check(a);
+        if (command == "recommend") return cmd_recommend(a);
+        if (command == "export") return cmd_export(a);
+        if (command == "scenario") return cmd_scenario(a);
+        throw Usage{"Commande inconnue : " + command + " (voir clausier --help)."};
+    } catch (const Usage& u) {
+        std::cerr << u.message << "\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "Erreur inattendue : " << e.what() << "\n";
+        return 1;
+    }
+}

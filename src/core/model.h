@@ -1,0 +1,158 @@
+// model.h — the project a buyer builds: one plain struct tree, read from and written to the
+// `.clausier.json` file. Everything the app, the CLI and the tests compute starts from a Project.
+//
+// Vocabulary (French terms where the law has no English equivalent):
+//   nature      fournitures (supplies) / services / travaux (works)
+//   lot         a separately awardable part of the contract (allotissement, L.2113-10)
+//   clause      a model clause from the library, chosen for this project, with its variable values
+//   criterion   an award criterion (critère d'attribution) with its weight and scoring method
+//   sourcing    prior contacts with operators (R.2111-1), logged for traceability
+#pragma once
+#include <nlohmann/json.hpp>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace clausier {
+
+using json = nlohmann::json;
+
+constexpr int kProjectSchemaVersion = 1;
+constexpr const char* kProjectFormat = "clausier-projet";
+
+struct Member {             // a member of a pooled purchase (groupement de commandes)
+    std::string name;
+    double value = 0;       // that member's own need, euros HT over the initial period
+};
+
+struct Need {
+    std::string object;             // objet du marché
+    std::string description;
+    std::string nature = "services";  // fournitures | services | travaux
+    std::string family;             // purchase family id (clauses/families.json)
+    std::vector<std::string> cpv;   // CPV codes (8 digits)
+    std::string quantities;
+    std::string expected_result;    // the function or result sought (approche fonctionnelle)
+    std::string sobriety_note;      // why the need is justified, what was questioned
+    bool need_questioned = false;   // sobriety prompt answered
+    int duration_months = 12;       // initial period
+    int renewals = 0;               // number of renewals (reconductions)
+    int renewal_months = 12;        // length of each renewal
+    std::string launch_date;        // YYYY-MM-DD: the date thresholds and obligations are read at
+    bool social_services = false;   // social or other specific services (R.2123-1 3°)
+    std::string pooling;            // "" | groupement | centrale
+    std::vector<Member> members;
+};
+
+struct Buyer {
+    std::string name;
+    std::string type = "collectivite";  // etat | collectivite | entite-adjudicatrice
+    double annual_purchases = 0;        // euros HT per year: decides whether a SPASER is compulsory
+    bool spaser_adopted = false;
+    std::vector<std::string> spaser_commitments;
+};
+
+struct SourcingContact {
+    std::string date;
+    std::string operator_name;
+    std::string channel;   // réunion, téléphone, courriel, salon…
+    std::string shared;    // what information was given to the operator
+    std::string notes;
+};
+
+struct Lot {
+    std::string title;
+    double value = 0;             // euros HT over the initial period
+    std::string reserved;         // "" | handicap (L.2113-12) | insertion (L.2113-13) | ess (L.2113-15)
+    std::string reserved_article; // article cited in the notice for the reservation
+};
+
+struct RelatedPurchase {          // other procedures of the same family in the year (split detection)
+    std::string object;
+    std::string family;
+    double value = 0;
+    std::string date;
+};
+
+struct ChosenClause {
+    std::string id;                            // clause id in the library
+    std::map<std::string, json> values;        // variable values set by the buyer (missing = default)
+    int lot = 0;                               // 0 = every lot, otherwise 1-based lot number
+};
+
+struct SubCriterion {
+    std::string name;
+    double weight = 0;   // percent of the parent criterion
+};
+
+struct AwardCriterion {
+    std::string name;
+    std::string kind = "technique";  // prix | cout-cycle-vie | technique | environnemental | social | delai | autre
+    double weight = 0;               // percent
+    std::string method;              // how it is scored (formula or graded grid)
+    std::string proof;               // what the bidder provides
+    std::string clause;              // library clause it comes from, if any
+    std::vector<SubCriterion> subcriteria;
+};
+
+struct Commitment {              // one line of the monitoring plan (suivi d'exécution)
+    std::string clause;          // library clause id it follows, or "" for a buyer-written commitment
+    std::string commitment;
+    std::string indicator;
+    std::string proof;
+    std::string checkpoint;
+    std::string penalty;
+};
+
+struct Specification {           // buyer-written requirement for the CCTP
+    std::string title;
+    std::string text;
+};
+
+struct Insertion {               // parameters of the insertion-hours calculation
+    double labour_share = 40;    // percent of the value that is labour
+    double hourly_cost = 35;     // average loaded hourly cost, euros
+    double rate = 7;             // percent of labour hours reserved for insertion
+    std::string facilitator;     // contact of the insertion facilitator (facilitateur)
+};
+
+struct Project {
+    int schema_version = kProjectSchemaVersion;
+    std::string title;            // project name shown in the app
+    Buyer buyer;
+    Need need;
+    std::vector<SourcingContact> sourcing;
+    std::vector<Lot> lots;
+    std::string single_lot_justification;  // why the contract is not divided (L.2113-11)
+    std::vector<RelatedPurchase> related;
+    std::vector<std::string> goals;        // sustainable goal ids
+    std::string ambition = "essentiel";    // essentiel | avance | exemplaire
+    std::vector<ChosenClause> clauses;
+    std::vector<AwardCriterion> criteria;
+    std::vector<Commitment> monitoring;
+    std::vector<Specification> specifications;
+    std::string social_exception;          // id of the L.2112-2-1 exception relied on, if any
+    std::string social_justification;      // the buyer's written reasons
+    double advance_percent = 5;            // advance payment (R.2191-3)
+    int payment_days = 30;                 // payment term (R.2192-10)
+    bool variants = false;
+    Insertion insertion;
+    json unknown = json::object();         // fields this version does not know, kept on save
+};
+
+// Reading and writing. `project_from_json` validates types and values and, on failure, leaves `out`
+// untouched and fills `error` with one French sentence naming the field.
+bool project_from_json(const json& doc, Project& out, std::string& error);
+bool project_from_text(const std::string& text, Project& out, std::string& error);
+json project_to_json(const Project& p);
+std::string project_to_text(const Project& p);   // canonical: sorted keys, 2-space indent, final newline
+
+// A number for JSON output: whole values as integers ("60000", not "60000.0"), as ../shared/CLI.md shows.
+json number_json(double v);
+
+// Values derived from the model (no policy here: the procedure service decides what they imply).
+double renewal_factor(const Need& n);           // (initial + renewals) / initial
+double initial_value(const Project& p);         // lots + members, initial period
+double total_estimated_value(const Project& p);  // over all lots, members and the whole duration
+
+}  // namespace clausier
