@@ -18,6 +18,29 @@ struct Finding {
     std::string where() const { return field.empty() ? step : step + "." + field; }
 };
 
+// One rule's metadata, read from data/legal/rules.json.
+struct RuleInfo {
+    std::string id, title, severity, step, field;
+    std::vector<std::string> articles;
+    std::string message;        // French template; {name} placeholders are filled by the rule
+    std::string description;    // French: what the rule checks (for the documentation and the app)
+    std::string obligation;     // id of a dated obligation in thresholds.json the rule depends on, if any
+    Date valid_from;            // first launch date the rule applies to (invalid = always)
+    json params = json::object();   // figures and word lists the rule uses
+};
+
+struct RuleSet {
+    std::vector<RuleInfo> rules;
+    json vocabulary = json::object();   // named word lists shared by several rules
+    const RuleInfo* find(std::string_view id) const;
+    std::vector<std::string> terms(std::string_view list) const;   // a vocabulary list, empty if absent
+};
+
+bool load_rules(const std::string& json_text, RuleSet& out, std::string& error);
+const RuleSet& bundled_rules();             // parsed once from the bundle
+std::vector<std::string> implemented_rules();   // the rule ids the engine runs, in order
+
+std::vector<Finding> run_checks(const Project& p, const Library& lib, const LegalData& law, const RuleSet& rules);
 std::vector<Finding> run_checks(const Project& p, const Library& lib = bundled_library(),
                                 const LegalData& law = bundled_legal_data());
 json findings_to_json(const std::vector<Finding>& findings);   // {"findings": [...]} per ../shared/CLI.md

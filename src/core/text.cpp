@@ -166,30 +166,58 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(a, b - a));
 }
 
+namespace {
+
+bool ends_with(const std::string& s, std::string_view tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// Drops the spaces (plain or no-break) at the end of `out`, so that the right one can be put back.
+void drop_trailing_spaces(std::string& out) {
+    for (;;) {
+        if (!out.empty() && out.back() == ' ') out.pop_back();
+        else if (ends_with(out, kNbsp)) out.resize(out.size() - 2);
+        else if (ends_with(out, kNnbsp)) out.resize(out.size() - 3);
+        else return;
+    }
+}
+
+// Index of the first character from `j` that is not a space (plain or no-break).
+size_t skip_spaces(std::string_view s, size_t j) {
+    for (;;) {
+        if (j < s.size() && s[j] == ' ') ++j;
+        else if (s.compare(j, 2, kNbsp) == 0) j += 2;
+        else if (s.compare(j, 3, kNnbsp) == 0) j += 3;
+        else return j;
+    }
+}
+
+}  // namespace
+
+// Idempotent: text that already has its no-break spaces comes out unchanged.
 std::string french_typography(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 16);
-    auto ends_with_space = [&]() { return !out.empty() && out.back() == ' '; };
     for (size_t i = 0; i < s.size(); ++i) {
-        char c = s[i];
-        bool high = (c == ';' || c == ':' || c == '!' || c == '?');
-        bool closing = s.compare(i, 2, "»") == 0;
-        if ((high || closing) && i > 0) {
-            if (ends_with_space()) out.pop_back();
+        const char c = s[i];
+        const bool high = c == ';' || c == ':' || c == '!' || c == '?';
+        const bool closing = s.compare(i, 2, "\u00BB") == 0;
+        if ((high || closing) && !out.empty()) {
             // A colon inside a time or URL-like token ("10:30", "https:") is left alone.
-            bool glued = c == ':' && i + 1 < s.size() && s[i + 1] != ' ' && s[i + 1] != '\n';
-            if (!glued && !(out.size() >= 3 && out.compare(out.size() - 3, 3, kNnbsp) == 0)) out += kNnbsp;
+            const bool glued = c == ':' && i + 1 < s.size() && s[i + 1] != ' ' && s[i + 1] != '\n';
+            drop_trailing_spaces(out);
+            const char prev = out.empty() ? '\n' : out.back();
+            const bool after_mark = prev == '!' || prev == '?' || prev == '\n' || prev == '(';   // "?!", line start
+            if (!glued && !after_mark) out += kNnbsp;
         }
-        if (closing) { out += "»"; ++i; continue; }
-        out += c;
-        if (s.compare(i, 2, "«") == 0) {
-            out += s[i + 1];
-            ++i;
-            size_t j = i + 1;
-            while (j < s.size() && s[j] == ' ') ++j;
+        if (closing) { out += "\u00BB"; ++i; continue; }
+        if (s.compare(i, 2, "\u00AB") == 0) {
+            out += "\u00AB";
             out += kNnbsp;
-            i = j - 1;
+            i = skip_spaces(s, i + 2) - 1;
+            continue;
         }
+        out += c;
     }
     return out;
 }

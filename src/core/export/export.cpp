@@ -1,22 +1,91 @@
-// Placeholder until the writers land (owned by the export work).
 #include "export.h"
+#include "writers.h"
+#include "../assemble.h"
+
 namespace clausier {
+
+namespace {
+
+struct FormatInfo {
+    Format format;
+    const char* name;
+    const char* extension;
+    const char* mime;
+};
+
+const FormatInfo kFormats[] = {
+    {Format::html, "html", "html", "text/html; charset=utf-8"},
+    {Format::md, "md", "md", "text/markdown; charset=utf-8"},
+    {Format::docx, "docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+    {Format::odt, "odt", "odt", "application/vnd.oasis.opendocument.text"},
+    {Format::json, "json", "json", "application/json"},
+    {Format::ocds, "ocds", "json", "application/json"},
+};
+
+const FormatInfo& info(Format f) {
+    for (const FormatInfo& i : kFormats) if (i.format == f) return i;
+    return kFormats[0];
+}
+
+const char* kind_name(DocumentKind k) {
+    return k == DocumentKind::entreprise ? "entreprise" : k == DocumentKind::synthese ? "synthese" : "dce";
+}
+
+// ASCII words of the text joined by dashes, at most `max` characters, cut at a word boundary.
+std::string slug(std::string_view s, size_t max) {
+    std::string out;
+    for (char c : fold(s)) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+        else if (!out.empty() && out.back() != '-') out += '-';
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    if (out.size() > max) {
+        out.resize(max);
+        const size_t cut = out.rfind('-');
+        if (cut != std::string::npos && cut > 0) out.resize(cut);
+    }
+    return out;
+}
+
+}  // namespace
+
 bool parse_format(std::string_view s, Format& out) {
-    const std::pair<const char*, Format> m[] = {{"html", Format::html}, {"md", Format::md}, {"docx", Format::docx},
-                                                {"odt", Format::odt}, {"json", Format::json}, {"ocds", Format::ocds}};
-    for (auto& [n, f] : m) if (s == n) { out = f; return true; }
+    for (const FormatInfo& i : kFormats)
+        if (s == i.name) { out = i.format; return true; }
     return false;
 }
+
 bool parse_document_kind(std::string_view s, DocumentKind& out) {
-    if (s == "dce") out = DocumentKind::dce; else if (s == "entreprise") out = DocumentKind::entreprise;
-    else if (s == "synthese") out = DocumentKind::synthese; else return false;
-    return true;
+    for (DocumentKind k : {DocumentKind::dce, DocumentKind::entreprise, DocumentKind::synthese})
+        if (s == kind_name(k)) { out = k; return true; }
+    return false;
 }
-const char* format_extension(Format f) {
-    switch (f) { case Format::html: return "html"; case Format::md: return "md"; case Format::docx: return "docx";
-                 case Format::odt: return "odt"; default: return "json"; }
+
+const char* format_extension(Format f) { return info(f).extension; }
+const char* format_mime(Format f) { return info(f).mime; }
+
+std::string export_project(const Project& p, Format f, DocumentKind kind, const Library& lib) {
+    switch (f) {
+        case Format::json: return project_to_text(p);
+        case Format::ocds: return write_ocds(p, lib);
+        default: break;
+    }
+    const Document d = assemble_document(p, kind, lib);
+    switch (f) {
+        case Format::md: return write_markdown(d);
+        case Format::docx: return write_docx(d);
+        case Format::odt: return write_odt(d);
+        default: return write_html(d);
+    }
 }
-const char* format_mime(Format) { return "application/octet-stream"; }
-std::string export_project(const Project& p, Format, DocumentKind, const Library&) { return project_to_text(p); }
-std::string export_file_name(const Project&, Format f, DocumentKind) { return std::string("projet.") + format_extension(f); }
+
+std::string export_file_name(const Project& p, Format f, DocumentKind kind) {
+    const char* prefix = f == Format::json ? "projet" : f == Format::ocds ? "ocds" : kind_name(kind);
+    std::string name = slug(p.need.object, 60);
+    if (name.empty()) name = slug(p.title, 60);
+    if (name.empty()) name = "consultation";
+    const Date d = parse_date(p.need.launch_date);
+    return std::string(prefix) + "-" + name + (d.valid() ? "-" + iso_date(d) : "") + "." + format_extension(f);
+}
+
 }  // namespace clausier

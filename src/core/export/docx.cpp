@@ -1,0 +1,202 @@
+// WordprocessingML (DOCX): the smallest package Word, LibreOffice and pandoc all read, with real built-in
+// styles (Title, heading 1–3, List Bullet/Number, Table Grid) so the navigation pane and a table of contents
+// work. No external relationship, no macro, no field.
+#include "writers.h"
+#include "../xml.h"
+#include "../zip.h"
+
+namespace clausier {
+
+namespace {
+
+constexpr const char* kXmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+constexpr const char* kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+constexpr int kTextWidth = 9412;   // A4 width (11906 twips) minus two 1247-twip margins
+
+struct DocxBody {
+    std::string xml;
+    int numbered_lists = 0;        // each numbered list gets its own w:num so that it restarts at 1
+
+    void runs(const Inline& rs) {
+        for (const Run& r : rs) {
+            xml += "<w:r>";
+            if (r.style == Run::strong) xml += "<w:rPr><w:b/><w:bCs/></w:rPr>";
+            else if (r.style == Run::emphasis) xml += "<w:rPr><w:i/><w:iCs/></w:rPr>";
+            xml += "<w:t xml:space=\"preserve\">" + xml_escape(r.text) + "</w:t></w:r>";
+        }
+    }
+    void para(const std::string& style, const Inline& rs, const std::string& extra_ppr = "") {
+        xml += "<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/>" + extra_ppr + "</w:pPr>";
+        runs(rs);
+        xml += "</w:p>\n";
+    }
+    void list(const std::vector<Inline>& items, bool numbered) {
+        const int num_id = numbered ? 2 + numbered_lists++ : 1;
+        const std::string numpr = "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"" + std::to_string(num_id) + "\"/></w:numPr>";
+        for (const Inline& item : items) para(numbered ? "ListNumber" : "ListBullet", item, numpr);
+    }
+    void cell(const Inline& content, int width, bool header) {
+        xml += "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/>";
+        if (header) xml += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"DDE6EF\"/>";
+        xml += "</w:tcPr>";
+        para(header ? "TableHeading" : "TableContents", content);
+        xml += "</w:tc>";
+    }
+    void table(const Block& b) {
+        const size_t n = b.header.empty() ? 1 : b.header.size();
+        const int width = int(kTextWidth / n);
+        xml += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" + std::to_string(width * int(n)) +
+               "\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"0420\" w:firstRow=\"1\" "
+               "w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>";
+        for (size_t k = 0; k < n; ++k) xml += "<w:gridCol w:w=\"" + std::to_string(width) + "\"/>";
+        xml += "</w:tblGrid>\n<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
+        for (const Inline& c : b.header) cell(c, width, true);
+        xml += "</w:tr>\n";
+        for (const auto& row : b.rows) {
+            xml += "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
+            for (const Inline& c : row) cell(c, width, false);
+            xml += "</w:tr>\n";
+        }
+        xml += "</w:tbl>\n";
+        para("Normal", {});   // Word needs a paragraph between two tables; it also gives air after one
+    }
+    void block(const Block& b) {
+        switch (b.kind) {
+            case Block::heading: para("Heading" + std::to_string(b.level), b.text); break;
+            case Block::paragraph: para("Normal", b.text); break;
+            case Block::bullet_list: list(b.items, false); break;
+            case Block::numbered_list: list(b.items, true); break;
+            case Block::table: table(b); break;
+            case Block::note: for (const Inline& p : b.items) para("Note", p); break;
+        }
+    }
+};
+
+std::string document_xml(const Document& d, int& numbered_lists) {
+    DocxBody body;
+    body.para("Title", text(d.title));
+    if (!d.subtitle.empty()) body.para("Subtitle", text(d.subtitle));
+    for (const auto& [label, value] : d.metadata) body.para("Metadata", {strong(label + "\u202F: "), plain(value)});
+    for (const Block& b : d.blocks) body.block(b);
+    numbered_lists = body.numbered_lists;
+    return std::string(kXmlHead) + "<w:document xmlns:w=\"" + kW + "\"><w:body>\n" + body.xml +
+           "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1418\" w:right=\"1247\" w:bottom=\"1418\" "
+           "w:left=\"1247\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>\n</w:body></w:document>\n";
+}
+
+std::string paragraph_style(const std::string& id, const std::string& name, const std::string& ppr,
+                            const std::string& rpr, int outline = -1) {
+    std::string s = "<w:style w:type=\"paragraph\" w:styleId=\"" + id + "\"><w:name w:val=\"" + name +
+                    "\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/><w:pPr>" + ppr;
+    if (outline >= 0) s += "<w:outlineLvl w:val=\"" + std::to_string(outline) + "\"/>";
+    return s + "</w:pPr><w:rPr>" + rpr + "</w:rPr></w:style>\n";
+}
+
+std::string styles_xml() {
+    const std::string box = "<w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"4\" w:color=\"1F4E79\"/>"
+                            "<w:left w:val=\"single\" w:sz=\"24\" w:space=\"4\" w:color=\"1F4E79\"/>"
+                            "<w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"4\" w:color=\"1F4E79\"/>"
+                            "<w:right w:val=\"single\" w:sz=\"6\" w:space=\"4\" w:color=\"1F4E79\"/></w:pBdr>"
+                            "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"F3F6F9\"/>";
+    const std::string border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"8A9BB0\"/>";
+    std::string s = std::string(kXmlHead) + "<w:styles xmlns:w=\"" + kW + "\">\n" +
+        "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:eastAsia=\"Arial\" "
+        "w:cs=\"Arial\"/><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/><w:lang w:val=\"fr-FR\" w:eastAsia=\"fr-FR\" "
+        "w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" "
+        "w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>\n"
+        "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>\n";
+    s += paragraph_style("Title", "Title", "<w:spacing w:before=\"0\" w:after=\"120\"/>",
+                         "<w:b/><w:color w:val=\"1F4E79\"/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>");
+    s += paragraph_style("Subtitle", "Subtitle", "<w:spacing w:after=\"240\"/>",
+                         "<w:color w:val=\"444444\"/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>");
+    s += paragraph_style("Heading1", "heading 1", "<w:keepNext/><w:keepLines/>"
+                         "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"2\" w:color=\"1F4E79\"/></w:pBdr>"
+                         "<w:spacing w:before=\"480\" w:after=\"160\"/>",
+                         "<w:b/><w:bCs/><w:color w:val=\"1F4E79\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>", 0);
+    s += paragraph_style("Heading2", "heading 2", "<w:keepNext/><w:keepLines/><w:spacing w:before=\"320\" w:after=\"120\"/>",
+                         "<w:b/><w:bCs/><w:color w:val=\"1F4E79\"/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>", 1);
+    s += paragraph_style("Heading3", "heading 3", "<w:keepNext/><w:keepLines/><w:spacing w:before=\"240\" w:after=\"80\"/>",
+                         "<w:b/><w:bCs/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>", 2);
+    s += paragraph_style("Metadata", "Metadata", "<w:spacing w:after=\"40\"/>", "");
+    s += paragraph_style("ListBullet", "List Bullet", "<w:spacing w:after=\"60\"/><w:ind w:left=\"720\" w:hanging=\"360\"/>", "");
+    s += paragraph_style("ListNumber", "List Number", "<w:spacing w:after=\"60\"/><w:ind w:left=\"720\" w:hanging=\"360\"/>", "");
+    s += paragraph_style("TableContents", "Table Contents", "<w:spacing w:before=\"40\" w:after=\"40\"/>", "<w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/>");
+    s += paragraph_style("TableHeading", "Table Heading", "<w:keepNext/><w:spacing w:before=\"40\" w:after=\"40\"/>",
+                         "<w:b/><w:bCs/><w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/>");
+    s += paragraph_style("Note", "Note", box + "<w:spacing w:before=\"60\" w:after=\"60\"/><w:ind w:left=\"170\" w:right=\"170\"/>", "");
+    s += "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:tblPr>"
+         "<w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
+         "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>\n";
+    s += "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:basedOn w:val=\"TableNormal\"/>"
+         "<w:tblPr><w:tblBorders><w:top " + border + "<w:left " + border + "<w:bottom " + border + "<w:right " + border +
+         "<w:insideH " + border + "<w:insideV " + border + "</w:tblBorders><w:tblCellMar><w:left w:w=\"85\" w:type=\"dxa\"/>"
+         "<w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>\n";
+    return s + "</w:styles>\n";
+}
+
+std::string abstract_num(int id, const char* fmt, const char* text) {
+    return "<w:abstractNum w:abstractNumId=\"" + std::to_string(id) + "\"><w:multiLevelType w:val=\"singleLevel\"/>"
+           "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"" + fmt + "\"/><w:lvlText w:val=\"" + text +
+           "\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"720\" w:hanging=\"360\"/></w:pPr></w:lvl></w:abstractNum>\n";
+}
+
+std::string numbering_xml(int numbered_lists) {
+    std::string s = std::string(kXmlHead) + "<w:numbering xmlns:w=\"" + kW + "\">\n" +
+                    abstract_num(0, "bullet", "\xE2\x80\xA2") + abstract_num(1, "decimal", "%1.") +
+                    "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>\n";
+    for (int k = 0; k < numbered_lists; ++k)
+        s += "<w:num w:numId=\"" + std::to_string(2 + k) + "\"><w:abstractNumId w:val=\"1\"/><w:lvlOverride w:ilvl=\"0\">"
+             "<w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>\n";
+    return s + "</w:numbering>\n";
+}
+
+std::string core_xml(const Document& d) {
+    std::string s = std::string(kXmlHead) +
+        "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+        "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" "
+        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+        "<dc:title>" + xml_escape(d.title) + "</dc:title><dc:subject>" + xml_escape(d.subtitle) + "</dc:subject>"
+        "<dc:creator>" + xml_escape(d.author) + "</dc:creator><dc:language>fr-FR</dc:language>";
+    if (!d.date.empty())
+        s += "<dcterms:created xsi:type=\"dcterms:W3CDTF\">" + xml_escape(d.date) + "T00:00:00Z</dcterms:created>"
+             "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">" + xml_escape(d.date) + "T00:00:00Z</dcterms:modified>";
+    return s + "</cp:coreProperties>\n";
+}
+
+const char* const kContentTypes =
+    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+    "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+    "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+    "<Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>"
+    "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+    "</Types>\n";
+
+const char* const kPackageRels =
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
+    "</Relationships>\n";
+
+const char* const kDocumentRels =
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>"
+    "</Relationships>\n";
+
+}  // namespace
+
+std::string write_docx(const Document& d) {
+    int numbered_lists = 0;
+    std::string document = document_xml(d, numbered_lists);
+    return zip_store({{"[Content_Types].xml", std::string(kXmlHead) + kContentTypes},
+                      {"_rels/.rels", std::string(kXmlHead) + kPackageRels},
+                      {"word/document.xml", std::move(document)},
+                      {"word/styles.xml", styles_xml()},
+                      {"word/numbering.xml", numbering_xml(numbered_lists)},
+                      {"word/_rels/document.xml.rels", std::string(kXmlHead) + kDocumentRels},
+                      {"docProps/core.xml", core_xml(d)}});
+}
+
+}  // namespace clausier

@@ -1,0 +1,112 @@
+// A standalone HTML page: embedded style sheet (screen and print), no script, no external resource (the
+// Content-Security-Policy forbids loading anything), headings in order from <h1> (the title) down.
+#include "writers.h"
+#include "../xml.h"
+
+namespace clausier {
+
+namespace {
+
+const char* const kStyle = R"(
+:root { color-scheme: light; }
+body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; font-size: 1rem; line-height: 1.5;
+       color: #1a1a1a; background: #fff; max-width: 48rem; margin: 0 auto; padding: 1.5rem; }
+h1 { font-size: 1.8rem; line-height: 1.2; margin: 0 0 .25rem; }
+h2 { font-size: 1.4rem; margin: 2rem 0 .5rem; padding-bottom: .2rem; border-bottom: 2px solid #1f4e79; color: #1f4e79; }
+h3 { font-size: 1.15rem; margin: 1.5rem 0 .4rem; color: #1f4e79; }
+h4 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
+.subtitle { font-size: 1.2rem; margin: 0 0 1rem; color: #444; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0 0 1.5rem;
+          padding: .75rem 1rem; background: #f3f6f9; border-radius: 4px; }
+dl.meta dt { font-weight: bold; }
+dl.meta dd { margin: 0; }
+table { border-collapse: collapse; width: 100%; margin: .75rem 0; font-size: .95rem; }
+th, td { border: 1px solid #8a9bb0; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+th { background: #dde6ef; }
+.note { border: 1px solid #1f4e79; border-left-width: 5px; background: #f3f6f9; padding: .5rem 1rem; margin: 1rem 0; }
+.note p { margin: .4rem 0; }
+@media print {
+  @page { size: A4; margin: 2cm 1.8cm; }
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  h2 { break-before: auto; }
+  table, .note, dl.meta { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  th { background: #e8e8e8; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+)";
+
+std::string runs_html(const Inline& runs) {
+    std::string out;
+    for (const Run& r : runs) {
+        const std::string t = xml_escape(r.text);
+        if (r.style == Run::strong) out += "<strong>" + t + "</strong>";
+        else if (r.style == Run::emphasis) out += "<em>" + t + "</em>";
+        else out += t;
+    }
+    return out;
+}
+
+void list_html(std::string& out, const char* tag, const std::vector<Inline>& items) {
+    out += std::string("<") + tag + ">\n";
+    for (const Inline& item : items) out += "<li>" + runs_html(item) + "</li>\n";
+    out += std::string("</") + tag + ">\n";
+}
+
+void table_html(std::string& out, const Block& b) {
+    out += "<table>\n<thead>\n<tr>";
+    for (const Inline& cell : b.header) out += "<th scope=\"col\">" + runs_html(cell) + "</th>";
+    out += "</tr>\n</thead>\n<tbody>\n";
+    for (const auto& row : b.rows) {
+        out += "<tr>";
+        for (const Inline& cell : row) out += "<td>" + runs_html(cell) + "</td>";
+        out += "</tr>\n";
+    }
+    out += "</tbody>\n</table>\n";
+}
+
+void block_html(std::string& out, const Block& b) {
+    switch (b.kind) {
+        case Block::heading: {
+            const std::string tag = "h" + std::to_string(b.level + 1);   // <h1> is the document title
+            out += "<" + tag + ">" + runs_html(b.text) + "</" + tag + ">\n";
+            break;
+        }
+        case Block::paragraph: out += "<p>" + runs_html(b.text) + "</p>\n"; break;
+        case Block::bullet_list: list_html(out, "ul", b.items); break;
+        case Block::numbered_list: list_html(out, "ol", b.items); break;
+        case Block::table: table_html(out, b); break;
+        case Block::note:
+            out += "<div class=\"note\" role=\"note\">\n";
+            for (const Inline& p : b.items) out += "<p>" + runs_html(p) + "</p>\n";
+            out += "</div>\n";
+            break;
+    }
+}
+
+}  // namespace
+
+std::string write_html(const Document& d) {
+    std::string out =
+        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
+    if (!d.author.empty()) out += "<meta name=\"author\" content=\"" + xml_escape(d.author) + "\">\n";
+    out += "<title>" + xml_escape(d.subtitle.empty() ? d.title : d.title + " — " + d.subtitle) + "</title>\n";
+    out += "<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n<header>\n";
+    out += "<h1>" + xml_escape(d.title) + "</h1>\n";
+    if (!d.subtitle.empty()) out += "<p class=\"subtitle\">" + xml_escape(d.subtitle) + "</p>\n";
+    if (!d.metadata.empty()) {
+        out += "<dl class=\"meta\">\n";
+        for (const auto& [label, value] : d.metadata)
+            out += "<dt>" + xml_escape(label) + "</dt><dd>" + xml_escape(value) + "</dd>\n";
+        out += "</dl>\n";
+    }
+    out += "</header>\n<main>\n";
+    for (const Block& b : d.blocks) block_html(out, b);
+    out += "</main>\n</body>\n</html>\n";
+    return out;
+}
+
+}  // namespace clausier

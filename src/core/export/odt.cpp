@@ -1,0 +1,213 @@
+// OpenDocument Text 1.2: `mimetype` first and stored, a manifest, content, styles (headings with outline
+// levels, bullet and numbered list styles, table text styles, a boxed note) and metadata.
+#include "writers.h"
+#include "../xml.h"
+#include "../zip.h"
+
+namespace clausier {
+
+namespace {
+
+constexpr const char* kXmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+constexpr const char* kNs =
+    "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+    "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+    "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+    "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" "
+    "xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0\" office:version=\"1.2\"";
+
+// ODF collapses runs of spaces: the second and later ones of a run are written as <text:s/>.
+std::string odt_text(std::string_view s) {
+    const std::string escaped = xml_escape(s);
+    std::string out;
+    int spaces = 0;
+    auto flush = [&] {
+        if (spaces > 1) out += "<text:s text:c=\"" + std::to_string(spaces - 1) + "\"/>";
+        spaces = 0;
+    };
+    for (char c : escaped) {
+        if (c == ' ') { if (spaces++ == 0) out += ' '; continue; }
+        flush();
+        out += c;
+    }
+    flush();
+    return out;
+}
+
+struct OdtBody {
+    std::string xml;
+    int tables = 0;
+
+    void runs(const Inline& rs) {
+        for (const Run& r : rs) {
+            if (r.style == Run::plain) { xml += odt_text(r.text); continue; }
+            const char* style = r.style == Run::strong ? "Strong_20_Emphasis" : "Emphasis";
+            xml += std::string("<text:span text:style-name=\"") + style + "\">" + odt_text(r.text) + "</text:span>";
+        }
+    }
+    void para(const char* style, const Inline& rs) {
+        xml += std::string("<text:p text:style-name=\"") + style + "\">";
+        runs(rs);
+        xml += "</text:p>\n";
+    }
+    void list(const std::vector<Inline>& items, bool numbered) {
+        xml += std::string("<text:list text:style-name=\"") + (numbered ? "List_20_Number" : "List_20_Bullet") + "\">\n";
+        for (const Inline& item : items) {
+            xml += "<text:list-item>";
+            para("List_20_Contents", item);
+            xml += "</text:list-item>\n";
+        }
+        xml += "</text:list>\n";
+    }
+    void row(const std::vector<Inline>& cells, bool header) {
+        xml += "<table:table-row>";
+        for (const Inline& c : cells) {
+            xml += std::string("<table:table-cell table:style-name=\"") + (header ? "TableHeadCell" : "TableCell") +
+                   "\" office:value-type=\"string\">";
+            para(header ? "Table_20_Heading" : "Table_20_Contents", c);
+            xml += "</table:table-cell>";
+        }
+        xml += "</table:table-row>\n";
+    }
+    void table(const Block& b) {
+        const size_t n = b.header.empty() ? 1 : b.header.size();
+        xml += "<table:table table:name=\"Tableau" + std::to_string(++tables) + "\" table:style-name=\"Table\">"
+               "<table:table-column table:number-columns-repeated=\"" + std::to_string(n) + "\"/>\n"
+               "<table:table-header-rows>";
+        row(b.header, true);
+        xml += "</table:table-header-rows>\n";
+        for (const auto& r : b.rows) row(r, false);
+        xml += "</table:table>\n";
+    }
+    void block(const Block& b) {
+        switch (b.kind) {
+            case Block::heading: {
+                const std::string level = std::to_string(b.level);
+                xml += "<text:h text:style-name=\"Heading_20_" + level + "\" text:outline-level=\"" + level + "\">";
+                runs(b.text);
+                xml += "</text:h>\n";
+                break;
+            }
+            case Block::paragraph: para("Text_20_body", b.text); break;
+            case Block::bullet_list: list(b.items, false); break;
+            case Block::numbered_list: list(b.items, true); break;
+            case Block::table: table(b); break;
+            case Block::note: for (const Inline& p : b.items) para("Note", p); break;
+        }
+    }
+};
+
+std::string content_xml(const Document& d) {
+    OdtBody body;
+    body.para("Title", text(d.title));
+    if (!d.subtitle.empty()) body.para("Subtitle", text(d.subtitle));
+    for (const auto& [label, value] : d.metadata) body.para("Metadata", {strong(label + "\u202F: "), plain(value)});
+    for (const Block& b : d.blocks) body.block(b);
+    const std::string border = "fo:border=\"0.5pt solid #8a9bb0\" fo:padding=\"0.1cm\"";
+    return std::string(kXmlHead) + "<office:document-content " + kNs + ">\n<office:automatic-styles>\n"
+        "<style:style style:name=\"Table\" style:family=\"table\"><style:table-properties style:width=\"16.6cm\" "
+        "table:align=\"margins\" fo:margin-top=\"0.1cm\" fo:margin-bottom=\"0.3cm\"/></style:style>\n"
+        "<style:style style:name=\"TableCell\" style:family=\"table-cell\"><style:table-cell-properties " + border +
+        "/></style:style>\n<style:style style:name=\"TableHeadCell\" style:family=\"table-cell\">"
+        "<style:table-cell-properties " + border + " fo:background-color=\"#dde6ef\"/></style:style>\n"
+        "</office:automatic-styles>\n<office:body>\n<office:text>\n" + body.xml +
+        "</office:text>\n</office:body>\n</office:document-content>\n";
+}
+
+std::string paragraph_style(const std::string& name, const std::string& display, const std::string& parent,
+                            const std::string& para_props, const std::string& text_props, int outline = 0) {
+    std::string s = "<style:style style:name=\"" + name + "\" style:display-name=\"" + display +
+                    "\" style:family=\"paragraph\" style:parent-style-name=\"" + parent + "\"";
+    if (outline > 0) s += " style:default-outline-level=\"" + std::to_string(outline) + "\"";
+    s += " style:class=\"text\">";
+    if (!para_props.empty()) s += "<style:paragraph-properties " + para_props + "/>";
+    if (!text_props.empty()) s += "<style:text-properties " + text_props + "/>";
+    return s + "</style:style>\n";
+}
+
+std::string list_level(bool numbered) {
+    const std::string props = "<style:list-level-properties text:list-level-position-and-space-mode=\"label-alignment\">"
+                              "<style:list-level-label-alignment text:label-followed-by=\"listtab\" "
+                              "text:list-tab-stop-position=\"1cm\" fo:text-indent=\"-0.5cm\" fo:margin-left=\"1cm\"/>"
+                              "</style:list-level-properties>";
+    if (numbered)
+        return "<text:list-level-style-number text:level=\"1\" style:num-suffix=\".\" style:num-format=\"1\">" + props +
+               "</text:list-level-style-number>";
+    return "<text:list-level-style-bullet text:level=\"1\" text:bullet-char=\"\xE2\x80\xA2\">" + props +
+           "</text:list-level-style-bullet>";
+}
+
+std::string styles_xml() {
+    std::string s = std::string(kXmlHead) + "<office:document-styles " + kNs + ">\n" +
+        "<office:font-face-decls><style:font-face style:name=\"Arial\" svg:font-family=\"Arial\" "
+        "style:font-family-generic=\"swiss\" style:font-pitch=\"variable\"/></office:font-face-decls>\n<office:styles>\n"
+        "<style:default-style style:family=\"paragraph\"><style:paragraph-properties fo:hyphenation-ladder-count=\"no-limit\"/>"
+        "<style:text-properties style:font-name=\"Arial\" fo:font-size=\"10.5pt\" fo:language=\"fr\" fo:country=\"FR\" "
+        "fo:hyphenate=\"false\"/></style:default-style>\n"
+        "<style:style style:name=\"Standard\" style:family=\"paragraph\" style:class=\"text\"/>\n";
+    s += paragraph_style("Text_20_body", "Text body", "Standard", "fo:margin-top=\"0cm\" fo:margin-bottom=\"0.2cm\" fo:line-height=\"115%\"", "");
+    s += paragraph_style("Heading", "Heading", "Standard", "fo:margin-top=\"0.5cm\" fo:margin-bottom=\"0.2cm\" fo:keep-with-next=\"always\"",
+                         "fo:font-weight=\"bold\" fo:color=\"#1f4e79\"");
+    s += paragraph_style("Heading_20_1", "Heading 1", "Heading", "fo:margin-top=\"0.8cm\" fo:padding-bottom=\"0.05cm\" "
+                         "fo:border-bottom=\"1.5pt solid #1f4e79\"", "fo:font-size=\"16pt\"", 1);
+    s += paragraph_style("Heading_20_2", "Heading 2", "Heading", "", "fo:font-size=\"13pt\"", 2);
+    s += paragraph_style("Heading_20_3", "Heading 3", "Heading", "", "fo:font-size=\"11pt\" fo:color=\"#1a1a1a\"", 3);
+    s += paragraph_style("Title", "Title", "Standard", "fo:margin-bottom=\"0.2cm\"",
+                         "fo:font-size=\"22pt\" fo:font-weight=\"bold\" fo:color=\"#1f4e79\"");
+    s += paragraph_style("Subtitle", "Subtitle", "Standard", "fo:margin-bottom=\"0.4cm\"", "fo:font-size=\"14pt\" fo:color=\"#444444\"");
+    s += paragraph_style("Metadata", "Metadata", "Standard", "fo:margin-bottom=\"0.07cm\"", "");
+    s += paragraph_style("List_20_Contents", "List Contents", "Standard", "fo:margin-bottom=\"0.1cm\"", "");
+    s += paragraph_style("Table_20_Contents", "Table Contents", "Standard", "", "fo:font-size=\"9.5pt\"");
+    s += paragraph_style("Table_20_Heading", "Table Heading", "Table_20_Contents", "", "fo:font-weight=\"bold\"");
+    s += paragraph_style("Note", "Note", "Standard", "fo:margin-top=\"0.1cm\" fo:margin-bottom=\"0.1cm\" fo:padding=\"0.15cm\" "
+                         "fo:border=\"0.5pt solid #1f4e79\" fo:border-left=\"2.5pt solid #1f4e79\" fo:background-color=\"#f3f6f9\" "
+                         "style:join-border=\"true\"", "");
+    s += "<style:style style:name=\"Emphasis\" style:family=\"text\"><style:text-properties fo:font-style=\"italic\"/></style:style>\n"
+         "<style:style style:name=\"Strong_20_Emphasis\" style:display-name=\"Strong Emphasis\" style:family=\"text\">"
+         "<style:text-properties fo:font-weight=\"bold\"/></style:style>\n";
+    s += "<text:list-style style:name=\"List_20_Bullet\" style:display-name=\"List Bullet\">" + list_level(false) + "</text:list-style>\n";
+    s += "<text:list-style style:name=\"List_20_Number\" style:display-name=\"List Number\">" + list_level(true) + "</text:list-style>\n";
+    s += "<text:outline-style style:name=\"Outline\">";
+    for (int k = 1; k <= 3; ++k) s += "<text:outline-level-style text:level=\"" + std::to_string(k) + "\" style:num-format=\"\"/>";
+    s += "</text:outline-style>\n</office:styles>\n<office:automatic-styles><style:page-layout style:name=\"A4\">"
+         "<style:page-layout-properties fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" style:print-orientation=\"portrait\" "
+         "fo:margin-top=\"2cm\" fo:margin-bottom=\"2cm\" fo:margin-left=\"2.2cm\" fo:margin-right=\"2.2cm\"/>"
+         "</style:page-layout></office:automatic-styles>\n<office:master-styles><style:master-page style:name=\"Standard\" "
+         "style:page-layout-name=\"A4\"/></office:master-styles>\n</office:document-styles>\n";
+    return s;
+}
+
+std::string meta_xml(const Document& d) {
+    std::string s = std::string(kXmlHead) +
+        "<office:document-meta xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+        "xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+        "office:version=\"1.2\"><office:meta><meta:generator>Clausier</meta:generator>"
+        "<dc:title>" + xml_escape(d.title) + "</dc:title><dc:subject>" + xml_escape(d.subtitle) + "</dc:subject>"
+        "<meta:initial-creator>" + xml_escape(d.author) + "</meta:initial-creator><dc:creator>" + xml_escape(d.author) +
+        "</dc:creator><dc:language>fr-FR</dc:language>";
+    if (!d.date.empty())
+        s += "<meta:creation-date>" + xml_escape(d.date) + "T00:00:00</meta:creation-date><dc:date>" + xml_escape(d.date) +
+             "T00:00:00</dc:date>";
+    return s + "</office:meta></office:document-meta>\n";
+}
+
+const char* const kManifest =
+    "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\n"
+    "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>\n"
+    "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\n"
+    "<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>\n"
+    "<manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/>\n"
+    "</manifest:manifest>\n";
+
+}  // namespace
+
+std::string write_odt(const Document& d) {
+    return zip_store({{"mimetype", "application/vnd.oasis.opendocument.text"},
+                      {"META-INF/manifest.xml", std::string(kXmlHead) + kManifest},
+                      {"content.xml", content_xml(d)},
+                      {"styles.xml", styles_xml()},
+                      {"meta.xml", meta_xml(d)}});
+}
+
+}  // namespace clausier

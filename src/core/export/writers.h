@@ -1,0 +1,15 @@
+// writers.h — one function per file format, from the neutral document model to the file's bytes. They know
+// nothing of public procurement; ocds.cpp is the exception by nature (a data format, not a document).
+#pragma once
+#include "../document.h"
+#include "../library.h"
+
+namespace clausier {
+
+std::string write_html(const Document& d);
+std::string write_markdown(const Document& d);
+std::string write_docx(const Document& d);
+std::string write_odt(const Document& d);
+std::string write_ocds(const Project& p, const Library& lib);
+
+}  // namespace clausier

@@ -1,0 +1,266 @@
+// main_web.cpp — the browser host of the app: a WebGL2 context on the page's canvas, a Dear ImGui input
+// backend over Emscripten's HTML5 events, and a frame loop that runs only when something happened (input,
+// resize, a timer or an async completion): an idle page draws no frames.
+//
+// Dear ImGui 1.86 reads input as polled state, so a press and a release arriving within one frame would be
+// lost (a fast click). Events are therefore queued and applied in order, stopping at the first event that
+// would change a button or key already changed this frame; the rest waits for the next frame.
+#include "../ui/app.h"
+#include "../ui/widgets.h"
+#include "platform.h"
+#include <GLES3/gl3.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <algorithm>
+#include <cstring>
+#include <deque>
+
+namespace {
+
+struct InputEvent {
+    enum Type { MouseMove, MouseButton, Wheel, Key, Char } type;
+    float x = 0, y = 0;      // MouseMove: position; Wheel: deltas
+    int code = 0;            // MouseButton: button; Key: key index; Char: code point
+    bool down = false;
+    bool ctrl = false, shift = false, alt = false;
+};
+
+struct Host {
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    std::deque<InputEvent> events;
+    int frames_left = 0;
+    bool looping = false;
+    double css_w = 0, css_h = 0;
+    float dpr = 1, font_dpr = 0, font_zoom = 0;
+    bool font_contrast = false;
+    std::string clipboard;
+};
+
+Host host;
+
+EM_BOOL frame(double, void*);
+
+void wake() {
+    if (host.frames_left < 3) host.frames_left = 3;
+    if (!host.looping) {
+        host.looping = true;
+        emscripten_request_animation_frame_loop(frame, nullptr);
+    }
+}
+
+void push(const InputEvent& e) {
+    host.events.push_back(e);
+    wake();
+}
+
+// Applies queued events until one would change a button or key already changed this frame.
+void apply_events() {
+    ImGuiIO& io = ImGui::GetIO();
+    bool mouse_changed[5] = {};
+    static bool key_changed[512];
+    std::fill(std::begin(key_changed), std::end(key_changed), false);
+    while (!host.events.empty()) {
+        const InputEvent& e = host.events.front();
+        switch (e.type) {
+            case InputEvent::MouseMove: io.MousePos = ImVec2(e.x, e.y); break;
+            case InputEvent::MouseButton:
+                if (mouse_changed[e.code]) return;
+                mouse_changed[e.code] = true;
+                io.MousePos = ImVec2(e.x, e.y);
+                io.MouseDown[e.code] = e.down;
+                break;
+            case InputEvent::Wheel: io.MouseWheel += e.y; io.MouseWheelH += e.x; break;
+            case InputEvent::Key:
+                if (key_changed[e.code]) return;
+                key_changed[e.code] = true;
+                io.KeysDown[e.code] = e.down;
+                io.KeyCtrl = e.ctrl;
+                io.KeyShift = e.shift;
+                io.KeyAlt = e.alt;
+                break;
+            case InputEvent::Char: io.AddInputCharacter(unsigned(e.code)); break;
+        }
+        host.events.pop_front();
+    }
+}
+
+void update_size() {
+    double w, h;
+    emscripten_get_element_css_size("#canvas", &w, &h);
+    const float dpr = float(emscripten_get_device_pixel_ratio());
+    if (w != host.css_w || h != host.css_h || dpr != host.dpr) {
+        host.css_w = w;
+        host.css_h = h;
+        host.dpr = dpr;
+        emscripten_set_canvas_element_size("#canvas", int(w * dpr + 0.5), int(h * dpr + 0.5));
+    }
+}
+
+void update_fonts() {
+    ui::App& a = ui::app();
+    if (host.font_dpr == host.dpr && host.font_zoom == a.zoom && host.font_contrast == a.high_contrast) return;
+    host.font_dpr = host.dpr;
+    host.font_zoom = a.zoom;
+    host.font_contrast = a.high_contrast;
+    ui::load_fonts(a.zoom, host.dpr);
+    ui::apply_theme(a.high_contrast, a.zoom);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+EM_BOOL frame(double, void*) {
+    update_size();
+    update_fonts();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(float(host.css_w), float(host.css_h));
+    io.DisplayFramebufferScale = ImVec2(host.dpr, host.dpr);
+    io.DeltaTime = 1.0f / 60.0f;
+    apply_events();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    ui::draw_app();
+    ImGui::Render();
+    glViewport(0, 0, int(host.css_w * host.dpr + 0.5), int(host.css_h * host.dpr + 0.5));
+    const ImVec4 bg = ui::palette().background;
+    glClearColor(bg.x, bg.y, bg.z, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ui::end_frame();
+    io.MouseWheel = io.MouseWheelH = 0;
+    // Keep drawing while events wait or ImGui is mid-interaction; otherwise stop after a few settling frames.
+    if (!host.events.empty() || io.MouseDown[0] || ImGui::IsAnyItemActive()) host.frames_left = std::max(host.frames_left, 2);
+    if (--host.frames_left > 0) return EM_TRUE;
+    host.looping = false;
+    return EM_FALSE;
+}
+
+// ---- HTML5 event callbacks -------------------------------------------------------------------------------
+
+EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
+    push({InputEvent::MouseMove, float(e->clientX), float(e->clientY)});
+    return EM_FALSE;
+}
+
+EM_BOOL on_mouse_button(int type, const EmscriptenMouseEvent* e, void*) {
+    const int button = e->button == 0 ? 0 : e->button == 2 ? 1 : e->button == 1 ? 2 : -1;
+    if (button < 0) return EM_FALSE;
+    push({InputEvent::MouseButton, float(e->clientX), float(e->clientY), button, type == EMSCRIPTEN_EVENT_MOUSEDOWN});
+    return EM_FALSE;
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+    const float scale = e->deltaMode == DOM_DELTA_PIXEL ? 1.0f / 100 : e->deltaMode == DOM_DELTA_LINE ? 1.0f / 3 : 1.0f;
+    push({InputEvent::Wheel, float(-e->deltaX) * scale, float(-e->deltaY) * scale});
+    return EM_TRUE;
+}
+
+// Keys that produce no character: the app handles them and the browser must not (focus moves, page scroll).
+bool is_control_key(int code) {
+    return code == 8 || code == 9 || code == 13 || code == 27 || (code >= 33 && code <= 40) || code == 45 || code == 46 ||
+           (code >= 112 && code <= 123);
+}
+
+EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+    const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    const int code = int(e->keyCode);
+    const bool command = e->ctrlKey || e->metaKey;
+    // Ctrl+V is left to the browser so that its paste event brings the system clipboard (see clausier_paste).
+    if (command && code == 'V') return EM_FALSE;
+    if (code > 0 && code < 512)
+        push({InputEvent::Key, 0, 0, code, down, command, bool(e->shiftKey), bool(e->altKey)});
+    // Character keys must reach the keypress event (including keys a foreign layout or an input method sends
+    // with no key code); control keys and shortcuts are the app's, not the browser's (Tab, Ctrl+S, Ctrl+Z…).
+    return (command || is_control_key(code)) ? EM_TRUE : EM_FALSE;
+}
+
+EM_BOOL on_keypress(int, const EmscriptenKeyboardEvent* e, void*) {
+    if (e->ctrlKey || e->metaKey) return EM_FALSE;
+    const unsigned c = e->charCode;
+    if (c >= 32 && c != 127) push({InputEvent::Char, 0, 0, int(c)});
+    return EM_TRUE;
+}
+
+EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+    wake();
+    return EM_FALSE;
+}
+
+EM_BOOL on_blur(int, const EmscriptenFocusEvent*, void*) {
+    // Keys held when the page loses focus would otherwise stay down.
+    ImGuiIO& io = ImGui::GetIO();
+    std::fill(std::begin(io.KeysDown), std::end(io.KeysDown), false);
+    io.KeyCtrl = io.KeyShift = io.KeyAlt = false;
+    wake();
+    return EM_FALSE;
+}
+
+const char* get_clipboard(void*) { return host.clipboard.c_str(); }
+void set_clipboard(void*, const char* text) {
+    host.clipboard = text;
+    platform::clipboard_write(text);
+}
+
+void setup_imgui() {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;   // a blinking caret would need frames while idle
+    io.BackendPlatformName = "clausier_html5";
+    const std::pair<ImGuiKey_, int> keys[] = {
+        {ImGuiKey_Tab, 9}, {ImGuiKey_LeftArrow, 37}, {ImGuiKey_RightArrow, 39}, {ImGuiKey_UpArrow, 38},
+        {ImGuiKey_DownArrow, 40}, {ImGuiKey_PageUp, 33}, {ImGuiKey_PageDown, 34}, {ImGuiKey_Home, 36},
+        {ImGuiKey_End, 35}, {ImGuiKey_Insert, 45}, {ImGuiKey_Delete, 46}, {ImGuiKey_Backspace, 8},
+        {ImGuiKey_Space, 32}, {ImGuiKey_Enter, 13}, {ImGuiKey_Escape, 27}, {ImGuiKey_KeyPadEnter, 13},
+        {ImGuiKey_A, 'A'}, {ImGuiKey_C, 'C'}, {ImGuiKey_V, 'V'}, {ImGuiKey_X, 'X'}, {ImGuiKey_Y, 'Y'}, {ImGuiKey_Z, 'Z'}};
+    for (const auto& [k, code] : keys) io.KeyMap[k] = code;
+    io.GetClipboardTextFn = get_clipboard;
+    io.SetClipboardTextFn = set_clipboard;
+}
+
+}  // namespace
+
+extern "C" {
+// The page's JavaScript wakes the loop on events the HTML5 callbacks do not see (timers, file reads).
+EMSCRIPTEN_KEEPALIVE void clausier_wake() { wake(); }
+// A paste event from the browser: the system clipboard's text, then Ctrl+V for the focused field.
+EMSCRIPTEN_KEEPALIVE void clausier_paste(const char* text) {
+    host.clipboard = text;
+    push({InputEvent::Key, 0, 0, 'V', true, true});
+    push({InputEvent::Key, 0, 0, 'V', false, true});
+}
+}
+
+int main() {
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.alpha = false;
+    attrs.antialias = false;
+    host.gl = emscripten_webgl_create_context("#canvas", &attrs);
+    if (host.gl <= 0) {
+        EM_ASM({ document.getElementById('fatal').textContent =
+                 "Votre navigateur ne permet pas l'affichage WebGL 2 : Clausier ne peut pas démarrer."; });
+        return 1;
+    }
+    emscripten_webgl_make_context_current(host.gl);
+    setup_imgui();
+    update_size();
+    update_fonts();
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    ui::start_session();
+
+    const char* canvas = "#canvas";
+    emscripten_set_mousedown_callback(canvas, nullptr, true, on_mouse_button);
+    emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, on_mouse_button);
+    emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, on_mouse_move);
+    emscripten_set_wheel_callback(canvas, nullptr, true, on_wheel);
+    emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, on_key);
+    emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, on_key);
+    emscripten_set_keypress_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, on_keypress);
+    emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, on_resize);
+    emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, on_blur);
+    wake();
+    return 0;
+}

@@ -1,0 +1,38 @@
+// platform.h — everything the app asks of its host, behind one small surface (sokol-style): the browser
+// implementation lives in platform_web.cpp, all JavaScript in web/shell.html and there. The UI calls these
+// functions and never touches Emscripten directly.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace platform {
+
+// Offers `bytes` to the user as a downloaded file.
+void download(const std::string& file_name, const std::string& mime, const std::string& bytes);
+// Opens the browser's file picker; the chosen file's content arrives later through app_file_opened().
+void pick_file(const char* accept);
+// Copies text to the system clipboard (asynchronous; failures are reported through app_notice()).
+void clipboard_write(const std::string& text);
+
+// Persistent key/value storage (the browser's localStorage). `storage_set` returns false when the browser
+// refuses (quota exceeded, storage disabled): the caller must tell the user.
+bool storage_set(const std::string& key, const std::string& value);
+bool storage_get(const std::string& key, std::string& value);
+void storage_remove(const std::string& key);
+std::vector<std::string> storage_keys(const std::string& prefix);
+
+// Screen-reader bridge: sets the text of an off-screen ARIA live region.
+void announce(const std::string& text);
+// Asks for frames to be drawn (the app draws only when something changed).
+void request_redraw();
+// Asks for a frame after `ms` milliseconds (timers such as the autosave debounce).
+void redraw_after(double ms);
+double now_ms();
+// Sets the page title.
+void set_title(const std::string& title);
+
+}  // namespace platform
+
+// Called by the platform into the app (implemented in src/ui/app.cpp).
+void app_file_opened(const std::string& name, const std::string& content);
+void app_notice(const std::string& message);

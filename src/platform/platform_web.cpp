@@ -1,0 +1,147 @@
+// platform_web.cpp — the browser implementation of platform.h. Every JavaScript snippet of the app is here or
+// in web/shell.html.
+#include "platform.h"
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <cstdlib>
+
+// clang-format off
+EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
+    const bytes = HEAPU8.slice(data, data + size);
+    const blob = new Blob([bytes], { type: UTF8ToString(mime) });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+});
+
+EM_JS(void, js_pick_file, (const char* accept), {
+    const input = document.getElementById('file-input');
+    input.accept = UTF8ToString(accept);
+    input.value = '';
+    input.click();
+});
+
+EM_JS(void, js_clipboard_write, (const char* text), {
+    const s = UTF8ToString(text);
+    window.clausierClipboard = s;
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(s).catch(() => Module.ccall('clausier_notice', null, ['string'],
+            ["Le navigateur a refusé l'accès au presse-papiers : le texte reste copiable dans l'application."]));
+    }
+});
+
+EM_JS(int, js_storage_set, (const char* key, const char* value), {
+    try { localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); return 1; } catch (e) { return 0; }
+});
+
+EM_JS(char*, js_storage_get, (const char* key), {
+    let v = null;
+    try { v = localStorage.getItem(UTF8ToString(key)); } catch (e) { v = null; }
+    if (v === null) return 0;
+    const n = lengthBytesUTF8(v) + 1;
+    const p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+});
+
+EM_JS(void, js_storage_remove, (const char* key), {
+    try { localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
+});
+
+EM_JS(char*, js_storage_keys, (const char* prefix), {
+    const pre = UTF8ToString(prefix);
+    const keys = [];
+    try { for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); if (k.startsWith(pre)) keys.push(k); } } catch (e) {}
+    const s = keys.join('\n');
+    const n = lengthBytesUTF8(s) + 1;
+    const p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+
+EM_JS(void, js_announce, (const char* text), {
+    const el = document.getElementById('live');
+    if (el) el.textContent = UTF8ToString(text);
+});
+
+EM_JS(void, js_request_redraw, (), { if (window.clausierWake) window.clausierWake(); });
+
+EM_JS(void, js_redraw_after, (double ms), { setTimeout(() => { if (window.clausierWake) window.clausierWake(); }, ms); });
+
+EM_JS(void, js_set_title, (const char* t), { document.title = UTF8ToString(t); });
+// clang-format on
+
+namespace platform {
+
+namespace {
+std::string take_js_string(char* p) {
+    if (!p) return {};
+    std::string s(p);
+    std::free(p);
+    return s;
+}
+}  // namespace
+
+void download(const std::string& name, const std::string& mime, const std::string& bytes) {
+    js_download(name.c_str(), mime.c_str(), bytes.data(), int(bytes.size()));
+}
+void pick_file(const char* accept) { js_pick_file(accept); }
+void clipboard_write(const std::string& text) { js_clipboard_write(text.c_str()); }
+bool storage_set(const std::string& key, const std::string& value) { return js_storage_set(key.c_str(), value.c_str()) != 0; }
+bool storage_get(const std::string& key, std::string& value) {
+    char* p = js_storage_get(key.c_str());
+    if (!p) return false;
+    value = take_js_string(p);
+    return true;
+}
+void storage_remove(const std::string& key) { js_storage_remove(key.c_str()); }
+std::vector<std::string> storage_keys(const std::string& prefix) {
+    std::string all = take_js_string(js_storage_keys(prefix.c_str()));
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start < all.size()) {
+        size_t nl = all.find('\n', start);
+        if (nl == std::string::npos) nl = all.size();
+        out.push_back(all.substr(start, nl - start));
+        start = nl + 1;
+    }
+    return out;
+}
+void announce(const std::string& text) { js_announce(text.c_str()); }
+void request_redraw() { js_request_redraw(); }
+void redraw_after(double ms) { js_redraw_after(ms); }
+double now_ms() { return emscripten_get_now(); }
+void set_title(const std::string& t) { js_set_title(t.c_str()); }
+
+}  // namespace platform
+
+// Entry points for the page's JavaScript.
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void clausier_file_opened(const char* name, const char* data, int size) {
+    app_file_opened(name, std::string(data, size_t(size > 0 ? size : 0)));
+}
+EMSCRIPTEN_KEEPALIVE void clausier_notice(const char* message) { app_notice(message); }
+}
+
+// The automation API (docs/automation.md), for tests: JSON strings owned by the module until the next call.
+#include "../ui/app.h"
+extern "C" {
+EMSCRIPTEN_KEEPALIVE const char* clausier_state() {
+    static std::string s;
+    s = ui::automation_state();
+    return s.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* clausier_items(const char* prefix) {
+    static std::string s;
+    s = ui::automation_items(prefix);
+    return s.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* clausier_rect(const char* id) {
+    static std::string s;
+    s = ui::automation_rect(id);
+    return s.c_str();
+}
+}

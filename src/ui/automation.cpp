@@ -1,0 +1,47 @@
+// automation.cpp — a small, documented API for tests and scripts (docs/automation.md). It reads the app's
+// state and where widgets are drawn; tests use it to find where to click and what to check, and then drive
+// the page with real mouse and keyboard events — never to change the model behind the UI's back.
+#include "app.h"
+#include <imgui_internal.h>
+
+namespace ui {
+
+const ImRect* find_item(const std::string& id);                   // widgets.cpp
+std::vector<std::string> items_with_prefix(const std::string& prefix);   // widgets.cpp
+
+std::string automation_state() {
+    const App& a = app();
+    json findings = json::array();
+    for (const Finding& f : a.derived.findings) findings.push_back({{"rule", f.rule}, {"severity", f.severity}, {"where", f.where()}});
+    json state = {{"step", step_info(a.step).id},
+                  {"mode", a.mode == Mode::acheteur ? "acheteur" : a.mode == Mode::formation ? "formation" : "entreprise"},
+                  {"frame", a.frame},
+                  {"generation", a.generation},
+                  {"project", project_to_json(a.project)},
+                  {"project_id", a.project_id},
+                  {"scenario", a.scenario},
+                  {"procedure", a.derived.procedure.procedure},
+                  {"findings", findings},
+                  {"error", a.error_title.empty() ? "" : a.error_title + " — " + a.error_text},
+                  {"notice", a.notice},
+                  {"saved_at", a.saved_at},
+                  {"save_pending", a.save_pending},
+                  {"storage_refused", a.storage_refused},
+                  {"undo", a.undo.size()},
+                  {"redo", a.redo.size()},
+                  {"zoom", a.zoom},
+                  {"selected_clause", a.selected_clause}};
+    return state.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string automation_rect(const std::string& id) {
+    const ImRect* r = find_item(id);
+    if (!r) return "";
+    return json{{"x", r->Min.x}, {"y", r->Min.y}, {"w", r->GetWidth()}, {"h", r->GetHeight()}}.dump();
+}
+
+}  // namespace ui
+
+namespace ui {
+std::string automation_items(const std::string& prefix) { return json(items_with_prefix(prefix)).dump(); }
+}  // namespace ui

@@ -1,0 +1,29 @@
+// Entreprise mode: the project read from a firm's side, in plain language — what is asked, how it is
+// scored, the proof to give and how a small firm can meet it. It shows the same "entreprise" document the
+// export writes, so the adviser and the downloaded sheet always agree.
+#include "platform.h"
+#include "widgets.h"
+#include "export/export.h"
+
+namespace ui {
+
+void firm_reading() {
+    App& a = app();
+    heading("Lecture entreprise");
+    help_text("Ce mode présente les exigences du projet ouvert du point de vue d'une entreprise. Ouvrez le fichier "
+              "projet transmis par l'acheteur avec « Ouvrir… ».");
+    if (button("firm.download", "Télécharger la fiche entreprise (DOCX)", true)) export_file(Format::docx, DocumentKind::entreprise);
+    section_gap();
+    static uint64_t cached_generation = ~0ull;
+    static std::string text;
+    if (cached_generation != a.generation) {
+        text = export_project(a.project, Format::md, DocumentKind::entreprise);
+        cached_generation = a.generation;
+    }
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    register_item("firm.text");
+}
+
+}  // namespace ui

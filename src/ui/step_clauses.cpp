@@ -1,0 +1,172 @@
+// Step 5 — Clauses: recommended clauses first with their reasons, search and filters, the clause detail with
+// its variables edited in place and the text updating, and the insertion-hours calculator.
+#include "platform.h"
+#include "widgets.h"
+#include <algorithm>
+
+namespace ui {
+
+namespace {
+
+ChosenClause* chosen(Project& p, const std::string& id) {
+    for (ChosenClause& c : p.clauses) if (c.id == id) return &c;
+    return nullptr;
+}
+
+// Adding an award-criterion clause also adds the criterion to the grid, with the middle of its weight range.
+void add_clause(Project& p, const Clause& c) {
+    p.clauses.push_back({c.id, {}, 0});
+    if (c.kind == "critere") {
+        AwardCriterion cr;
+        cr.name = c.title;
+        cr.kind = c.pillar == "environnemental" ? "environnemental" : c.pillar == "social" ? "social" : "technique";
+        cr.weight = std::round((c.criterion.weight_min + c.criterion.weight_max) / 2);
+        cr.method = c.criterion.scoring;
+        cr.proof = c.criterion.provides;
+        cr.clause = c.id;
+        p.criteria.push_back(cr);
+    }
+    mark_changed();
+}
+
+void remove_clause(Project& p, const std::string& id) {
+    p.clauses.erase(std::remove_if(p.clauses.begin(), p.clauses.end(), [&](const ChosenClause& c) { return c.id == id; }), p.clauses.end());
+    p.criteria.erase(std::remove_if(p.criteria.begin(), p.criteria.end(), [&](const AwardCriterion& c) { return c.clause == id; }), p.criteria.end());
+    mark_changed();
+}
+
+void variable_editor(const Clause& c, ChosenClause& ch) {
+    for (const Variable& v : c.variables) {
+        const std::string id = "clauses." + c.id + "." + v.name;
+        json current = ch.values.count(v.name) ? ch.values[v.name] : v.default_value;
+        std::string err;
+        if (!check_value(v, current, err)) current = v.default_value;
+        if (v.type == "choice") {
+            std::string s = current.get<std::string>();
+            std::vector<std::pair<std::string, std::string>> opts;
+            for (const auto& o : v.options) opts.push_back({o, o});
+            if (choice_field(id, v.label.c_str(), s, opts)) ch.values[v.name] = s;
+        } else if (v.type == "text" || v.type == "date") {
+            std::string s = current.get<std::string>();
+            if (v.type == "date" ? date_field(id, v.label.c_str(), s) : text_field(id, v.label.c_str(), s)) ch.values[v.name] = s;
+        } else {
+            double d = current.get<double>();
+            const char* fmt = v.type == "integer" ? "%.0f" : "%.2f";
+            if (number_field(id, v.label.c_str(), d, v.type == "euros" ? 100 : 1, fmt, v.min, v.max)) ch.values[v.name] = d;
+            help_text("Entre " + french_number(v.min) + " et " + french_number(v.max) + ".");
+        }
+    }
+}
+
+void clause_detail(Project& p, const Clause& c) {
+    ImGui::PushFont(font_bold());
+    ImGui::TextWrapped("%s — %s", c.id.c_str(), c.title.c_str());
+    ImGui::PopFont();
+    help_text(std::string(kind_label(c.kind)) + " · " + pillar_label(c.pillar) + " · niveau " + level_label(c.level));
+    ChosenClause* ch = chosen(p, c.id);
+    if (!ch) {
+        if (button("clauses.add." + c.id, "Ajouter au projet", true)) add_clause(p, c);
+    } else {
+        if (button("clauses.remove." + c.id, "Retirer du projet")) { remove_clause(p, c.id); return; }
+    }
+    ImGui::SameLine();
+    const std::string rendered = render_clause(c, ch ? ch->values : std::map<std::string, json>{});
+    if (button("clauses.copy." + c.id, "Copier le texte")) {
+        platform::clipboard_write(rendered);
+        ImGui::SetClipboardText(rendered.c_str());
+        show_notice("Texte de la clause copié.");
+    }
+    section_gap();
+    boxed_text("Texte de la clause", rendered.c_str(), palette().primary);
+    register_item("clauses.text");
+    if (ch && !c.variables.empty()) {
+        subheading("Paramètres");
+        variable_editor(c, *ch);
+    }
+    if (!c.proof.empty()) { subheading("Justificatif demandé"); ImGui::TextWrapped("%s", c.proof.c_str()); }
+    if (c.kind == "condition-execution") {
+        subheading("Suivi");
+        ImGui::TextWrapped("Indicateur : %s", c.indicator.c_str());
+        ImGui::TextWrapped("Contrôle : %s", c.checkpoint.c_str());
+        ImGui::TextWrapped("Sanction ou remédiation : %s", c.penalty.c_str());
+    }
+    if (c.kind == "critere") {
+        subheading("Notation");
+        ImGui::TextWrapped("Le candidat fournit : %s", c.criterion.provides.c_str());
+        ImGui::TextWrapped("Méthode : %s", c.criterion.scoring.c_str());
+        ImGui::TextWrapped("Pondération conseillée : %s à %s", french_percent(c.criterion.weight_min).c_str(),
+                           french_percent(c.criterion.weight_max).c_str());
+    }
+    subheading("Pour les entreprises");
+    ImGui::TextWrapped("%s", c.explanation.c_str());
+    subheading("Points de vigilance");
+    ImGui::TextWrapped("%s", c.cautions.c_str());
+    std::string arts;
+    for (const auto& a : c.articles) {
+        const Article* art = bundled_library().article(a);
+        arts += (arts.empty() ? "" : "\n") + a + (art ? " — " + art->title : "");
+    }
+    subheading("Base juridique");
+    help_text(arts);
+}
+
+bool passes_filters(const App& a, const Clause& c) {
+    return (a.clause_filter_pillar.empty() || c.pillar == a.clause_filter_pillar) &&
+           (a.clause_filter_kind.empty() || c.kind == a.clause_filter_kind);
+}
+
+void clause_list(Project& p) {
+    App& a = app();
+    text_field("clauses.search", "Rechercher une clause", a.clause_query, "mots, identifiant…");
+    choice_field("clauses.filter_pillar", "Pilier", a.clause_filter_pillar,
+                 {{"", "Tous"}, {"environnemental", "Environnemental"}, {"social", "Social"}, {"economique", "Économique et PME"}});
+    choice_field("clauses.filter_kind", "Type", a.clause_filter_kind,
+                 {{"", "Tous"}, {"specification", "Spécifications"}, {"condition-execution", "Conditions d'exécution"},
+                  {"critere", "Critères"}, {"reservation", "Réservations"}, {"selection", "Sélection"}, {"sourcing", "Sourcing"}});
+    ImGui::BeginChild("##clauselist", ImVec2(0, 0), true);
+    int row = 0;
+    auto entry = [&](const Clause& c, const std::string& reason, bool overlap) {
+        if (!passes_filters(a, c)) return;
+        const bool is_chosen = chosen(p, c.id) != nullptr;
+        std::string label = std::string(is_chosen ? "✓ " : "") + c.title + "##c" + c.id;
+        if (ImGui::Selectable(label.c_str(), a.selected_clause == c.id)) a.selected_clause = c.id;
+        register_item("clauses.item." + c.id);
+        describe_if_focused(c.title, is_chosen ? "retenue" : "");
+        if (!reason.empty()) help_text((overlap ? "⚠ " : "") + reason);
+        ++row;
+    };
+    if (a.clause_query.empty()) {
+        for (const Recommendation& r : a.derived.recommendations) {
+            if (row >= 60) break;
+            entry(*r.clause, r.reasons.empty() ? "" : r.reasons[0], !r.overlaps.empty());
+        }
+    } else {
+        for (const Clause* c : search_clauses(bundled_library(), a.clause_query, 200)) entry(*c, "", false);
+        if (row == 0) help_text("Aucune clause ne correspond à cette recherche.");
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace
+
+void step_clauses() {
+    App& a = app();
+    Project& p = a.project;
+    heading("5. Clauses");
+    why_box("Les clauses traduisent les objectifs en obligations vérifiables : spécifications (CCTP), conditions "
+            "d'exécution (CCAP), critères d'attribution (RC). Les recommandations tiennent compte de la famille, du CPV, "
+            "de la nature, des objectifs et des obligations en vigueur.");
+    help_text(std::to_string(p.clauses.size()) + " clause(s) retenue(s). Les clauses recommandées apparaissent en premier, avec la raison.");
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float h = std::max(ImGui::GetContentRegionAvail().y, ImGui::GetFontSize() * 30);
+    ImGui::BeginChild("##clauses-left", ImVec2(w * 0.42f, h), false);
+    clause_list(p);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##clauses-right", ImVec2(0, h), false);
+    if (const Clause* c = bundled_library().find(a.selected_clause)) clause_detail(p, *c);
+    else help_text("Choisissez une clause dans la liste pour lire son texte, son explication et ses paramètres.");
+    ImGui::EndChild();
+}
+
+}  // namespace ui

@@ -1,0 +1,38 @@
+// Step 9 — Export: the three documents in six formats, downloaded by the browser; nothing leaves the machine.
+#include "widgets.h"
+#include "export/export.h"
+
+namespace ui {
+
+void step_export() {
+    App& a = app();
+    heading("9. Export");
+    why_box("Le dossier est produit dans votre navigateur : rien n'est envoyé sur un serveur. Le DCE s'ouvre dans "
+            "Word ou LibreOffice pour être complété et publié ; la fiche entreprise explique chaque exigence aux PME ; "
+            "la synthèse sert de note de décision.");
+    if (a.derived.blocking > 0)
+        boxed_text("Attention", (std::to_string(a.derived.blocking) + " point(s) bloquant(s) restent ouverts : voyez l'étape 8.").c_str(),
+                   palette().error);
+    struct Doc { DocumentKind kind; const char* id; const char* title; const char* what; };
+    const Doc docs[] = {
+        {DocumentKind::dce, "dce", "Dossier de consultation (DCE)", "Règlement de la consultation, extraits du CCAP et du CCTP, grille des critères, plan de suivi."},
+        {DocumentKind::entreprise, "entreprise", "Fiche entreprise", "Chaque exigence en langage clair, la notation, les preuves, les conseils aux PME, un glossaire."},
+        {DocumentKind::synthese, "synthese", "Note de synthèse", "Le besoin, la procédure et ses raisons, les considérations durables et les points encore ouverts."}};
+    const std::pair<Format, const char*> formats[] = {{Format::docx, "DOCX"}, {Format::odt, "ODT"}, {Format::html, "HTML"},
+                                                      {Format::md, "Markdown"}};
+    for (const Doc& d : docs) {
+        subheading(d.title);
+        help_text(d.what);
+        for (const auto& [f, label] : formats) {
+            if (button(std::string("export.") + d.id + "." + format_extension(f), label)) export_file(f, d.kind);
+            ImGui::SameLine();
+        }
+        ImGui::NewLine();
+    }
+    subheading("Données");
+    if (button("export.json", "Projet (JSON)")) export_file(Format::json, DocumentKind::dce);
+    ImGui::SameLine();
+    if (button("export.ocds", "Publication OCDS")) export_file(Format::ocds, DocumentKind::dce);
+}
+
+}  // namespace ui

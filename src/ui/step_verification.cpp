@@ -1,0 +1,33 @@
+// Step 8 — Vérification: every finding grouped by severity, each with its articles and a jump to its field.
+#include "widgets.h"
+
+namespace ui {
+
+void step_verification() {
+    App& a = app();
+    heading("8. Vérification");
+    why_box("Les contrôles appliquent les obligations en vigueur à la date de lancement. Un point bloquant expose la "
+            "procédure à un recours ; une alerte mérite une décision écrite ; un conseil améliore l'accès des PME.");
+    const char* groups[][2] = {{"bloquant", "Points bloquants"}, {"alerte", "Alertes"}, {"conseil", "Conseils"}};
+    int index = 0;
+    for (const auto& g : groups) {
+        subheading(g[1]);
+        int n = 0;
+        for (const Finding& f : a.derived.findings) {
+            if (f.severity != g[0]) continue;
+            ++n;
+            ImGui::PushID(index);
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", f.message.c_str());
+            std::string arts;
+            for (const auto& art : f.articles) arts += (arts.empty() ? "" : ", ") + art;
+            if (!arts.empty()) help_text("Articles : " + arts + " · règle " + f.rule);
+            if (small_button("verification.fix." + std::to_string(index), "Aller au champ")) jump_to(f);
+            ImGui::PopID();
+            ++index;
+        }
+        if (n == 0) help_text("Aucun.");
+    }
+}
+
+}  // namespace ui

@@ -1,0 +1,251 @@
+#include "widgets.h"
+#include <imgui_internal.h>
+#include <cstdio>
+#include <map>
+
+namespace ui {
+
+namespace {
+
+// Automation registry: item rectangles of the last drawn frame, by automation id, and the drawing order.
+std::map<std::string, ImRect>& registry() {
+    static std::map<std::string, ImRect> r;
+    return r;
+}
+std::vector<std::string>& drawing_order() {
+    static std::vector<std::string> v;
+    return v;
+}
+
+int resize_callback(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* s = static_cast<std::string*>(data->UserData);
+        s->resize(size_t(data->BufTextLen));
+        data->Buf = s->data();
+    }
+    return 0;
+}
+
+void field_label(const char* label) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().text);
+    ImGui::TextUnformatted(label);
+    ImGui::PopStyleColor();
+}
+
+bool changed(bool c) {
+    if (c) mark_changed();
+    return c;
+}
+
+}  // namespace
+
+void register_item(const std::string& id) {
+    auto [it, inserted] = registry().insert_or_assign(id, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+    if (inserted) drawing_order().push_back(id);
+}
+
+std::vector<std::string> items_with_prefix(const std::string& prefix) {
+    std::vector<std::string> out;
+    for (const std::string& id : drawing_order()) if (id.rfind(prefix, 0) == 0) out.push_back(id);
+    return out;
+}
+
+const ImRect* find_item(const std::string& id) {
+    auto it = registry().find(id);
+    return it == registry().end() ? nullptr : &it->second;
+}
+
+void clear_registry() {
+    registry().clear();
+    drawing_order().clear();
+}
+
+void focus_if_requested(const std::string& id) {
+    App& a = app();
+    if (!a.focus_request.empty() && a.focus_request == id) {
+        ImGui::SetScrollHereY(0.3f);
+        ImGui::SetKeyboardFocusHere();
+        a.focus_request.clear();
+    }
+}
+
+void describe_if_focused(const std::string& label, const std::string& value) {
+    if (ImGui::IsItemFocused() || ImGui::IsItemActive()) app().focused_label = label + (value.empty() ? "" : " : " + value);
+}
+
+bool text_field(const std::string& id, const char* label, std::string& value, const char* hint, bool multiline, float lines) {
+    field_label(label);
+    focus_if_requested(id);
+    const std::string imgui_id = "##" + id;
+    ImGui::SetNextItemWidth(-1);
+    bool c;
+    const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
+    if (multiline) {
+        const float h = ImGui::GetTextLineHeight() * lines + ImGui::GetStyle().FramePadding.y * 2;
+        c = ImGui::InputTextMultiline(imgui_id.c_str(), value.data(), value.capacity() + 1, ImVec2(-1, h),
+                                      flags | ImGuiInputTextFlags_NoHorizontalScroll, resize_callback, &value);
+    } else {
+        c = ImGui::InputTextWithHint(imgui_id.c_str(), hint, value.data(), value.capacity() + 1, flags, resize_callback, &value);
+    }
+    if (ImGui::IsItemActive()) app().editing_text = true;
+    register_item(id);
+    describe_if_focused(label, value);
+    return changed(c);
+}
+
+bool number_field(const std::string& id, const char* label, double& value, double step, const char* format, double lo, double hi) {
+    field_label(label);
+    focus_if_requested(id);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    double before = value;
+    ImGui::InputDouble(("##" + id).c_str(), &value, step, step * 10, format);
+    if (value < lo) value = lo;
+    if (value > hi) value = hi;
+    if (ImGui::IsItemActive()) app().editing_text = true;
+    register_item(id);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, format, value);
+    describe_if_focused(label, buf);
+    return changed(value != before);
+}
+
+bool int_field(const std::string& id, const char* label, int& value, int lo, int hi) {
+    field_label(label);
+    focus_if_requested(id);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    int before = value;
+    ImGui::InputInt(("##" + id).c_str(), &value);
+    if (value < lo) value = lo;
+    if (value > hi) value = hi;
+    register_item(id);
+    describe_if_focused(label, std::to_string(value));
+    return changed(value != before);
+}
+
+bool check_field(const std::string& id, const char* label, bool& value) {
+    focus_if_requested(id);
+    bool c = ImGui::Checkbox((std::string(label) + "##" + id).c_str(), &value);
+    register_item(id);
+    describe_if_focused(label, value ? "coché" : "non coché");
+    return changed(c);
+}
+
+bool choice_field(const std::string& id, const char* label, std::string& value,
+                  const std::vector<std::pair<std::string, std::string>>& options) {
+    field_label(label);
+    focus_if_requested(id);
+    const char* preview = "—";
+    for (const auto& [v, l] : options) if (v == value) preview = l.c_str();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+    bool c = false;
+    if (ImGui::BeginCombo(("##" + id).c_str(), preview)) {
+        for (size_t i = 0; i < options.size(); ++i) {
+            const bool selected = options[i].first == value;
+            if (ImGui::Selectable(options[i].second.c_str(), selected)) {
+                c = options[i].first != value;
+                value = options[i].first;
+            }
+            register_item(id + "=" + options[i].first);
+            if (selected) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    register_item(id);
+    describe_if_focused(label, preview);
+    return changed(c);
+}
+
+bool date_field(const std::string& id, const char* label, std::string& value) {
+    bool c = text_field(id, label, value, "AAAA-MM-JJ");
+    if (!value.empty() && !parse_date(value).valid()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+        ImGui::TextUnformatted("Date attendue au format AAAA-MM-JJ, par exemple 2026-11-22.");
+        ImGui::PopStyleColor();
+    }
+    return c;
+}
+
+bool button(const std::string& id, const char* label, bool primary) {
+    focus_if_requested(id);
+    if (primary) {
+        ImGui::PushStyleColor(ImGuiCol_Button, palette().primary);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, palette().primary_hover);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, palette().primary_hover);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    }
+    bool pressed = ImGui::Button((std::string(label) + "##" + id).c_str());
+    if (primary) ImGui::PopStyleColor(4);
+    register_item(id);
+    describe_if_focused(label, "bouton");
+    return pressed;
+}
+
+bool small_button(const std::string& id, const char* label) {
+    bool pressed = ImGui::SmallButton((std::string(label) + "##" + id).c_str());
+    register_item(id);
+    describe_if_focused(label, "bouton");
+    return pressed;
+}
+
+void heading(const char* text) {
+    ImGui::PushFont(font_heading());
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().primary);
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::Spacing();
+}
+
+void subheading(const char* text) {
+    ImGui::Spacing();
+    ImGui::PushFont(font_bold());
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+}
+
+void help_text(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
+void boxed_text(const char* title, const char* text, ImVec4 accent) {
+    // Draws the text first on a foreground channel, then its background once the size is known.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = ImGui::GetFontSize() * 0.6f;
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + pad, ImGui::GetCursorPosY() + pad));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - 2 * pad);
+    ImGui::PushFont(font_bold());
+    ImGui::TextColored(accent, "%s", title);
+    ImGui::PopFont();
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    min = ImVec2(min.x - pad, min.y - pad);
+    max = ImVec2(min.x + ImGui::GetContentRegionAvail().x + pad, max.y + pad);
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(min, max, ImGui::GetColorU32(palette().surface), 4.0f);
+    dl->AddRectFilled(min, ImVec2(min.x + 4, max.y), ImGui::GetColorU32(accent));
+    dl->ChannelsMerge();
+    ImGui::Dummy(ImVec2(0, pad * 1.5f));
+}
+
+void why_box(const char* text) {
+    if (app().mode == Mode::formation && app().show_why) boxed_text("Pourquoi ?", text, palette().info);
+}
+
+void badge(const char* text, ImVec4 color) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+}
+
+void section_gap() {
+    ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.6f));
+}
+
+}  // namespace ui

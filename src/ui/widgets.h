@@ -1,0 +1,47 @@
+// widgets.h — the form widgets every step uses: a visible label above the field, an automation id (the
+// same as the field names in Finding::where(), e.g. "besoin.object"), change tracking for undo/autosave,
+// focus requests (a finding jumps here) and the screen-reader description of the focused field.
+#pragma once
+#include "app.h"
+#include <string>
+
+namespace ui {
+
+// Records the rectangle of the last item under `id` for the automation API (see automation.cpp).
+void register_item(const std::string& id);
+// Handles a pending focus request for `id` before the widget is drawn.
+void focus_if_requested(const std::string& id);
+// After a widget: remembers its label and value for the screen-reader bridge when it has focus.
+void describe_if_focused(const std::string& label, const std::string& value);
+
+bool text_field(const std::string& id, const char* label, std::string& value, const char* hint = "", bool multiline = false,
+                float height_lines = 4);
+bool number_field(const std::string& id, const char* label, double& value, double step, const char* format, double lo, double hi);
+bool int_field(const std::string& id, const char* label, int& value, int lo, int hi);
+bool check_field(const std::string& id, const char* label, bool& value);
+// A combo over (value, label) pairs; value strings are what the model stores.
+bool choice_field(const std::string& id, const char* label, std::string& value,
+                  const std::vector<std::pair<std::string, std::string>>& options);
+bool date_field(const std::string& id, const char* label, std::string& value);
+bool button(const std::string& id, const char* label, bool primary = false);
+bool small_button(const std::string& id, const char* label);
+
+void heading(const char* text);          // step title
+void subheading(const char* text);
+void help_text(const std::string& text); // muted explanatory text, wrapped
+void why_box(const char* text);          // formation mode's "Pourquoi ?" explanation
+void boxed_text(const char* title, const char* text, ImVec4 accent);
+void badge(const char* text, ImVec4 color);
+void section_gap();
+
+// Colours of the theme in use (theme.cpp).
+struct Palette {
+    ImVec4 text, muted, primary, primary_hover, background, surface, border, error, warning, info, success;
+};
+const Palette& palette();
+void apply_theme(bool high_contrast, float zoom);
+ImFont* font_heading();
+ImFont* font_bold();
+void load_fonts(float zoom, float dpr);
+
+}  // namespace ui

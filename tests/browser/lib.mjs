@@ -1,0 +1,158 @@
+// Shared helpers for the browser tests: Debian's Chromium driven by playwright-core, headless with
+// SwiftShader WebGL, the app opened from file://. Tests find widgets through the app's automation API
+// (docs/automation.md) and then act with real mouse and keyboard events.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const appUrl = 'file://' + resolve('dist/clausier.html');
+export const shotDir = resolve('build/screenshots');
+mkdirSync(shotDir, { recursive: true });
+
+const flags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+  '--disable-default-apps', '--disable-extensions', '--metrics-recording-only', '--no-default-browser-check'];
+
+export async function launch({ width = 1280, height = 800, scale = 1 } = {}) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'clausier-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium', headless: true, args: flags, acceptDownloads: true,
+    viewport: { width, height }, deviceScaleFactor: scale,
+  });
+  const page = context.pages()[0] || await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const app = new App(page, context, requests, errors);
+  return app;
+}
+
+export class App {
+  constructor(page, context, requests, errors) {
+    this.page = page; this.context = context; this.requests = requests; this.errors = errors;
+    this.passed = 0; this.failed = 0;
+  }
+  async open(url = appUrl) {
+    await this.page.goto(url);
+    await this.page.waitForFunction(() => typeof Module !== 'undefined' && Module._clausier_state && Module.calledRun);
+    await this.settle();
+  }
+  async state() {
+    return JSON.parse(await this.page.evaluate(() => Module.UTF8ToString(Module._clausier_state())));
+  }
+  // Waits until the app has drawn its last frame (the frame counter stops moving).
+  async settle(ms = 120) {
+    let last = -1;
+    for (let i = 0; i < 100; i++) {
+      const f = (await this.state()).frame;
+      if (f === last && f > 0) return;
+      last = f;
+      await this.page.waitForTimeout(ms);
+    }
+  }
+  async rect(id) {
+    const s = await this.page.evaluate((id) => Module.ccall('clausier_rect', 'string', ['string'], [id]), id);
+    if (!s) throw new Error(`widget "${id}" is not on screen`);
+    return JSON.parse(s);
+  }
+  // Automation ids of the widgets drawn in the last frame that start with `prefix`, in drawing order.
+  async items(prefix) {
+    return JSON.parse(await this.page.evaluate((p) => Module.ccall('clausier_items', 'string', ['string'], [p]), prefix));
+  }
+  async has(id) {
+    return !!(await this.page.evaluate((id) => Module.ccall('clausier_rect', 'string', ['string'], [id]), id));
+  }
+  // Scrolls with the mouse wheel, as a user would, until the widget is fully in view.
+  async reveal(id) {
+    const vp = this.page.viewportSize();
+    for (let i = 0; i < 20; i++) {
+      const r = await this.rect(id);
+      if (r.y >= 70 && r.y + r.h <= vp.height - 10) return r;
+      const centre = { x: vp.width / 2, y: vp.height / 2 };
+      await this.page.mouse.move(centre.x, centre.y);
+      await this.page.mouse.wheel(0, Math.max(-400, Math.min(400, r.y - vp.height / 2)));
+      await this.settle();
+    }
+    return this.rect(id);
+  }
+  async click(id) {
+    const r = await this.reveal(id);
+    await this.page.mouse.click(r.x + Math.min(r.w / 2, 40), r.y + r.h / 2);
+    await this.settle();
+  }
+  // Types like a French keyboard: ASCII through ordinary key events, other characters (é, €, œ, «, ’) as
+  // CDP key events carrying their text, which is what a real layout produces (see shared/PLATFORM.md).
+  async type(text) {
+    const cdp = await this.cdp();
+    for (const ch of text) {
+      if (ch.charCodeAt(0) < 128) await this.page.keyboard.type(ch);
+      else {
+        await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', text: ch, unmodifiedText: ch });
+        await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp' });
+      }
+    }
+    await this.settle();
+  }
+  async cdp() {
+    if (!this._cdp) this._cdp = await this.context.newCDPSession(this.page);
+    return this._cdp;
+  }
+  async press(key) { await this.page.keyboard.press(key); await this.settle(); }
+  // Clicks a text field, clears it and types a new value.
+  async fill(id, text) {
+    await this.click(id);
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Backspace');
+    await this.type(text);
+    await this.press('Enter');
+  }
+  async choose(id, value) {
+    await this.click(id);
+    await this.click(`${id}=${value}`);
+  }
+  async shot(name) {
+    await this.page.screenshot({ path: join(shotDir, name + '.png') });
+  }
+  async download(id) {
+    const [d] = await Promise.all([this.page.waitForEvent('download', { timeout: 15000 }), this.click(id)]);
+    const path = join(mkdtempSync(join(tmpdir(), 'clausier-dl-')), d.suggestedFilename());
+    await d.saveAs(path);
+    return { name: d.suggestedFilename(), path, text: readFileSync(path, 'utf8') };
+  }
+  async openFile(id, name, content) {
+    const [chooser] = await Promise.all([this.page.waitForEvent('filechooser'), this.click(id)]);
+    const path = join(mkdtempSync(join(tmpdir(), 'clausier-up-')), name);
+    writeFileSync(path, content);
+    await chooser.setFiles(path);
+    await this.page.waitForTimeout(300);
+    await this.settle();
+  }
+  check(cond, what) {
+    if (cond) { this.passed++; console.log('ok   ' + what); }
+    else { this.failed++; console.log('FAIL ' + what); }
+  }
+  // Only the page itself may be requested: the app must talk to no one.
+  checkNoNetwork() {
+    const foreign = this.requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:') && !u.startsWith('blob:'));
+    this.check(foreign.length === 0, 'no network request (' + (foreign[0] || 'none') + ')');
+  }
+  async finish(name) {
+    this.check(this.errors.length === 0, 'no page error ' + (this.errors[0] || ''));
+    await this.context.close();
+    console.log(`${name}: ${this.passed} passed, ${this.failed} failed`);
+    process.exit(this.failed === 0 ? 0 : 1);
+  }
+}
+
+export async function run(name, body, options) {
+  const app = await launch(options);
+  try {
+    await body(app);
+  } catch (e) {
+    app.check(false, 'unexpected error: ' + (e && e.stack || e));
+    try { await app.shot(name + '-error'); } catch (_) { /* the page may be gone */ }
+  }
+  await app.finish(name);
+}

@@ -1,0 +1,206 @@
+// Every rule of the checks engine: a clean project triggers none; for each rule, one change to that project
+// makes it fire, at the expected step and field, with a message whose placeholders are all filled.
+#include <catch2/catch.hpp>
+#include "test_checks_fixture.h"
+#include <functional>
+#include <set>
+
+using namespace clausier;
+using namespace clausier::testing;
+using Catch::Matchers::Contains;
+
+namespace {
+
+struct Case {
+    const char* rule;
+    const char* where;   // expected location of the first finding of that rule
+    std::function<void(Project&)> change;
+};
+
+// Two lots worth 250 000 € in all: above the EU threshold for a local authority (216 000 €).
+void above_eu(Project& p) { p.lots = {{"Bâtiments", 150000, "", ""}, {"Écoles", 100000, "", ""}}; }
+
+const std::vector<Case>& cases() {
+    static const std::vector<Case> all = {
+        // besoin
+        {"besoin-objet-vide", "besoin.object", [](Project& p) { p.need.object = "   "; }},
+        {"besoin-cpv-absent", "besoin.cpv", [](Project& p) { p.need.cpv.clear(); }},
+        {"besoin-date-absente", "besoin.launch_date", [](Project& p) { p.need.launch_date = "2026-13-01"; }},
+        {"besoin-valeur-absente", "lots.lots", [](Project& p) { for (Lot& l : p.lots) l.value = 0; }},
+        {"besoin-famille-absente", "besoin.family", [](Project& p) { p.need.family = ""; }},
+        {"besoin-nature-famille", "besoin.nature", [](Project& p) { p.need.nature = "fournitures"; }},
+        {"besoin-sobriete", "besoin.need_questioned", [](Project& p) { p.need.need_questioned = false; }},
+        {"localisme-besoin", "besoin.object", [](Project& p) { p.need.object = "Nettoyage avec des produits locaux"; }},
+        // sourcing
+        {"sourcing-prix-promesse", "sourcing.sourcing[1].notes", [](Project& p) { p.sourcing[0].notes = "Nous lui avons indiqué notre budget."; }},
+        {"sourcing-non-trace", "sourcing.sourcing[1].shared", [](Project& p) { p.sourcing[0].shared = ""; }},
+        // lots
+        {"lots-unique-non-justifie", "lots.single_lot_justification", [](Project& p) { p.lots = {{"Tout", 100000, "", ""}}; }},
+        {"lots-valeur-nulle", "lots.lots[2].value", [](Project& p) { p.lots[1].value = 0; }},
+        {"lots-fractionnement", "lots.related", [](Project& p) { p.related = {{"Vitrerie", "nettoyage", 150000, "2026-03-01"}}; }},
+        {"lots-reserve-type-inconnu", "lots.lots[2].reserved", [](Project& p) { p.lots[1].reserved = "pme"; }},
+        {"lots-reserve-article", "lots.lots[2].reserved_article",
+         [](Project& p) { p.lots[1].reserved = "handicap"; p.lots[1].reserved_article = "L.2113-13"; }},
+        {"lots-reserve-ess-objet", "lots.lots[2].reserved",
+         [](Project& p) { p.lots[1].reserved = "ess"; p.lots[1].reserved_article = "L.2113-15"; }},
+        {"lots-reserve-ess-duree", "lots.lots[2].reserved", [](Project& p) {
+             p.need.social_services = true;
+             p.need.duration_months = 24;
+             p.need.renewals = 1;
+             p.need.renewal_months = 24;
+             p.lots[1].reserved = "ess";
+             p.lots[1].reserved_article = "L.2113-15";
+         }},
+        // objectifs
+        {"objectifs-absents", "objectifs.goals", [](Project& p) { p.goals.clear(); }},
+        {"objectifs-sans-clause", "objectifs.goals", [](Project& p) { p.goals.push_back("egalite"); }},
+        {"spaser-obligatoire", "objectifs.buyer.spaser_adopted", [](Project& p) { p.buyer.annual_purchases = 60000000; }},
+        {"spaser-non-aligne", "objectifs.goals",
+         [](Project& p) { p.buyer.spaser_adopted = true; p.buyer.spaser_commitments = {"Commerce équitable"}; }},
+        // clauses: art. 35
+        {"art35-condition-environnementale", "clauses.clauses", [](Project& p) { drop_clause(p, "TST-E-001"); }},
+        {"art35-condition-sociale", "clauses.clauses", [](Project& p) { above_eu(p); drop_clause(p, "TST-S-001"); }},
+        {"art35-exception-sociale-inconnue", "clauses.social_exception", [](Project& p) {
+             above_eu(p);
+             drop_clause(p, "TST-S-001");
+             p.social_exception = "urgence";
+             p.social_justification = "Pas le temps.";
+         }},
+        {"art35-exception-sociale-non-motivee", "clauses.social_justification", [](Project& p) {
+             above_eu(p);
+             drop_clause(p, "TST-S-001");
+             p.social_exception = "lien-objet";
+         }},
+        {"art35-specifications-durables", "clauses.specifications", [](Project& p) { drop_clause(p, "TST-E-002"); }},
+        // clauses: library
+        {"clauses-inconnue", "clauses.clauses.ABC-E-999", [](Project& p) { p.clauses.push_back({"ABC-E-999", {}, 0}); }},
+        {"clauses-hors-validite", "clauses.clauses.TST-E-006", [](Project& p) { p.clauses.push_back({"TST-E-006", {}, 0}); }},
+        {"clauses-valeur-invalide", "clauses.clauses.TST-S-001.heures_insertion",
+         [](Project& p) { chosen(p, "TST-S-001")->values["heures_insertion"] = "beaucoup"; }},
+        {"clauses-lot-inexistant", "clauses.clauses.TST-E-001", [](Project& p) { chosen(p, "TST-E-001")->lot = 3; }},
+        // clauses: wording
+        {"localisme-specification", "clauses.specifications[2].text", [](Project& p) {
+             p.specifications.push_back({"Intervention", "Le prestataire dispose d'une agence située à moins de 30 km du site."});
+         }},
+        {"localisme-clause", "clauses.clauses.TST-E-002.exigence",
+         [](Project& p) { chosen(p, "TST-E-002")->values["exigence"] = "produits fabriqués localement"; }},
+        {"label-sans-equivalent", "clauses.specifications[1].text",
+         [](Project& p) { p.specifications[0].text = "Les produits d'entretien portent l'Écolabel européen."; }},
+        {"marque-sans-equivalent", "clauses.specifications[2].text",
+         [](Project& p) { p.specifications.push_back({"Matériel", "Aspirateur dorsal Kärcher BV 5/1."}); }},
+        {"chiffre-affaires", "clauses.specifications[2].text", [](Project& p) {
+             p.specifications.push_back({"Capacité", "Le candidat justifie d'un chiffre d'affaires annuel de 500 000 €."});
+         }},
+        // EGalim, AGEC
+        {"egalim-clause-absente", "clauses.clauses", [](Project& p) { p.need.family = "restauration-collective"; }},
+        {"egalim-parts-insuffisantes", "clauses.clauses.TST-E-004.part_viande",
+         [](Project& p) { p.clauses.push_back({"TST-E-004", {{"part_viande", 50}}, 0}); }},
+        {"agec-clause-absente", "clauses.clauses", [](Project& p) { p.need.family = "mobilier"; p.need.nature = "fournitures"; }},
+        // insertion
+        {"insertion-sans-heures", "clauses.clauses.TST-S-001", [](Project& p) { chosen(p, "TST-S-001")->values["heures_insertion"] = 0; }},
+        {"insertion-volume-non-chiffre", "clauses.clauses.TST-S-002",
+         [](Project& p) { drop_clause(p, "TST-S-001"); p.clauses.push_back({"TST-S-002", {}, 0}); }},
+        {"insertion-sans-facilitateur", "clauses.insertion.facilitator", [](Project& p) { p.insertion.facilitator = " "; }},
+        {"insertion-heures-disproportionnees", "clauses.clauses.TST-S-001.heures_insertion",
+         [](Project& p) { chosen(p, "TST-S-001")->values["heures_insertion"] = 400; }},
+        // payments
+        {"paiement-avance-faible", "clauses.advance_percent", [](Project& p) { p.advance_percent = 5; }},
+        {"paiement-delai", "clauses.payment_days", [](Project& p) { p.payment_days = 45; }},
+        // criteres
+        {"criteres-absents", "criteres.criteria", [](Project& p) { p.criteria.clear(); }},
+        {"art35-critere-environnemental", "criteres.criteria",
+         [](Project& p) { p.criteria.pop_back(); p.criteria[0].weight = 70; p.criteria[1].weight = 30; }},
+        {"art35-critere-unique", "criteres.criteria[1].kind",
+         [](Project& p) { p.criteria.resize(1); p.criteria[0].weight = 100; }},
+        {"criteres-prix-absent", "criteres.criteria", [](Project& p) { p.criteria[0].kind = "technique"; }},
+        {"criteres-total-ponderation", "criteres.criteria", [](Project& p) { p.criteria[0].weight = 50; }},
+        {"criteres-non-ponderes-formalise", "criteres.criteria[1].weight",
+         [](Project& p) { above_eu(p); for (AwardCriterion& k : p.criteria) k.weight = 0; }},
+        {"criteres-sans-methode", "criteres.criteria[2].method", [](Project& p) { p.criteria[1].method = ""; }},
+        {"criteres-sans-preuve", "criteres.criteria[2].proof", [](Project& p) { p.criteria[1].proof = ""; }},
+        {"criteres-sous-criteres-total", "criteres.criteria[2].subcriteria", [](Project& p) { p.criteria[1].subcriteria[1].weight = 30; }},
+        {"criteres-prix-preponderant", "criteres.criteria[1].weight",
+         [](Project& p) { p.criteria[0].weight = 85; p.criteria[1].weight = 5; p.criteria[2].weight = 10; }},
+        {"criteres-hors-fourchette", "criteres.criteria[3].weight",
+         [](Project& p) { p.criteria[0].weight = 70; p.criteria[1].weight = 25; p.criteria[2].weight = 5; }},
+        {"criteres-capacite-candidat", "criteres.criteria[2].name", [](Project& p) { p.criteria[1].name = "Chiffre d'affaires et moyens"; }},
+        {"localisme-critere", "criteres.criteria[2].name", [](Project& p) { p.criteria[1].name = "Proximité géographique"; }},
+        // suivi
+        {"suivi-incomplet", "suivi.monitoring[1].penalty", [](Project& p) { p.monitoring[0].penalty = ""; }},
+    };
+    return all;
+}
+
+std::string rules_of(const std::vector<Finding>& findings) {
+    std::string out;
+    for (const Finding& f : findings) out += f.rule + " @" + f.where() + "\n";
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("checks: the clean project triggers no rule", "[checks]") {
+    const std::vector<Finding> findings = check(clean_project());
+    INFO(rules_of(findings));
+    CHECK(findings.empty());
+}
+
+TEST_CASE("checks: each rule fires on its fixture, at its place, with a complete message", "[checks]") {
+    for (const Case& c : cases()) {
+        Project p = clean_project();
+        c.change(p);
+        const std::vector<Finding> findings = check(p);
+        INFO(c.rule << "\n" << rules_of(findings));
+        const Finding* f = first(findings, c.rule);
+        REQUIRE(f != nullptr);
+        CHECK(f->where() == c.where);
+        CHECK(f->message.find('{') == std::string::npos);
+        CHECK(f->message.find('}') == std::string::npos);
+        CHECK_FALSE(f->message.empty());
+        const RuleInfo* info = bundled_rules().find(c.rule);
+        REQUIRE(info != nullptr);
+        CHECK(f->severity == info->severity);
+        CHECK(f->articles == info->articles);
+    }
+}
+
+TEST_CASE("checks: every implemented rule has a triggering fixture", "[checks]") {
+    std::set<std::string> covered;
+    for (const Case& c : cases()) covered.insert(c.rule);
+    for (const std::string& id : implemented_rules()) {
+        INFO(id);
+        CHECK(covered.count(id) == 1);
+    }
+    CHECK(covered.size() == implemented_rules().size());
+    CHECK(implemented_rules().size() >= 30);
+}
+
+TEST_CASE("checks: findings come most severe first and serialise per the CLI contract", "[checks]") {
+    Project p = clean_project();
+    p.need.object = "";          // bloquant
+    p.payment_days = 60;         // conseil
+    p.need.cpv.clear();          // alerte
+    const std::vector<Finding> findings = check(p);
+    REQUIRE(findings.size() == 3);
+    CHECK(findings[0].severity == "bloquant");
+    CHECK(findings[1].severity == "alerte");
+    CHECK(findings[2].severity == "conseil");
+    const json j = findings_to_json(findings);
+    REQUIRE(j["findings"].size() == 3);
+    const json& f = j["findings"][0];
+    CHECK(f["rule"] == "besoin-objet-vide");
+    CHECK(f["severity"] == "bloquant");
+    CHECK(f["articles"] == json::array({"L.2111-1"}));
+    CHECK(f["where"] == "besoin.object");
+    CHECK(f["message"].get<std::string>().size() > 20);
+    CHECK(findings_to_json({})["findings"].empty());
+}
+
+TEST_CASE("checks: messages use French typography", "[checks]") {
+    Project p = clean_project();
+    p.payment_days = 45;
+    const Finding* f = first(check(p), "paiement-delai");
+    REQUIRE(f);
+    CHECK_THAT(f->message, Contains("45 jours"));
+    CHECK_THAT(f->message, Contains(std::string(kNnbsp) + ":"));   // narrow no-break space before the colon
+}

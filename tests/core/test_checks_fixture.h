@@ -1,0 +1,142 @@
+// Test helpers for the checks: a small clause library built in C++ (independent of the bundled library's
+// ids, which change as clauses are written) and a clean project that triggers no rule at all.
+#pragma once
+#include "checks.h"
+#include <algorithm>
+
+namespace clausier::testing {
+
+inline Clause make_clause(std::string id, std::string kind, std::string pillar, std::vector<std::string> goals,
+                          std::vector<std::string> articles = {}) {
+    Clause c;
+    c.id = std::move(id);
+    c.title = "Clause d'essai " + c.id;
+    c.kind = std::move(kind);
+    c.pillar = std::move(pillar);
+    c.level = "essentiel";
+    c.goals = std::move(goals);
+    c.articles = std::move(articles);
+    c.families = {"nettoyage"};
+    c.natures = {"fournitures", "services", "travaux"};
+    c.text = "Le titulaire respecte l'engagement décrit.";
+    c.proof = "Rapport annuel";
+    c.indicator = "Taux atteint";
+    c.checkpoint = "Revue annuelle";
+    c.penalty = "Pénalité de 100 € par manquement";
+    c.valid_from = parse_date("2020-01-01");
+    return c;
+}
+
+inline Variable make_variable(std::string name, std::string type, std::string label, json def, double min = 0, double max = 100000) {
+    Variable v;
+    v.name = std::move(name);
+    v.type = std::move(type);
+    v.label = std::move(label);
+    v.default_value = std::move(def);
+    v.min = min;
+    v.max = max;
+    return v;
+}
+
+inline const Library& test_library() {
+    static const Library lib = [] {
+        Library l;
+        l.families = {{"nettoyage", "Nettoyage", {"services"}, {"9091"}},
+                      {"restauration-collective", "Restauration collective", {"fournitures", "services"}, {"1500"}},
+                      {"mobilier", "Mobilier", {"fournitures"}, {"3910"}}};
+        l.goals = {{"climat", "Climat et énergie", "environnemental"},
+                   {"insertion", "Insertion par l'activité économique", "social"},
+                   {"egalite", "Égalité et lutte contre les discriminations", "social"},
+                   {"acces-pme", "Accès des PME et de l'ESS", "economique"}};
+        l.articles = {{"L.2112-2", "CCP", ""}, {"L.230-5-1", "Code rural", ""}, {"AGEC-58", "Loi", ""}};
+
+        Clause env = make_clause("TST-E-001", "condition-execution", "environnemental", {"climat"}, {"L.2112-2"});
+        Clause spec = make_clause("TST-E-002", "specification", "environnemental", {"climat"});
+        spec.text = "Les produits répondent aux exigences suivantes : {{exigence}}.";
+        spec.variables = {make_variable("exigence", "text", "Exigence", "produits concentrés, dosés automatiquement")};
+        Clause crit = make_clause("TST-E-003", "critere", "environnemental", {"climat"});
+        crit.criterion = {"Note décrivant les produits et leur dosage", "grille", "0 à 10 selon la grille", 10, 30};
+        Clause insertion = make_clause("TST-S-001", "condition-execution", "social", {"insertion"}, {"L.2112-2"});
+        insertion.text = "Le titulaire réalise {{heures_insertion}} d'insertion.";
+        insertion.variables = {make_variable("heures_insertion", "hours", "Volume minimal d'heures d'insertion", 80, 0, 100000),
+                               make_variable("penalite_heure", "euros", "Pénalité par heure manquante", 30, 0, 1000)};
+        Clause share = make_clause("TST-S-002", "condition-execution", "social", {"insertion"});
+        share.text = "Le titulaire réserve {{part_heures}} des heures à l'insertion.";
+        share.variables = {make_variable("part_heures", "percent", "Part des heures réservée à l'insertion", 7, 0, 100)};
+        Clause egalim = make_clause("TST-E-004", "specification", "environnemental", {"climat"}, {"L.230-5-1"});
+        egalim.families = {"restauration-collective"};
+        egalim.text = "Au moins {{part_durable}} de produits durables, dont {{part_bio}} bio ; {{part_viande}} pour les viandes et poissons.";
+        egalim.variables = {make_variable("part_durable", "percent", "Part minimale de produits durables et de qualité", 50, 0, 100),
+                            make_variable("part_bio", "percent", "Part minimale de produits biologiques", 20, 0, 100),
+                            make_variable("part_viande", "percent", "Part pour les viandes et poissons", 60, 0, 100)};
+        Clause agec = make_clause("TST-E-005", "specification", "environnemental", {"climat"}, {"AGEC-58"});
+        agec.families = {"mobilier"};
+        Clause expired = make_clause("TST-E-006", "condition-execution", "environnemental", {"climat"});
+        expired.valid_until = parse_date("2025-12-31");
+        Clause no_penalty = make_clause("TST-E-007", "condition-execution", "environnemental", {"climat"});
+        no_penalty.penalty = "";
+        Clause cost = make_clause("TST-P-001", "critere", "economique", {"climat"});
+        cost.criterion = {"Bordereau de prix et consommations", "formule", "Coût d'acquisition et de maintenance", 40, 100};
+        Clause labelled = make_clause("TST-E-008", "specification", "environnemental", {"climat"});
+        labelled.text = "Les produits portent le label {{label}}.";
+        labelled.variables = {make_variable("label", "text", "Label exigé", "européen ou tout label équivalent")};
+        l.clauses = {env, spec, crit, insertion, share, egalim, agec, expired, no_penalty, cost, labelled};
+        return l;
+    }();
+    return lib;
+}
+
+// A cleaning contract of a local authority, launched after 21 August 2026, that meets every rule.
+inline Project clean_project() {
+    Project p;
+    p.title = "Nettoyage des bâtiments communaux";
+    p.buyer = {"Commune d'essai", "collectivite", 8000000, false, {}};
+    p.need.object = "Nettoyage des locaux administratifs";
+    p.need.description = "Nettoyage des locaux de la mairie et des écoles du département, cinq jours par semaine.";
+    p.need.nature = "services";
+    p.need.family = "nettoyage";
+    p.need.cpv = {"90910000"};
+    p.need.need_questioned = true;
+    p.need.launch_date = "2026-10-01";
+    p.need.duration_months = 12;
+    p.sourcing = {{"2026-06-01", "Propreté Services", "réunion", "Présentation du besoin et du calendrier, identique pour tous",
+                   "Échange sur les créneaux d'intervention et les produits concentrés ; aucun prix n'a été évoqué."}};
+    p.lots = {{"Bâtiments administratifs", 60000, "", ""}, {"Écoles", 40000, "", ""}};
+    p.goals = {"climat", "insertion"};
+    p.clauses = {{"TST-E-001", {}, 0}, {"TST-E-002", {}, 0}, {"TST-S-001", {{"heures_insertion", 80}}, 0}};
+    p.criteria = {{"Prix", "prix", 60, "Note = 60 × prix le plus bas / prix de l'offre", "Bordereau des prix unitaires", "", {}},
+                  {"Valeur technique", "technique", 25, "Grille de 0 à 10", "Mémoire technique",
+                   "", {{"Organisation", 60}, {"Encadrement de proximité", 40}}},
+                  {"Performance environnementale", "environnemental", 15, "", "", "TST-E-003", {}}};
+    p.monitoring = {{"TST-E-001", "Réduire les consommations", "kWh par m²", "Relevés", "Revue annuelle", "Plan correctif sous un mois"}};
+    p.specifications = {{"Produits", "Les produits d'entretien portent l'Écolabel européen ou tout label équivalent."}};
+    p.advance_percent = 20;
+    p.payment_days = 30;
+    p.insertion.facilitator = "Maison de l'emploi, 01 02 03 04 05";
+    return p;
+}
+
+inline std::vector<Finding> check(const Project& p) {
+    return run_checks(p, test_library(), bundled_legal_data(), bundled_rules());
+}
+
+inline bool fires(const std::vector<Finding>& findings, const std::string& rule) {
+    return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) { return f.rule == rule; });
+}
+
+inline const Finding* first(const std::vector<Finding>& findings, const std::string& rule) {
+    for (const Finding& f : findings) if (f.rule == rule) return &f;
+    return nullptr;
+}
+
+inline ChosenClause* chosen(Project& p, const std::string& id) {
+    for (ChosenClause& c : p.clauses) if (c.id == id) return &c;
+    return nullptr;
+}
+
+inline void drop_clause(Project& p, const std::string& id) {
+    p.clauses.erase(std::remove_if(p.clauses.begin(), p.clauses.end(), [&](const ChosenClause& c) { return c.id == id; }),
+                    p.clauses.end());
+}
+
+}  // namespace clausier::testing

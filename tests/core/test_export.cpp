@@ -1,0 +1,397 @@
+// Export: document assembly, the six writers, the zip container, escaping and reproducibility.
+#include "assemble.h"
+#include "export/export.h"
+#include "export/writers.h"
+#include "xml.h"
+#include "zip.h"
+#include <catch2/catch.hpp>
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+using namespace clausier;
+
+namespace {
+
+Project load(const char* relative) {
+    std::ifstream in(std::string(CLAUSIER_SOURCE_DIR) + "/" + relative, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    Project p;
+    std::string error;
+    INFO(relative << " : " << error);
+    REQUIRE(project_from_text(ss.str(), p, error));
+    return p;
+}
+
+const Project& sample() { static const Project p = load("tests/export/sample.clausier.json"); return p; }
+const Project& hostile() { static const Project p = load("tests/export/hostile.clausier.json"); return p; }
+
+const DocumentKind kKinds[] = {DocumentKind::dce, DocumentKind::entreprise, DocumentKind::synthese};
+const Format kFormats[] = {Format::html, Format::md, Format::docx, Format::odt, Format::json, Format::ocds};
+
+std::vector<ZipEntry> unzip(const std::string& bytes) {
+    std::vector<ZipEntry> parts;
+    std::string error;
+    INFO(error);
+    REQUIRE(zip_read(bytes, parts, error));
+    return parts;
+}
+
+const ZipEntry& part(const std::vector<ZipEntry>& parts, const std::string& name) {
+    for (const ZipEntry& e : parts) if (e.name == name) return e;
+    FAIL("part absent: " << name);
+    return parts.front();
+}
+
+bool ends_with(const std::string& s, const std::string& tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+size_t count(const std::string& s, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
+    return n;
+}
+
+// Every XML part of a DOCX or ODT package is well-formed and free of forbidden characters.
+void check_xml_parts(const std::string& package) {
+    for (const ZipEntry& e : unzip(package)) {
+        if (!ends_with(e.name, ".xml") && !ends_with(e.name, ".rels")) continue;
+        std::string error;
+        INFO(e.name << " : " << error);
+        CHECK(xml_well_formed(e.data, error));
+        const bool controls = std::any_of(e.data.begin(), e.data.end(), [](char c) { return (unsigned char)c < 0x20 && c != '\n'; });
+        CHECK_FALSE(controls);
+        CHECK(e.data.find("\xEF\xBF\xBF") == std::string::npos);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("Formats and document kinds parse from the CLI names", "[export]") {
+    Format f{};
+    CHECK(parse_format("docx", f));
+    CHECK(f == Format::docx);
+    CHECK(parse_format("ocds", f));
+    CHECK(f == Format::ocds);
+    CHECK_FALSE(parse_format("pdf", f));
+    CHECK_FALSE(parse_format("", f));
+    DocumentKind k{};
+    CHECK(parse_document_kind("synthese", k));
+    CHECK(k == DocumentKind::synthese);
+    CHECK_FALSE(parse_document_kind("synthèse", k));
+    CHECK(std::string(format_extension(Format::ocds)) == "json");
+    CHECK(std::string(format_extension(Format::md)) == "md");
+    CHECK(std::string(format_mime(Format::docx)) == "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    CHECK(std::string(format_mime(Format::odt)) == "application/vnd.oasis.opendocument.text");
+}
+
+TEST_CASE("Export file names are ASCII, from the object and the launch date", "[export]") {
+    CHECK(export_file_name(sample(), Format::docx, DocumentKind::dce) ==
+          "dce-nettoyage-et-entretien-des-locaux-administratifs-et-sportifs-2026-11-22.docx");
+    CHECK(export_file_name(sample(), Format::ocds, DocumentKind::dce) ==
+          "ocds-nettoyage-et-entretien-des-locaux-administratifs-et-sportifs-2026-11-22.json");
+    CHECK(export_file_name(sample(), Format::json, DocumentKind::synthese).rfind("projet-", 0) == 0);
+    CHECK(export_file_name(hostile(), Format::html, DocumentKind::entreprise) == "entreprise-script-x-2026-11-22.html");
+    Project blank;
+    CHECK(export_file_name(blank, Format::md, DocumentKind::synthese) == "synthese-consultation.md");
+    Project long_name;
+    long_name.need.object = std::string(200, 'a') + " b";
+    CHECK(export_file_name(long_name, Format::md, DocumentKind::dce).size() <= 4 + 60 + 3);
+}
+
+TEST_CASE("The same project always exports to the same bytes", "[export]") {
+    for (Format f : kFormats)
+        for (DocumentKind k : kKinds) {
+            INFO(format_extension(f) << " " << int(k));
+            const std::string a = export_project(sample(), f, k), b = export_project(sample(), f, k);
+            CHECK_FALSE(a.empty());
+            CHECK(a == b);
+        }
+}
+
+TEST_CASE("DOCX packages hold the WordprocessingML parts with real styles", "[export]") {
+    const std::string docx = export_project(sample(), Format::docx);
+    CHECK(docx.compare(0, 4, "PK\x03\x04") == 0);
+    const auto parts = unzip(docx);
+    std::vector<std::string> names;
+    for (const ZipEntry& e : parts) names.push_back(e.name);
+    CHECK(names == std::vector<std::string>{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
+                                            "word/numbering.xml", "word/_rels/document.xml.rels", "docProps/core.xml"});
+    const std::string& styles = part(parts, "word/styles.xml").data;
+    for (const char* id : {"Title", "Heading1", "Heading2", "Heading3", "ListBullet", "ListNumber", "TableGrid"})
+        CHECK(styles.find(std::string("w:styleId=\"") + id + "\"") != std::string::npos);
+    CHECK(styles.find("<w:outlineLvl w:val=\"2\"/>") != std::string::npos);   // headings feed the navigation pane
+    const std::string& doc = part(parts, "word/document.xml").data;
+    CHECK(doc.find("<w:pStyle w:val=\"Heading1\"/>") != std::string::npos);
+    CHECK(doc.find("<w:tblHeader/>") != std::string::npos);
+    CHECK(doc.find("<w:numId w:val=\"2\"/>") != std::string::npos);          // a numbered list with its own numbering
+    CHECK(part(parts, "docProps/core.xml").data.find("2026-11-22T00:00:00Z") != std::string::npos);
+    // No macros, no external targets, no fields.
+    for (const ZipEntry& e : parts) {
+        CHECK(e.data.find("TargetMode=\"External\"") == std::string::npos);
+        CHECK(e.data.find("fldSimple") == std::string::npos);
+        CHECK(e.data.find("instrText") == std::string::npos);
+        CHECK(e.name.find("vbaProject") == std::string::npos);
+    }
+    check_xml_parts(docx);
+}
+
+TEST_CASE("ODT packages start with a stored mimetype and hold ODF 1.2 parts", "[export]") {
+    const std::string odt = export_project(sample(), Format::odt, DocumentKind::entreprise);
+    const auto parts = unzip(odt);
+    REQUIRE(parts.size() == 5);
+    CHECK(parts[0].name == "mimetype");
+    CHECK(parts[0].method == 0);
+    CHECK(parts[0].offset == 0);
+    CHECK(parts[0].data == "application/vnd.oasis.opendocument.text");
+    CHECK(odt.substr(30, 8) == "mimetype");                                  // no extra field before the name
+    CHECK(odt.substr(38, 39) == "application/vnd.oasis.opendocument.text");  // readable at a fixed offset
+    for (const char* name : {"META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml"}) CHECK_NOTHROW(part(parts, name));
+    const std::string& styles = part(parts, "styles.xml").data;
+    for (const char* s : {"Heading_20_1", "Heading_20_3", "List_20_Bullet", "List_20_Number", "Table_20_Heading", "Note"})
+        CHECK(styles.find(std::string("style:name=\"") + s + "\"") != std::string::npos);
+    const std::string& content = part(parts, "content.xml").data;
+    CHECK(content.find("text:outline-level=\"1\"") != std::string::npos);
+    CHECK(content.find("<table:table-header-rows>") != std::string::npos);
+    CHECK(part(parts, "META-INF/manifest.xml").data.find("manifest:full-path=\"content.xml\"") != std::string::npos);
+    check_xml_parts(odt);
+}
+
+TEST_CASE("Every XML part is well-formed for every document, even a hostile project", "[export]") {
+    for (const Project* p : {&sample(), &hostile()})
+        for (DocumentKind k : kKinds) {
+            check_xml_parts(export_project(*p, Format::docx, k));
+            check_xml_parts(export_project(*p, Format::odt, k));
+        }
+}
+
+TEST_CASE("The XML checker rejects what is not well-formed", "[export]") {
+    std::string e;
+    CHECK(xml_well_formed("<?xml version=\"1.0\"?>\n<a x=\"1\"><b/><!-- c --><![CDATA[<>]]>&amp;&#233;&#xE9;</a>\n", e));
+    CHECK_FALSE(xml_well_formed("<a><b></a></b>", e));
+    CHECK_FALSE(xml_well_formed("<a>&nbsp;</a>", e));
+    CHECK_FALSE(xml_well_formed("<a x='1' x='2'/>", e));
+    CHECK_FALSE(xml_well_formed("<a>]]></a>", e));
+    CHECK_FALSE(xml_well_formed("<a/><b/>", e));
+    CHECK_FALSE(xml_well_formed("<a x=1/>", e));
+    CHECK_FALSE(xml_well_formed("<a>\x01</a>", e));
+    CHECK_FALSE(xml_well_formed("<a>", e));
+    CHECK_FALSE(e.empty());
+}
+
+TEST_CASE("A hostile object is escaped in every format", "[export]") {
+    const std::string object = "<script>&]]>{{x}}";
+    REQUIRE(hostile().need.object == object);
+    const std::string escaped = "&lt;script&gt;&amp;]]&gt;{{x}}";
+
+    const std::string html = export_project(hostile(), Format::html);
+    CHECK(html.find(escaped) != std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("<img") == std::string::npos);
+    CHECK(html.find("<a ") == std::string::npos);
+
+    const std::string md = export_project(hostile(), Format::md);
+    CHECK(md.find("\\<script\\>\\&\\]\\]\\>") != std::string::npos);
+    CHECK(count(md, "<") == count(md, "\\<"));   // every angle bracket escaped
+    CHECK(md.find("\n# pas un titre") == std::string::npos);
+    CHECK(md.find("\n\\# pas un titre") != std::string::npos);
+    CHECK(md.find("\n1\\. pas une liste") != std::string::npos);
+    CHECK(md.find("\n    pas du code") == std::string::npos);
+
+    for (Format f : {Format::docx, Format::odt}) {
+        const auto parts = unzip(export_project(hostile(), f));
+        const std::string& body = part(parts, f == Format::docx ? "word/document.xml" : "content.xml").data;
+        CHECK(body.find(escaped) != std::string::npos);
+        CHECK(body.find(object) == std::string::npos);
+    }
+
+    const json ocds = json::parse(export_project(hostile(), Format::ocds));
+    CHECK(ocds["releases"][0]["tender"]["title"] == object);
+    Project back;
+    std::string error;
+    REQUIRE(project_from_text(export_project(hostile(), Format::json), back, error));
+    CHECK(back.need.object == object);
+    CHECK(project_to_text(back) == export_project(hostile(), Format::json));
+}
+
+TEST_CASE("Text hygiene drops what XML forbids", "[export]") {
+    CHECK(clean_text("a\x01" "b\tc\nd\x7F" "e") == "ab c de");
+    CHECK(clean_text("x\xEF\xBF\xBFy") == "xy");
+    CHECK(clean_text("\xC3") == "\xEF\xBF\xBD");   // invalid UTF-8 becomes U+FFFD
+    CHECK(xml_escape("<a href='x'>&\"") == "&lt;a href=&apos;x&apos;&gt;&amp;&quot;");
+}
+
+TEST_CASE("French typography is applied once, whatever the input spacing", "[export][text]") {
+    const std::string nn = "\u202F";
+    CHECK(french_typography("Objet: prix!") == "Objet" + nn + ": prix" + nn + "!");
+    CHECK(french_typography("«prix»") == "«" + nn + "prix" + nn + "»");
+    CHECK(french_typography("« prix »") == "«" + nn + "prix" + nn + "»");
+    const std::string once = french_typography("Note : 10 ; « prix » ?!");
+    CHECK(french_typography(once) == once);
+    CHECK(french_typography("10:30 https://x") == "10:30 https://x");
+    CHECK(french_typography("Note\u00A0: x") == "Note" + nn + ": x");
+}
+
+TEST_CASE("The consultation draft carries the RC, CCAP, CCTP, grid and monitoring plan", "[export]") {
+    const Document d = assemble_document(sample(), DocumentKind::dce);
+    CHECK(d.title == "Dossier de consultation des entreprises");
+    CHECK(d.date == "2026-11-22");
+    std::vector<std::string> h1;
+    int previous = 0;
+    for (const Block& b : d.blocks) {
+        if (b.kind != Block::heading) continue;
+        CHECK(b.level <= previous + 1);   // no level skipped
+        previous = b.level;
+        if (b.level == 1) h1.push_back(inline_text(b.text));
+    }
+    CHECK(h1 == std::vector<std::string>{"Règlement de la consultation (RC)",
+                                         "Extrait du cahier des clauses administratives particulières (CCAP)",
+                                         "Extrait du cahier des clauses techniques particulières (CCTP)",
+                                         "Grille des critères d'attribution", "Plan de suivi d'exécution"});
+    // The criteria grid and the monitoring plan are tables with one row per criterion (+ total) and commitment.
+    std::vector<const Block*> tables;
+    for (const Block& b : d.blocks) if (b.kind == Block::table) tables.push_back(&b);
+    REQUIRE(tables.size() >= 3);
+    const Block& grid = *tables[tables.size() - 2];
+    CHECK(grid.rows.size() == sample().criteria.size() + 1);
+    CHECK(inline_text(grid.rows.back()[2]) == "100\u00A0%");
+    const Block& plan = *tables.back();
+    CHECK(plan.header.size() == 5);
+    CHECK(plan.rows.size() == monitoring_rows(sample(), bundled_library()).size());
+    // Amounts and dates the French way.
+    const std::string md = write_markdown(d);
+    CHECK(md.find("592\u202F000\u00A0€ HT") != std::string::npos);
+    CHECK(md.find("22 novembre 2026") != std::string::npos);
+    CHECK(md.find("R.2123-1, 2°") != std::string::npos);   // lot 3 qualifies as a small lot
+}
+
+TEST_CASE("The monitoring plan merges the buyer's lines into the clause lines", "[export]") {
+    const auto rows = monitoring_rows(sample(), bundled_library());
+    REQUIRE_FALSE(rows.empty());
+    bool overridden = false, own = false;
+    for (const Commitment& c : rows) {
+        overridden = overridden || (c.clause == "NET-E-002" && c.checkpoint == "Bilan semestriel présenté en comité de suivi." &&
+                                    !c.indicator.empty());
+        own = own || c.commitment == "Contrôle contradictoire de la qualité du nettoyage";
+    }
+    CHECK(overridden);
+    CHECK(own);
+}
+
+TEST_CASE("Insertion hours follow value, labour share, hourly cost and rate", "[export]") {
+    CHECK(insertion_hours(sample()) == Approx(888));   // 592 000 × 60 % ÷ 28 × 7 %
+    Project p;
+    p.insertion.hourly_cost = 0;
+    CHECK(insertion_hours(p) == 0);
+}
+
+TEST_CASE("The sheet for firms explains each requirement and ends with a glossary", "[export]") {
+    const std::string md = export_project(sample(), Format::md, DocumentKind::entreprise);
+    for (const char* s : {"Ce qui est demandé", "Comment c'est évalué", "La preuve à fournir", "En clair",
+                          "Comment une petite entreprise peut y répondre", "## Glossaire", "| **DUME** |", "| **SIAE** |",
+                          "| **MAPA** |", "| **ESAT** |", "Le groupement d'entreprises"})
+        CHECK(md.find(s) != std::string::npos);
+}
+
+TEST_CASE("The memo lists obligations and the findings it is given", "[export]") {
+    Finding f;
+    f.rule = "test";
+    f.severity = "bloquant";
+    f.articles = {"L.2152-7"};
+    f.message = "Ajoutez un critère environnemental.";
+    f.step = "criteres";
+    const std::string md = write_markdown(assemble_document(sample(), DocumentKind::synthese, bundled_library(), {f}));
+    CHECK(md.find("## Points encore ouverts") != std::string::npos);
+    CHECK(md.find("| **Bloquant** | Ajoutez un critère environnemental. | L.2152-7 | criteres |") != std::string::npos);
+    CHECK(md.find("L.2112-2-1") != std::string::npos);
+    CHECK(md.find("Respectée") != std::string::npos);
+    const std::string none = export_project(sample(), Format::md, DocumentKind::synthese);
+    CHECK(none.find("## Points encore ouverts") != std::string::npos);
+}
+
+TEST_CASE("HTML is standalone, accessible and printable", "[export]") {
+    const std::string html = export_project(sample(), Format::html);
+    CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(html.find("<html lang=\"fr\">") != std::string::npos);
+    CHECK(html.find("@media print") != std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find(" src=") == std::string::npos);
+    CHECK(html.find(" href=") == std::string::npos);
+    CHECK(count(html, "<th") - count(html, "<thead") == count(html, "<th scope=\"col\">"));
+    CHECK(count(html, "<h1>") == 1);
+}
+
+TEST_CASE("Markdown escapes block markers and inline syntax", "[export]") {
+    Document d;
+    d.title = "# Titre";
+    d.blocks = {paragraph("1. pas une liste"), paragraph("- pas une puce"), paragraph("    pas du code"),
+                paragraph({plain("a "), strong(" gras "), plain(" b*c_d`e[f]|g<h>&i")}),
+                table({text("A|B")}, {{text("x")}})};
+    const std::string md = write_markdown(d);
+    CHECK(md.rfind("# \\# Titre\n", 0) == 0);
+    CHECK(md.find("\n1\\. pas une liste\n") != std::string::npos);
+    CHECK(md.find("\n\\- pas une puce\n") != std::string::npos);
+    CHECK(md.find("\npas du code\n") != std::string::npos);
+    CHECK(md.find("a  **gras**  b\\*c\\_d\\`e\\[f\\]\\|g\\<h\\>\\&i") != std::string::npos);   // markers hug the text
+    CHECK(md.find("| A\\|B |\n| --- |\n| x |") != std::string::npos);
+}
+
+TEST_CASE("The OCDS package describes the tender with lots, criteria and sustainability", "[export]") {
+    const json pkg = json::parse(export_project(sample(), Format::ocds));
+    CHECK(pkg["version"] == "1.1");
+    CHECK(pkg["publishedDate"] == "2026-11-22T00:00:00Z");
+    CHECK(pkg["extensions"].size() == 3);
+    REQUIRE(pkg["releases"].size() == 1);
+    const json& r = pkg["releases"][0];
+    CHECK(r["ocid"].get<std::string>().rfind("ocds-clausier-", 0) == 0);
+    CHECK(r["date"] == "2026-11-22T00:00:00Z");
+    CHECK(r["tag"] == json::array({"tender"}));
+    CHECK(r["initiationType"] == "tender");
+    CHECK(r["parties"][0]["roles"] == json::array({"buyer"}));
+    CHECK(r["buyer"]["id"] == r["parties"][0]["id"]);
+    const json& t = r["tender"];
+    CHECK(t["status"] == "planning");
+    CHECK(t["mainProcurementCategory"] == "services");
+    CHECK(t["procurementMethod"] == "open");
+    CHECK(t["awardCriteria"] == "ratedCriteria");
+    CHECK(t["value"]["amount"] == 592000);
+    CHECK(t["value"]["currency"] == "EUR");
+    CHECK(t["items"][0]["classification"]["scheme"] == "CPV");
+    CHECK(t["items"][0]["classification"]["id"] == "90910000");
+    CHECK(t["items"][0]["classification"]["description"] == "Services de nettoyage");
+    REQUIRE(t["lots"].size() == 3);
+    const json& criteria = t["lots"][0]["awardCriteria"]["criteria"];
+    REQUIRE(criteria.size() == 4);
+    CHECK(criteria[0]["type"] == "price");
+    CHECK(criteria[0]["numbers"][0]["number"] == 40);
+    CHECK(criteria[0]["numbers"][0]["weight"] == "percentageExact");
+    CHECK(t["lots"][1]["sustainability"][0]["strategies"] == json::array({"reservedParticipation"}));
+    REQUIRE(t["sustainability"].is_array());
+    std::set<std::string> goals;
+    for (const json& s : t["sustainability"]) goals.insert(s["goal"].get<std::string>());
+    CHECK(goals.count("social.disadvantagedEmploymentOpportunities") == 1);
+    CHECK(goals.size() == t["sustainability"].size());   // one entry per goal
+    // The ocid survives edits of the content; the release id does not.
+    Project edited = sample();
+    edited.criteria[0].weight = 45;
+    const json other = json::parse(export_project(edited, Format::ocds));
+    CHECK(other["releases"][0]["ocid"] == r["ocid"]);
+    CHECK(other["releases"][0]["id"] != r["id"]);
+}
+
+TEST_CASE("Zip archives round-trip with their CRC", "[export]") {
+    CHECK(crc32("123456789") == 0xCBF43926u);
+    const std::string z = zip_store({{"a.txt", "bonjour"}, {"dir/b.xml", std::string("\0\x01", 2)}});
+    const auto parts = unzip(z);
+    REQUIRE(parts.size() == 2);
+    CHECK(parts[1].name == "dir/b.xml");
+    CHECK(parts[1].data == std::string("\0\x01", 2));
+    std::string corrupt = z, error;
+    corrupt[30 + 5] = 'X';   // first byte of a.txt's data
+    std::vector<ZipEntry> out;
+    CHECK_FALSE(zip_read(corrupt, out, error));
+    CHECK_FALSE(zip_read("PK", out, error));
+}

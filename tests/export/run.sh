@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# End-to-end export tests: every project (the sample, a hostile project and every workshop scenario) is
+# exported through the CLI in every format and document kind, then read back by real consumers:
+#   - LibreOffice converts every DOCX and ODT to PDF (one soffice run for all files) and pdftotext must find
+#     every heading, every chosen clause title and every criterion weight;
+#   - pandoc reads every DOCX and ODT back with the same headings (levels and texts) and the same text;
+#   - the OCDS packages pass the OCDS 1.1.5 release-package schema (ajv, draft 4);
+#   - HTML pages are standalone (no script, no external resource, ordered headings, <th scope="col">);
+#   - the JSON export is canonical (exporting it again gives the same bytes);
+#   - the same project exported twice gives the same bytes;
+#   - the sample's Markdown and HTML match the golden files in golden/ (regenerate them with --update).
+#
+# Usage: tests/export/run.sh CLAUSIER OUTDIR [--update]
+set -u
+
+if [[ $# -lt 2 ]]; then
+  echo "usage: $0 CLAUSIER OUTDIR [--update]" >&2
+  exit 2
+fi
+CLI=$(realpath "$1")
+OUT=$(realpath -m "$2")
+UPDATE=0
+[[ "${3:-}" == "--update" ]] && UPDATE=1
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+
+passed=0
+failed=0
+fail() {
+  failed=$((failed + 1))
+  echo "ÉCHEC : $1"
+  [[ -n "${2:-}" ]] && printf '%s\n' "$2" | head -20 | sed 's/^/    /'
+  return 0
+}
+# check NAME COMMAND...: one test, passed when the command succeeds; its output is shown on failure.
+check() {
+  local name=$1 log
+  shift
+  if log=$("$@" 2>&1); then passed=$((passed + 1)); else fail "$name" "$log"; fi
+}
+check_node() { node "$HERE/check.mjs" "$@"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+rm -rf "$OUT"
+mkdir -p "$OUT/files" "$OUT/pdf" "$OUT/text"
+
+for tool in node pandoc soffice pdftotext; do
+  have "$tool" || fail "outil introuvable : $tool"
+done
+[[ -x "$CLI" ]] || { fail "CLI introuvable : $CLI"; echo "$passed passed, $failed failed"; exit 1; }
+
+projects=("$HERE/sample.clausier.json" "$HERE/hostile.clausier.json")
+for f in "$ROOT"/scenarios/*.json; do
+  [[ -e "$f" ]] && projects+=("$f")
+done
+
+check "liste de la bibliothèque" bash -c "'$CLI' library list --json > '$OUT/library.json'"
+
+kinds=(dce entreprise synthese)
+formats=(html md docx odt json ocds)
+office=()
+
+# The file written for a project name, a document kind and a format.
+out_file() {
+  case $3 in
+    json) echo "$OUT/files/$1-$2-projet.json" ;;
+    ocds) echo "$OUT/files/$1-$2-ocds.json" ;;
+    *) echo "$OUT/files/$1-$2-$3.$3" ;;
+  esac
+}
+
+for project in "${projects[@]}"; do
+  name=$(basename "$project" .json)
+  name=${name%.clausier}
+  for kind in "${kinds[@]}"; do
+    for format in "${formats[@]}"; do
+      file=$(out_file "$name" "$kind" "$format")
+      label="$name $kind $format"
+      if ! log=$("$CLI" export "$project" --format "$format" --document "$kind" -o "$file" 2>&1) || [[ ! -s "$file" ]]; then
+        fail "export $label" "$log"
+        continue
+      fi
+      passed=$((passed + 1))
+      "$CLI" export "$project" --format "$format" --document "$kind" -o "$file.again" >/dev/null 2>&1
+      check "mêmes octets à chaque export : $label" cmp "$file" "$file.again"
+      rm -f "$file.again"
+      case $format in
+        html)
+          check "HTML autonome et accessible : $label" check_node html-safety "$file"
+          check_node expect "$file" "$project" "$OUT/library.json" "$kind" > "$OUT/text/$name-$kind.expect"
+          ;;
+        json)
+          check "JSON canonique : $label" bash -c "'$CLI' export '$file' --format json -o '$file.canon' && cmp '$file' '$file.canon'"
+          rm -f "$file.canon"
+          ;;
+        ocds) check "OCDS valide : $label" node "$HERE/validate-ocds.mjs" "$file" ;;
+        docx | odt) office+=("$file") ;;
+      esac
+    done
+  done
+done
+
+# pandoc reads every DOCX and ODT back: same headings, same text.
+for file in "${office[@]}"; do
+  base=$(basename "$file")
+  stem=${base%.*}
+  format=${base##*.}
+  expect="$OUT/text/${stem%-*}.expect"
+  html="$OUT/files/${stem%-*}-html.html"
+  if pandoc -f "$format" -t json "$file" -o "$OUT/text/$stem.pandoc.json" 2>"$OUT/text/$stem.pandoc.err"; then
+    check "pandoc lit les mêmes titres : $base" check_node headings "$html" "$OUT/text/$stem.pandoc.json"
+  else
+    fail "pandoc ne lit pas $base" "$(cat "$OUT/text/$stem.pandoc.err")"
+  fi
+  if pandoc -s -f "$format" -t plain "$file" -o "$OUT/text/$stem.pandoc.txt" 2>/dev/null; then
+    check "pandoc retrouve titres, clauses et pondérations : $base" check_node contains "$OUT/text/$stem.pandoc.txt" "$expect"
+  else
+    fail "pandoc -t plain échoue sur $base"
+  fi
+done
+
+# LibreOffice converts them all in one run (each start costs seconds), then pdftotext reads each PDF.
+if have soffice && ((${#office[@]})); then
+  profile=$(mktemp -d /tmp/clausier-export-lo.XXXXXX)
+  timeout 900 soffice -env:UserInstallation="file://$profile" --headless --norestore --convert-to pdf \
+    --outdir "$OUT/pdf" "${office[@]}" >"$OUT/soffice.log" 2>&1
+  rm -rf "$profile"
+  for file in "${office[@]}"; do
+    base=$(basename "$file")
+    stem=${base%.*}
+    pdf="$OUT/pdf/$stem.pdf"
+    if [[ ! -s "$pdf" ]]; then
+      fail "LibreOffice n'a pas converti $base en PDF" "$(tail -5 "$OUT/soffice.log")"
+      continue
+    fi
+    passed=$((passed + 1))
+    # -raw keeps the hyphens of words cut at the end of a line (L.2113-13 stays whole once spaces are removed).
+    if pdftotext -raw -enc UTF-8 "$pdf" "$OUT/text/$stem.pdf.txt" 2>/dev/null; then
+      check "le PDF montre titres, clauses et pondérations : $base" check_node contains "$OUT/text/$stem.pdf.txt" "$OUT/text/${stem%-*}.expect"
+    else
+      fail "pdftotext ne lit pas $stem.pdf"
+    fi
+  done
+fi
+
+# Golden files: the sample's Markdown and HTML, byte for byte.
+mkdir -p "$HERE/golden"
+for kind in "${kinds[@]}"; do
+  for format in md html; do
+    produced=$(out_file sample "$kind" "$format")
+    golden="$HERE/golden/sample-$kind.$format"
+    if ((UPDATE)); then
+      cp "$produced" "$golden" && echo "mis à jour : ${golden#"$ROOT"/}"
+    fi
+    if [[ ! -f "$golden" ]]; then
+      fail "fichier de référence absent : ${golden#"$ROOT"/} (lancez avec --update)"
+    else
+      check "conforme au fichier de référence : sample $kind $format" diff -u "$golden" "$produced"
+    fi
+  done
+done
+
+echo "$passed passed, $failed failed"
+((failed == 0))

@@ -1,0 +1,46 @@
+// Validates OCDS release packages against the OCDS 1.1.5 release-package schema (JSON Schema draft 4).
+// Usage: node tests/export/validate-ocds.mjs FILE.json [...]; exit 1 if any file is invalid.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const Ajv = require('ajv-draft-04');
+const addFormats = require('ajv-formats');
+
+const here = dirname(fileURLToPath(import.meta.url));
+const schemaDir = process.env.OCDS_SCHEMA_DIR || join(here, 'ocds-1.1.5');
+const load = (name) => JSON.parse(readFileSync(join(schemaDir, name), 'utf8'));
+
+const packageSchema = load('release-package-schema.json');
+const releaseSchema = load('release-schema.json');
+// The package schema points at the release schema by its published URL: register the local copy under
+// the $id the package expects, so nothing is fetched.
+const releaseRef = packageSchema.properties.releases.items.$ref;
+
+// strict: false — OCDS schemas carry their own keywords (codelist, openCodelist, deprecated, …).
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addSchema(releaseSchema, releaseRef);
+const validate = ajv.compile(packageSchema);
+
+let failed = 0;
+for (const file of process.argv.slice(2)) {
+  let data;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    console.log(`FAIL ${file}: not JSON (${e.message})`);
+    failed++;
+    continue;
+  }
+  if (validate(data)) {
+    console.log(`ok   ${file}`);
+  } else {
+    failed++;
+    console.log(`FAIL ${file}`);
+    for (const err of validate.errors) console.log(`     ${err.instancePath || '/'} ${err.message}`);
+  }
+}
+process.exit(failed ? 1 : 0);
