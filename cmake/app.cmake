@@ -15,7 +15,7 @@ target_compile_options(imgui PRIVATE -w)
 
 # Fonts: DejaVu Sans cut down at build time to the glyphs a French interface needs.
 set(font_dir "${CMAKE_BINARY_DIR}/fonts")
-set(font_unicodes "U+0020-007E,U+00A0-00FF,U+0152-0153,U+0178,U+2000-206F,U+20AC,U+2190-2193,U+2713,U+25CF")
+set(font_unicodes "U+0020-007E,U+00A0-00FF,U+0152-0153,U+0178,U+2000-206F,U+20AC,U+2190-2193,U+2713,U+25CB,U+25CF")
 set(fonts "")
 foreach(face DejaVuSans DejaVuSans-Bold)
   add_custom_command(
@@ -29,19 +29,53 @@ foreach(face DejaVuSans DejaVuSans-Bold)
 endforeach()
 add_custom_target(clausier_fonts DEPENDS ${fonts})
 
+# The page is downloaded, inflated and compiled at every start, and its start-up code runs once, before the
+# browser has optimised it: the browser build optimises for size (-Oz comes after the Release -O3 on the
+# command line, so it wins). Measured with the core at -O2 instead: 110 KB more and the first frame 50 ms
+# later, for exports twice as fast (20 ms instead of 35-40 for 200 clauses; budget 50). Per-file -O2 for the
+# export sources did not help: the linker keeps one copy of each inline function, often an -Oz one.
+set(clausier_size_flags -Oz)
+target_compile_options(clausier_core PRIVATE ${clausier_size_flags})
+target_compile_options(imgui PRIVATE ${clausier_size_flags})
+
+# Exceptions: -fwasm-exceptions is set for every target in the top-level CMakeLists.txt. Emscripten's default
+# emulation (-fexceptions) sends every call that may throw through a JavaScript trampoline, which made the
+# exports 20 times slower than natively and the code a quarter bigger.
+
+# Links an Emscripten target as <name>.js + <name>.wasm under ${CMAKE_BINARY_DIR}/pages, then packs both with
+# the shell into one self-contained page (cmake/single_page.py: the wasm gzip-compressed, inflated by the
+# browser with web/wasm_loader.js). The app and the benchmark's baseline page go through the same steps.
+set(clausier_loader "${CMAKE_SOURCE_DIR}/web/wasm_loader.js")
+set(clausier_assembler "${CMAKE_SOURCE_DIR}/cmake/single_page.py")
+set(clausier_gl_cache "${CMAKE_SOURCE_DIR}/web/gl_state_cache.js")   # WebGL state queries answered in JavaScript
+function(clausier_single_page target shell out_html)
+  set_target_properties(${target} PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/pages")
+  target_compile_options(${target} PRIVATE ${clausier_size_flags})
+  target_link_options(${target} PRIVATE ${clausier_size_flags}
+    -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
+    -sENVIRONMENT=web -sSUPPORT_LONGJMP=0 "--js-library=${clausier_gl_cache}")
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${shell}" "${clausier_loader}" "${clausier_assembler}"
+    "${clausier_gl_cache}")
+  add_custom_command(TARGET ${target} POST_BUILD
+    COMMAND python3 "${clausier_assembler}" "${shell}" "${clausier_loader}" "$<TARGET_FILE:${target}>" "${out_html}"
+    VERBATIM)
+endfunction()
+
 file(GLOB ui_sources CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/ui/*.cpp" "${CMAKE_SOURCE_DIR}/src/platform/*.cpp")
 add_executable(clausier_app ${ui_sources})
 add_dependencies(clausier_app clausier_fonts)
 target_include_directories(clausier_app PRIVATE "${CMAKE_SOURCE_DIR}/src" "${CMAKE_SOURCE_DIR}/src/platform" "${CMAKE_SOURCE_DIR}/src/ui")
 target_link_libraries(clausier_app PRIVATE clausier_core imgui)
-set_target_properties(clausier_app PROPERTIES OUTPUT_NAME "clausier" SUFFIX ".html"
-  RUNTIME_OUTPUT_DIRECTORY "${CLAUSIER_DIST_DIR}")
-set_property(TARGET clausier_app APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/shell.html" ${fonts})
-target_link_options(clausier_app PRIVATE
-  -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
-  -sSINGLE_FILE=1 -sMINIFY_HTML=0 -sENVIRONMENT=web -sFILESYSTEM=1
-  "--shell-file=${CMAKE_SOURCE_DIR}/web/shell.html"
+set_target_properties(clausier_app PROPERTIES OUTPUT_NAME "clausier")
+set_property(TARGET clausier_app APPEND PROPERTY LINK_DEPENDS ${fonts})
+clausier_single_page(clausier_app "${CMAKE_SOURCE_DIR}/web/shell.html" "${CLAUSIER_DIST_DIR}/clausier.html")
+target_link_options(clausier_app PRIVATE -sFILESYSTEM=1
   "--embed-file=${font_dir}/DejaVuSans.ttf@/fonts/DejaVuSans.ttf"
   "--embed-file=${font_dir}/DejaVuSans-Bold.ttf@/fonts/DejaVuSans-Bold.ttf"
-  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_clausier_wake','_clausier_paste','_clausier_state','_clausier_rect','_clausier_items','_clausier_file_opened','_clausier_notice']"
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_clausier_wake','_clausier_paste','_clausier_state','_clausier_rect','_clausier_items','_clausier_file_opened','_clausier_notice','_clausier_bench']"
   "-sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString']")
+
+# The start-up baseline of scripts/bench (bench/baseline): built on request only, never shipped.
+add_executable(bench_baseline EXCLUDE_FROM_ALL "${CMAKE_SOURCE_DIR}/bench/baseline/baseline.cpp")
+target_link_libraries(bench_baseline PRIVATE imgui)
+clausier_single_page(bench_baseline "${CMAKE_SOURCE_DIR}/bench/baseline/shell.html" "${CMAKE_BINARY_DIR}/pages/baseline.html")

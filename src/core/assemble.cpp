@@ -121,12 +121,6 @@ std::string lot_label(const Project& p, int lot) {
     return s;
 }
 
-double insertion_hours(const Project& p) {
-    const Insertion& in = p.insertion;
-    if (in.hourly_cost <= 0) return 0;
-    return std::round(total_estimated_value(p) * in.labour_share / 100.0 / in.hourly_cost * in.rate / 100.0);
-}
-
 std::vector<ChosenRef> chosen_clauses(const Project& p, const Library& lib, std::string_view kind) {
     std::vector<ChosenRef> out;
     for (const ChosenClause& c : p.clauses) {

@@ -14,8 +14,15 @@ Document assemble_document(const Project& p, DocumentKind kind, const Library& l
                            const std::vector<Finding>& findings);
 Document assemble_document(const Project& p, DocumentKind kind, const Library& lib = bundled_library());
 
+// The acronyms a firm meets in a tender, explained in plain words: the glossary of the firm's sheet and the
+// definitions the app shows on hover in Entreprise mode.
+struct GlossaryTerm {
+    const char* term;
+    const char* meaning;
+};
+const std::vector<GlossaryTerm>& firm_glossary();
+
 // Insertion hours for the whole duration: value × labour share ÷ hourly cost × insertion rate, rounded.
-double insertion_hours(const Project& p);
 
 // ---- shared by the assemble_*.cpp files and the OCDS writer ------------------------------------------
 

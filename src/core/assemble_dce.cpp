@@ -1,6 +1,7 @@
 // The consultation draft: règlement de la consultation, CCAP and CCTP extracts, criteria grid, monitoring plan.
 #include "assemble.h"
 #include "cpv.h"
+#include "insertion.h"
 
 namespace clausier {
 
@@ -41,7 +42,7 @@ std::string cpv_label(const std::string& code) {
 
 void object_section(Blocks& b, const Project& p, const ProjectFacts& f) {
     b.push_back(fr_heading(2, "Objet de la consultation"));
-    b.push_back(paragraph(labelled("Objet", p.need.object)));
+    b.push_back(paragraph(labelled("Objet", trim(p.need.object).empty() ? "non renseigné" : p.need.object)));
     add_text(b, p.need.description);
     std::vector<Inline> facts;
     add_fact(facts, "Nature", f.nature_label);
@@ -73,7 +74,7 @@ void lots_section(Blocks& b, const Project& p, const ProjectFacts& f) {
                             text(reserved_short(l))});
         }
         b.push_back(table({text("Lot"), text("Intitulé"), text("Valeur estimée HT (période initiale)"), text("Réservation")},
-                          std::move(rows)));
+                          std::move(rows), {1, 5, 3, 3}));
     } else {
         b.push_back(paragraph(fr("La consultation n'est pas allotie (articles L.2113-11 et R.2113-3).")));
         if (trim(p.single_lot_justification).empty()) b.push_back(todo("les motifs qui justifient de ne pas allotir."));
@@ -198,28 +199,46 @@ void conditions_section(Blocks& b, const Project& p, const Library& lib) {
     }
 }
 
-bool has_insertion_clause(const Project& p, const Library& lib) {
-    for (const ChosenRef& c : chosen_clauses(p, lib, "condition-execution"))
-        for (const std::string& g : c.clause->goals)
-            if (g == "insertion") return true;
-    return false;
+// The volume each insertion clause sets (its hours variables, as the buyer filled them in), beside the
+// calculator's reference estimate for the same lot, so the two figures can be compared and never contradict.
+std::string insertion_volume(const ChosenRef& c) {
+    std::vector<std::string> parts;
+    for (const Variable& v : c.clause->variables) {
+        if (v.type != "hours") continue;
+        const auto set = c.choice->values.find(v.name);
+        parts.push_back(v.label + " : " + format_value(v, set != c.choice->values.end() ? set->second : v.default_value));
+    }
+    return parts.empty() ? "volume fixé selon les modalités de la clause" : join(parts, " ; ");
 }
 
-void insertion_section(Blocks& b, const Project& p, const Library& lib, const ProjectFacts& f) {
-    if (!has_insertion_clause(p, lib)) return;
-    const Insertion& in = p.insertion;
+std::string insertion_reference(const Project& p, int lot) {
+    const InsertionEstimate e = estimate_project_insertion(p, lot);
+    if (!e.valid) return "à établir avec le facilitateur";
+    return "environ " + french_number(double(e.rounded_hours), 0) + kNbsp + "heures (" + french_euros(e.value) +
+           " HT × " + french_percent(e.labour_share) + " de main-d'œuvre ÷ " + french_euros(e.hourly_cost) +
+           " de l'heure × " + french_percent(e.rate) + ")";
+}
+
+void insertion_section(Blocks& b, const Project& p, const Library& lib) {
+    std::vector<Inline> rows;
+    for (const ChosenRef& c : chosen_clauses(p, lib, "condition-execution")) {
+        if (!contains(c.clause->goals, "insertion")) continue;
+        rows.push_back(labelled(upper_first(lot_label(p, c.choice->lot)) + " — " + c.clause->title,
+                                insertion_volume(c) + ". Estimation de référence : " +
+                                    insertion_reference(p, c.choice->lot) + "."));
+    }
+    if (rows.empty()) return;
     b.push_back(fr_heading(2, "Insertion professionnelle : volume d'heures"));
-    b.push_back(paragraph(fr("Le titulaire réalise au moins " + french_number(insertion_hours(p), 0) + kNbsp +
-                             "heures de travail d'insertion sur toute la durée du marché, reconductions comprises.")));
-    b.push_back(paragraph(fr("Calcul : valeur estimée de " + french_euros(f.total) + " HT × part de main-d'œuvre de " +
-                             french_percent(in.labour_share) + " ÷ coût horaire moyen de " + french_euros(in.hourly_cost) +
-                             " × taux d'insertion de " + french_percent(in.rate) + ".")));
+    b.push_back(paragraph(fr("Le volume d'heures d'insertion est celui que fixe chaque clause ci-dessous, sur toute la "
+                             "durée du marché, reconductions comprises. L'estimation de référence, calculée sur les "
+                             "hypothèses de l'acheteur, est donnée pour information.")));
+    b.push_back(bullet_list(std::move(rows)));
     b.push_back(paragraph(fr("Le titulaire peut remplir cet engagement par l'embauche directe, la mise à disposition de "
                              "salariés par une structure d'insertion, la sous-traitance ou la cotraitance avec une "
                              "structure d'insertion par l'activité économique, ou des actions de formation "
                              "qualifiante. Il rend compte chaque mois des heures réalisées au facilitateur.")));
-    if (trim(in.facilitator).empty()) b.push_back(todo("les coordonnées du facilitateur des clauses sociales."));
-    else b.push_back(paragraph(labelled("Facilitateur", in.facilitator)));
+    if (trim(p.insertion.facilitator).empty()) b.push_back(todo("les coordonnées du facilitateur des clauses sociales."));
+    else b.push_back(paragraph(labelled("Facilitateur", p.insertion.facilitator)));
 }
 
 void follow_up_section(Blocks& b, const Project& p, const Library& lib) {
@@ -281,7 +300,7 @@ void grid_part(Blocks& b, const Project& p, const Library& lib) {
     }
     rows.push_back({{strong("Total")}, {}, {strong(weight_label(weight_total(p)))}, {}, {}});
     b.push_back(table({text("Critère"), text("Nature"), text("Pondération"), text("Méthode de notation"),
-                       text("Éléments à fournir")}, std::move(rows)));
+                       text("Éléments à fournir")}, std::move(rows), {4, 3, 2, 5, 5}));
 }
 
 void monitoring_part(Blocks& b, const Project& p, const Library& lib) {
@@ -315,7 +334,7 @@ void assemble_dce(Document& d, const Project& p, const Library& lib, const Proje
 
     b.push_back(fr_heading(1, "Extrait du cahier des clauses administratives particulières (CCAP)"));
     conditions_section(b, p, lib);
-    insertion_section(b, p, lib, f);
+    insertion_section(b, p, lib);
     follow_up_section(b, p, lib);
     payment_section(b, p);
 

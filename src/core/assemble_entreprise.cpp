@@ -8,11 +8,6 @@ namespace {
 
 using Blocks = std::vector<Block>;
 
-// "Bilan mensuel" → "bilan mensuel", to follow a colon (ASCII capitals only; "État" keeps its accent).
-std::string lower_first(std::string s) {
-    if (s.size() > 1 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z')) s[0] = char(s[0] - 'A' + 'a');
-    return s;
-}
 
 bool has_goal(const Clause& c, std::string_view goal) {
     for (const std::string& g : c.goals) if (g == goal) return true;
@@ -156,30 +151,10 @@ void together(Blocks& b) {
 }
 
 void glossary(Blocks& b) {
-    static const std::pair<const char*, const char*> kTerms[] = {
-        {"AE", "Acte d'engagement : la pièce que vous signez pour vous engager sur votre offre et votre prix."},
-        {"BOAMP", "Bulletin officiel des annonces des marchés publics, où sont publiés de nombreux avis de marché."},
-        {"BPU / DQE", "Bordereau des prix unitaires et détail quantitatif estimatif : les documents où vous indiquez vos prix."},
-        {"CCAG", "Cahier des clauses administratives générales : les règles types auxquelles le marché renvoie."},
-        {"CCAP", "Cahier des clauses administratives particulières : les règles propres à ce marché (délais, paiement, pénalités, obligations)."},
-        {"CCTP", "Cahier des clauses techniques particulières : la description de ce qui est attendu techniquement."},
-        {"CPV", "Vocabulaire commun européen des marchés : le code qui classe l'objet du marché."},
-        {"DCE", "Dossier de consultation des entreprises : l'ensemble des documents mis à votre disposition pour répondre."},
-        {"DUME", "Document unique de marché européen : une déclaration standard qui remplace les formulaires de candidature."},
-        {"EA", "Entreprise adaptée : entreprise dont la majorité des salariés sont des travailleurs handicapés."},
-        {"ESAT", "Établissement et service d'aide par le travail : structure médico-sociale qui fait travailler des personnes handicapées."},
-        {"ESS", "Économie sociale et solidaire : associations, coopératives, mutuelles et entreprises à utilité sociale."},
-        {"JAL", "Journal d'annonces légales, où certains avis de marché sont publiés."},
-        {"JOUE", "Journal officiel de l'Union européenne, où sont publiés les avis des marchés les plus importants."},
-        {"MAPA", "Marché à procédure adaptée : procédure plus souple, utilisée en dessous des seuils européens."},
-        {"OAB", "Offre anormalement basse : un prix si bas qu'il fait douter de la bonne exécution ; l'acheteur demande des explications."},
-        {"RC", "Règlement de la consultation : les règles du jeu de la mise en concurrence (pièces à remettre, critères, date limite)."},
-        {"SIAE", "Structure d'insertion par l'activité économique : structure qui emploie et accompagne des personnes éloignées de l'emploi."},
-    };
     b.push_back(fr_heading(1, "Glossaire"));
     std::vector<std::vector<Inline>> rows;
-    for (const auto& [term, meaning] : kTerms) rows.push_back({{strong(term)}, frtext(meaning)});
-    b.push_back(table({text("Sigle"), text("Signification")}, std::move(rows)));
+    for (const GlossaryTerm& g : firm_glossary()) rows.push_back({{strong(g.term)}, frtext(g.meaning)});
+    b.push_back(table({text("Sigle"), text("Signification")}, std::move(rows), {1, 4}));
 }
 
 }  // namespace
@@ -212,6 +187,30 @@ void assemble_entreprise(Document& d, const Project& p, const Library& lib, cons
 
     together(b);
     glossary(b);
+}
+
+const std::vector<GlossaryTerm>& firm_glossary() {
+    static const std::vector<GlossaryTerm> kTerms = {
+        {"AE", "Acte d'engagement : la pièce que vous signez pour vous engager sur votre offre et votre prix."},
+        {"BOAMP", "Bulletin officiel des annonces des marchés publics, où sont publiés de nombreux avis de marché."},
+        {"BPU / DQE", "Bordereau des prix unitaires et détail quantitatif estimatif : les documents où vous indiquez vos prix."},
+        {"CCAG", "Cahier des clauses administratives générales : les règles types auxquelles le marché renvoie."},
+        {"CCAP", "Cahier des clauses administratives particulières : les règles propres à ce marché (délais, paiement, pénalités, obligations)."},
+        {"CCTP", "Cahier des clauses techniques particulières : la description de ce qui est attendu techniquement."},
+        {"CPV", "Vocabulaire commun européen des marchés : le code qui classe l'objet du marché."},
+        {"DCE", "Dossier de consultation des entreprises : l'ensemble des documents mis à votre disposition pour répondre."},
+        {"DUME", "Document unique de marché européen : une déclaration standard qui remplace les formulaires de candidature."},
+        {"EA", "Entreprise adaptée : entreprise dont la majorité des salariés sont des travailleurs handicapés."},
+        {"ESAT", "Établissement et service d'aide par le travail : structure médico-sociale qui fait travailler des personnes handicapées."},
+        {"ESS", "Économie sociale et solidaire : associations, coopératives, mutuelles et entreprises à utilité sociale."},
+        {"JAL", "Journal d'annonces légales, où certains avis de marché sont publiés."},
+        {"JOUE", "Journal officiel de l'Union européenne, où sont publiés les avis des marchés les plus importants."},
+        {"MAPA", "Marché à procédure adaptée : procédure plus souple, utilisée en dessous des seuils européens."},
+        {"OAB", "Offre anormalement basse : un prix si bas qu'il fait douter de la bonne exécution ; l'acheteur demande des explications."},
+        {"RC", "Règlement de la consultation : les règles du jeu de la mise en concurrence (pièces à remettre, critères, date limite)."},
+        {"SIAE", "Structure d'insertion par l'activité économique : structure qui emploie et accompagne des personnes éloignées de l'emploi."},
+    };
+    return kTerms;
 }
 
 }  // namespace clausier

@@ -10,7 +10,7 @@ using Blocks = std::vector<Block>;
 
 void need_part(Blocks& b, const Project& p, const Library& lib, const ProjectFacts& f) {
     b.push_back(fr_heading(1, "Le besoin"));
-    b.push_back(paragraph(labelled("Objet", p.need.object)));
+    b.push_back(paragraph(labelled("Objet", trim(p.need.object).empty() ? "non renseigné" : p.need.object)));
     add_text(b, p.need.description);
     std::vector<Inline> facts;
     const Family* fam = lib.family(p.need.family);
@@ -57,7 +57,8 @@ void procedure_part(Blocks& b, const Project& p, const ProjectFacts& f) {
     for (const SourcingContact& s : p.sourcing)
         rows.push_back({text(french_date(parse_date(s.date)).empty() ? s.date : french_date(parse_date(s.date))),
                         frtext(s.operator_name), frtext(s.channel), frtext(s.shared)});
-    b.push_back(table({text("Date"), text("Opérateur"), text("Canal"), text("Informations données")}, std::move(rows)));
+    b.push_back(table({text("Date"), text("Opérateur"), text("Canal"), text("Informations données")}, std::move(rows),
+                      {2, 3, 2, 5}));
 }
 
 // Whether the project meets a dated obligation of data/legal/thresholds.json, and with what.
@@ -112,7 +113,8 @@ void obligations_table(Blocks& b, const Project& p, const Library& lib, const Pr
     }
     if (rows.empty()) return;
     b.push_back(fr_heading(2, "Obligations légales et leur respect"));
-    b.push_back(table({text("Obligation"), text("Article"), text("Applicable"), text("Situation")}, std::move(rows)));
+    b.push_back(table({text("Obligation"), text("Article"), text("Applicable"), text("Situation")}, std::move(rows),
+                      {5, 2, 2, 5}));
 }
 
 void sustainable_part(Blocks& b, const Project& p, const Library& lib, const ProjectFacts& f) {
@@ -140,7 +142,8 @@ void sustainable_part(Blocks& b, const Project& p, const Library& lib, const Pro
             rows.push_back({frtext(c.clause->title), text(pillar_label(c.clause->pillar)), text(kind_label(c.clause->kind)),
                             text(level_label(c.clause->level)), text(join(c.clause->articles))});
         b.push_back(fr_heading(2, "Clauses retenues"));
-        b.push_back(table({text("Clause"), text("Pilier"), text("Type"), text("Niveau"), text("Fondement")}, std::move(rows)));
+        b.push_back(table({text("Clause"), text("Pilier"), text("Type"), text("Niveau"), text("Fondement")}, std::move(rows),
+                          {5, 4, 4, 3, 4}));
     }
     obligations_table(b, p, lib, f);
 }
@@ -163,7 +166,8 @@ void findings_part(Blocks& b, const std::vector<Finding>& findings) {
         for (const Finding& f : findings)
             if (f.severity == level || (std::string_view(level) == "conseil" && f.severity != "bloquant" && f.severity != "alerte"))
                 rows.push_back({{strong(severity_label(f.severity))}, frtext(f.message), text(join(f.articles)), text(f.where())});
-    b.push_back(table({text("Gravité"), text("Constat et action"), text("Articles"), text("Où corriger")}, std::move(rows)));
+    b.push_back(table({text("Gravité"), text("Constat et action"), text("Articles"), text("Où corriger")}, std::move(rows),
+                      {2, 6, 2, 2}));
 }
 
 }  // namespace

@@ -10,6 +10,17 @@ std::string version_key(const std::string& id, int v) {
     return std::string(kStoragePrefix) + "version/" + id + "/" + std::to_string(v);
 }
 
+// Typed reads of the metadata, which sits in storage any script or extension of the page could alter:
+// a wrong type gives the default instead of throwing (a throw at start-up would stop the app at every load).
+int int_field(const json& j, const char* key) {
+    auto it = j.is_object() ? j.find(key) : j.end();
+    return it != j.end() && it->is_number_integer() ? it->get<int>() : 0;
+}
+std::string text_field(const json& j, const char* key) {
+    auto it = j.is_object() ? j.find(key) : j.end();
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 bool read_meta(const KeyValueStore& store, const std::string& id, json& meta) {
     std::string text;
     if (!store.get(meta_key(id), text)) return false;
@@ -27,7 +38,7 @@ bool autosave(KeyValueStore& store, const std::string& id, const Project& p, con
     if (!store.set(version_key(id, version), project_to_text(p))) return false;
     versions.insert(versions.begin(), json{{"version", version}, {"saved_at", saved_at}, {"title", p.title}});
     while (versions.size() > size_t(kHistory)) {
-        store.remove(version_key(id, versions.back()["version"].get<int>()));
+        store.remove(version_key(id, int_field(versions.back(), "version")));
         versions.erase(versions.end() - 1);
     }
     json next = {{"id", id}, {"title", p.title}, {"saved_at", saved_at}, {"version", version}, {"versions", versions}};
@@ -55,7 +66,7 @@ bool load_saved(const KeyValueStore& store, const std::string& id, Project& out,
     }
     // Should the newest version be unreadable, fall back to the previous ones rather than lose the project.
     for (const json& v : meta.value("versions", json::array()))
-        if (v.is_object() && v.contains("version") && load_version(store, id, v["version"].get<int>(), out, error)) return true;
+        if (int_field(v, "version") > 0 && load_version(store, id, int_field(v, "version"), out, error)) return true;
     return load_version(store, id, meta["version"].get<int>(), out, error);
 }
 
@@ -66,7 +77,7 @@ std::vector<StoredProject> list_saved(const KeyValueStore& store) {
         json meta;
         std::string id = key.substr(prefix.size());
         if (!read_meta(store, id, meta)) continue;
-        out.push_back({id, meta.value("title", ""), meta.value("saved_at", ""), meta["version"].get<int>()});
+        out.push_back({id, text_field(meta, "title"), text_field(meta, "saved_at"), int_field(meta, "version")});
     }
     std::sort(out.begin(), out.end(), [](const StoredProject& a, const StoredProject& b) { return a.saved_at > b.saved_at; });
     return out;
@@ -77,7 +88,7 @@ std::vector<StoredVersion> list_versions(const KeyValueStore& store, const std::
     json meta;
     if (!read_meta(store, id, meta)) return out;
     for (const json& v : meta.value("versions", json::array()))
-        if (v.is_object()) out.push_back({v.value("version", 0), v.value("saved_at", ""), v.value("title", "")});
+        if (int_field(v, "version") > 0) out.push_back({int_field(v, "version"), text_field(v, "saved_at"), text_field(v, "title")});
     return out;
 }
 

@@ -41,7 +41,6 @@ std::string quoted_list(const std::vector<std::string>& items) {
 
 bool blank(const std::string& s) { return trim(s).empty(); }
 
-bool contains(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
 std::vector<std::string> strings_param(const RuleInfo& r, const char* key) {
     std::vector<std::string> out;
@@ -182,7 +181,7 @@ std::vector<Finding> run_checks(const Project& p, const Library& lib, const Lega
         std::vector<checks::Hit> hits;
         entry.run(ctx, *info, hits);
         for (const checks::Hit& h : hits)
-            findings.push_back({info->id, info->severity, info->articles, french_typography(fill(info->message, h.values)), info->step,
+            findings.push_back({info->id, info->severity, info->articles, sanitize_utf8(french_typography(fill(info->message, h.values))), info->step,
                                 h.field.empty() ? info->field : h.field});
     }
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
@@ -200,6 +199,30 @@ json findings_to_json(const std::vector<Finding>& findings) {
     for (const Finding& f : findings)
         out.push_back({{"rule", f.rule}, {"severity", f.severity}, {"articles", f.articles}, {"message", f.message}, {"where", f.where()}});
     return {{"findings", out}};
+}
+
+bool step_filled(const Project& p, std::string_view step, const std::vector<Finding>& findings) {
+    if (step == "besoin") return !trim(p.need.object).empty() && !p.need.nature.empty() && total_estimated_value(p) > 0;
+    if (step == "sourcing") return !p.sourcing.empty();
+    if (step == "lots") return p.lots.size() > 1 || (p.lots.size() == 1 && !trim(p.single_lot_justification).empty());
+    if (step == "objectifs") return !p.goals.empty();
+    if (step == "clauses") return !p.clauses.empty();
+    if (step == "criteres") {
+        double total = 0;
+        for (const AwardCriterion& c : p.criteria) total += c.weight;
+        return p.criteria.size() > 1 && std::abs(total - 100) < 0.01;
+    }
+    if (step == "suivi") {   // the buyer's own commitments, or execution conditions that bring theirs
+        const Library& lib = bundled_library();
+        return !p.monitoring.empty() || std::any_of(p.clauses.begin(), p.clauses.end(), [&](const ChosenClause& c) {
+                   const Clause* k = lib.find(c.id);
+                   return k && k->kind == "condition-execution";
+               });
+    }
+    if (step == "verification")
+        return step_filled(p, "besoin", findings) &&
+               std::none_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == "bloquant"; });
+    return false;   // export: nothing to fill in
 }
 
 }  // namespace clausier

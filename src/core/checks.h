@@ -45,4 +45,9 @@ std::vector<Finding> run_checks(const Project& p, const Library& lib = bundled_l
                                 const LegalData& law = bundled_legal_data());
 json findings_to_json(const std::vector<Finding>& findings);   // {"findings": [...]} per ../shared/CLI.md
 
+// Whether the buyer has filled in the essentials of a step of the purchase path (the steps of Finding::step:
+// besoin, sourcing, lots, objectifs, clauses, criteres, suivi, verification, export), for the app's stepper:
+// a step is "to do" until then, "done" once filled with nothing to review. `findings` are the project's own.
+bool step_filled(const Project& p, std::string_view step, const std::vector<Finding>& findings);
+
 }  // namespace clausier

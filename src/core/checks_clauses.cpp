@@ -153,13 +153,20 @@ std::vector<std::string> without_equivalent(std::string_view text, const std::ve
     return out;
 }
 
-std::vector<std::pair<size_t, size_t>> label_spans(const Context& c, const std::vector<Token>& tokens) {
+// Whether only spaces separate two tokens ("label Rouge", not "label Rouge, AOP").
+bool adjacent(std::string_view text, const Token& a, const Token& b) {
+    for (size_t i = a.end; i < b.begin; ++i)
+        if (text[i] != ' ') return false;
+    return true;
+}
+
+std::vector<std::pair<size_t, size_t>> label_spans(const Context& c, std::string_view text, const std::vector<Token>& tokens) {
     std::vector<std::pair<size_t, size_t>> spans;
     for (const TermHit& h : find_terms(tokens, c.terms("labels"))) {
         // "label Rouge", "label Bas Carbone": the name follows the word.
         size_t last = h.last;
         while (word_matches(tokens[h.first].word, "label*") && last + 1 < tokens.size() &&
-               tokens[last + 1].sentence == tokens[h.first].sentence && !tokens[last + 1].text.empty() &&
+               adjacent(text, tokens[last], tokens[last + 1]) && !tokens[last + 1].text.empty() &&
                tokens[last + 1].text[0] >= 'A' && tokens[last + 1].text[0] <= 'Z')
             ++last;
         spans.emplace_back(h.first, last);
@@ -190,7 +197,7 @@ std::vector<std::pair<size_t, size_t>> brand_spans(const Context& c, std::string
 void label_without_equivalent(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
     for (const Requirement& r : requirements(c, false)) {
         const std::vector<Token> tokens = tokenize(*r.text);
-        std::vector<std::string> found = without_equivalent(*r.text, tokens, label_spans(c, tokens));
+        std::vector<std::string> found = without_equivalent(*r.text, tokens, label_spans(c, *r.text, tokens));
         // A clause value is read inside its clause, whose text may admit the equivalent.
         if (!found.empty() && r.clause && fold(render_clause(*r.clause, r.chosen->values)).find("equivalen") != std::string::npos) continue;
         if (!found.empty()) out.push_back({r.field, {{"terms", quoted_list(found)}}});
@@ -323,15 +330,7 @@ Quantities quantities(const Context& c, const ChosenClause& chosen, const Clause
     return q;
 }
 
-double base_value(const Context& c, const ChosenClause& chosen) {
-    if (chosen.lot > 0 && size_t(chosen.lot) <= c.p.lots.size()) return c.p.lots[chosen.lot - 1].value * renewal_factor(c.p.need);
-    return c.total;
-}
-
-InsertionEstimate estimate(const Context& c, const ChosenClause& chosen) {
-    const Insertion& in = c.p.insertion;
-    return estimate_insertion_hours(base_value(c, chosen), in.labour_share, in.hourly_cost, in.rate);
-}
+InsertionEstimate estimate(const Context& c, const ChosenClause& chosen) { return estimate_project_insertion(c.p, chosen.lot); }
 
 std::string suggestion(const InsertionEstimate& e) {
     return e.valid ? "environ " + french_number(double(e.rounded_hours), 0) + " heures (" + french_percent(e.rate) +

@@ -226,7 +226,10 @@ void low_advance(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
 }
 
 void long_payment(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
-    const double max = number_param(r, "max_days", 30);
+    double max = number_param(r, "max_days", 30);
+    const json& by_buyer = r.params.contains("max_days_by_buyer") ? r.params["max_days_by_buyer"] : json();
+    if (by_buyer.is_object() && by_buyer.contains(c.p.buyer.type) && by_buyer[c.p.buyer.type].is_number())
+        max = by_buyer[c.p.buyer.type].get<double>();
     if (c.p.payment_days > max) out.push_back({"", {{"value", std::to_string(c.p.payment_days)}, {"max", french_number(max)}}});
 }
 

@@ -44,7 +44,6 @@ std::string item(const char* list, size_t index);
 std::string clause_field(const ChosenClause& c, const std::string& variable = "");   // "clauses.NET-E-001.taux"
 std::string quoted_list(const std::vector<std::string>& items);   // « a », « b »
 bool blank(const std::string& s);
-bool contains(const std::vector<std::string>& v, std::string_view s);
 std::vector<std::string> strings_param(const RuleInfo& r, const char* key);
 double number_param(const RuleInfo& r, const char* key, double fallback);
 // Distinct expressions of `text` matching `terms`, as written; a match right after a negation

@@ -24,6 +24,7 @@ struct Block {
     std::vector<Inline> items;              // list items; the paragraphs of a note
     std::vector<Inline> header;             // table header cells
     std::vector<std::vector<Inline>> rows;  // table body: rows of cells
+    std::vector<int> widths;                // table: relative column widths (empty = equal)
 };
 
 struct Document {
@@ -44,7 +45,9 @@ Block paragraph(Inline runs);
 Block paragraph(std::string_view s);
 Block bullet_list(std::vector<Inline> items);
 Block numbered_list(std::vector<Inline> items);
-Block table(std::vector<Inline> header, std::vector<std::vector<Inline>> rows);
+Block table(std::vector<Inline> header, std::vector<std::vector<Inline>> rows, std::vector<int> widths = {});
+// The share of the text width of each column of a table, in percent, summing to 100 (rounding on the last).
+std::vector<int> column_percents(const Block& table);
 Block note(std::vector<Inline> paragraphs);
 
 // Valid UTF-8 on one line, without the characters XML 1.0 forbids: C0 controls and DEL are dropped, tabs

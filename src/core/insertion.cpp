@@ -1,4 +1,5 @@
 #include "insertion.h"
+#include "model.h"
 #include "text.h"
 #include <cmath>
 
@@ -40,6 +41,13 @@ InsertionEstimate estimate_insertion_hours(double value, double labour_share, do
     e.valid = true;
     e.explanation = explain(e);
     return e;
+}
+
+InsertionEstimate estimate_project_insertion(const Project& p, int lot) {
+    const double value = lot > 0 && size_t(lot) <= p.lots.size() ? p.lots[size_t(lot) - 1].value * renewal_factor(p.need)
+                                                                   : total_estimated_value(p);
+    const Insertion& in = p.insertion;
+    return estimate_insertion_hours(value, in.labour_share, in.hourly_cost, in.rate);
 }
 
 }  // namespace clausier

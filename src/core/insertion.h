@@ -22,4 +22,9 @@ struct InsertionEstimate {
 
 InsertionEstimate estimate_insertion_hours(double value, double labour_share, double hourly_cost, double rate);
 
+// The calculator on a project's own assumptions (Project::insertion) and value: one lot's (1-based) or, for
+// lot 0, the whole purchase's, in both cases over the whole duration with renewals.
+struct Project;
+InsertionEstimate estimate_project_insertion(const Project& p, int lot = 0);
+
 }  // namespace clausier

@@ -7,10 +7,6 @@ namespace clausier {
 
 namespace {
 
-bool contains(const std::vector<std::string>& v, std::string_view s) {
-    return std::find(v.begin(), v.end(), s) != v.end();
-}
-
 std::vector<std::string> string_list(const json& j, const char* key) {
     std::vector<std::string> out;
     if (j.contains(key) && j[key].is_array())
@@ -25,22 +21,25 @@ std::string string_of(const json& j, const char* key) {
 }  // namespace
 
 const Threshold* LegalData::find(std::string_view id, std::string_view buyer, std::string_view nature, Date date) const {
+    auto applies = [&](const Threshold& t) {
+        return t.id == id && (t.buyers.empty() || contains(t.buyers, buyer)) && (t.natures.empty() || contains(t.natures, nature));
+    };
+    auto covers = [&](const Threshold& t) {
+        return date.key() >= t.from.key() && (!t.until.valid() || date.key() <= t.until.key());
+    };
+    // A row naming the buyer wins over a generic one.
+    const Threshold* generic = nullptr;
     for (const Threshold& t : thresholds) {
-        if (t.id != id) continue;
-        if (!t.buyers.empty() && !contains(t.buyers, buyer)) continue;
-        if (!t.natures.empty() && !contains(t.natures, nature)) continue;
-        if (date.key() < t.from.key()) continue;
-        if (t.until.valid() && date.key() > t.until.key()) continue;
-        // A row naming the buyer wins over a generic one.
-        if (t.buyers.empty()) {
-            for (const Threshold& u : thresholds)
-                if (&u != &t && u.id == id && contains(u.buyers, buyer) && (u.natures.empty() || contains(u.natures, nature)) &&
-                    date.key() >= u.from.key() && (!u.until.valid() || date.key() <= u.until.key()))
-                    return &u;
-        }
-        return &t;
+        if (!applies(t) || !covers(t)) continue;
+        if (!t.buyers.empty()) return &t;
+        if (!generic) generic = &t;
     }
-    return nullptr;
+    if (generic) return generic;
+    // Past the end of the table (figures not yet published): keep the latest known figure rather than none.
+    const Threshold* latest = nullptr;
+    for (const Threshold& t : thresholds)
+        if (applies(t) && t.from.key() <= date.key() && (!latest || t.from.key() > latest->from.key())) latest = &t;
+    return latest;
 }
 
 double LegalData::figure(std::string_view id, std::string_view buyer, std::string_view nature, Date date, double fallback) const {
@@ -119,7 +118,7 @@ ProcedureResult size_procedure(const ProcedureInput& in, const LegalData& law) {
                         french_euros(r.dispense_threshold) + " HT : le marché peut être passé sans publicité ni mise en "
                         "concurrence préalables. Choisissez une offre pertinente, faites une bonne utilisation des "
                         "deniers publics et ne contractez pas systématiquement avec le même opérateur.";
-    } else if (in.social_services) {
+    } else if (in.social_services && in.nature == "services") {
         const double joue = law.figure("services-sociaux-joue", in.buyer, "services", date);
         r.procedure = "adaptee";
         r.articles = {"R.2123-1"};
@@ -127,7 +126,7 @@ ProcedureResult size_procedure(const ProcedureInput& in, const LegalData& law) {
             r.publicity = "joue";
             r.articles.push_back("R.2131-15");
         } else {
-            r.publicity = in.amount >= publicity_floor ? "boamp-ou-jal" : "libre";
+            r.publicity = in.amount >= publicity_floor && in.buyer != "entite-adjudicatrice" ? "boamp-ou-jal" : "libre";
             r.articles.push_back("R.2131-12");
         }
         r.explanation = "Services sociaux ou autres services spécifiques : la procédure adaptée s'applique quel que "

@@ -5,7 +5,9 @@
 #include <dirent.h>
 #include <fstream>
 #include <set>
+#include <mutex>
 #include <sstream>
+#include <unordered_map>
 
 namespace clausier {
 
@@ -28,6 +30,12 @@ bool one_of(const std::string& s, const char* const (&set)[N]) {
 std::string str(const json& j, const char* key) {
     auto it = j.find(key);
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// A number field, 0 when absent or of another type (json::value would throw on a wrong type).
+double number(const json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_number() ? it->get<double>() : 0.0;
 }
 
 // Validates one clause file and appends its clauses. `ids` tracks ids across files.
@@ -182,11 +190,13 @@ struct Loader {
         if (k.cautions.empty()) problem(file, id, "points de vigilance pour l'acheteur absents.");
         if (k.proof.empty()) problem(file, id, "justificatif demandé (« proof ») absent.");
 
+        std::set<std::string> rejected;   // declared but invalid: already reported, not "undeclared" too
         if (c.contains("variables")) {
             if (!c["variables"].is_array()) problem(file, id, "« variables » doit être une liste.");
             else for (const json& v : c["variables"]) {
                 Variable var;
-                if (variable(v, var, file, id)) {
+                if (!variable(v, var, file, id)) rejected.insert(var.name);
+                else {
                     if (k.variable(var.name)) problem(file, id, "variable « " + var.name + " » déclarée deux fois.");
                     k.variables.push_back(var);
                 }
@@ -196,7 +206,7 @@ struct Loader {
         std::vector<std::string> used = placeholders(k.text, malformed);
         if (malformed) problem(file, id, "accolades « {{ » non refermées dans le texte.");
         for (const auto& u : used)
-            if (!k.variable(u)) problem(file, id, "la variable « " + u + " » est utilisée dans le texte mais n'est pas déclarée.");
+            if (!k.variable(u) && !rejected.count(u)) problem(file, id, "la variable « " + u + " » est utilisée dans le texte mais n'est pas déclarée.");
         for (const auto& v : k.variables)
             if (std::find(used.begin(), used.end(), v.name) == used.end())
                 problem(file, id, "la variable « " + v.name + " » est déclarée mais n'apparaît pas dans le texte.");
@@ -213,8 +223,8 @@ struct Loader {
                 k.criterion.provides = str(*cr, "provides");
                 k.criterion.method = str(*cr, "method");
                 k.criterion.scoring = str(*cr, "scoring");
-                k.criterion.weight_min = cr->value("weight_min", 0.0);
-                k.criterion.weight_max = cr->value("weight_max", 0.0);
+                k.criterion.weight_min = number(*cr, "weight_min");
+                k.criterion.weight_max = number(*cr, "weight_max");
                 if (k.criterion.provides.empty()) problem(file, id, "critère sans description de ce que fournit le candidat.");
                 if (k.criterion.method != "grille" && k.criterion.method != "formule")
                     problem(file, id, "critère sans méthode de notation (« grille » ou « formule »).");
@@ -229,7 +239,7 @@ struct Loader {
             else {
                 k.reservation.structures = str(*r, "structures");
                 k.reservation.article = str(*r, "article");
-                k.reservation.share = r->value("share", 0.0);
+                k.reservation.share = number(*r, "share");
                 if (k.reservation.structures.empty()) problem(file, id, "réservation sans structures bénéficiaires.");
                 if (!one_of(k.reservation.article, kReservationArticles))
                     problem(file, id, "réservation : article « " + k.reservation.article + " » inattendu (L.2113-12, L.2113-13 ou L.2113-15).");
@@ -331,6 +341,10 @@ bool load_library(const std::vector<SourceFile>& files, Library& out, std::vecto
         const std::string name = base_name(f.path);
         if (name == "clause.schema.json") continue;
         if (!valid_utf8(f.text)) { loader.problem(f.path, "", "le fichier n'est pas en UTF-8 valide."); continue; }
+        if (!json_depth_within(f.text, kMaxJsonDepth)) {
+            loader.problem(f.path, "", "le fichier imbrique ses données sur plus de " + std::to_string(kMaxJsonDepth) + " niveaux.");
+            continue;
+        }
         json doc = json::parse(f.text, nullptr, false);
         if (doc.is_discarded() || !doc.is_object()) { loader.problem(f.path, "", "le fichier n'est pas un objet JSON valide."); continue; }
         if (name == "families.json") families = doc;
@@ -392,7 +406,13 @@ bool check_value(const Variable& v, const json& value, std::string& error) {
 
 std::string format_value(const Variable& v, const json& value) {
     std::string err;
-    const json& x = check_value(v, value, err) ? value : v.default_value;
+    const json* chosen = &value;
+    if (!check_value(v, value, err)) {
+        chosen = &v.default_value;
+        // The loader keeps only variables whose default is valid; a variable built by hand may not be.
+        if (!check_value(v, *chosen, err)) return "";
+    }
+    const json& x = *chosen;
     if (v.type == "percent") return french_percent(x.get<double>());
     if (v.type == "integer") return french_number(x.get<double>(), 0);
     if (v.type == "euros") return french_euros(x.get<double>());
@@ -443,19 +463,85 @@ json clause_to_list_json(const Clause& c) {
             {"articles", c.articles}, {"text", render_clause(c)}, {"explanation", c.explanation}};
 }
 
-std::vector<const Clause*> search_clauses(const Library& lib, std::string_view query, size_t limit) {
-    std::vector<std::string> terms = words(fold(query));
-    std::vector<std::pair<int, const Clause*>> hits;
-    for (const Clause& c : lib.clauses) {
-        int score = 0;
-        bool all = true;
-        for (const std::string& t : terms) {
-            size_t at = c.search_text.find(t);
-            if (at == std::string::npos) { all = false; break; }
-            score += at < c.title.size() + c.id.size() + 1 ? 3 : 1;   // a match in the id or title counts more
+namespace {
+
+constexpr uint32_t kAbsent = UINT32_MAX;
+
+// The characters text.h's words() keeps in a word.
+bool word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80; }
+
+std::shared_ptr<const SearchIndex> build_index(const Library& lib) {
+    auto index = std::make_shared<SearchIndex>();
+    SearchIndex& ix = *index;
+    ix.clauses = lib.clauses.size();
+    std::unordered_map<std::string_view, uint32_t> ids;   // views into the clauses' texts, which outlive it
+    ids.reserve(8192);
+    for (uint32_t c = 0; c < lib.clauses.size(); ++c) {
+        const std::string_view s = lib.clauses[c].search_text;
+        for (size_t i = 0, j = 0; i < s.size(); i = j) {
+            if (!word_char(s[i])) { j = i + 1; continue; }
+            for (j = i; j < s.size() && word_char(s[j]);) ++j;
+            auto [it, fresh] = ids.try_emplace(s.substr(i, j - i), uint32_t(ix.postings.size()));
+            if (fresh) {
+                ix.vocabulary += '\n';
+                ix.word_start.push_back(uint32_t(ix.vocabulary.size()));
+                ix.vocabulary.append(s.substr(i, j - i));
+                ix.postings.emplace_back();
+            }
+            auto& postings = ix.postings[it->second];
+            if (postings.empty() || postings.back().first != c) postings.emplace_back(c, uint32_t(i));
         }
-        if (all) hits.emplace_back(-score, &c);
     }
+    return index;
+}
+
+// The library's index, built on first use (under a lock: the CLI or a test may search from several threads).
+std::shared_ptr<const SearchIndex> index_of(const Library& lib) {
+    static std::mutex mutex;
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!lib.search_index || lib.search_index->clauses != lib.clauses.size()) lib.search_index = build_index(lib);
+    return lib.search_index;
+}
+
+// The first position of `term` in each clause's search text, or kAbsent, through the index. A term is made of
+// word characters only, so it always lies inside one word: its first occurrence in a clause is the earliest,
+// over the words containing it, of that word's first position plus the term's offset in the word. Returns
+// false when the term is in so many words that reading the texts is quicker (a one- or two-letter term).
+bool positions_from_index(const SearchIndex& ix, const std::string& term, std::vector<uint32_t>& at) {
+    at.assign(ix.clauses, kAbsent);
+    size_t work = 0;
+    for (size_t p = ix.vocabulary.find(term); p != std::string::npos; ) {
+        const size_t w = size_t(std::upper_bound(ix.word_start.begin(), ix.word_start.end(), uint32_t(p)) - ix.word_start.begin()) - 1;
+        const uint32_t offset = uint32_t(p - ix.word_start[w]);
+        for (const auto& [clause, first] : ix.postings[w]) at[clause] = std::min(at[clause], first + offset);
+        work += ix.postings[w].size();
+        if (work > ix.clauses + 64) return false;
+        if (w + 1 >= ix.word_start.size()) break;
+        p = ix.vocabulary.find(term, ix.word_start[w + 1]);   // the next word that holds it
+    }
+    return true;
+}
+
+}  // namespace
+
+std::vector<const Clause*> search_clauses(const Library& lib, std::string_view query, size_t limit) {
+    const std::vector<std::string> terms = words(fold(query));
+    const std::shared_ptr<const SearchIndex> index = terms.empty() || lib.clauses.empty() ? nullptr : index_of(lib);
+    std::vector<int> score(lib.clauses.size(), 0);   // -1: a term is missing
+    std::vector<uint32_t> at;
+    for (const std::string& t : terms) {
+        const bool from_index = index && positions_from_index(*index, t, at);
+        for (size_t i = 0; i < lib.clauses.size(); ++i) {
+            if (score[i] < 0) continue;
+            const Clause& c = lib.clauses[i];
+            const size_t first = from_index ? (at[i] == kAbsent ? std::string::npos : at[i]) : c.search_text.find(t);
+            if (first == std::string::npos) score[i] = -1;
+            else score[i] += first < c.title.size() + c.id.size() + 1 ? 3 : 1;   // a match in the id or title counts more
+        }
+    }
+    std::vector<std::pair<int, const Clause*>> hits;
+    for (size_t i = 0; i < lib.clauses.size(); ++i)
+        if (score[i] >= 0) hits.emplace_back(-score[i], &lib.clauses[i]);
     std::stable_sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<const Clause*> out;
     for (size_t i = 0; i < hits.size() && i < limit; ++i) out.push_back(hits[i].second);

@@ -3,6 +3,7 @@
 #pragma once
 #include "model.h"
 #include "text.h"
+#include <memory>
 
 namespace clausier {
 
@@ -62,11 +63,23 @@ struct LibraryProblem {
     std::string file, clause, message;   // message in French
 };
 
+// The distinct words of the clauses' search texts, for search_clauses. A query word matches a clause where
+// it is part of one of the clause's words, so looking through the vocabulary (a few thousand words) replaces
+// reading every clause's text. Offsets only, so that copies of a library may share it.
+struct SearchIndex {
+    size_t clauses = 0;                 // the number of clauses it was built for
+    std::string vocabulary;             // every word, each after a '\n'
+    std::vector<uint32_t> word_start;   // where each word starts in `vocabulary`
+    std::vector<std::vector<std::pair<uint32_t, uint32_t>>> postings;   // per word: (clause, first position in its text)
+};
+
 struct Library {
     std::vector<Clause> clauses;
     std::vector<Family> families;
     std::vector<Goal> goals;
     std::vector<Article> articles;
+    // Built by the first search rather than at load, which start-up pays for.
+    mutable std::shared_ptr<const SearchIndex> search_index;
 
     const Clause* find(std::string_view id) const;
     const Family* family(std::string_view id) const;

@@ -43,7 +43,7 @@ bool sentence_break(std::string_view s, size_t i, long cp) {
 // Words that tie a place to the operator or to the origin of the goods.
 const Words kStrongAnchors = {"siege*", "agence", "agences",
                               "depot", "depots", "entrepot*", "atelier*", "usine*", "magasin*", "issu", "issue",
-                              "issus", "issues", "provenan*", "origin*", "etabli", "etablie", "etablis", "etablies",
+                              "issus", "issues", "proven*", "provien*", "origin*", "etabli", "etablie", "etablis", "etablies",
                               "fabrique*", "fabrication*", "achete", "achetee", "achetes", "achetees", "dispose",
                               "disposer", "disposant", "disposera", "disposent"};
 // Words that place something: they anchor a place only when an operator or goods are named with them
@@ -53,11 +53,17 @@ const Words kPlacing = {"implant*", "situe", "situee", "situes", "situees"};
 const Words kWeakAnchors = {"entreprise*", "fournisseur*", "prestataire*", "producteur*", "produit", "produits",
                             "denree*", "artisan*", "operateur*", "candidat*", "soumissionnaire*", "societe*",
                             "eleveur*", "elevage*", "agricult*", "maraich*", "pecheur*", "approvisionn*", "acteur*",
-                            "commercant*", "commerce", "commerces", "tissu", "traitant*", "partenaire*", "filiere*"};
+                            "commercant*", "commerce", "commerces", "tissu", "traitant*", "partenaire*", "filiere*",
+                            "exploitation*", "oeuvre"};
+// Goods and operators that "français" qualifies as an origin ("viande bovine française", not "rédigé en français").
+const Words kFrenchGoods = {"viande*", "produit*", "denree*", "fruit*", "legume*", "lait*", "fromage*", "boeuf", "porc*",
+                            "volaille*", "poisson*", "bois", "materiau*", "entreprise*", "societe*", "fabrication",
+                            "origine", "filiere*", "fournisseur*", "producteur*", "eleveur*", "bovine*", "ovine*",
+                            "porcine*", "laitier*", "laitiere*"};
 // Extra anchors for award criteria, where presence or knowledge of a territory is itself scored.
 const Words kCriterionAnchors = {"presence", "connaissance*", "ancrage", "implication"};
 // Words saying where the service is performed or delivered: a territory named with them describes the need.
-const Words kPlaceOfWork = {"livr*", "intervention*", "intervenir", "site", "sites", "ecole*", "college*", "lycee*",
+const Words kPlaceOfWork = {"livr*", "intervention*", "intervenir", "intervien*", "site", "sites", "ecole*", "college*", "lycee*",
                             "batiment*", "commune*", "etablissement*", "equipement*", "agent*", "usager*",
                             "habitant*", "beneficiaire*", "structure*", "restaurant*", "cantine*", "voirie*"};
 
@@ -68,7 +74,7 @@ const Words kLocalExempt = {"collectivite*", "autorite*", "administration*", "mi
                             "taxe*", "fiscalite", "impot*", "contexte*", "contrainte*", "specificite*", "condition*",
                             "reglementation*", "regle*", "usage*", "habitude*", "climat*", "meteo*", "pouvoirs",
                             "le", "un", "du", "au", "ce", "cet", "chaque", "son", "notre", "votre", "leur", "en",
-                            "mon", "ton", "quel"};
+                            "mon", "ton", "quel", "de", "d", "type", "types", "par", "premier", "dernier", "nouveau"};
 // Institutions and administrative names carrying "régional" or "départemental".
 const Words kTerritoryExempt = {"conseil*", "route*", "direction*", "parc*", "agence*", "chambre*", "centre*",
                                "service*", "collectivite*", "schema*", "plan*", "observatoire*", "cour", "comite*",
@@ -199,6 +205,7 @@ struct Scan {
             else if (word_matches(x, "implant*") || ((x == "situe" || x == "situee" || x == "situes" || x == "situees") &&
                                                       i + 1 < t.size() && (w(i + 1) == "a" || w(i + 1) == "dans")))
                 location_verb(i);
+            else if ((x == "francais" || x == "francaise" || x == "francaises") && near(i, 2, 0, kFrenchGoods)) add(i, i);
             else if (x == "km" || x == "kms" || word_matches(x, "kilometre*") ||
                      (x.size() > 2 && x.compare(x.size() - 2, 2, "km") == 0 && std::isdigit(static_cast<unsigned char>(x[0]))))
                 kilometres(i);
@@ -293,9 +300,17 @@ std::vector<std::string> find_localism(std::string_view text, LocalismScope scop
     const std::vector<Token> tokens = tokenize(text);
     Scan scan{text, tokens, scope, {}};
     scan.run();
-    std::sort(scan.hits.begin(), scan.hits.end());
+    // By position, longest first, so that a span inside another ("française" in "origine française") is dropped.
+    std::sort(scan.hits.begin(), scan.hits.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : a.second > b.second;
+    });
     std::vector<std::string> out, seen;
+    size_t covered_until = 0;
+    bool any = false;
     for (const auto& [first, last] : scan.hits) {
+        if (any && last <= covered_until) continue;
+        covered_until = any ? std::max(covered_until, last) : last;
+        any = true;
         std::string s = span_text(text, tokens, first, last);
         std::string key = fold(s);
         if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;

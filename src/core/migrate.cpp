@@ -26,7 +26,7 @@ void migrate_0_to_1(json& doc) {
 bool migrate_project(json& doc, std::string& error) {
     auto fmt = doc.find("format");
     if (fmt == doc.end() || !fmt->is_string() || *fmt != kProjectFormat) {
-        error = "Ce fichier n'est pas un projet Clausier : la mention « format »: « clausier-projet » est absente.";
+        error = "Ce fichier n'est pas un projet Clausier : il ne porte pas la mention « format » valant « clausier-projet ».";
         return false;
     }
     auto ver = doc.find("schema_version");

@@ -1,10 +1,17 @@
 #include "model.h"
 #include "migrate.h"
+#include "text.h"
 #include <cmath>
 
 namespace clausier {
 
 namespace {
+
+// Bounds on list lengths, far beyond any real consultation. Some outputs hold one line per lot and criterion
+// (the OCDS package repeats the criteria in every lot), so these two are tighter.
+constexpr size_t kMaxListItems = 10000;
+constexpr size_t kMaxLots = 1000;        // also the largest lot number a chosen clause may name
+constexpr size_t kMaxCriteria = 100;
 
 // Reads typed fields out of a JSON object, remembering the first problem as a French sentence with the
 // field's path. Missing fields keep their defaults: older and hand-written files stay readable.
@@ -59,12 +66,14 @@ struct Reader {
         if (v && !v->is_object()) { fail(path + key, "un objet"); return nullptr; }
         return v;
     }
-    // Reads an array of objects with `read_one(element, path, item)`.
+    // Reads an array of objects with `read_one(element, path, item)`, at most `max` of them.
     template <class T, class F>
-    void list(const json& obj, const char* key, const std::string& path, std::vector<T>& out, F read_one) {
+    void list(const json& obj, const char* key, const std::string& path, std::vector<T>& out, F read_one,
+              size_t max = kMaxListItems) {
         const json* v = field(obj, key);
         if (!v) return;
         if (!v->is_array()) return fail(path + key, "une liste");
+        if (v->size() > max) return fail(path + key, ("une liste d'au plus " + std::to_string(max) + " éléments").c_str());
         out.clear();
         for (size_t i = 0; i < v->size() && ok(); ++i) {
             const json& e = (*v)[i];
@@ -131,7 +140,7 @@ void read_project(Reader& r, const json& j, Project& out) {
         r.num(e, "value", q, l.value, 0, kMaxEuros);
         r.str(e, "reserved", q, l.reserved);
         r.str(e, "reserved_article", q, l.reserved_article);
-    });
+    }, kMaxLots);
     r.str(j, "single_lot_justification", "", out.single_lot_justification);
     r.list(j, "related", "", out.related, [&](const json& e, const std::string& q, RelatedPurchase& x) {
         r.str(e, "object", q, x.object);
@@ -145,7 +154,7 @@ void read_project(Reader& r, const json& j, Project& out) {
         r.str(e, "id", q, c.id);
         if (const json* v = r.object(e, "values", q))
             for (auto it = v->begin(); it != v->end(); ++it) c.values[it.key()] = it.value();
-        r.integer(e, "lot", q, c.lot, 0, 1000);
+        r.integer(e, "lot", q, c.lot, 0, int(kMaxLots));
     });
     r.list(j, "criteria", "", out.criteria, [&](const json& e, const std::string& q, AwardCriterion& c) {
         r.str(e, "name", q, c.name);
@@ -157,8 +166,8 @@ void read_project(Reader& r, const json& j, Project& out) {
         r.list(e, "subcriteria", q, c.subcriteria, [&](const json& s, const std::string& q2, SubCriterion& sc) {
             r.str(s, "name", q2, sc.name);
             r.num(s, "weight", q2, sc.weight, 0, 100);
-        });
-    });
+        }, kMaxCriteria);
+    }, kMaxCriteria);
     r.list(j, "monitoring", "", out.monitoring, [&](const json& e, const std::string& q, Commitment& c) {
         r.str(e, "clause", q, c.clause);
         r.str(e, "commitment", q, c.commitment);
@@ -214,10 +223,52 @@ bool project_from_json(const json& doc_in, Project& out, std::string& error) {
     return true;
 }
 
+bool json_depth_within(std::string_view text, int limit) {
+    int depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit) return false;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return true;
+}
+
 bool project_from_text(const std::string& text, Project& out, std::string& error) {
-    json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded()) {
-        error = "Ce fichier n'est pas un projet Clausier : son contenu n'est pas du JSON valide.";
+    const std::string not_project = "Ce fichier n'est pas un projet Clausier : ";
+    if (text.size() > kMaxProjectBytes) {
+        error = "Ce fichier est trop volumineux pour un projet Clausier (plus de " +
+                std::to_string(kMaxProjectBytes >> 20) + " Mo) : il n'a pas été lu.";
+        return false;
+    }
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        error = not_project + "il est vide.";
+        return false;
+    }
+    if (!valid_utf8(text)) {
+        error = not_project + "son texte n'est pas encodé en UTF-8.";
+        return false;
+    }
+    if (!json_depth_within(text, kMaxJsonDepth)) {
+        error = not_project + "ses données sont imbriquées sur plus de " + std::to_string(kMaxJsonDepth) + " niveaux.";
+        return false;
+    }
+    json doc;
+    try {
+        doc = json::parse(text);
+    } catch (const json::parse_error& e) {
+        error = not_project + "son contenu n'est pas du JSON valide (erreur vers l'octet " + std::to_string(e.byte) + ").";
+        return false;
+    } catch (const json::exception&) {   // out_of_range: a number too large for a double, such as 1e400
+        error = not_project + "il contient un nombre hors des limites admises.";
         return false;
     }
     return project_from_json(doc, out, error);

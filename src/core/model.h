@@ -141,9 +141,19 @@ struct Project {
 };
 
 // Reading and writing. `project_from_json` validates types and values and, on failure, leaves `out`
-// untouched and fills `error` with one French sentence naming the field.
+// untouched and fills `error` with one French sentence naming the field. `project_from_text` also refuses,
+// before parsing, text that is too big, not UTF-8 or nested too deeply.
 bool project_from_json(const json& doc, Project& out, std::string& error);
 bool project_from_text(const std::string& text, Project& out, std::string& error);
+
+// Limits on JSON text from outside (project files, clause files). nlohmann parses any depth, but copying,
+// comparing, writing and freeing a json value recurse: a file of 100 000 nested arrays would overflow the
+// stack. A real project is a few kilobytes, nested five levels deep.
+constexpr int kMaxJsonDepth = 256;
+constexpr size_t kMaxProjectBytes = size_t(16) << 20;
+// True when no array or object in `text` is nested deeper than `limit` (strings are skipped; the text need
+// not be valid JSON).
+bool json_depth_within(std::string_view text, int limit);
 json project_to_json(const Project& p);
 std::string project_to_text(const Project& p);   // canonical: sorted keys, 2-space indent, final newline
 

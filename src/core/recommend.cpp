@@ -10,6 +10,22 @@ bool has(const std::vector<std::string>& v, std::string_view s) { return std::fi
 
 int level_rank(std::string_view level) { return level == "essentiel" ? 0 : level == "avance" ? 1 : 2; }
 
+// Words of five letters or more shared by two titles: a rough sign that two clauses treat the same topic.
+int shared_title_words(const Clause& a, const Clause& b) {
+    std::vector<std::string> wa = words(fold(a.title)), wb = words(fold(b.title));
+    int n = 0;
+    for (const std::string& w : wa)
+        if (w.size() >= 5 && std::find(wb.begin(), wb.end(), w) != wb.end()) ++n;
+    return n;
+}
+
+// Whether `other` is the same kind of clause on the same topic at another ambition level.
+bool overlaps(const Clause& c, const Clause& other) {
+    return other.kind == c.kind && other.level != c.level && !c.families.empty() && !other.families.empty() &&
+           other.families[0] == c.families[0] && !c.goals.empty() && !other.goals.empty() && other.goals[0] == c.goals[0] &&
+           shared_title_words(c, other) >= 2;
+}
+
 size_t longest_cpv_match(const Clause& c, const std::vector<std::string>& codes) {
     size_t best = 0;
     for (const std::string& prefix : c.cpv)
@@ -38,6 +54,11 @@ void score_clause(const Context& ctx, const Clause& c, Recommendation& r) {
     if (!c.families.empty() && c.families[0] == p.need.family) add(5, "Clause propre à la famille « " + fam_label + " ».");
     else if (has(c.families, p.need.family)) add(3, "S'applique aussi à la famille « " + fam_label + " ».");
     else if (!c.families.empty() && c.families[0] == "transversal") add(1, "Clause transversale, utilisable dans tout marché.");
+    else if (!c.families.empty()) {
+        // Written for another purchase: shared goals alone must not lift it above the family's own clauses.
+        const Family* home = ctx.lib.family(c.families[0]);
+        add(-2, "Clause rédigée pour une autre famille d'achat (« " + (home ? home->label : c.families[0]) + " ») : à adapter au besoin.");
+    }
     if (size_t m = longest_cpv_match(c, p.need.cpv)) add(0.5 * double(m) / 2, "Correspond au code CPV du besoin.");
     if (has(c.natures, p.need.nature)) s += 1;
     else add(-3, "Prévue pour une autre nature de marché.");
@@ -69,12 +90,11 @@ std::vector<Recommendation> recommend(const Project& p, const Library& lib, cons
         Recommendation r;
         r.clause = &c;
         score_clause(ctx, c, r);
+        for (const ChosenClause& ch : p.clauses) r.chosen = r.chosen || ch.id == c.id;
         for (const ChosenClause& ch : p.clauses) {
-            if (ch.id == c.id) { r.chosen = true; continue; }
+            if (r.chosen || !r.overlaps.empty()) break;   // a chosen clause is the buyer's decision, not a duplicate
             const Clause* other = lib.find(ch.id);
-            if (other && other->kind == c.kind && other->families == c.families && !other->goals.empty() &&
-                other->goals[0] == (c.goals.empty() ? "" : c.goals[0]) && other->level != c.level)
-                r.overlaps = other->id;
+            if (other && other != &c && overlaps(c, *other)) r.overlaps = other->id;
         }
         if (r.chosen) r.reasons.insert(r.reasons.begin(), "Déjà retenue dans le projet.");
         if (!r.overlaps.empty())

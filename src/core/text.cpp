@@ -1,4 +1,5 @@
 #include "text.h"
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -89,17 +90,32 @@ std::string french_date(const Date& d) {
            std::to_string(d.year);
 }
 
-std::string group_digits(long long n) {
-    std::string digits = std::to_string(n < 0 ? -n : n), out;
+namespace {
+std::string group_digit_string(const std::string& digits) {
+    std::string out;
     for (size_t i = 0; i < digits.size(); ++i) {
         if (i > 0 && (digits.size() - i) % 3 == 0) out += kNnbsp;
         out += digits[i];
     }
+    return out;
+}
+}  // namespace
+
+std::string group_digits(long long n) {
+    // Through unsigned arithmetic: -n overflows for the smallest long long.
+    const unsigned long long magnitude = n < 0 ? 0ULL - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
+    const std::string out = group_digit_string(std::to_string(magnitude));
     return n < 0 ? "-" + out : out;
 }
 
 std::string french_number(double v, int decimals_max) {
     if (!std::isfinite(v)) return "?";
+    if (std::fabs(v) >= 1e15) {
+        // Beyond the integers a double holds exactly (and beyond long long): whole digits, no decimals.
+        char buf[320];
+        std::snprintf(buf, sizeof buf, "%.0f", std::fabs(v));
+        return (v < 0 ? "-" : "") + group_digit_string(buf);
+    }
     double scale = std::pow(10.0, decimals_max);
     double r = std::round(v * scale) / scale;
     long long whole = static_cast<long long>(std::trunc(r));
@@ -166,6 +182,18 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(a, b - a));
 }
 
+std::string upper_first(std::string s) {
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = char(s[0] - 'a' + 'A');
+    return s;
+}
+
+std::string lower_first(std::string s) {
+    if (s.size() > 1 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z')) s[0] = char(s[0] - 'A' + 'a');
+    return s;
+}
+
+bool contains(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
 namespace {
 
 bool ends_with(const std::string& s, std::string_view tail) {
@@ -200,7 +228,11 @@ std::string french_typography(std::string_view s) {
     out.reserve(s.size() + 16);
     for (size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
-        const bool high = c == ';' || c == ':' || c == '!' || c == '?';
+        if (c != ';' && c != ':' && c != '!' && c != '?' && c != '\xC2') {   // the common case: nothing to do
+            out += c;
+            continue;
+        }
+        const bool high = c != '\xC2';
         const bool closing = s.compare(i, 2, "\u00BB") == 0;
         if ((high || closing) && !out.empty()) {
             // A colon inside a time or URL-like token ("10:30", "https:") is left alone.

@@ -35,6 +35,9 @@ std::vector<std::string> words(std::string_view folded);
 bool valid_utf8(std::string_view s);
 std::string sanitize_utf8(std::string_view s);  // replaces invalid sequences and NUL with U+FFFD
 std::string trim(std::string_view s);
+std::string upper_first(std::string s);   // "lot 2" → "Lot 2" (ASCII letters only)
+std::string lower_first(std::string s);   // "Bilan mensuel" → "bilan mensuel", to follow a colon; "ABC" and "État" stay
+bool contains(const std::vector<std::string>& v, std::string_view s);
 
 // Applies French punctuation spacing to plain text: narrow no-break space before ; : ! ? and inside « ».
 std::string french_typography(std::string_view s);

@@ -128,8 +128,10 @@ EM_BOOL frame(double, void*) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ui::end_frame();
     io.MouseWheel = io.MouseWheelH = 0;
-    // Keep drawing while events wait or ImGui is mid-interaction; otherwise stop after a few settling frames.
-    if (!host.events.empty() || io.MouseDown[0] || ImGui::IsAnyItemActive()) host.frames_left = std::max(host.frames_left, 2);
+    // Keep drawing while events wait or a button or key is held (a drag, a key repeating); otherwise stop after
+    // a few settling frames. A focused text field alone needs no frames: its keys wake the loop.
+    const bool held = io.MouseDown[0] || std::any_of(std::begin(io.KeysDown), std::end(io.KeysDown), [](bool d) { return d; });
+    if (!host.events.empty() || held) host.frames_left = std::max(host.frames_left, 2);
     if (--host.frames_left > 0) return EM_TRUE;
     host.looping = false;
     return EM_FALSE;

@@ -51,7 +51,7 @@ void recompute() {
     for (const Finding& f : d.findings)
         (f.severity == "bloquant" ? d.blocking : f.severity == "alerte" ? d.alerts : d.advice)++;
     d.recommendations = recommend(a.project);
-    d.preview = export_project(a.project, Format::md, DocumentKind::dce);
+    d.preview = assemble_document(a.project, DocumentKind::dce, bundled_library(), d.findings);
 }
 
 void save_now() {
@@ -218,11 +218,36 @@ void go_to(Step s) {
     platform::announce("Étape " + std::to_string(int(s) + 1) + " sur 9 : " + step_info(s).title);
 }
 
+// Findings name fields as the core sees them; a few live on another step of the app than the rule's.
+struct FieldHome {
+    const char* field;
+    Step step;
+    const char* widget;
+};
+const FieldHome kFieldHomes[] = {
+    {"advance_percent", Step::lots, "lots.advance_percent"},
+    {"payment_days", Step::lots, "lots.payment_days"},
+    {"buyer.spaser_adopted", Step::objectifs, "objectifs.spaser_adopted"},
+    {"cpv", Step::besoin, "besoin.cpv_search"},
+    {"insertion.facilitator", Step::clauses, "clauses.insertion.facilitator"},
+};
+
 void jump_to(const Finding& f) {
     App& a = app();
-    a.mode = a.mode == Mode::entreprise ? Mode::acheteur : a.mode;
-    go_to(step_from_id(f.step));
-    a.focus_request = f.where();
+    if (a.mode == Mode::entreprise) a.mode = Mode::acheteur;
+    Step step = step_from_id(f.step);
+    std::string widget = f.field.rfind(f.step + ".", 0) == 0 ? f.field : f.where();
+    for (const FieldHome& h : kFieldHomes)
+        if (f.field == h.field) { step = h.step; widget = h.widget; }
+    // A clause's variable or the insertion facilitator: open the clause concerned in the detail pane.
+    if (f.field.rfind("clauses.", 0) == 0) a.selected_clause = f.field.substr(8, f.field.find('.', 8) - 8);
+    if (f.field == "insertion.facilitator")
+        for (const ChosenClause& c : a.project.clauses)
+            if (const Clause* k = bundled_library().find(c.id))
+                if (std::find(k->goals.begin(), k->goals.end(), "insertion") != k->goals.end()) { a.selected_clause = c.id; break; }
+    a.panel_in_place = false;
+    go_to(step);
+    a.focus_request = widget;
 }
 
 void show_notice(const std::string& text) {
@@ -237,78 +262,180 @@ void show_notice(const std::string& text) {
 
 namespace {
 
+// The widths of the three columns for a window `w` pixels wide at the current font size. Below 70 em the
+// stepper keeps only its numbers; below 46 em left for the form and the panel, the Vigilance/Aperçu panel
+// leaves the side and takes the form's place on request (« Vigilance » in the top bar).
+struct Layout {
+    bool compact_stepper = false, side_panel = true;
+    float stepper = 0, panel = 0;
+};
+
+Layout layout_for(float w) {
+    const float em = ImGui::GetFontSize();
+    Layout l;
+    l.compact_stepper = w < em * 70;
+    l.stepper = l.compact_stepper ? em * 4.6f : em * 14;
+    l.side_panel = w - l.stepper >= em * 46;
+    l.panel = l.side_panel ? std::max(em * 16, w * 0.25f) : 0;
+    return l;
+}
+
+bool wide_layout() { return layout_for(ImGui::GetIO().DisplaySize.x).side_panel; }
+
+// Places the next item on the same line when `width` still fits, otherwise on a new line: the top bar
+// wraps instead of running off the window at 200 % zoom.
+void flow(float width, float gap = -1) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const float spacing = gap < 0 ? ImGui::GetStyle().ItemSpacing.x : gap;
+    if (ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine(0, spacing);
+}
+
+float button_width(const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2; }
+
+void flow_button(const std::string& id, const char* label, float gap, void (*action)()) {
+    flow(button_width(label), gap);
+    if (button(id, label)) action();
+}
+
+// `s` cut at a character boundary and ended with "…" so that it fits in `width` pixels.
+std::string fit_text(std::string s, float width) {
+    if (ImGui::CalcTextSize(s.c_str()).x <= width) return s;
+    while (!s.empty() && ImGui::CalcTextSize((s + "…").c_str()).x > width) {
+        s.pop_back();
+        while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();   // continuation bytes
+        if (!s.empty() && static_cast<unsigned char>(s.back()) >= 0xC0) s.pop_back();               // a lead byte left alone
+    }
+    return s + "…";
+}
+
 void top_bar() {
     App& a = app();
+    // In a narrow window (a small screen, or zoomed in) the bar keeps its controls but drops what a label or
+    // the value shown already says, so that it takes three rows at most.
+    const bool narrow = layout_for(ImGui::GetIO().DisplaySize.x).compact_stepper;
+    const float gap = ImGui::GetFontSize() * (narrow ? 0.5f : 0.9f);
     ImGui::PushFont(font_heading());
     ImGui::TextColored(palette().primary, "Clausier");
     ImGui::PopFont();
-    ImGui::SameLine();
+    const char* status = a.storage_refused ? (narrow ? "Sauvegarde refusée" : "Sauvegarde refusée par le navigateur")
+                         : a.saved_at.empty() ? "" : narrow ? "Enregistré" : "Enregistré dans ce navigateur";
+    const float status_x = ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(status).x;
+    ImGui::SameLine(0, gap);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("%s", a.project.title.empty() ? "Projet sans titre" : a.project.title.c_str());
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    const float name_room = status_x - (ImGui::GetCursorPosX() + gap);
+    ImGui::TextDisabled("%s", fit_text(a.project.title.empty() ? "Projet sans titre" : a.project.title, name_room).c_str());
+    ImGui::SameLine(status_x);
+    badge(status, a.storage_refused ? palette().error : palette().success);
+
     if (button("top.new", "Nouveau")) new_project();
-    ImGui::SameLine();
-    if (button("top.open", "Ouvrir…")) platform::pick_file(".json,.clausier.json,application/json");
-    ImGui::SameLine();
-    if (button("top.save", "Enregistrer")) save_project_file();
-    ImGui::SameLine();
-    if (button("top.projects", "Mes projets")) a.show_projects = true;
-    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+    flow_button("top.open", "Ouvrir…", -1, [] { platform::pick_file(".json,.clausier.json,application/json"); });
+    flow_button("top.save", "Enregistrer", -1, save_project_file);
+    flow_button("top.projects", "Mes projets", -1, [] { app().show_projects = true; });
     ImGui::BeginDisabled(a.undo.empty());
-    if (button("top.undo", "Annuler")) undo();
+    flow_button("top.undo", "Annuler", gap * 1.5f, undo);
     ImGui::EndDisabled();
-    ImGui::SameLine();
     ImGui::BeginDisabled(a.redo.empty());
-    if (button("top.redo", "Rétablir")) redo();
+    flow_button("top.redo", "Rétablir", -1, redo);
     ImGui::EndDisabled();
-    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-    const char* modes[] = {"Acheteur", "Formation", "Entreprise"};
-    int mode = int(a.mode);
-    if (ImGui::Combo("##mode", &mode, modes, 3)) a.mode = Mode(mode);
-    register_item("top.mode");
-    describe_if_focused("Mode", modes[mode]);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    int zoom = int(a.zoom * 100 + 0.5f);
-    const char* zooms[] = {"100 %", "125 %", "150 %", "175 %", "200 %"};
-    int zi = (zoom - 100) / 25;
-    if (ImGui::Combo("##zoom", &zi, zooms, 5)) set_zoom(1.0f + zi * 0.25f);
-    register_item("top.zoom");
-    describe_if_focused("Zoom", zooms[zi]);
-    ImGui::SameLine();
-    if (ImGui::Checkbox("Contraste élevé", &a.high_contrast)) apply_theme(a.high_contrast, a.zoom);
+    // Options are indexed by their position in Mode; automation ids read "top.mode=formation".
+    static const std::vector<std::pair<std::string, std::string>> modes = {
+        {"acheteur", "Acheteur"}, {"formation", "Formation"}, {"entreprise", "Entreprise"}};
+    const float em = ImGui::GetFontSize();
+    flow((narrow ? 0 : ImGui::CalcTextSize("Mode").x) + em * 9, gap * 1.5f);
+    if (!narrow) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Mode");
+        ImGui::SameLine();
+    }
+    std::string mode = modes[size_t(a.mode)].first;
+    if (choice_combo("top.mode", "Mode", mode, modes, 8.5f))
+        for (size_t i = 0; i < modes.size(); ++i) if (modes[i].first == mode) set_mode(Mode(i));
+    static const std::vector<std::pair<std::string, std::string>> zooms = {
+        {"100", "100 %"}, {"125", "125 %"}, {"150", "150 %"}, {"175", "175 %"}, {"200", "200 %"}};
+    flow((narrow ? 0 : ImGui::CalcTextSize("Zoom").x) + em * 6, gap);
+    if (!narrow) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Zoom");
+        ImGui::SameLine();
+    }
+    std::string zoom = std::to_string(int(std::lround(a.zoom * 4)) * 25);   // quarter steps: "125"
+    if (choice_combo("top.zoom", "Zoom", zoom, zooms, 5.5f)) set_zoom(std::stof(zoom) / 100.0f);
+    flow(ImGui::CalcTextSize("Contraste élevé").x + em * 2, gap);
+    ImGui::Checkbox("Contraste élevé", &a.high_contrast);
     register_item("top.contrast");
-    ImGui::SameLine();
-    if (a.storage_refused) badge("Sauvegarde refusée par le navigateur", palette().error);
-    else if (!a.saved_at.empty()) badge("Enregistré dans ce navigateur", palette().success);
+    describe_if_focused("Contraste élevé", a.high_contrast ? "activé" : "désactivé");
+    if (a.mode != Mode::entreprise && !wide_layout()) {
+        const std::string label = a.panel_in_place ? "Retour à l'étape" : "Vigilance (" + std::to_string(a.derived.blocking + a.derived.alerts) + ")";
+        flow(button_width(label.c_str()), gap);
+        if (button("top.panel", label.c_str())) a.panel_in_place = !a.panel_in_place;
+    }
     ImGui::Separator();
 }
 
-void stepper() {
+// Formation mode: pick a workshop scenario, reset it to its start, switch the projector preset.
+void formation_panel() {
     App& a = app();
     ImGui::PushFont(font_bold());
-    ImGui::TextUnformatted("Étapes");
+    ImGui::TextUnformatted("Atelier");
     ImGui::PopFont();
-    ImGui::Spacing();
+    for (const Scenario& sc : bundled_scenarios()) {
+        const bool current = a.scenario == sc.name;
+        if (ImGui::Selectable((sc.title.empty() ? sc.name : sc.title).c_str(), current)) load_scenario(sc.name);
+        register_item("formation.scenario." + sc.name);
+        describe_if_focused("Scénario", sc.title);
+    }
+    if (!a.scenario.empty() && button("formation.reset", "Revenir au début")) load_scenario(a.scenario);
+    bool projector = a.projector;
+    if (ImGui::Checkbox("Mode projecteur", &projector)) set_projector(projector);
+    register_item("formation.projector");
+    ImGui::Checkbox("Afficher « Pourquoi ? »", &a.show_why);
+    register_item("formation.why");
+    ImGui::Separator();
+}
+
+// A step's state as the stepper shows it: points to review (blocking or alert findings), done, or to do.
+struct StepState {
+    int to_review = 0;
+    bool filled = false;
+};
+
+StepState step_state(int i) {
+    const App& a = app();
+    StepState st;
+    for (const Finding& f : a.derived.findings) if (f.step == kSteps[i].id && f.severity != "conseil") ++st.to_review;
+    st.filled = step_filled(a.project, kSteps[i].id, a.derived.findings);
+    return st;
+}
+
+void stepper(bool compact) {
+    App& a = app();
+    if (!compact) {
+        ImGui::PushFont(font_bold());
+        ImGui::TextUnformatted("Étapes");
+        ImGui::PopFont();
+        ImGui::Spacing();
+    }
     for (int i = 0; i < int(Step::count); ++i) {
         const Step s = Step(i);
-        int count = 0;
-        for (const Finding& f : a.derived.findings) if (f.step == kSteps[i].id && f.severity != "conseil") ++count;
+        const StepState st = step_state(i);
         char label[96];
-        std::snprintf(label, sizeof label, "%d. %s", i + 1, kSteps[i].title);
+        std::snprintf(label, sizeof label, compact ? "%d" : "%d. %s", i + 1, kSteps[i].title);
         if (ImGui::Selectable((std::string(label) + "##step" + kSteps[i].id).c_str(), a.step == s, 0,
-                              ImVec2(0, ImGui::GetFontSize() * 1.6f)))
+                              ImVec2(0, ImGui::GetFontSize() * (compact ? 1.3f : 1.6f))))
             go_to(s);
         register_item(std::string("step.") + kSteps[i].id);
-        describe_if_focused(std::string("Étape ") + label, count ? std::to_string(count) + " point(s) à revoir" : "");
-        if (count > 0) {
-            ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 1.2f);
-            ImGui::TextColored(palette().warning, "%d", count);
-        }
+        const std::string state = st.to_review ? std::to_string(st.to_review) + " point(s) à revoir" : st.filled ? "fait" : "à faire";
+        if (compact && ImGui::IsItemHovered()) ImGui::SetTooltip("%d. %s — %s", i + 1, kSteps[i].title, state.c_str());
+        describe_if_focused(std::string("Étape ") + std::to_string(i + 1) + " : " + kSteps[i].title, state);
+        // The state at the right end of the row: a count in the warning colour, a tick, or a hollow dot.
+        const std::string mark = st.to_review ? std::to_string(st.to_review) : st.filled ? "✓" : "○";
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(mark.c_str()).x - ImGui::GetStyle().ItemSpacing.x);
+        ImGui::TextColored(st.to_review ? palette().warning : st.filled ? palette().success : palette().muted, "%s", mark.c_str());
     }
+    if (compact) return;
     ImGui::Spacing();
     ImGui::Separator();
+    if (a.mode == Mode::formation) formation_panel();
     const ProcedureResult& pr = a.derived.procedure;
     help_text("Valeur estimée : " + french_euros(total_estimated_value(a.project)) + " HT");
     help_text("Procédure : " + std::string(pr.procedure == "formalisee" ? "formalisée" : pr.procedure == "adaptee" ? "adaptée" : "sans publicité"));
@@ -317,11 +444,13 @@ void stepper() {
 void findings_panel() {
     App& a = app();
     const Derived& d = a.derived;
-    ImGui::TextColored(palette().error, "%d bloquant(s)", d.blocking);
-    ImGui::SameLine();
-    ImGui::TextColored(palette().warning, "%d alerte(s)", d.alerts);
-    ImGui::SameLine();
-    ImGui::TextColored(palette().info, "%d conseil(s)", d.advice);
+    const std::string counts[] = {std::to_string(d.blocking) + " bloquant(s)", std::to_string(d.alerts) + " alerte(s)",
+                                  std::to_string(d.advice) + " conseil(s)"};
+    const ImVec4 colors[] = {palette().error, palette().warning, palette().info};
+    for (int k = 0; k < 3; ++k) {
+        if (k > 0) flow(ImGui::CalcTextSize(counts[k].c_str()).x);
+        ImGui::TextColored(colors[k], "%s", counts[k].c_str());
+    }
     ImGui::Separator();
     int i = 0;
     for (const Finding& f : d.findings) {
@@ -347,7 +476,7 @@ void findings_panel() {
 void right_panel() {
     App& a = app();
     if (ImGui::BeginTabBar("##right")) {
-        if (ImGui::BeginTabItem("Points de vigilance")) {
+        if (ImGui::BeginTabItem("Vigilance")) {
             a.panel = RightPanel::findings;
             ImGui::BeginChild("##findings");
             findings_panel();
@@ -355,12 +484,10 @@ void right_panel() {
             ImGui::EndTabItem();
         }
         register_item("panel.findings");
-        if (ImGui::BeginTabItem("Aperçu du DCE")) {
+        if (ImGui::BeginTabItem("Aperçu")) {
             a.panel = RightPanel::preview;
             ImGui::BeginChild("##preview");
-            ImGui::PushTextWrapPos(0);
-            ImGui::TextUnformatted(a.derived.preview.c_str());
-            ImGui::PopTextWrapPos();
+            document_view(a.derived.preview, false);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
@@ -474,9 +601,35 @@ void shortcuts() {
 
 }  // namespace
 
-void set_zoom(float zoom) {
-    app().zoom = zoom < 1.0f ? 1.0f : zoom > 2.0f ? 2.0f : zoom;
-    app().projector = false;
+void set_zoom(float zoom) { app().zoom = std::clamp(zoom, 1.0f, 2.0f); }
+
+void set_mode(Mode m) {
+    App& a = app();
+    a.mode = m;
+    const char* names[] = {"Acheteur", "Formation", "Entreprise"};
+    platform::announce(std::string("Mode ") + names[int(m)]);
+}
+
+void set_projector(bool on) {
+    App& a = app();
+    a.projector = on;
+    a.high_contrast = on;
+    set_zoom(on ? 1.5f : 1.0f);
+}
+
+void load_scenario(const std::string& name) {
+    const Scenario* s = find_scenario(name);
+    if (!s) return;
+    Project p;
+    std::string error;
+    if (!project_from_text(s->text, p, error)) {
+        app().error_title = "Scénario illisible";
+        app().error_text = error;
+        return;
+    }
+    load_project(p, new_id(), name);
+    go_to(Step::besoin);
+    show_notice("Scénario chargé : " + s->title);
 }
 
 void clear_registry();   // widgets.cpp
@@ -484,6 +637,7 @@ void clear_registry();   // widgets.cpp
 void draw_app() {
     App& a = app();
     clear_registry();
+    a.hover_help.clear();
     shortcuts();
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -492,25 +646,33 @@ void draw_app() {
     top_bar();
     const float h = ImGui::GetContentRegionAvail().y;
     const float w = ImGui::GetContentRegionAvail().x;
-    const float left = ImGui::GetFontSize() * 14;
-    const bool firm = a.mode == Mode::entreprise;
-    const float right = firm ? 0 : std::max(ImGui::GetFontSize() * 18, w * 0.28f);
-    if (!firm) {
-        ImGui::BeginChild("##stepper", ImVec2(left, h), true);
-        stepper();
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    if (a.mode == Mode::entreprise) {
+        // The firm's reading is a text to read: a measure of about 60 characters' width, centred.
+        const float reading = std::min(w, ImGui::GetFontSize() * 42);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (w - reading) / 2);
+        ImGui::BeginChild("##step", ImVec2(reading, h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        firm_reading();
+        ImGui::EndChild();
+    } else {
+        const Layout l = layout_for(w);
+        if (l.side_panel) a.panel_in_place = false;
+        ImGui::BeginChild("##stepper", ImVec2(l.stepper, h), true);
+        stepper(l.compact_stepper);
         ImGui::EndChild();
         ImGui::SameLine();
-    }
-    ImGui::BeginChild("##step", ImVec2(firm ? w : w - left - right - ImGui::GetStyle().ItemSpacing.x * 2, h), false,
-                      ImGuiWindowFlags_AlwaysUseWindowPadding);
-    if (firm) firm_reading();
-    else current_step();
-    ImGui::EndChild();
-    if (!firm) {
-        ImGui::SameLine();
-        ImGui::BeginChild("##right", ImVec2(right, h), true);
-        right_panel();
+        ImGui::BeginChild("##step", ImVec2(w - l.stepper - l.panel - gap * (l.side_panel ? 2 : 1), h), false,
+                          ImGuiWindowFlags_AlwaysUseWindowPadding);
+        if (l.compact_stepper && a.mode == Mode::formation) formation_panel();
+        if (a.panel_in_place) right_panel();
+        else current_step();
         ImGui::EndChild();
+        if (l.side_panel) {
+            ImGui::SameLine();
+            ImGui::BeginChild("##right", ImVec2(l.panel, h), true);
+            right_panel();
+            ImGui::EndChild();
+        }
     }
     ImGui::End();
     modals();

@@ -8,6 +8,7 @@
 #include "platform_clock.h"
 #include "library.h"
 #include "recommend.h"
+#include "assemble.h"
 #include "export/export.h"
 #include <imgui.h>
 #include <cstdint>
@@ -31,7 +32,7 @@ struct Derived {          // recomputed when the project changes
     ProcedureResult procedure;
     std::vector<Finding> findings;
     std::vector<Recommendation> recommendations;
-    std::string preview;  // the consultation draft as Markdown text, for the preview panel
+    Document preview;     // the consultation draft, for the preview panel
     int blocking = 0, alerts = 0, advice = 0;
 };
 
@@ -71,10 +72,12 @@ struct App {
     std::string clause_filter_pillar, clause_filter_kind;
     int selected_version = 0;
     bool show_projects = false, show_versions = false, show_why = true;
+    bool panel_in_place = false;      // narrow window: the Vigilance/Aperçu panel shown instead of the step
 
     // Focus and accessibility.
     std::string focus_request;        // widget id to focus at the next frame (jump from a finding)
     std::string focused_label, announced;
+    std::string hover_help;           // the definitions in the tooltip of this frame (Entreprise mode), if any
     uint64_t frame = 0;
 };
 
@@ -103,6 +106,9 @@ void go_to(Step s);
 void jump_to(const Finding& f);
 void show_notice(const std::string& text);
 void set_zoom(float zoom);
+void set_mode(Mode m);
+void set_projector(bool on);   // formation: 150 % zoom and high contrast
+void load_scenario(const std::string& name);
 std::string now_iso();
 
 // Layout pieces (app.cpp) and steps (one file each).

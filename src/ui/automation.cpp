@@ -7,6 +7,7 @@
 namespace ui {
 
 const ImRect* find_item(const std::string& id);                   // widgets.cpp
+bool item_visible(const std::string& id);                         // widgets.cpp
 std::vector<std::string> items_with_prefix(const std::string& prefix);   // widgets.cpp
 
 std::string automation_state() {
@@ -30,6 +31,10 @@ std::string automation_state() {
                   {"undo", a.undo.size()},
                   {"redo", a.redo.size()},
                   {"zoom", a.zoom},
+                  {"em", ImGui::GetFontSize()},   // CSS pixels of the body text at the current zoom
+                  {"high_contrast", a.high_contrast},
+                  {"projector", a.projector},
+                  {"hover_help", a.hover_help},
                   {"selected_clause", a.selected_clause}};
     return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -37,7 +42,7 @@ std::string automation_state() {
 std::string automation_rect(const std::string& id) {
     const ImRect* r = find_item(id);
     if (!r) return "";
-    return json{{"x", r->Min.x}, {"y", r->Min.y}, {"w", r->GetWidth()}, {"h", r->GetHeight()}}.dump();
+    return json{{"x", r->Min.x}, {"y", r->Min.y}, {"w", r->GetWidth()}, {"h", r->GetHeight()}, {"visible", item_visible(id)}}.dump();
 }
 
 }  // namespace ui

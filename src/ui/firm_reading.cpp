@@ -14,15 +14,16 @@ void firm_reading() {
               "projet transmis par l'acheteur avec « Ouvrir… ».");
     if (button("firm.download", "Télécharger la fiche entreprise (DOCX)", true)) export_file(Format::docx, DocumentKind::entreprise);
     section_gap();
+    help_text("Passez la souris sur un sigle (CCAP, DUME, SIAE…) pour en lire la définition.");
     static uint64_t cached_generation = ~0ull;
-    static std::string text;
+    static Document reading;
     if (cached_generation != a.generation) {
-        text = export_project(a.project, Format::md, DocumentKind::entreprise);
+        reading = assemble_document(a.project, DocumentKind::entreprise, bundled_library(), a.derived.findings);
         cached_generation = a.generation;
     }
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
+    ImGui::BeginGroup();
+    document_view(reading, true);
+    ImGui::EndGroup();
     register_item("firm.text");
 }
 

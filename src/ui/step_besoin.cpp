@@ -1,5 +1,7 @@
 // Step 1 — Besoin: what is bought, for how long, for how much, by whom (L.2111-1).
 #include "cpv.h"
+#include "scenarios.h"
+#include <algorithm>
 #include "widgets.h"
 
 namespace ui {
@@ -90,6 +92,9 @@ void step_besoin() {
     why_box("Le Code de la commande publique impose de définir le besoin avec précision avant de consulter, en tenant "
             "compte des objectifs de développement durable (L.2111-1). La valeur estimée, calculée sur toute la durée et "
             "tous les lots, décide de la procédure.");
+    if (app().mode == Mode::formation)
+        if (const Scenario* sc = find_scenario(app().scenario))
+            boxed_text(("Scénario : " + sc->title).c_str(), sc->brief.c_str(), palette().success);
     text_field("besoin.title", "Nom du projet", p.title, "ex. Nettoyage des bâtiments communaux 2027");
     text_field("besoin.object", "Objet du marché", n.object, "ce que vous achetez, en une phrase");
     text_field("besoin.description", "Description du besoin", n.description, "", true, 3);

@@ -1,5 +1,6 @@
 // Step 5 — Clauses: recommended clauses first with their reasons, search and filters, the clause detail with
 // its variables edited in place and the text updating, and the insertion-hours calculator.
+#include "insertion.h"
 #include "platform.h"
 #include "widgets.h"
 #include <algorithm>
@@ -58,6 +59,26 @@ void variable_editor(const Clause& c, ChosenClause& ch) {
     }
 }
 
+// The insertion-hours calculator (core: insertion.h), shown with insertion clauses: the assumptions are
+// editable and the result can be carried into the clause's hours variable.
+void insertion_calculator(Project& p, const Clause& c, ChosenClause* ch) {
+    subheading("Calculateur d'heures d'insertion");
+    Insertion& in = p.insertion;
+    number_field("clauses.insertion.labour_share", "Part de main-d'œuvre dans le montant (%)", in.labour_share, 5, "%.0f", 0, 100);
+    number_field("clauses.insertion.hourly_cost", "Coût horaire moyen chargé (€)", in.hourly_cost, 1, "%.2f", 1, 1000);
+    number_field("clauses.insertion.rate", "Part des heures réservée à l'insertion (%)", in.rate, 1, "%.1f", 0, 100);
+    text_field("clauses.insertion.facilitator", "Facilitateur de la clause d'insertion (nom, contact)", in.facilitator);
+    const InsertionEstimate e = estimate_insertion_hours(total_estimated_value(p), in.labour_share, in.hourly_cost, in.rate);
+    if (!e.valid) { help_text(e.error); return; }
+    help_text(e.explanation);
+    const Variable* hours = nullptr;
+    for (const Variable& v : c.variables) if (v.type == "hours") { hours = &v; break; }
+    if (ch && hours && button("clauses.insertion.apply", ("Reporter " + group_digits(e.rounded_hours) + " heures dans la clause").c_str())) {
+        ch->values[hours->name] = std::clamp(double(e.rounded_hours), hours->min, hours->max);
+        mark_changed();
+    }
+}
+
 void clause_detail(Project& p, const Clause& c) {
     ImGui::PushFont(font_bold());
     ImGui::TextWrapped("%s — %s", c.id.c_str(), c.title.c_str());
@@ -67,7 +88,10 @@ void clause_detail(Project& p, const Clause& c) {
     if (!ch) {
         if (button("clauses.add." + c.id, "Ajouter au projet", true)) add_clause(p, c);
     } else {
-        if (button("clauses.remove." + c.id, "Retirer du projet")) { remove_clause(p, c.id); return; }
+        if (button("clauses.remove." + c.id, "Retirer du projet")) {
+            remove_clause(p, c.id);
+            return;
+        }
     }
     ImGui::SameLine();
     const std::string rendered = render_clause(c, ch ? ch->values : std::map<std::string, json>{});
@@ -83,6 +107,7 @@ void clause_detail(Project& p, const Clause& c) {
         subheading("Paramètres");
         variable_editor(c, *ch);
     }
+    if (std::find(c.goals.begin(), c.goals.end(), "insertion") != c.goals.end()) insertion_calculator(p, c, ch);
     if (!c.proof.empty()) { subheading("Justificatif demandé"); ImGui::TextWrapped("%s", c.proof.c_str()); }
     if (c.kind == "condition-execution") {
         subheading("Suivi");
@@ -128,10 +153,8 @@ void clause_list(Project& p) {
     auto entry = [&](const Clause& c, const std::string& reason, bool overlap) {
         if (!passes_filters(a, c)) return;
         const bool is_chosen = chosen(p, c.id) != nullptr;
-        std::string label = std::string(is_chosen ? "✓ " : "") + c.title + "##c" + c.id;
-        if (ImGui::Selectable(label.c_str(), a.selected_clause == c.id)) a.selected_clause = c.id;
-        register_item("clauses.item." + c.id);
-        describe_if_focused(c.title, is_chosen ? "retenue" : "");
+        const std::string label = std::string(is_chosen ? "✓ " : "") + c.title;
+        if (wrapped_selectable("clauses.item." + c.id, label, a.selected_clause == c.id)) a.selected_clause = c.id;
         if (!reason.empty()) help_text((overlap ? "⚠ " : "") + reason);
         ++row;
     };
@@ -147,6 +170,43 @@ void clause_list(Project& p) {
     ImGui::EndChild();
 }
 
+void specifications_editor(Project& p) {
+    subheading("Exigences rédigées par l'acheteur (CCTP)");
+    help_text("Formulez des exigences de résultat ou de performance, vérifiables. Un label n'est qu'un moyen de preuve, "
+              "toujours suivi de « ou équivalent » ; pas de marque ni d'origine géographique.");
+    for (size_t i = 0; i < p.specifications.size(); ++i) {
+        Specification& s = p.specifications[i];
+        const std::string k = "clauses.specifications[" + std::to_string(i + 1) + "]";
+        ImGui::PushID(int(i));
+        text_field(k + ".title", "Intitulé de l'exigence", s.title);
+        text_field(k + ".text", "Texte", s.text, "", true, 3);
+        if (small_button(k + ".remove", "Supprimer cette exigence")) {
+            p.specifications.erase(p.specifications.begin() + long(i));
+            mark_changed();
+            ImGui::PopID();
+            break;
+        }
+        ImGui::PopID();
+    }
+    if (button("clauses.specifications.add", "Ajouter une exigence")) {
+        p.specifications.push_back({});
+        mark_changed();
+    }
+}
+
+// Above the EU thresholds a social execution condition is compulsory unless one of the legal exceptions
+// applies and the buyer writes down why (L.2112-2-1).
+void social_exception_editor(Project& p) {
+    if (app().derived.procedure.procedure != "formalisee") return;
+    subheading("Condition sociale au-dessus des seuils européens (L.2112-2-1)");
+    help_text("Sans condition d'exécution sociale, indiquez l'exception qui s'applique et motivez-la par écrit.");
+    std::vector<std::pair<std::string, std::string>> options = {{"", "Aucune exception : une condition sociale est prévue"}};
+    for (const SocialException& e : bundled_legal_data().social_exceptions) options.push_back({e.id, e.label});
+    choice_field("clauses.social_exception", "Exception invoquée", p.social_exception, options);
+    if (!p.social_exception.empty())
+        text_field("clauses.social_justification", "Motivation écrite", p.social_justification, "", true, 3);
+}
+
 }  // namespace
 
 void step_clauses() {
@@ -157,16 +217,23 @@ void step_clauses() {
             "d'exécution (CCAP), critères d'attribution (RC). Les recommandations tiennent compte de la famille, du CPV, "
             "de la nature, des objectifs et des obligations en vigueur.");
     help_text(std::to_string(p.clauses.size()) + " clause(s) retenue(s). Les clauses recommandées apparaissent en premier, avec la raison.");
+    // The list beside the detail when the column is wide enough, above it otherwise (zoomed in, small screen).
+    const float em = ImGui::GetFontSize();
     const float w = ImGui::GetContentRegionAvail().x;
-    const float h = std::max(ImGui::GetContentRegionAvail().y, ImGui::GetFontSize() * 30);
-    ImGui::BeginChild("##clauses-left", ImVec2(w * 0.42f, h), false);
+    const bool beside = w >= em * 40;
+    const float h = std::max(ImGui::GetContentRegionAvail().y, em * 30);
+    ImGui::BeginChild("##clauses-left", ImVec2(beside ? std::max(w * 0.42f, em * 18) : w, beside ? h : em * 24), false);
     clause_list(p);
     ImGui::EndChild();
-    ImGui::SameLine();
+    if (beside) ImGui::SameLine();
     ImGui::BeginChild("##clauses-right", ImVec2(0, h), false);
     if (const Clause* c = bundled_library().find(a.selected_clause)) clause_detail(p, *c);
     else help_text("Choisissez une clause dans la liste pour lire son texte, son explication et ses paramètres.");
     ImGui::EndChild();
+    section_gap();
+    specifications_editor(p);
+    section_gap();
+    social_exception_editor(p);
 }
 
 }  // namespace ui

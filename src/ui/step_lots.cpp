@@ -47,6 +47,33 @@ void lot_row(Project& p, size_t i) {
     ImGui::PopID();
 }
 
+// Other purchases of the same family in the year: the value must not be split to stay under a threshold.
+void related_purchases(Project& p) {
+    subheading("Autres achats de même nature dans l'année");
+    help_text("Indiquez les autres consultations de la même famille : la valeur ne doit pas être fractionnée pour "
+              "rester sous un seuil.");
+    for (size_t i = 0; i < p.related.size(); ++i) {
+        RelatedPurchase& r = p.related[i];
+        const std::string k = "lots.related[" + std::to_string(i + 1) + "]";
+        ImGui::PushID(int(i));
+        text_field(k + ".object", "Objet", r.object);
+        number_field(k + ".value", "Montant HT (€)", r.value, 1000, "%.0f", 0, 1e12);
+        date_field(k + ".date", "Date", r.date);
+        if (r.family.empty()) r.family = p.need.family;
+        if (small_button(k + ".remove", "Retirer")) {
+            p.related.erase(p.related.begin() + long(i));
+            mark_changed();
+            ImGui::PopID();
+            break;
+        }
+        ImGui::PopID();
+    }
+    if (button("lots.related.add", "Ajouter un autre achat")) {
+        p.related.push_back({"", p.need.family, 0, ""});
+        mark_changed();
+    }
+}
+
 }  // namespace
 
 void step_lots() {
@@ -75,6 +102,8 @@ void step_lots() {
                   (sl.usable ? "Ils restent dans la limite de " + french_percent(sl.share_limit) + " du total : ils peuvent suivre une procédure adaptée."
                              : "Ensemble, ils dépassent " + french_percent(sl.share_limit) + " du total : la procédure formalisée s'applique à tous."));
     }
+    section_gap();
+    related_purchases(p);
     section_gap();
     subheading("Paiement et accès des PME");
     number_field("lots.advance_percent", "Avance versée au titulaire (%)", p.advance_percent, 1, "%.0f", 0, 100);

@@ -23,7 +23,7 @@ const Palette kHighContrast = {rgb(0x000000), rgb(0x000000), rgb(0x000091), rgb(
 // Glyphs the French interface needs beyond Latin-1: œ Œ Ÿ, the general punctuation block (’ « » — … and the
 // narrow no-break space), the euro sign, arrows and check marks.
 const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0152, 0x0153, 0x0178, 0x0178, 0x2000, 0x206F,
-                           0x20AC, 0x20AC, 0x2190, 0x2193, 0x2713, 0x2713, 0x25CF, 0x25CF, 0};
+                           0x20AC, 0x20AC, 0x2190, 0x2193, 0x2713, 0x2713, 0x25CB, 0x25CB, 0x25CF, 0x25CF, 0};
 
 }  // namespace
 

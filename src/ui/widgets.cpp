@@ -1,5 +1,7 @@
 #include "widgets.h"
+#include "platform.h"
 #include <imgui_internal.h>
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
@@ -8,8 +10,14 @@ namespace ui {
 namespace {
 
 // Automation registry: item rectangles of the last drawn frame, by automation id, and the drawing order.
-std::map<std::string, ImRect>& registry() {
-    static std::map<std::string, ImRect> r;
+// Where each widget was drawn in the last frame, and whether its window showed all of it (not scrolled out
+// or cut by the edge of its column).
+struct Registered {
+    ImRect rect;
+    bool visible = false;
+};
+std::map<std::string, Registered>& registry() {
+    static std::map<std::string, Registered> r;
     return r;
 }
 std::vector<std::string>& drawing_order() {
@@ -40,7 +48,8 @@ bool changed(bool c) {
 }  // namespace
 
 void register_item(const std::string& id) {
-    auto [it, inserted] = registry().insert_or_assign(id, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+    const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    auto [it, inserted] = registry().insert_or_assign(id, Registered{rect, ImGui::GetCurrentWindow()->ClipRect.Contains(rect)});
     if (inserted) drawing_order().push_back(id);
 }
 
@@ -52,7 +61,12 @@ std::vector<std::string> items_with_prefix(const std::string& prefix) {
 
 const ImRect* find_item(const std::string& id) {
     auto it = registry().find(id);
-    return it == registry().end() ? nullptr : &it->second;
+    return it == registry().end() ? nullptr : &it->second.rect;
+}
+
+bool item_visible(const std::string& id) {
+    auto it = registry().find(id);
+    return it != registry().end() && it->second.visible;
 }
 
 void clear_registry() {
@@ -66,6 +80,9 @@ void focus_if_requested(const std::string& id) {
         ImGui::SetScrollHereY(0.3f);
         ImGui::SetKeyboardFocusHere();
         a.focus_request.clear();
+        // ImGui activates the field at the next frame: draw it now, not at the user's first key (which it
+        // would swallow).
+        platform::redraw_after(0);
     }
 }
 
@@ -96,7 +113,7 @@ bool text_field(const std::string& id, const char* label, std::string& value, co
 bool number_field(const std::string& id, const char* label, double& value, double step, const char* format, double lo, double hi) {
     field_label(label);
     focus_if_requested(id);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 14, ImGui::GetContentRegionAvail().x));
     double before = value;
     ImGui::InputDouble(("##" + id).c_str(), &value, step, step * 10, format);
     if (value < lo) value = lo;
@@ -112,7 +129,7 @@ bool number_field(const std::string& id, const char* label, double& value, doubl
 bool int_field(const std::string& id, const char* label, int& value, int lo, int hi) {
     field_label(label);
     focus_if_requested(id);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 10, ImGui::GetContentRegionAvail().x));
     int before = value;
     ImGui::InputInt(("##" + id).c_str(), &value);
     if (value < lo) value = lo;
@@ -133,10 +150,15 @@ bool check_field(const std::string& id, const char* label, bool& value) {
 bool choice_field(const std::string& id, const char* label, std::string& value,
                   const std::vector<std::pair<std::string, std::string>>& options) {
     field_label(label);
+    return changed(choice_combo(id, label, value, options, 22));
+}
+
+bool choice_combo(const std::string& id, const char* label, std::string& value,
+                  const std::vector<std::pair<std::string, std::string>>& options, float width_em) {
     focus_if_requested(id);
     const char* preview = "—";
     for (const auto& [v, l] : options) if (v == value) preview = l.c_str();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * width_em, ImGui::GetContentRegionAvail().x));
     bool c = false;
     if (ImGui::BeginCombo(("##" + id).c_str(), preview)) {
         for (size_t i = 0; i < options.size(); ++i) {
@@ -152,7 +174,7 @@ bool choice_field(const std::string& id, const char* label, std::string& value,
     }
     register_item(id);
     describe_if_focused(label, preview);
-    return changed(c);
+    return c;
 }
 
 bool date_field(const std::string& id, const char* label, std::string& value) {
@@ -187,12 +209,30 @@ bool small_button(const std::string& id, const char* label) {
     return pressed;
 }
 
+bool wrapped_selectable(const std::string& id, const std::string& text, bool selected) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float pad = ImGui::GetStyle().FramePadding.x;
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width - 2 * pad);
+    const ImVec2 start = ImGui::GetCursorPos();
+    bool pressed = ImGui::Selectable(("##" + id).c_str(), selected, 0, ImVec2(width, size.y + pad));
+    register_item(id);
+    describe_if_focused(text, selected ? "sélectionné" : "");
+    const ImVec2 after = ImGui::GetCursorPos();
+    ImGui::SetCursorPos(ImVec2(start.x + pad, start.y + pad * 0.5f));
+    ImGui::PushTextWrapPos(start.x + width - pad);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::SetCursorPos(after);
+    return pressed;
+}
+
 void heading(const char* text) {
     ImGui::PushFont(font_heading());
     ImGui::PushStyleColor(ImGuiCol_Text, palette().primary);
-    ImGui::TextUnformatted(text);
+    ImGui::TextWrapped("%s", text);
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    register_item("step.title");
     ImGui::Spacing();
 }
 

@@ -22,9 +22,19 @@ bool check_field(const std::string& id, const char* label, bool& value);
 // A combo over (value, label) pairs; value strings are what the model stores.
 bool choice_field(const std::string& id, const char* label, std::string& value,
                   const std::vector<std::pair<std::string, std::string>>& options);
+// The same combo with no label above it and no model change recorded (the top bar's mode and zoom); `label`
+// is what the screen reader says.
+bool choice_combo(const std::string& id, const char* label, std::string& value,
+                  const std::vector<std::pair<std::string, std::string>>& options, float width_em);
 bool date_field(const std::string& id, const char* label, std::string& value);
 bool button(const std::string& id, const char* label, bool primary = false);
 bool small_button(const std::string& id, const char* label);
+// A selectable row whose text wraps over several lines (list entries with long titles).
+bool wrapped_selectable(const std::string& id, const std::string& text, bool selected);
+
+// Draws a document of the core's model (the draft preview, the firm's reading); `glossary` adds the hover
+// definitions of the acronyms a firm meets (Entreprise mode).
+void document_view(const Document& d, bool glossary);
 
 void heading(const char* text);          // step title
 void subheading(const char* text);

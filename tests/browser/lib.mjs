@@ -6,7 +6,8 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const appUrl = 'file://' + resolve('dist/clausier.html');
+// CLAUSIER_APP names another build of the page (e.g. one from a build folder of one's own).
+export const appUrl = 'file://' + resolve(process.env.CLAUSIER_APP || 'dist/clausier.html');
 export const shotDir = resolve('build/screenshots');
 mkdirSync(shotDir, { recursive: true });
 
@@ -14,8 +15,10 @@ const flags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--enable-unsa
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
   '--disable-default-apps', '--disable-extensions', '--metrics-recording-only', '--no-default-browser-check'];
 
-export async function launch({ width = 1280, height = 800, scale = 1 } = {}) {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'clausier-chromium-'));
+// `userDataDir`: a browser profile (with its localStorage) to reuse across launches, e.g. to reopen the app
+// after a crash; a fresh temporary profile by default.
+export async function launch({ width = 1280, height = 800, scale = 1, userDataDir } = {}) {
+  userDataDir = userDataDir || mkdtempSync(join(tmpdir(), 'clausier-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium', headless: true, args: flags, acceptDownloads: true,
     viewport: { width, height }, deviceScaleFactor: scale,
@@ -26,6 +29,7 @@ export async function launch({ width = 1280, height = 800, scale = 1 } = {}) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   const app = new App(page, context, requests, errors);
+  app.userDataDir = userDataDir;
   return app;
 }
 
@@ -64,15 +68,17 @@ export class App {
   async has(id) {
     return !!(await this.page.evaluate((id) => Module.ccall('clausier_rect', 'string', ['string'], [id]), id));
   }
-  // Scrolls with the mouse wheel, as a user would, until the widget is fully in view.
+  // Scrolls with the mouse wheel, as a user would, until the widget is fully in view (`visible`: its window
+  // shows all of it).
   async reveal(id) {
     const vp = this.page.viewportSize();
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 40; i++) {
       const r = await this.rect(id);
-      if (r.y >= 70 && r.y + r.h <= vp.height - 10) return r;
-      const centre = { x: vp.width / 2, y: vp.height / 2 };
-      await this.page.mouse.move(centre.x, centre.y);
-      await this.page.mouse.wheel(0, Math.max(-400, Math.min(400, r.y - vp.height / 2)));
+      if (r.visible && r.y >= 0 && r.y + r.h <= vp.height) return r;
+      // Wheel over the widget's own column (the stepper, the form and the right panel scroll apart).
+      const over = { x: Math.max(5, Math.min(vp.width - 5, r.x + Math.min(r.w / 2, 40))), y: vp.height / 2 };
+      await this.page.mouse.move(over.x, over.y);
+      await this.page.mouse.wheel(0, Math.max(-1000, Math.min(1000, r.y - vp.height / 2)));
       await this.settle();
     }
     return this.rect(id);
@@ -112,6 +118,10 @@ export class App {
     await this.click(id);
     await this.click(`${id}=${value}`);
   }
+  // What the screen-reader bridge last announced (the off-screen live region of the page).
+  async live() { return this.page.evaluate(() => document.getElementById('live').textContent); }
+  // Index of the first finding of `rule` in the app's list (the same order as the right panel's buttons).
+  async findingIndex(rule) { return (await this.state()).findings.findIndex((f) => f.rule === rule); }
   async shot(name) {
     await this.page.screenshot({ path: join(shotDir, name + '.png') });
   }

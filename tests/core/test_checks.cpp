@@ -151,8 +151,8 @@ TEST_CASE("checks: each rule fires on its fixture, at its place, with a complete
         c.change(p);
         const std::vector<Finding> findings = check(p);
         INFO(c.rule << "\n" << rules_of(findings));
-        const Finding* f = first(findings, c.rule);
-        REQUIRE(f != nullptr);
+        auto f = first(findings, c.rule);
+        REQUIRE(f.has_value());
         CHECK(f->where() == c.where);
         CHECK(f->message.find('{') == std::string::npos);
         CHECK(f->message.find('}') == std::string::npos);
@@ -199,8 +199,33 @@ TEST_CASE("checks: findings come most severe first and serialise per the CLI con
 TEST_CASE("checks: messages use French typography", "[checks]") {
     Project p = clean_project();
     p.payment_days = 45;
-    const Finding* f = first(check(p), "paiement-delai");
-    REQUIRE(f);
+    auto f = first(check(p), "paiement-delai");
+    REQUIRE(f.has_value());
     CHECK_THAT(f->message, Contains("45 jours"));
     CHECK_THAT(f->message, Contains(std::string(kNnbsp) + ":"));   // narrow no-break space before the colon
+}
+
+TEST_CASE("The stepper's states: a step is filled once its essentials are", "[checks]") {
+    Project p;
+    std::vector<Finding> none;
+    for (const char* step : {"besoin", "sourcing", "lots", "objectifs", "clauses", "criteres", "suivi", "verification", "export"})
+        CHECK_FALSE(step_filled(p, step, none));
+    p.need.object = "Nettoyage des écoles";
+    p.need.nature = "services";
+    p.lots.push_back({});
+    p.lots[0].value = 60000;
+    CHECK(step_filled(p, "besoin", none));
+    CHECK_FALSE(step_filled(p, "lots", none));   // one lot and no justification yet
+    p.single_lot_justification = "Prestation indissociable.";
+    CHECK(step_filled(p, "lots", none));
+    p.criteria = {{"Prix", "prix", 60, "", "", "", {}}, {"Valeur technique", "technique", 30, "", "", "", {}}};
+    CHECK_FALSE(step_filled(p, "criteres", none));   // 90 %
+    p.criteria[1].weight = 40;
+    CHECK(step_filled(p, "criteres", none));
+    p.clauses.push_back({"NET-E-002", {}, 0});   // an execution condition brings its monitoring row
+    CHECK(step_filled(p, "suivi", none));
+    CHECK(step_filled(p, "verification", none));
+    Finding blocking;
+    blocking.severity = "bloquant";
+    CHECK_FALSE(step_filled(p, "verification", {blocking}));
 }

@@ -3,6 +3,7 @@
 #pragma once
 #include "checks.h"
 #include <algorithm>
+#include <optional>
 
 namespace clausier::testing {
 
@@ -116,6 +117,9 @@ inline Project clean_project() {
     return p;
 }
 
+// A quoted expression as French typography writes it in messages: «\u202Fx\u202F».
+inline std::string quoted(const std::string& s) { return std::string("«") + kNnbsp + s + kNnbsp + "»"; }
+
 inline std::vector<Finding> check(const Project& p) {
     return run_checks(p, test_library(), bundled_legal_data(), bundled_rules());
 }
@@ -124,9 +128,10 @@ inline bool fires(const std::vector<Finding>& findings, const std::string& rule)
     return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) { return f.rule == rule; });
 }
 
-inline const Finding* first(const std::vector<Finding>& findings, const std::string& rule) {
-    for (const Finding& f : findings) if (f.rule == rule) return &f;
-    return nullptr;
+// A copy, so that it can be taken from a temporary list of findings.
+inline std::optional<Finding> first(const std::vector<Finding>& findings, const std::string& rule) {
+    for (const Finding& f : findings) if (f.rule == rule) return f;
+    return std::nullopt;
 }
 
 inline ChosenClause* chosen(Project& p, const std::string& id) {

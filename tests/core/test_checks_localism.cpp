@@ -39,6 +39,15 @@ TEST_CASE("localism: requirements favouring a place are found", "[checks][locali
         "Dépôt à 40km maximum",
         "Produits fabriqués en France",
         "Produits régionaux et fermiers",
+        "Les candidats doivent avoir leur siège social dans le département.",
+        "Priorité aux entreprises du territoire.",
+        "Le titulaire emploie de la main-d'œuvre locale.",
+        "Les produits laitiers proviennent d'exploitations de la région.",
+        "Les matériaux sont issus de carrières régionales.",
+        "Les entreprises situées hors de la région ne sont pas admises.",
+        "Viande bovine française.",
+        "Le titulaire s'approvisionne localement.",
+        "L'agence du titulaire est située à 30 minutes du site.",
     };
     for (const char* text : flagged) {
         INFO(text);
@@ -74,6 +83,20 @@ TEST_CASE("localism: legitimate uses of the same words are not flagged", "[check
         "Véhicules parcourant 20 000 km par an.",
         "Chaque livraison ne dépasse pas 30 km/h sur le site.",
         "Nettoyage des locaux communaux, des locaux sociaux et des vestiaires.",
+        "Le prestataire intervient sur l'ensemble du territoire départemental.",
+        "Le titulaire livre les produits dans les 40 collèges du département.",
+        "Les denrées sont livrées aux cuisines centrales de la région.",
+        "Le marché est passé par le Département de la Gironde.",
+        "La région académique et le rectorat sont associés au comité de suivi.",
+        "Le chantier est implanté sur la parcelle AB 123.",
+        "L'acheteur est une collectivité territoriale de la région Grand Est.",
+        "Plantation d'essences locales adaptées au climat et au sol.",
+        "Le titulaire respecte le plan local d'urbanisme.",
+        "Le titulaire se conforme à la réglementation locale en matière de bruit.",
+        "Les lieux de livraison sont situés à Valbourg et à Montclar.",
+        "Le titulaire fournit un bilan des émissions en kg CO2e par km parcouru.",
+        "Fréquence de passage différenciée par type de local et par usage.",
+        "Chaque local à entretenir figure au plan ; tout nouveau local est ajouté par avenant.",
     };
     for (const char* text : clean) {
         INFO(text << " → " << joined(find_localism(text, LocalismScope::text)));
@@ -114,11 +137,12 @@ TEST_CASE("localism: award criteria are read strictly", "[checks][localism]") {
 }
 
 TEST_CASE("localism: the expressions are reported as written, once each", "[checks][localism]") {
-    auto found = find_localism("Produits LOCAUX ; produits locaux ; entreprise implantée à 25 km.", LocalismScope::text);
-    REQUIRE(found.size() == 3);
+    auto found = find_localism("Produits LOCAUX ; produits locaux ; entreprise implantée à 25 km. Origine française.", LocalismScope::text);
+    REQUIRE(found.size() == 4);
     CHECK(found[0] == "LOCAUX");
     CHECK(found[1] == "implantée");
     CHECK(found[2] == "25 km");
+    CHECK(found[3] == "Origine française");   // one expression, not also « française »
 }
 
 TEST_CASE("text scanning: tokens, sentences and term patterns", "[checks][localism]") {

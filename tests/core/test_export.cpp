@@ -11,6 +11,7 @@
 #include <sstream>
 
 using namespace clausier;
+using Catch::Matchers::Contains;
 
 namespace {
 
@@ -281,11 +282,18 @@ TEST_CASE("The monitoring plan merges the buyer's lines into the clause lines", 
     CHECK(own);
 }
 
-TEST_CASE("Insertion hours follow value, labour share, hourly cost and rate", "[export]") {
-    CHECK(insertion_hours(sample()) == Approx(888));   // 592 000 × 60 % ÷ 28 × 7 %
-    Project p;
+TEST_CASE("The insertion section states each clause's volume beside the estimate for its own lot", "[export]") {
+    const std::string md = export_project(sample(), Format::md, DocumentKind::dce);
+    // NET-S-001 on lot 1 sets a share, not hours: 95 000 € × 4 years × 60 % ÷ 28 € × 7 % = 570 hours.
+    CHECK_THAT(md, Contains("**Lot 1 (Nettoyage des locaux administratifs) — Parcours d’insertion qualifiants"));
+    CHECK_THAT(md, Contains("volume fixé selon les modalités de la clause. Estimation de référence"));
+    CHECK_THAT(md, Contains("environ 570"));
+    CHECK_THAT(md, !Contains("environ 888"));   // the whole purchase's figure is not the lot's
+    Project p = sample();
     p.insertion.hourly_cost = 0;
-    CHECK(insertion_hours(p) == 0);
+    CHECK_THAT(export_project(p, Format::md, DocumentKind::dce), Contains("à établir avec le facilitateur"));
+    p.clauses.clear();
+    CHECK_THAT(export_project(p, Format::md, DocumentKind::dce), !Contains("Insertion professionnelle : volume d"));
 }
 
 TEST_CASE("The sheet for firms explains each requirement and ends with a glossary", "[export]") {

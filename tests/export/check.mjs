@@ -2,14 +2,15 @@
 // a PDF or by pandoc shows it. Comparison ignores white space (line wrapping, no-break spaces) and the
 // typographic variants readers introduce (curly apostrophes, ligatures).
 //
-//   node check.mjs expect HTML PROJECT LIBRARY_LIST KIND   expected strings, one per line: the headings of
-//                                                          the HTML export, the chosen clause titles, the
-//                                                          criterion weights
-//   node check.mjs contains TEXT EXPECTED                  prints the expected lines missing from TEXT
-//   node check.mjs headings HTML PANDOC_JSON               compares the HTML headings (h2–h4) with the
-//                                                          pandoc AST headers (levels 1–3)
-//   node check.mjs html-safety HTML                        standalone page: no script, no external resource
-import { readFileSync } from 'node:fs';
+//   node check.mjs html HTML PROJECT LIBRARY_LIST KIND PREFIX
+//       writes PREFIX.expect (the headings of the HTML export, the chosen clause titles, the criterion
+//       weights) and PREFIX.headings, and checks that the page is standalone and accessible
+//   node check.mjs office LABEL HTML PREFIX PANDOC_TXT PANDOC_JSON PDF_TXT
+//       a DOCX or ODT read back by pandoc (plain text and AST) and from its PDF ("-" = not available)
+//   node check.mjs contains TEXT EXPECTED     prints the expected lines missing from TEXT
+//
+// html and office print one line per check, "ok<TAB>name" or "FAIL<TAB>name" followed by indented details.
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const read = (f) => readFileSync(f, 'utf8');
 
@@ -79,21 +80,38 @@ function pandocHeadings(ast) {
   return out;
 }
 
-function fail(messages) {
-  for (const m of messages) console.log(m);
-  process.exit(messages.length ? 1 : 0);
+function blockText(blocks, out) {
+  for (const b of blocks || []) {
+    switch (b.t) {
+      case 'Plain': case 'Para': out.push(stringify(b.c)); break;
+      case 'Header': out.push(stringify(b.c[2])); break;
+      case 'BulletList': for (const item of b.c) blockText(item, out); break;
+      case 'OrderedList': for (const item of b.c[1]) blockText(item, out); break;
+      case 'BlockQuote': blockText(b.c, out); break;
+      case 'Div': blockText(b.c[1], out); break;
+      case 'Table': {
+        // pandoc 2.10+: [attr, caption, colspecs, head, bodies, foot]; rows are [attr, cells], cells [.., blocks].
+        const rows = (section) => section[1];
+        const cellBlocks = (row) => row[1].map((cell) => cell[4]);
+        const [, , , head, bodies, foot] = b.c;
+        const allRows = [...rows(head), ...bodies.flatMap((body) => [...body[2], ...body[3]]), ...rows(foot)];
+        for (const row of allRows) for (const blocksOfCell of cellBlocks(row)) blockText(blocksOfCell, out);
+        break;
+      }
+      default: break;
+    }
+  }
+  return out;
 }
 
-const [cmd, ...args] = process.argv.slice(2);
-if (cmd === 'expect') {
-  for (const line of expected(...args)) console.log(line);
-} else if (cmd === 'contains') {
-  const text = normalize(read(args[0]));
-  const missing = read(args[1]).split('\n').filter((l) => l.trim() && !text.includes(normalize(l)));
-  fail(missing.map((l) => `absent : ${l}`));
-} else if (cmd === 'headings') {
-  const want = htmlHeadings(read(args[0])).filter((h) => h.level >= 1);
-  const got = pandocHeadings(JSON.parse(read(args[1])));
+function containsProblems(textFile, expectLines) {
+  const text = normalize(read(textFile));
+  return expectLines.filter((l) => l.trim() && !text.includes(normalize(l))).map((l) => `absent : ${l}`);
+}
+
+function headingProblems(htmlFile, pandocJsonFile) {
+  const want = htmlHeadings(read(htmlFile)).filter((h) => h.level >= 1);
+  const got = pandocHeadings(JSON.parse(read(pandocJsonFile)));
   const problems = [];
   const n = Math.max(want.length, got.length);
   for (let k = 0; k < n && problems.length < 5; k++) {
@@ -101,15 +119,17 @@ if (cmd === 'expect') {
     if (!w || !g || w.level !== g.level || normalize(w.text) !== normalize(g.text))
       problems.push(`titre ${k + 1} : attendu ${w ? `${w.level} « ${w.text} »` : 'rien'}, lu ${g ? `${g.level} « ${g.text} »` : 'rien'}`);
   }
-  fail(problems);
-} else if (cmd === 'html-safety') {
-  const html = read(args[0]);
+  return problems;
+}
+
+function htmlProblems(html) {
   const problems = [];
   if (!html.startsWith('<!DOCTYPE html>')) problems.push('pas de <!DOCTYPE html> en tête');
   if (!/<html lang="fr">/.test(html)) problems.push('lang="fr" absent');
   if (/<script/i.test(html)) problems.push('balise <script> présente');
   const tags = html.match(/<[a-zA-Z][^>]*>/g) || [];
-  if (tags.some((t) => /\s(src|href|srcset|action|formaction|on[a-z]+)\s*=/i.test(t))) problems.push('référence à une ressource externe ou gestionnaire d\'événement');
+  if (tags.some((t) => /\s(src|href|srcset|action|formaction|on[a-z]+)\s*=/i.test(t)))
+    problems.push("référence à une ressource externe ou gestionnaire d'événement");
   const style = (html.match(/<style>([\s\S]*?)<\/style>/) || ['', ''])[1];
   if (/url\s*\(|@import/i.test(style)) problems.push('ressource externe dans la feuille de style');
   if (tags.some((t) => /^<th[\s>]/.test(t) && !/scope="col"/.test(t))) problems.push('<th> sans scope="col"');
@@ -117,8 +137,50 @@ if (cmd === 'expect') {
   for (let k = 1; k < levels.length; k++)
     if (levels[k] > levels[k - 1] + 1) problems.push(`titres non ordonnés : h${levels[k - 1] + 1} puis h${levels[k] + 1}`);
   if (levels[0] !== 0 || levels.filter((l) => l === 0).length !== 1) problems.push('un seul <h1>, en premier');
-  fail(problems);
+  return problems;
+}
+
+// One line per check for run.sh to count: "ok<TAB>name", or "FAIL<TAB>name" then indented details.
+function report(name, problemsOrFn) {
+  let problems;
+  try {
+    problems = typeof problemsOrFn === 'function' ? problemsOrFn() : problemsOrFn;
+  } catch (e) {
+    problems = [String(e.message || e)];
+  }
+  console.log(`${problems.length ? 'FAIL' : 'ok'}\t${name}`);
+  for (const p of problems.slice(0, 20)) console.log(`    ${p}`);
+}
+
+const lines = (file) => read(file).split('\n').filter((l) => l.trim());
+
+const [cmd, ...args] = process.argv.slice(2);
+if (cmd === 'html') {
+  // html HTML PROJECT LIBRARY_LIST KIND PREFIX: writes PREFIX.expect and PREFIX.headings, checks the page.
+  const [htmlFile, projectFile, libraryFile, kind, prefix] = args;
+  writeFileSync(`${prefix}.expect`, expected(htmlFile, projectFile, libraryFile, kind).join('\n') + '\n');
+  writeFileSync(`${prefix}.headings`, htmlHeadings(read(htmlFile)).map((h) => h.text).join('\n') + '\n');
+  report(`HTML autonome et accessible : ${htmlFile.split('/').pop()}`, () => htmlProblems(read(htmlFile)));
+} else if (cmd === 'office') {
+  // office LABEL HTML PREFIX PANDOC_TXT PANDOC_JSON PDF_TXT: a DOCX or ODT file read back by pandoc and
+  // from its PDF; a file that a reader could not produce is passed as "-" and skipped.
+  const [label, htmlFile, prefix, plain, ast, pdf] = args;
+  if (plain !== '-') report(`pandoc -t plain retrouve chaque titre : ${label}`, () => containsProblems(plain, lines(`${prefix}.headings`)));
+  if (ast !== '-') {
+    report(`pandoc lit les titres aux mêmes niveaux : ${label}`, () => headingProblems(htmlFile, ast));
+    report(`pandoc retrouve clauses et pondérations : ${label}`, () => {
+      const tree = JSON.parse(read(ast));
+      const title = tree.meta && tree.meta.title ? [stringify(tree.meta.title.c)] : [];
+      const text = normalize([...title, ...blockText(tree.blocks, [])].join('\n'));
+      return lines(`${prefix}.expect`).filter((l) => !text.includes(normalize(l))).map((l) => `absent : ${l}`);
+    });
+  }
+  if (pdf !== '-') report(`le PDF montre titres, clauses et pondérations : ${label}`, () => containsProblems(pdf, lines(`${prefix}.expect`)));
+} else if (cmd === 'contains') {
+  const problems = containsProblems(args[0], lines(args[1]));
+  for (const p of problems) console.log(p);
+  process.exit(problems.length ? 1 : 0);
 } else {
-  console.error('usage: node check.mjs expect|contains|headings|html-safety …');
+  console.error('usage: node check.mjs html|office|contains …');
   process.exit(2);
 }

@@ -1,5 +1,6 @@
 // Validates OCDS release packages against the OCDS 1.1.5 release-package schema (JSON Schema draft 4).
-// Usage: node tests/export/validate-ocds.mjs FILE.json [...]; exit 1 if any file is invalid.
+// Usage: node tests/export/validate-ocds.mjs FILE.json [...]; prints "ok<TAB>…" or "FAIL<TAB>…" and the
+// errors for each file; exits 1 if any file is invalid.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,16 +32,16 @@ for (const file of process.argv.slice(2)) {
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    console.log(`FAIL ${file}: not JSON (${e.message})`);
+    console.log(`FAIL\tOCDS valide : ${file}\n    pas du JSON (${e.message})`);
     failed++;
     continue;
   }
   if (validate(data)) {
-    console.log(`ok   ${file}`);
+    console.log(`ok\tOCDS valide : ${file}`);
   } else {
     failed++;
-    console.log(`FAIL ${file}`);
-    for (const err of validate.errors) console.log(`     ${err.instancePath || '/'} ${err.message}`);
+    console.log(`FAIL\tOCDS valide : ${file}`);
+    for (const err of validate.errors) console.log(`    ${err.instancePath || '/'} ${err.message}`);
   }
 }
 process.exit(failed ? 1 : 0);

@@ -63,13 +63,28 @@ Block numbered_list(std::vector<Inline> items) {
     return b;
 }
 
-Block table(std::vector<Inline> header, std::vector<std::vector<Inline>> rows) {
+Block table(std::vector<Inline> header, std::vector<std::vector<Inline>> rows, std::vector<int> widths) {
     Block b;
     b.kind = Block::table;
     b.header = std::move(header);
     for (auto& row : rows) row.resize(b.header.size());   // every row as wide as the header
     b.rows = std::move(rows);
+    if (widths.size() == b.header.size()) b.widths = std::move(widths);
     return b;
+}
+
+std::vector<int> column_percents(const Block& t) {
+    const size_t n = t.header.empty() ? 1 : t.header.size();
+    std::vector<int> w = t.widths.size() == n ? t.widths : std::vector<int>(n, 1);
+    int sum = 0;
+    for (int& x : w) sum += (x = x < 1 ? 1 : x);
+    std::vector<int> out;
+    int used = 0;
+    for (size_t k = 0; k < n; ++k) {
+        out.push_back(k + 1 == n ? 100 - used : w[k] * 100 / sum);
+        used += out.back();
+    }
+    return out;
 }
 
 Block note(std::vector<Inline> paragraphs) {

@@ -43,18 +43,18 @@ struct DocxBody {
         xml += "</w:tc>";
     }
     void table(const Block& b) {
-        const size_t n = b.header.empty() ? 1 : b.header.size();
-        const int width = int(kTextWidth / n);
-        xml += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" + std::to_string(width * int(n)) +
+        std::vector<int> widths;
+        for (int pct : column_percents(b)) widths.push_back(kTextWidth * pct / 100);
+        xml += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" + std::to_string(kTextWidth) +
                "\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"0420\" w:firstRow=\"1\" "
                "w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>";
-        for (size_t k = 0; k < n; ++k) xml += "<w:gridCol w:w=\"" + std::to_string(width) + "\"/>";
+        for (int w : widths) xml += "<w:gridCol w:w=\"" + std::to_string(w) + "\"/>";
         xml += "</w:tblGrid>\n<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
-        for (const Inline& c : b.header) cell(c, width, true);
+        for (size_t k = 0; k < b.header.size(); ++k) cell(b.header[k], widths[k], true);
         xml += "</w:tr>\n";
         for (const auto& row : b.rows) {
             xml += "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
-            for (const Inline& c : row) cell(c, width, false);
+            for (size_t k = 0; k < row.size(); ++k) cell(row[k], widths[k], false);
             xml += "</w:tr>\n";
         }
         xml += "</w:tbl>\n";

@@ -55,7 +55,13 @@ void list_html(std::string& out, const char* tag, const std::vector<Inline>& ite
 }
 
 void table_html(std::string& out, const Block& b) {
-    out += "<table>\n<thead>\n<tr>";
+    out += "<table>\n";
+    if (!b.widths.empty()) {
+        out += "<colgroup>";
+        for (int pct : column_percents(b)) out += "<col style=\"width: " + std::to_string(pct) + "%\">";
+        out += "</colgroup>\n";
+    }
+    out += "<thead>\n<tr>";
     for (const Inline& cell : b.header) out += "<th scope=\"col\">" + runs_html(cell) + "</th>";
     out += "</tr>\n</thead>\n<tbody>\n";
     for (const auto& row : b.rows) {

@@ -4,7 +4,9 @@
 #include "writers.h"
 #include "../assemble.h"
 #include "../cpv.h"
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 namespace clausier {

@@ -3,6 +3,7 @@
 #include "writers.h"
 #include "../xml.h"
 #include "../zip.h"
+#include <cstdio>
 
 namespace clausier {
 
@@ -37,6 +38,7 @@ std::string odt_text(std::string_view s) {
 
 struct OdtBody {
     std::string xml;
+    std::string column_styles;   // automatic styles of the tables' columns
     int tables = 0;
 
     void runs(const Inline& rs) {
@@ -61,7 +63,7 @@ struct OdtBody {
         xml += "</text:list>\n";
     }
     void row(const std::vector<Inline>& cells, bool header) {
-        xml += "<table:table-row>";
+        xml += "<table:table-row table:style-name=\"TableRow\">";   // rows never split across pages
         for (const Inline& c : cells) {
             xml += std::string("<table:table-cell table:style-name=\"") + (header ? "TableHeadCell" : "TableCell") +
                    "\" office:value-type=\"string\">";
@@ -71,10 +73,19 @@ struct OdtBody {
         xml += "</table:table-row>\n";
     }
     void table(const Block& b) {
-        const size_t n = b.header.empty() ? 1 : b.header.size();
-        xml += "<table:table table:name=\"Tableau" + std::to_string(++tables) + "\" table:style-name=\"Table\">"
-               "<table:table-column table:number-columns-repeated=\"" + std::to_string(n) + "\"/>\n"
-               "<table:table-header-rows>";
+        const std::string name = "Tableau" + std::to_string(++tables);
+        xml += "<table:table table:name=\"" + name + "\" table:style-name=\"Table\">";
+        const std::vector<int> pcts = column_percents(b);
+        for (size_t k = 0; k < pcts.size(); ++k) {
+            const std::string col = name + ".C" + std::to_string(k + 1);
+            char cm[16];
+            std::snprintf(cm, sizeof cm, "%.2fcm", 16.6 * pcts[k] / 100);
+            column_styles += "<style:style style:name=\"" + col + "\" style:family=\"table-column\">"
+                             "<style:table-column-properties style:column-width=\"" + cm + "\" style:rel-column-width=\"" +
+                             std::to_string(pcts[k] * 100) + "*\"/></style:style>\n";
+            xml += "<table:table-column table:style-name=\"" + col + "\"/>";
+        }
+        xml += "\n<table:table-header-rows>";
         row(b.header, true);
         xml += "</table:table-header-rows>\n";
         for (const auto& r : b.rows) row(r, false);
@@ -108,10 +119,12 @@ std::string content_xml(const Document& d) {
     return std::string(kXmlHead) + "<office:document-content " + kNs + ">\n<office:automatic-styles>\n"
         "<style:style style:name=\"Table\" style:family=\"table\"><style:table-properties style:width=\"16.6cm\" "
         "table:align=\"margins\" fo:margin-top=\"0.1cm\" fo:margin-bottom=\"0.3cm\"/></style:style>\n"
+        "<style:style style:name=\"TableRow\" style:family=\"table-row\"><style:table-row-properties "
+        "fo:keep-together=\"always\"/></style:style>\n"
         "<style:style style:name=\"TableCell\" style:family=\"table-cell\"><style:table-cell-properties " + border +
         "/></style:style>\n<style:style style:name=\"TableHeadCell\" style:family=\"table-cell\">"
         "<style:table-cell-properties " + border + " fo:background-color=\"#dde6ef\"/></style:style>\n"
-        "</office:automatic-styles>\n<office:body>\n<office:text>\n" + body.xml +
+        + body.column_styles + "</office:automatic-styles>\n<office:body>\n<office:text>\n" + body.xml +
         "</office:text>\n</office:body>\n</office:document-content>\n";
 }
 

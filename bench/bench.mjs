@@ -1,0 +1,124 @@
+// The benchmark (scripts/bench builds what it needs, then runs this): size of the single-file page, start-up
+// against a baseline ImGui page, frame times, idle frames, core timings in wasm and natively, exports, pandoc
+// for comparison, memory. Prints a table, or with --json exactly one JSON object. Budgets are reported, never
+// enforced: the exit status says only whether the measurements could be made.
+// Usage: node bench/bench.mjs --app PAGE --baseline PAGE --bench-core EXE --data DIR [--json] [--smoke]
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { measureBrowser, median } from './browser.mjs';
+
+const args = process.argv.slice(2);
+const option = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const json = args.includes('--json'), smoke = args.includes('--smoke');
+const appPage = resolve(option('--app') || 'dist/clausier.html');
+const baselinePage = resolve(option('--baseline'));
+const benchCore = resolve(option('--bench-core'));
+const data = resolve(option('--data'));
+const began = Date.now();
+const log = (m) => process.stderr.write(`[${((Date.now() - began) / 1000).toFixed(1)} s] ${m}\n`);
+
+const runs = smoke ? 1 : 7;
+const round = (x, d = 2) => (x === null || x === undefined || Number.isNaN(x) ? null : Number(x.toFixed(d)));
+
+function run(cmd, argv) {
+  return execFileSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+function timeMs(cmd, argv) {
+  const start = process.hrtime.bigint();
+  run(cmd, argv);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function machine() {
+  let chromium = '';
+  try { chromium = run('/usr/bin/chromium', ['--version']).trim(); } catch { chromium = 'chromium ?'; }
+  return `${cpus()[0]?.model || 'CPU ?'} ×${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${chromium}, node ${process.version}`;
+}
+
+log('bench: generating the libraries and the 200-clause project');
+run('node', [join(import.meta.dirname, 'gen.mjs'), data, '1000', '10000']);
+
+log('bench: native timings');
+const nativeSearch = JSON.parse(run(benchCore, ['search', join(data, 'lib-10000.json'), 'déchets']));
+const nativeExport = JSON.parse(run(benchCore, ['export', join(data, 'project-200.json'), join(data, 'project-200.md')]));
+
+log('bench: pandoc');
+let pandocMs = null;
+try {
+  const times = [];
+  for (let i = 0; i < (smoke ? 1 : 5); i++)
+    times.push(timeMs('pandoc', ['-f', 'markdown', '-t', 'docx', '-o', join(data, 'pandoc.docx'), join(data, 'project-200.md')]));
+  pandocMs = median(times);
+} catch (e) {
+  log('bench: pandoc unavailable (' + e.message.split('\n')[0] + ')');
+}
+
+log('bench: browser (start-up, frames, core timings in wasm)');
+const b = await measureBrowser({ appPage, baselinePage, data, runs, scrollSteps: smoke ? 8 : 30, sizes: [1000, 10000], log });
+
+const page = readFileSync(appPage);
+const result = {
+  single_file_bytes: statSync(appPage).size,
+  single_file_gzip_bytes: gzipSync(page, { level: 9 }).length,
+  startup_ms: round(median(b.startup.app), 1),
+  startup_baseline_ms: round(median(b.startup.baseline), 1),
+  frame_ms_p50: round(b.libraries[1000].frames.p50),
+  frame_ms_p95: round(b.libraries[1000].frames.p95),
+  frame_ms_p95_10k: round(b.libraries[10000].frames.p95),
+  idle_fps: b.idle_fps,
+  search_10k_ms: round(b.libraries[10000].search.ms, 3),
+  search_10k_ms_native: round(nativeSearch.ms, 3),
+  cpv_search_ms: round(b.cpv.ms, 3),
+  export_ms: Object.fromEntries(['docx', 'odt', 'html', 'md'].map((f) => [f, round(b.exports[f])])),
+  docx_ms_native: round(nativeExport.docx_ms),
+  pandoc_docx_ms: round(pandocMs, 1),
+  peak_heap_mb: round(b.memory.memory_bytes / 2 ** 20, 1),
+  machine: machine(),
+};
+
+const MB = 1e6;
+const budgets = [
+  ['single file (bytes)', 'single_file_bytes', '≤ 1.5 MB', (r) => r.single_file_bytes <= 1.5 * MB],
+  ['single file, gzip (bytes)', 'single_file_gzip_bytes', '—', null],
+  ['start-up (ms)', 'startup_ms', '≤ 400', (r) => r.startup_ms <= 400],
+  ['start-up, baseline page (ms)', 'startup_baseline_ms', '—', null],
+  ['start-up / baseline', (r) => round(r.startup_ms / r.startup_baseline_ms), '≤ 1.3', (r) => r.startup_ms / r.startup_baseline_ms <= 1.3],
+  ['frame CPU p50, 1,000 clauses (ms)', 'frame_ms_p50', '—', null],
+  ['frame CPU p95, 1,000 clauses (ms)', 'frame_ms_p95', '≤ 4', (r) => r.frame_ms_p95 <= 4],
+  ['frame CPU p95, 10,000 clauses (ms)', 'frame_ms_p95_10k', '—', null],
+  ['frames drawn per second, idle', 'idle_fps', '= 0', (r) => r.idle_fps === 0],
+  ['clause search, 10,000 clauses, wasm (ms)', 'search_10k_ms', '≤ 1', (r) => r.search_10k_ms <= 1],
+  ['clause search, 10,000 clauses, native (ms)', 'search_10k_ms_native', '—', null],
+  ['CPV search, wasm (ms)', 'cpv_search_ms', '≤ 1', (r) => r.cpv_search_ms <= 1],
+  ...['docx', 'odt', 'html', 'md'].map((f) => [`export ${f.toUpperCase()}, 200 clauses, wasm (ms)`, (r) => r.export_ms[f], '≤ 50', (r) => r.export_ms[f] <= 50]),
+  ['DOCX export, native (ms)', 'docx_ms_native', '—', null],
+  ['pandoc Markdown → DOCX (ms)', 'pandoc_docx_ms', '—', null],
+  ['pandoc / native DOCX', (r) => round(r.pandoc_docx_ms / r.docx_ms_native, 1), '≥ 5', (r) => r.pandoc_docx_ms / r.docx_ms_native >= 5],
+  ['peak wasm memory (MB)', 'peak_heap_mb', '≤ 64', (r) => r.peak_heap_mb <= 64],
+];
+
+const value = (key) => (typeof key === 'function' ? key(result) : result[key]);
+const rows = budgets.map(([label, key, budget, met]) => [label, budget, String(value(key)), met ? (met(result) ? 'yes' : 'NO') : '']);
+const missed = budgets.filter(([, , , met]) => met && !met(result)).map(([label]) => label);
+
+if (json) {
+  process.stdout.write(JSON.stringify(result) + '\n');
+} else {
+  const head = ['figure', 'budget', 'measured', 'met?'];
+  const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => '| ' + cells.map((c, i) => c.padEnd(width[i])).join(' | ') + ' |';
+  console.log(line(head));
+  console.log('|' + width.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const r of rows) console.log(line(r));
+  console.log(`\nmachine: ${result.machine}`);
+  console.log(`details: ${b.libraries[1000].frames.frames} frames over ${b.libraries[1000].frames.rows} listed clauses; ` +
+    `search hits ${b.libraries[10000].search.hits}; memory with 1,000 / 10,000 clauses: ` +
+    `${round(b.libraries[1000].memory.memory_bytes / 2 ** 20, 1)} / ${round(b.libraries[10000].memory.memory_bytes / 2 ** 20, 1)} MB; ` +
+    `start-up runs app ${b.startup.app.map((x) => round(x, 0)).join(' ')}, baseline ${b.startup.baseline.map((x) => round(x, 0)).join(' ')}`);
+}
+log(missed.length ? `bench: budgets missed: ${missed.join('; ')}` : 'bench: every budget met');
+if (b.errors.length) { log('bench: page errors: ' + b.errors.join(' | ')); process.exit(1); }

@@ -1,0 +1,167 @@
+// The browser half of scripts/bench: Debian's Chromium (headless, SwiftShader WebGL) driven by playwright-core,
+// with the test helpers of tests/browser/lib.mjs. Every page gets a probe that wraps requestAnimationFrame to
+// note when the first frame after main has been drawn and to count frames. Frame times come from a Chromium
+// trace: the thread (CPU) time of each animation-frame callback (ImGui, the app and the WebGL calls), which,
+// unlike wall time, does not grow when a busy machine takes the CPU away from the page.
+import { readFileSync } from 'node:fs';
+import { App, launch } from '../tests/browser/lib.mjs';
+
+function rafProbe() {
+  const raf = window.requestAnimationFrame.bind(window);
+  const probe = window.__bench = { first: 0, count: 0 };
+  window.requestAnimationFrame = (callback) => raf((time) => {
+    callback(time);
+    probe.count++;
+    if (!probe.first && typeof Module !== 'undefined' && Module.calledRun) probe.first = performance.now();
+  });
+}
+
+// CPU time (ms) of every animation-frame callback while `action` runs.
+async function frameCpuTimes(app, action) {
+  const cdp = await app.cdp();
+  const events = [];
+  const collect = (e) => events.push(...e.value);
+  cdp.on('Tracing.dataCollected', collect);
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+  await action();
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', collect);
+  return events.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X' && e.tdur !== undefined).map((e) => e.tdur / 1000);
+}
+
+// Runs clausier_bench (src/platform/platform_web.cpp) with `arg` copied into the module's memory.
+function callBench(module, what, arg) {
+  const bytes = new TextEncoder().encode(arg);
+  const ptr = module._malloc(bytes.length + 1);
+  module.HEAPU8.set(bytes, ptr);
+  const out = module.ccall('clausier_bench', 'string', ['string', 'number', 'number'], [what, ptr, bytes.length]);
+  module._free(ptr);
+  return out;
+}
+
+// Installed before the page's scripts: hands a generated library to the module before main starts the app.
+function libraryInstaller(files) {
+  window.clausierBeforeMain = (module) => {
+    for (const [path, text] of Object.entries(files)) window.__callBench(module, 'put:' + path, text);
+  };
+}
+
+async function bench(page, what, arg = '') {
+  const out = JSON.parse(await page.evaluate(({ what, arg }) => window.__callBench(Module, what, arg), { what, arg }));
+  if (out.error) throw new Error(`clausier_bench ${what}: ${out.error}`);
+  return out;
+}
+
+export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
+const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+
+async function firstFrameMs(context, url) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench && window.__bench.first > 0, null, { timeout: 60000 });
+  const ms = await page.evaluate(() => window.__bench.first);
+  await page.close();
+  return ms;
+}
+
+// Start-up: the app against the baseline page, alternating, after one discarded load.
+async function startup(context, appUrl, baselineUrl, runs) {
+  await firstFrameMs(context, appUrl);
+  const app = [], baseline = [];
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 ? [[baseline, baselineUrl], [app, appUrl]] : [[app, appUrl], [baseline, baselineUrl]];
+    for (const [list, url] of order) list.push(await firstFrameMs(context, url));
+  }
+  return { app, baseline };
+}
+
+async function openApp(context, appUrl, libraryFile) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  if (libraryFile) {
+    const { files } = JSON.parse(readFileSync(libraryFile, 'utf8'));
+    await page.addInitScript(libraryInstaller, files);
+  }
+  const app = new App(page, context, [], errors);
+  await app.open(appUrl);
+  return app;
+}
+
+// Frame CPU times while the clause list, filled by a search with many hits, scrolls down and back up.
+async function scrollFrames(app, query, steps) {
+  const page = app.page;
+  await app.click('step.clauses');
+  // Typed without App.fill: the app draws continuously while a text field is active, so waiting for it to
+  // settle would only time out. Clicking the first clause then leaves the field (the query stays).
+  const field = await app.rect('clauses.search');
+  await page.mouse.click(field.x + 20, field.y + field.h / 2);
+  await page.keyboard.type(query);
+  await page.waitForTimeout(300);
+  const items = await app.items('clauses.item.');
+  if (items.length < 20) throw new Error(`the search "${query}" lists only ${items.length} clauses`);
+  const r = await app.rect(items[0]);
+  await page.mouse.click(r.x + 20, r.y + 5);
+  await app.settle();
+  const frames = await frameCpuTimes(app, async () => {
+    for (const dy of [120, -120])
+      for (let i = 0; i < steps; i++) {
+        await page.mouse.wheel(0, dy);
+        await page.waitForTimeout(40);
+      }
+    await app.settle();
+  });
+  if (frames.length < steps) throw new Error(`only ${frames.length} frames traced while scrolling`);
+  return { p50: percentile(frames, 0.5), p95: percentile(frames, 0.95), frames: frames.length, rows: items.length };
+}
+
+// Frames drawn over 2 s without input, after 1 s of rest.
+async function idleFps(app) {
+  await app.settle();
+  await app.page.waitForTimeout(1000);
+  const before = await app.page.evaluate(() => window.__bench.count);
+  await app.page.waitForTimeout(2000);
+  const after = await app.page.evaluate(() => window.__bench.count);
+  return (after - before) / 2;
+}
+
+export async function measureBrowser({ appPage, baselinePage, data, runs, scrollSteps, sizes, log = () => {} }) {
+  const appUrl = 'file://' + appPage, baselineUrl = 'file://' + baselinePage;
+  const browser = await launch();
+  const context = browser.context;
+  await context.addInitScript({ content: `(${rafProbe})();\nwindow.__callBench = ${callBench};` });
+  const out = { errors: [] };
+  try {
+    out.startup = await startup(context, appUrl, baselineUrl, runs);
+    log('start-up measured');
+
+    // The app as shipped: idle, CPV search, exports of the 200-clause project, memory.
+    const real = await openApp(context, appUrl);
+    out.idle_fps = await idleFps(real);
+    out.cpv = await bench(real.page, 'cpv', 'nettoyage');
+    out.search_real = await bench(real.page, 'search', 'déchets');
+    out.exports = await bench(real.page, 'export', readFileSync(`${data}/project-200.json`, 'utf8'));
+    out.memory = await bench(real.page, 'memory');
+    out.errors.push(...real.errors);
+    await real.page.close();
+    log('idle frames, CPV search, exports and memory measured');
+
+    // Generated libraries: scrolling the clause list, clause search, memory.
+    out.libraries = {};
+    for (const n of sizes) {
+      const app = await openApp(context, appUrl, `${data}/lib-${n}.json`);
+      const search = await bench(app.page, 'search', 'déchets');
+      if (search.clauses < n) throw new Error(`the app runs on ${search.clauses} clauses, not ${n}`);
+      const frames = await scrollFrames(app, 'titulaire', scrollSteps);
+      out.libraries[n] = { search, frames, memory: await bench(app.page, 'memory') };
+      out.errors.push(...app.errors);
+      await app.page.close();
+      log(`${n} clauses measured`);
+    }
+  } finally {
+    await context.close();
+  }
+  return out;
+}

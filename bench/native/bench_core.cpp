@@ -1,0 +1,95 @@
+// Native timings for scripts/bench, on a release build of the core (the same code the app runs in wasm):
+//   bench_core search LIB.json QUERY     clause search over a generated library (bench/gen.mjs), 200 results
+//   bench_core export PROJECT.json MD    DOCX export of the project; writes its Markdown export to MD (for pandoc)
+//   bench_core load                      loading the bundled clause library (the app's main start-up cost)
+// Prints one JSON object; times are medians in milliseconds of 7 runs, each run repeating the operation for
+// at least 20 ms.
+#include "bundle.h"
+#include "export/export.h"
+#include "library.h"
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <sstream>
+
+using namespace clausier;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+double median_ms(const std::function<void()>& op) {
+    using clock = std::chrono::steady_clock;
+    op();
+    std::vector<double> times;
+    for (int r = 0; r < 7; ++r) {
+        const auto start = clock::now();
+        int n = 0;
+        double elapsed = 0;
+        do {
+            op();
+            ++n;
+            elapsed = std::chrono::duration<double, std::milli>(clock::now() - start).count();
+        } while (elapsed < 20 && n < 100000);
+        times.push_back(elapsed / n);
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+json search(const std::string& lib_path, const std::string& query) {
+    const json generated = json::parse(read_file(lib_path));
+    for (const auto& [path, text] : generated.at("files").items()) bundle_put(path, text.get<std::string>());
+    const Library& lib = bundled_library();
+    size_t hits = 0;
+    const double ms = median_ms([&] { hits = search_clauses(lib, query, 200).size(); });
+    return {{"ms", ms}, {"hits", hits}, {"clauses", lib.clauses.size()}};
+}
+
+json export_docx(const std::string& project_path, const std::string& md_path) {
+    Project p;
+    std::string error;
+    if (!project_from_text(read_file(project_path), p, error)) throw std::runtime_error(error);
+    size_t bytes = 0;
+    const double ms = median_ms([&] { bytes = export_project(p, Format::docx).size(); });
+    std::ofstream(md_path, std::ios::binary) << export_project(p, Format::md);
+    return {{"docx_ms", ms}, {"docx_bytes", bytes}, {"clauses", p.clauses.size()}};
+}
+
+json load() {
+    size_t clauses = 0;
+    const double ms = median_ms([&] {
+        Library lib;
+        std::vector<LibraryProblem> problems;
+        load_library(bundled_library_files(), lib, problems);
+        clauses = lib.clauses.size();
+    });
+    return {{"load_ms", ms}, {"clauses", clauses}};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    try {
+        if (args.size() == 3 && args[0] == "search") std::cout << search(args[1], args[2]).dump() << "\n";
+        else if (args.size() == 3 && args[0] == "export") std::cout << export_docx(args[1], args[2]).dump() << "\n";
+        else if (args.size() == 1 && args[0] == "load") std::cout << load().dump() << "\n";
+        else {
+            std::cerr << "usage: bench_core search LIB.json QUERY | export PROJECT.json OUT.md | load\n";
+            return 2;
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "bench_core: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

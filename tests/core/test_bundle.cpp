@@ -1,0 +1,41 @@
+// The bundle stores the data files compressed: what the program reads must be byte for byte the repository's
+// files, and files added at run time (the benchmark's generated libraries) must join the listing.
+#include "bundle.h"
+#include <catch2/catch.hpp>
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+using namespace clausier;
+
+namespace {
+std::string read_source(const std::string& relative) {
+    std::ifstream in(std::string(CLAUSIER_SOURCE_DIR) + "/" + relative, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+}  // namespace
+
+TEST_CASE("Bundled files decode to the repository's bytes", "[bundle]") {
+    const std::vector<std::string> paths = bundle_list("");
+    REQUIRE(paths.size() > 5);
+    for (const char* path : {"data/cpv/cpv_fr.tsv", "data/legal/thresholds.json", "clauses/families.json"}) {
+        INFO(path);
+        CHECK(std::find(paths.begin(), paths.end(), path) != paths.end());
+        const std::string_view content = bundle_file(path);
+        CHECK(content == read_source(path));
+        CHECK(bundle_file(path).data() == content.data());   // decoded once, then cached
+    }
+    CHECK(bundle_file("data/legal/absent.json").empty());
+    CHECK(std::is_sorted(paths.begin(), paths.end()));
+}
+
+TEST_CASE("Files added at run time are listed and read", "[bundle]") {
+    bundle_put("bench/zz-added.json", "{\"a\": 1}");
+    CHECK(bundle_file("bench/zz-added.json") == "{\"a\": 1}");
+    const std::vector<std::string> listed = bundle_list("bench/");
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0] == "bench/zz-added.json");
+    CHECK(bundle_list("data/cpv/").size() == 1);
+}

@@ -1,0 +1,110 @@
+// The bundled clause library: it loads without a single problem, and it covers what the issue "Clause
+// library v1" asks for (number of clauses, families, pillars, kinds and levels). A shortfall is reported as
+// the list of what is missing, so the writers know which clauses to add.
+#include <catch2/catch.hpp>
+#include "library.h"
+#include <set>
+
+using namespace clausier;
+
+namespace {
+
+const Library& loaded(std::vector<LibraryProblem>& problems) {
+    static Library lib;
+    static std::vector<LibraryProblem> found;
+    static bool done = false;
+    if (!done) {
+        load_library(bundled_library_files(), lib, found);
+        done = true;
+    }
+    problems = found;
+    return lib;
+}
+
+std::string describe(const std::vector<LibraryProblem>& problems) {
+    std::string out;
+    for (const LibraryProblem& p : problems) out += p.file + " [" + p.clause + "] " + p.message + "\n";
+    return out;
+}
+
+const char* const kLevels[] = {"essentiel", "avance", "exemplaire"};
+const char* const kRequiredKinds[] = {"specification", "condition-execution", "critere"};
+
+// What one family lacks among the kinds and levels every family must offer.
+std::vector<std::string> family_gaps(const Library& lib, const std::string& family) {
+    std::set<std::string> kinds, levels;
+    int home = 0;
+    for (const Clause& c : lib.clauses)
+        if (!c.families.empty() && c.families[0] == family) {
+            ++home;
+            kinds.insert(c.kind);
+            levels.insert(c.level);
+        }
+    std::vector<std::string> gaps;
+    if (home < 5) gaps.push_back(std::to_string(home) + " clause(s) propre(s) au lieu de 5");
+    for (const char* k : kRequiredKinds) if (!kinds.count(k)) gaps.push_back(std::string("aucune clause « ") + k + " »");
+    for (const char* l : kLevels) if (!levels.count(l)) gaps.push_back(std::string("aucune clause de niveau « ") + l + " »");
+    return gaps;
+}
+
+}  // namespace
+
+TEST_CASE("library: the bundled library loads with no problem", "[library]") {
+    std::vector<LibraryProblem> problems;
+    const Library& lib = loaded(problems);
+    INFO(describe(problems));
+    CHECK(problems.empty());
+    CHECK(lib.clauses.size() == bundled_library().clauses.size());
+    CHECK_FALSE(lib.families.empty());
+    CHECK_FALSE(lib.goals.empty());
+}
+
+TEST_CASE("library: every article a clause cites is in the table of articles", "[library]") {
+    std::vector<LibraryProblem> problems;
+    const Library& lib = loaded(problems);
+    std::string dangling;
+    for (const Clause& c : lib.clauses) {
+        CHECK_FALSE(c.articles.empty());
+        for (const std::string& a : c.articles) if (!lib.article(a)) dangling += c.id + " → " + a + "\n";
+        if (c.kind == "reservation" && !lib.article(c.reservation.article)) dangling += c.id + " → " + c.reservation.article + "\n";
+    }
+    INFO(dangling);
+    CHECK(dangling.empty());
+}
+
+TEST_CASE("library: coverage asked by the issue (counts by size, pillar, family, kind and level)", "[library]") {
+    std::vector<LibraryProblem> problems;
+    const Library& lib = loaded(problems);
+    LibraryStats s = library_stats(lib);
+    std::vector<std::string> missing;
+    auto at_least = [&](const std::string& what, int have, int want) {
+        if (have < want) missing.push_back(what + " : " + std::to_string(have) + " au lieu de " + std::to_string(want) + " au moins");
+    };
+    at_least("clauses", s.clauses, 160);
+    at_least("clauses environnementales", s.by_pillar["environnemental"], 70);
+    at_least("clauses sociales", s.by_pillar["social"], 50);
+    at_least("clauses économiques", s.by_pillar["economique"], 20);
+    int families_with_five = 0;
+    for (const Family& f : lib.families) {
+        const std::vector<std::string> gaps = family_gaps(lib, f.id);
+        for (const std::string& g : gaps) missing.push_back("famille « " + f.id + " » : " + g);
+        int home = 0;
+        for (const Clause& c : lib.clauses) home += !c.families.empty() && c.families[0] == f.id;
+        families_with_five += home >= 5;
+    }
+    at_least("familles comptant au moins 5 clauses propres", families_with_five, 18);
+    std::string report;
+    for (const std::string& m : missing) report += "- " + m + "\n";
+    INFO("Ce qui manque à la bibliothèque :\n" << report);
+    CHECK(missing.empty());
+}
+
+TEST_CASE("library: every clause's home family is the family of its file", "[library]") {
+    std::vector<LibraryProblem> problems;
+    const Library& lib = loaded(problems);
+    for (const Clause& c : lib.clauses) {
+        INFO(c.id << " in " << c.file);
+        REQUIRE_FALSE(c.families.empty());
+        CHECK(c.file == "clauses/" + c.families[0] + ".json");
+    }
+}
