@@ -72,9 +72,17 @@ void apply_events() {
                 break;
             case InputEvent::Wheel: io.MouseWheel += e.y; io.MouseWheelH += e.x; break;
             case InputEvent::Key:
+                // Tab moves the focus across the whole app (ui::tab_focus), not ImGui's text-fields-only tabbing.
+                if (e.code == 9) {
+                    if (e.down && !e.ctrl && !e.alt) ui::tab_focus(e.shift);
+                    break;
+                }
                 if (key_changed[e.code]) return;
                 key_changed[e.code] = true;
                 io.KeysDown[e.code] = e.down;
+                // Enter activates the focused button, checkbox or list entry as Space does (ImGui reserves it
+                // for text input), as it would on a web page.
+                if (e.code == 13 && !io.WantTextInput) io.KeysDown[32] = e.down;
                 io.KeyCtrl = e.ctrl;
                 io.KeyShift = e.shift;
                 io.KeyAlt = e.alt;

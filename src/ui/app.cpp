@@ -466,6 +466,7 @@ void findings_panel() {
         for (const auto& art : f.articles) arts += (arts.empty() ? "" : ", ") + art;
         if (!arts.empty()) help_text(arts);
         if (small_button("finding." + std::to_string(i), "Corriger")) jump_to(f);
+        describe_if_focused("Corriger : " + f.message, "bouton");
         ImGui::Separator();
         ImGui::PopID();
         ++i;

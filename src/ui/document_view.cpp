@@ -35,7 +35,7 @@ void glossary_tooltip(const std::string& text, bool glossary) {
     if (!glossary) return;
     const std::vector<const GlossaryTerm*> found = terms_in(text);
     for (const GlossaryTerm* g : found)
-        if (!find_item(std::string("firm.glossary.") + g->term)) register_item(std::string("firm.glossary.") + g->term);
+        if (!find_item(std::string("firm.glossary.") + g->term)) register_item(std::string("firm.glossary.") + g->term, false);
     if (found.empty() || !ImGui::IsItemHovered()) return;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);

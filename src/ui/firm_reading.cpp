@@ -24,7 +24,7 @@ void firm_reading() {
     ImGui::BeginGroup();
     document_view(reading, true);
     ImGui::EndGroup();
-    register_item("firm.text");
+    register_item("firm.text", false);
 }
 
 }  // namespace ui

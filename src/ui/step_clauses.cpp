@@ -102,7 +102,7 @@ void clause_detail(Project& p, const Clause& c) {
     }
     section_gap();
     boxed_text("Texte de la clause", rendered.c_str(), palette().primary);
-    register_item("clauses.text");
+    register_item("clauses.text", false);
     if (ch && !c.variables.empty()) {
         subheading("Paramètres");
         variable_editor(c, *ch);

@@ -51,7 +51,7 @@ void step_criteres() {
     ImGui::PushFont(font_bold());
     ImGui::TextColored(ok ? palette().success : palette().error, "Total des pondérations : %s", french_percent(total).c_str());
     ImGui::PopFont();
-    register_item("criteres.total");
+    register_item("criteres.total", false);
     for (size_t i = 0; i < p.criteria.size(); ++i) criterion_editor(p, i);
     section_gap();
     if (button("criteres.add", "Ajouter un critère", true)) {

@@ -25,7 +25,7 @@ void procedure_card() {
                        "\nSeuil de dispense : " + french_euros(r.dispense_threshold) + " HT · seuil européen : " +
                        french_euros(r.eu_threshold) + " HT";
     boxed_text(procedure_label(r.procedure), body.c_str(), palette().primary);
-    register_item("lots.procedure");
+    register_item("lots.procedure", false);
 }
 
 void lot_row(Project& p, size_t i) {

@@ -23,6 +23,7 @@ void step_verification() {
             for (const auto& art : f.articles) arts += (arts.empty() ? "" : ", ") + art;
             if (!arts.empty()) help_text("Articles : " + arts + " · règle " + f.rule);
             if (small_button("verification.fix." + std::to_string(index), "Aller au champ")) jump_to(f);
+            describe_if_focused("Aller au champ : " + f.message, "bouton");
             ImGui::PopID();
             ++index;
         }

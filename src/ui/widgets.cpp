@@ -24,6 +24,28 @@ std::vector<std::string>& drawing_order() {
     static std::vector<std::string> v;
     return v;
 }
+// The Tab order (focusable ids in drawing order) and the focused id, of the frame being drawn and of the last.
+struct FocusState {
+    std::vector<std::string> order, last_order;
+    std::string focused, last_focused;
+};
+FocusState& focus_state() {
+    static FocusState f;
+    return f;
+}
+
+// Gives keyboard focus to the item just drawn, with the visible focus frame, and scrolls it into view.
+void focus_last_item() {
+    ImGuiContext& g = *GImGui;
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (g.ActiveId != 0 && g.ActiveId != g.LastItemData.ID) ImGui::ClearActiveID();   // leave a text field
+    ImGui::FocusWindow(window);
+    ImGui::SetFocusID(g.LastItemData.ID, window);
+    g.NavDisableHighlight = false;
+    g.NavDisableMouseHover = true;
+    const float y = (g.LastItemData.Rect.Min.y + g.LastItemData.Rect.Max.y) * 0.5f - window->Pos.y;
+    if (!window->ClipRect.Contains(g.LastItemData.Rect)) ImGui::SetScrollFromPosY(y, 0.4f);
+}
 
 int resize_callback(ImGuiInputTextCallbackData* data) {
     if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
@@ -47,10 +69,20 @@ bool changed(bool c) {
 
 }  // namespace
 
-void register_item(const std::string& id) {
+void register_item(const std::string& id, bool focusable) {
     const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     auto [it, inserted] = registry().insert_or_assign(id, Registered{rect, ImGui::GetCurrentWindow()->ClipRect.Contains(rect)});
     if (inserted) drawing_order().push_back(id);
+    if (!focusable) return;
+    FocusState& f = focus_state();
+    if (inserted && !(GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled)) f.order.push_back(id);
+    if (ImGui::IsItemFocused() || ImGui::IsItemActive()) f.focused = id;
+    App& a = app();
+    if (a.focus_request == id) {
+        focus_last_item();
+        a.focus_request.clear();
+        platform::redraw_after(0);
+    }
 }
 
 std::vector<std::string> items_with_prefix(const std::string& prefix) {
@@ -69,9 +101,25 @@ bool item_visible(const std::string& id) {
     return it != registry().end() && it->second.visible;
 }
 
+void tab_focus(bool backwards) {
+    const FocusState& f = focus_state();
+    const std::vector<std::string>& order = f.last_order;
+    if (order.empty()) return;
+    const auto at = std::find(order.begin(), order.end(), f.last_focused);
+    size_t next = 0;
+    if (at == order.end()) next = backwards ? order.size() - 1 : 0;
+    else next = (size_t(at - order.begin()) + (backwards ? order.size() - 1 : 1)) % order.size();
+    app().focus_request = order[next];
+}
+
 void clear_registry() {
     registry().clear();
     drawing_order().clear();
+    FocusState& f = focus_state();
+    f.last_order.swap(f.order);
+    f.order.clear();
+    if (!f.focused.empty()) f.last_focused = f.focused;   // Tab goes on from the last focused widget, as in a page
+    f.focused.clear();
 }
 
 void focus_if_requested(const std::string& id) {
@@ -140,7 +188,6 @@ bool int_field(const std::string& id, const char* label, int& value, int lo, int
 }
 
 bool check_field(const std::string& id, const char* label, bool& value) {
-    focus_if_requested(id);
     bool c = ImGui::Checkbox((std::string(label) + "##" + id).c_str(), &value);
     register_item(id);
     describe_if_focused(label, value ? "coché" : "non coché");
@@ -155,7 +202,6 @@ bool choice_field(const std::string& id, const char* label, std::string& value,
 
 bool choice_combo(const std::string& id, const char* label, std::string& value,
                   const std::vector<std::pair<std::string, std::string>>& options, float width_em) {
-    focus_if_requested(id);
     const char* preview = "—";
     for (const auto& [v, l] : options) if (v == value) preview = l.c_str();
     ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * width_em, ImGui::GetContentRegionAvail().x));
@@ -168,6 +214,7 @@ bool choice_combo(const std::string& id, const char* label, std::string& value,
                 value = options[i].first;
             }
             register_item(id + "=" + options[i].first);
+            describe_if_focused(options[i].second, selected ? "sélectionné" : "");
             if (selected) ImGui::SetItemDefaultFocus();
         }
         ImGui::EndCombo();
@@ -188,7 +235,6 @@ bool date_field(const std::string& id, const char* label, std::string& value) {
 }
 
 bool button(const std::string& id, const char* label, bool primary) {
-    focus_if_requested(id);
     if (primary) {
         ImGui::PushStyleColor(ImGuiCol_Button, palette().primary);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, palette().primary_hover);
@@ -232,7 +278,7 @@ void heading(const char* text) {
     ImGui::TextWrapped("%s", text);
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    register_item("step.title");
+    register_item("step.title", false);
     ImGui::Spacing();
 }
 
