@@ -171,7 +171,7 @@ int cmd_export(const Args& a) {
     if (!parse_format(a.option("--format"), format)) throw Usage{"--format attend html, md, docx, odt, json ou ocds."};
     DocumentKind kind = DocumentKind::dce;
     if (a.options.count("--document") && !parse_document_kind(a.option("--document"), kind))
-        throw Usage{"--document attend dce, entreprise ou synthese."};
+        throw Usage{"--document attend dce, entreprise, synthese ou sourcing."};
     const std::string out = a.option("-o");
     if (out.empty()) throw Usage{"-o FICHIER (fichier à écrire) est obligatoire."};
     Project p;
@@ -207,7 +207,7 @@ const char* const kHelp =
     "  clausier library check|stats|list [DOSSIER] [--json]\n"
     "  clausier check PROJET.json [--json]\n"
     "  clausier recommend PROJET.json [--json]\n"
-    "  clausier export PROJET.json --format html|md|docx|odt|json|ocds [--document dce|entreprise|synthese] -o FICHIER\n"
+    "  clausier export PROJET.json --format html|md|docx|odt|json|ocds [--document dce|entreprise|synthese|sourcing] -o FICHIER\n"
     "  clausier scenario list | show NOM\n";
 
 }  // namespace

@@ -208,6 +208,10 @@ Document assemble_document(const Project& p, DocumentKind kind, const Library& l
             title_block(d, p, f, "Note de synthèse");
             assemble_synthese(d, p, lib, f, findings);
             break;
+        case DocumentKind::sourcing:
+            title_block(d, p, f, "Compte rendu du sourcing");
+            assemble_sourcing(d, p);
+            break;
     }
     return d;
 }

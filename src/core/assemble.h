@@ -69,6 +69,7 @@ std::vector<Commitment> monitoring_rows(const Project& p, const Library& lib);
 // The document-specific parts (assemble_dce.cpp, assemble_entreprise.cpp, assemble_synthese.cpp).
 void assemble_dce(Document& d, const Project& p, const Library& lib, const ProjectFacts& f);
 void assemble_entreprise(Document& d, const Project& p, const Library& lib, const ProjectFacts& f);
+void assemble_sourcing(Document& d, const Project& p);
 void assemble_synthese(Document& d, const Project& p, const Library& lib, const ProjectFacts& f,
                        const std::vector<Finding>& findings);
 

@@ -106,8 +106,13 @@ void end_frame() {
         a.save_pending = true;
         a.save_due_ms = platform::now_ms() + kAutosaveDelayMs;
         platform::redraw_after(kAutosaveDelayMs + 20);
+        a.snapshot_stale = true;
     }
-    if (!a.editing_text) a.snapshot = project_to_text(a.project);
+    // Serialising the project costs in proportion to its size: only after a change, once the field is left.
+    if (a.snapshot_stale && !a.editing_text) {
+        a.snapshot = project_to_text(a.project);
+        a.snapshot_stale = false;
+    }
     a.changed_this_frame = false;
     a.editing_text = false;
     if (a.save_pending && platform::now_ms() >= a.save_due_ms) save_now();
@@ -215,6 +220,7 @@ void export_file(Format f, DocumentKind kind) {
 void go_to(Step s) {
     App& a = app();
     a.step = s;
+    a.step_from_top = true;
     platform::announce("Étape " + std::to_string(int(s) + 1) + " sur 9 : " + step_info(s).title);
 }
 
@@ -274,7 +280,7 @@ Layout layout_for(float w) {
     const float em = ImGui::GetFontSize();
     Layout l;
     l.compact_stepper = w < em * 70;
-    l.stepper = l.compact_stepper ? em * 4.6f : em * 14;
+    l.stepper = l.compact_stepper ? em * 5.2f : em * 14;
     l.side_panel = w - l.stepper >= em * 46;
     l.panel = l.side_panel ? std::max(em * 16, w * 0.25f) : 0;
     return l;
@@ -658,13 +664,20 @@ void draw_app() {
     } else {
         const Layout l = layout_for(w);
         if (l.side_panel) a.panel_in_place = false;
-        ImGui::BeginChild("##stepper", ImVec2(l.stepper, h), true);
+        ImGui::BeginChild("##stepper", ImVec2(l.stepper, h), true, l.compact_stepper ? ImGuiWindowFlags_NoScrollbar : 0);
         stepper(l.compact_stepper);
         ImGui::EndChild();
         ImGui::SameLine();
         ImGui::BeginChild("##step", ImVec2(w - l.stepper - l.panel - gap * (l.side_panel ? 2 : 1), h), false,
                           ImGuiWindowFlags_AlwaysUseWindowPadding);
-        if (l.compact_stepper && a.mode == Mode::formation) formation_panel();
+        if (a.step_from_top) ImGui::SetScrollY(0);   // a focus request later in the frame wins (jump to a field)
+        a.step_from_top = false;
+        // No room for the workshop panel under the compact stepper: it heads the form column, folded once a
+        // scenario is loaded.
+        if (l.compact_stepper && a.mode == Mode::formation &&
+            ImGui::CollapsingHeader(a.scenario.empty() ? "Atelier" : "Atelier — changer de scénario, revenir au début",
+                                    a.scenario.empty() ? ImGuiTreeNodeFlags_DefaultOpen : 0))
+            formation_panel();
         if (a.panel_in_place) right_panel();
         else current_step();
         ImGui::EndChild();

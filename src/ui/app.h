@@ -53,6 +53,7 @@ struct App {
     // Undo and redo hold whole project snapshots (small: a project is a few kilobytes).
     std::vector<std::string> undo, redo;
     std::string snapshot;             // the project as of the last committed change
+    bool snapshot_stale = false;      // changed since `snapshot` was taken (taken again once no field is edited)
     bool changed_this_frame = false;
     bool editing_text = false;        // a text field is being typed into: coalesce undo steps
 
@@ -72,7 +73,8 @@ struct App {
     std::string clause_filter_pillar, clause_filter_kind;
     int selected_version = 0;
     bool show_projects = false, show_versions = false, show_why = true;
-    bool panel_in_place = false;      // narrow window: the Vigilance/Aperçu panel shown instead of the step
+    bool panel_in_place = false;
+    bool step_from_top = false;       // a step was just opened: show it from its top      // narrow window: the Vigilance/Aperçu panel shown instead of the step
 
     // Focus and accessibility.
     std::string focus_request;        // widget id to focus at the next frame (jump from a finding)

@@ -64,23 +64,11 @@ void pooling_fields(Need& n) {
                  {{"", "Non : achat propre"}, {"groupement", "Groupement de commandes"}, {"centrale", "Centrale d'achat"}});
     if (n.pooling.empty()) return;
     help_text("La valeur estimée couvre les besoins de tous les membres : indiquez la part de chacun pour la durée initiale.");
-    for (size_t i = 0; i < n.members.size(); ++i) {
-        ImGui::PushID(int(i));
-        const std::string k = "besoin.members[" + std::to_string(i + 1) + "]";
-        text_field(k + ".name", "Membre", n.members[i].name);
-        number_field(k + ".value", "Besoin du membre HT (€)", n.members[i].value, 1000, "%.0f", 0, 1e12);
-        if (small_button(k + ".remove", "Retirer ce membre")) {
-            n.members.erase(n.members.begin() + long(i));
-            mark_changed();
-            ImGui::PopID();
-            break;
-        }
-        ImGui::PopID();
-    }
-    if (button("besoin.members.add", "Ajouter un membre")) {
-        n.members.push_back({});
-        mark_changed();
-    }
+    list_editor("besoin.members", n.members, "Retirer ce membre", "Ajouter un membre", Member{},
+                [](Member& m, const std::string& k, size_t) {
+                    text_field(k + ".name", "Membre", m.name);
+                    number_field(k + ".value", "Besoin du membre HT (€)", m.value, 1000, "%.0f", 0, 1e12);
+                });
 }
 
 }  // namespace

@@ -52,7 +52,7 @@ void variable_editor(const Clause& c, ChosenClause& ch) {
             if (v.type == "date" ? date_field(id, v.label.c_str(), s) : text_field(id, v.label.c_str(), s)) ch.values[v.name] = s;
         } else {
             double d = current.get<double>();
-            const char* fmt = v.type == "integer" ? "%.0f" : "%.2f";
+            const char* fmt = v.type == "integer" || d == std::floor(d) ? "%.0f" : "%.2f";   // "25", not "25.00"
             if (number_field(id, v.label.c_str(), d, v.type == "euros" ? 100 : 1, fmt, v.min, v.max)) ch.values[v.name] = d;
             help_text("Entre " + french_number(v.min) + " et " + french_number(v.max) + ".");
         }
@@ -174,24 +174,11 @@ void specifications_editor(Project& p) {
     subheading("Exigences rédigées par l'acheteur (CCTP)");
     help_text("Formulez des exigences de résultat ou de performance, vérifiables. Un label n'est qu'un moyen de preuve, "
               "toujours suivi de « ou équivalent » ; pas de marque ni d'origine géographique.");
-    for (size_t i = 0; i < p.specifications.size(); ++i) {
-        Specification& s = p.specifications[i];
-        const std::string k = "clauses.specifications[" + std::to_string(i + 1) + "]";
-        ImGui::PushID(int(i));
-        text_field(k + ".title", "Intitulé de l'exigence", s.title);
-        text_field(k + ".text", "Texte", s.text, "", true, 3);
-        if (small_button(k + ".remove", "Supprimer cette exigence")) {
-            p.specifications.erase(p.specifications.begin() + long(i));
-            mark_changed();
-            ImGui::PopID();
-            break;
-        }
-        ImGui::PopID();
-    }
-    if (button("clauses.specifications.add", "Ajouter une exigence")) {
-        p.specifications.push_back({});
-        mark_changed();
-    }
+    list_editor("clauses.specifications", p.specifications, "Supprimer cette exigence", "Ajouter une exigence",
+                Specification{}, [](Specification& s, const std::string& k, size_t) {
+                    text_field(k + ".title", "Intitulé de l'exigence", s.title);
+                    text_field(k + ".text", "Texte", s.text, "", true, 3);
+                });
 }
 
 // Above the EU thresholds a social execution condition is compulsory unless one of the legal exceptions

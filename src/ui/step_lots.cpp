@@ -52,26 +52,13 @@ void related_purchases(Project& p) {
     subheading("Autres achats de même nature dans l'année");
     help_text("Indiquez les autres consultations de la même famille : la valeur ne doit pas être fractionnée pour "
               "rester sous un seuil.");
-    for (size_t i = 0; i < p.related.size(); ++i) {
-        RelatedPurchase& r = p.related[i];
-        const std::string k = "lots.related[" + std::to_string(i + 1) + "]";
-        ImGui::PushID(int(i));
-        text_field(k + ".object", "Objet", r.object);
-        number_field(k + ".value", "Montant HT (€)", r.value, 1000, "%.0f", 0, 1e12);
-        date_field(k + ".date", "Date", r.date);
-        if (r.family.empty()) r.family = p.need.family;
-        if (small_button(k + ".remove", "Retirer")) {
-            p.related.erase(p.related.begin() + long(i));
-            mark_changed();
-            ImGui::PopID();
-            break;
-        }
-        ImGui::PopID();
-    }
-    if (button("lots.related.add", "Ajouter un autre achat")) {
-        p.related.push_back({"", p.need.family, 0, ""});
-        mark_changed();
-    }
+    list_editor("lots.related", p.related, "Retirer", "Ajouter un autre achat", RelatedPurchase{"", p.need.family, 0, ""},
+                [&](RelatedPurchase& r, const std::string& k, size_t) {
+                    text_field(k + ".object", "Objet", r.object);
+                    number_field(k + ".value", "Montant HT (€)", r.value, 1000, "%.0f", 0, 1e12);
+                    date_field(k + ".date", "Date", r.date);
+                    if (r.family.empty()) r.family = p.need.family;
+                });
 }
 
 }  // namespace

@@ -33,25 +33,14 @@ void step_suivi() {
     if (!any) help_text("Aucune condition d'exécution retenue pour l'instant (étape 5).");
     section_gap();
     subheading("Autres engagements suivis");
-    for (size_t i = 0; i < p.monitoring.size(); ++i) {
-        Commitment& c = p.monitoring[i];
-        const std::string k = "suivi.monitoring[" + std::to_string(i + 1) + "]";
-        ImGui::PushID(int(i));
-        text_field(k + ".commitment", "Engagement", c.commitment);
-        text_field(k + ".indicator", "Indicateur", c.indicator);
-        text_field(k + ".proof", "Preuve", c.proof);
-        text_field(k + ".checkpoint", "Point de contrôle", c.checkpoint);
-        text_field(k + ".penalty", "Pénalité ou remédiation", c.penalty);
-        if (small_button(k + ".remove", "Supprimer")) {
-            p.monitoring.erase(p.monitoring.begin() + long(i));
-            mark_changed();
-            ImGui::PopID();
-            break;
-        }
-        ImGui::Separator();
-        ImGui::PopID();
-    }
-    if (button("suivi.add", "Ajouter un engagement")) { p.monitoring.push_back({}); mark_changed(); }
+    list_editor("suivi.monitoring", p.monitoring, "Supprimer", "Ajouter un engagement", Commitment{},
+                [](Commitment& c, const std::string& k, size_t) {
+                    text_field(k + ".commitment", "Engagement", c.commitment);
+                    text_field(k + ".indicator", "Indicateur", c.indicator);
+                    text_field(k + ".proof", "Preuve", c.proof);
+                    text_field(k + ".checkpoint", "Point de contrôle", c.checkpoint);
+                    text_field(k + ".penalty", "Pénalité ou remédiation", c.penalty);
+                });
 }
 
 }  // namespace ui

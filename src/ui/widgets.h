@@ -42,6 +42,30 @@ bool wrapped_selectable(const std::string& id, const std::string& text, bool sel
 // definitions of the acronyms a firm meets (Entreprise mode).
 void document_view(const Document& d, bool glossary);
 
+// A list of entries edited in place (members, sourcing contacts, specifications, commitments…): for each entry
+// `fields(entry, key, index)` draws its fields, key being "<list>[n]" (1-based, as in Finding::where()), then a
+// remove button "<list>[n].remove"; an add button "<list>.add" appends `fresh`.
+template <class T, class Fields>
+void list_editor(const std::string& list, std::vector<T>& items, const char* remove_label, const char* add_label,
+                 const T& fresh, Fields fields) {
+    for (size_t i = 0; i < items.size(); ++i) {
+        const std::string key = list + "[" + std::to_string(i + 1) + "]";
+        ImGui::PushID(int(i));
+        fields(items[i], key, i);
+        const bool remove = small_button(key + ".remove", remove_label);
+        ImGui::PopID();
+        if (remove) {
+            items.erase(items.begin() + long(i));
+            mark_changed();
+            break;
+        }
+    }
+    if (button(list + ".add", add_label)) {
+        items.push_back(fresh);
+        mark_changed();
+    }
+}
+
 void heading(const char* text);          // step title
 void subheading(const char* text);
 void help_text(const std::string& text); // muted explanatory text, wrapped

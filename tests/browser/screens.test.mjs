@@ -38,6 +38,7 @@ for (const v of views) {
       // A title on at most two lines: the form column is wide enough to read, not squeezed by the side columns.
       app.check(st.step === steps[i] && title.x >= 0 && title.x + title.w <= v.width && title.y >= 0 && title.h < 4.5 * em,
         `${v.name}: step ${steps[i]} shown with its title in the window (${Math.round(title.h)} px high, 1 em = ${Math.round(em)} px)`);
+      if (steps[i] === 'clauses') await app.click((await app.items('clauses.item.'))[0]);   // show a clause's detail
       await app.shot(`${v.name}-${i + 1}-${steps[i]}`);
     }
   } catch (e) {

@@ -1,6 +1,7 @@
 // The bundle stores the data files compressed: what the program reads must be byte for byte the repository's
 // files, and files added at run time (the benchmark's generated libraries) must join the listing.
 #include "bundle.h"
+#include "test_files.h"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <fstream>
@@ -8,14 +9,6 @@
 
 using namespace clausier;
 
-namespace {
-std::string read_source(const std::string& relative) {
-    std::ifstream in(std::string(CLAUSIER_SOURCE_DIR) + "/" + relative, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-}  // namespace
 
 TEST_CASE("Bundled files decode to the repository's bytes", "[bundle]") {
     const std::vector<std::string> paths = bundle_list("");
@@ -24,7 +17,7 @@ TEST_CASE("Bundled files decode to the repository's bytes", "[bundle]") {
         INFO(path);
         CHECK(std::find(paths.begin(), paths.end(), path) != paths.end());
         const std::string_view content = bundle_file(path);
-        CHECK(content == read_source(path));
+        CHECK(content == test_files::read(test_files::source(path)));
         CHECK(bundle_file(path).data() == content.data());   // decoded once, then cached
     }
     CHECK(bundle_file("data/legal/absent.json").empty());

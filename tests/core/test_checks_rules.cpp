@@ -2,6 +2,7 @@
 // documentation; and realistic project files under tests/fixtures/checks with the rules they must trigger.
 #include <catch2/catch.hpp>
 #include "test_checks_fixture.h"
+#include "test_files.h"
 #include <dirent.h>
 #include <fstream>
 #include <set>
@@ -11,27 +12,6 @@ using namespace clausier;
 using namespace clausier::testing;
 
 namespace {
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-std::vector<std::string> fixture_files() {
-    std::vector<std::string> out;
-    const std::string dir = std::string(CLAUSIER_SOURCE_DIR) + "/tests/fixtures/checks";
-    if (DIR* d = opendir(dir.c_str())) {
-        while (dirent* e = readdir(d)) {
-            std::string name = e->d_name;
-            if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0) out.push_back(dir + "/" + name);
-        }
-        closedir(d);
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
 
 // Articles cited by rules that the article table does not list yet (reported to the table's owner).
 const std::set<std::string> kPendingArticles = {};
@@ -123,7 +103,7 @@ TEST_CASE("rules: a broken table is refused with a French message", "[checks]") 
 }
 
 TEST_CASE("rules: the documentation lists every rule", "[checks]") {
-    const std::string doc = read_file(std::string(CLAUSIER_SOURCE_DIR) + "/docs/rules.md");
+    const std::string doc = test_files::read(test_files::source("docs/rules.md"));
     REQUIRE_FALSE(doc.empty());
     for (const RuleInfo& r : bundled_rules().rules) {
         INFO(r.id);
@@ -132,13 +112,15 @@ TEST_CASE("rules: the documentation lists every rule", "[checks]") {
 }
 
 TEST_CASE("checks: project files in tests/fixtures/checks trigger exactly their expected rules", "[checks]") {
-    const std::vector<std::string> files = fixture_files();
+    const std::string dir = test_files::source("tests/fixtures/checks/");
+    std::vector<std::string> files;
+    for (const std::string& name : test_files::names(dir, "", ".json")) files.push_back(dir + name);
     REQUIRE(files.size() >= 3);
     for (const std::string& path : files) {
         INFO(path);
         Project p;
         std::string error;
-        REQUIRE(project_from_text(read_file(path), p, error));
+        REQUIRE(project_from_text(test_files::read(path), p, error));
         REQUIRE(p.unknown.contains("_attendu"));
         std::set<std::string> expected, actual;
         for (const json& id : p.unknown["_attendu"]) expected.insert(id.get<std::string>());

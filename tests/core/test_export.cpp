@@ -4,6 +4,7 @@
 #include "export/writers.h"
 #include "xml.h"
 #include "zip.h"
+#include "test_files.h"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <fstream>
@@ -16,13 +17,10 @@ using Catch::Matchers::Contains;
 namespace {
 
 Project load(const char* relative) {
-    std::ifstream in(std::string(CLAUSIER_SOURCE_DIR) + "/" + relative, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
     Project p;
     std::string error;
     INFO(relative << " : " << error);
-    REQUIRE(project_from_text(ss.str(), p, error));
+    REQUIRE(project_from_text(test_files::read(test_files::source(relative)), p, error));
     return p;
 }
 
@@ -402,4 +400,19 @@ TEST_CASE("Zip archives round-trip with their CRC", "[export]") {
     std::vector<ZipEntry> out;
     CHECK_FALSE(zip_read(corrupt, out, error));
     CHECK_FALSE(zip_read("PK", out, error));
+}
+
+TEST_CASE("The sourcing minutes list every exchange with its date, channel and what was shared", "[export]") {
+    DocumentKind kind;
+    REQUIRE(parse_document_kind("sourcing", kind));
+    CHECK(kind == DocumentKind::sourcing);
+    const std::string md = export_project(sample(), Format::md, DocumentKind::sourcing);
+    CHECK_THAT(md, Contains("Compte rendu du sourcing"));
+    CHECK_THAT(md, Contains("Échange 1 — Réunion d'information ouverte à tous les opérateurs"));
+    CHECK_THAT(md, Contains("15 septembre 2026"));
+    CHECK_THAT(md, Contains("Plans des bâtiments, surfaces"));
+    CHECK_THAT(md, Contains("R.2111-1"));
+    CHECK(export_file_name(sample(), Format::docx, DocumentKind::sourcing).rfind("sourcing-", 0) == 0);
+    Project empty;
+    CHECK_THAT(export_project(empty, Format::md, DocumentKind::sourcing), Contains("Aucun échange n'a été consigné"));
 }

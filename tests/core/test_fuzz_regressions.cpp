@@ -2,6 +2,7 @@
 // fuzz target (tests/fuzz/regressions/<target>/) through the same entry points as the libFuzzer programs
 // (tests/fuzz/targets.h), so the ordinary native and wasm test runs keep them fixed without libFuzzer.
 #include "../fuzz/targets.h"
+#include "test_files.h"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <dirent.h>
@@ -12,27 +13,6 @@ using namespace clausier;
 
 namespace {
 
-std::vector<std::string> files_in(const std::string& dir) {
-    std::vector<std::string> out;
-    if (DIR* d = opendir(dir.c_str())) {
-        while (dirent* e = readdir(d)) {
-            const std::string name = e->d_name;
-            if (name.empty() || name[0] == '.' || name == "README.md") continue;
-            out.push_back(dir + "/" + name);
-        }
-        closedir(d);
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-std::string read_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 }  // namespace
 
 TEST_CASE("Every fuzz seed and every saved crash replays cleanly", "[regressions]") {
@@ -40,9 +20,10 @@ TEST_CASE("Every fuzz seed and every saved crash replays cleanly", "[regressions
     size_t seeds = 0;
     for (const fuzz::Target& t : fuzz::kTargets) {
         for (const char* folder : {"corpus/", "regressions/"}) {
-            for (const std::string& path : files_in(root + folder + t.name)) {
+            for (const std::string& name : test_files::names(root + folder + t.name)) {
+                const std::string path = root + folder + t.name + "/" + name;
                 INFO("fuzz target " << t.name << ", input " << path);
-                CHECK(t.run(read_bytes(path)) == "");
+                CHECK(t.run(test_files::read(path)) == "");
                 seeds += std::string(folder) == "corpus/";
             }
         }

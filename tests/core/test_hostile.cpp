@@ -5,6 +5,7 @@
 #include "bundle.h"
 #include "library.h"
 #include "model.h"
+#include "test_files.h"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <chrono>
@@ -18,26 +19,6 @@ using namespace clausier;
 namespace {
 
 const std::string kHostileDir = std::string(CLAUSIER_SOURCE_DIR) + "/tests/hostile/";
-
-std::vector<std::string> corpus(const std::string& prefix) {
-    std::vector<std::string> out;
-    if (DIR* d = opendir(kHostileDir.c_str())) {
-        while (dirent* e = readdir(d)) {
-            const std::string name = e->d_name;
-            if (name.rfind(prefix, 0) == 0) out.push_back(name);
-        }
-        closedir(d);
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-std::string read_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 Project current_project() {   // the project "in memory" that a refused file must leave alone
     Project p;
@@ -85,18 +66,18 @@ std::string lower(std::string s) {
 }  // namespace
 
 TEST_CASE("Every invalid file of the hostile corpus is refused in French, the project untouched", "[hostile]") {
-    const std::vector<std::string> files = corpus("invalid-");
+    const std::vector<std::string> files = test_files::names(kHostileDir, "invalid-");
     REQUIRE(files.size() >= 40);
     for (const std::string& name : files) {
         INFO(name);
-        check_refused(read_bytes(kHostileDir + name));
+        check_refused(test_files::read(kHostileDir + name));
     }
 }
 
 TEST_CASE("A file from a newer version is refused, saying so", "[hostile]") {
     Project p = current_project();
     std::string error;
-    REQUIRE_FALSE(project_from_text(read_bytes(kHostileDir + "invalid-version-future.json"), p, error));
+    REQUIRE_FALSE(project_from_text(test_files::read(kHostileDir + "invalid-version-future.json"), p, error));
     CHECK(error.find("plus récente") != std::string::npos);
     CHECK(p.title == "Projet en cours");
 }
@@ -145,13 +126,13 @@ TEST_CASE("Nesting up to the limit is accepted and kept on save", "[hostile]") {
 }
 
 TEST_CASE("Every valid file of the hostile corpus opens and exports well-formed in every format", "[hostile]") {
-    const std::vector<std::string> files = corpus("valid-");
+    const std::vector<std::string> files = test_files::names(kHostileDir, "valid-");
     REQUIRE(files.size() >= 10);
     for (const std::string& name : files) {
         INFO(name);
         Project p;
         std::string error;
-        REQUIRE(project_from_text(read_bytes(kHostileDir + name), p, error));
+        REQUIRE(project_from_text(test_files::read(kHostileDir + name), p, error));
         for (Format f : fuzz::kAllFormats)
             for (DocumentKind k : fuzz::kAllKinds) {
                 INFO("format " << format_extension(f) << ", document " << int(k));
@@ -182,7 +163,7 @@ TEST_CASE("1 MB strings in every text: read, exported well-formed, in bounded ti
 TEST_CASE("Injected markup stays text in every export", "[hostile]") {
     Project p;
     std::string error;
-    REQUIRE(project_from_text(read_bytes(kHostileDir + "valid-injection.json"), p, error));
+    REQUIRE(project_from_text(test_files::read(kHostileDir + "valid-injection.json"), p, error));
     for (DocumentKind k : fuzz::kAllKinds) {
         INFO("document " << int(k));
         const std::string html = export_project(p, Format::html, k);

@@ -28,7 +28,8 @@ const FormatInfo& info(Format f) {
 }
 
 const char* kind_name(DocumentKind k) {
-    return k == DocumentKind::entreprise ? "entreprise" : k == DocumentKind::synthese ? "synthese" : "dce";
+    return k == DocumentKind::entreprise ? "entreprise" : k == DocumentKind::synthese ? "synthese"
+           : k == DocumentKind::sourcing ? "sourcing" : "dce";
 }
 
 // ASCII words of the text joined by dashes, at most `max` characters, cut at a word boundary.
@@ -56,7 +57,7 @@ bool parse_format(std::string_view s, Format& out) {
 }
 
 bool parse_document_kind(std::string_view s, DocumentKind& out) {
-    for (DocumentKind k : {DocumentKind::dce, DocumentKind::entreprise, DocumentKind::synthese})
+    for (DocumentKind k : {DocumentKind::dce, DocumentKind::entreprise, DocumentKind::synthese, DocumentKind::sourcing})
         if (s == kind_name(k)) { out = k; return true; }
     return false;
 }

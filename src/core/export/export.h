@@ -7,7 +7,7 @@
 namespace clausier {
 
 enum class Format { html, md, docx, odt, json, ocds };
-enum class DocumentKind { dce, entreprise, synthese };
+enum class DocumentKind { dce, entreprise, synthese, sourcing };   // sourcing: the minutes of the sourcing log
 
 bool parse_format(std::string_view s, Format& out);
 bool parse_document_kind(std::string_view s, DocumentKind& out);
