@@ -74,7 +74,8 @@ struct App {
     int selected_version = 0;
     bool show_projects = false, show_versions = false, show_why = true;
     bool panel_in_place = false;
-    bool step_from_top = false;       // a step was just opened: show it from its top      // narrow window: the Vigilance/Aperçu panel shown instead of the step
+    bool step_from_top = false;       // a step was just opened: show it from its top
+    DocumentKind export_preview = DocumentKind::dce;   // the document previewed on the export step      // narrow window: the Vigilance/Aperçu panel shown instead of the step
 
     // Focus and accessibility.
     std::string focus_request;        // widget id to focus at the next frame (jump from a finding)

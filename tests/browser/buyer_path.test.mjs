@@ -40,6 +40,9 @@ run('buyer_path', async (app) => {
   await app.shot('04-clauses');
 
   await app.click('step.export');
+  app.check(await app.has('export.preview') && (await app.state()).export_preview === 'dce', 'the export step previews the DCE');
+  await app.click('export.synthese.preview');
+  app.check((await app.state()).export_preview === 'synthese', 'the preview switches to the decision memo');
   const html = await app.download('export.dce.html');
   app.check(html.name.endsWith('.html'), 'HTML export downloaded as ' + html.name);
   app.check(html.text.includes('Nettoyage des locaux'), 'HTML export contains the object');

@@ -27,10 +27,6 @@ const FormatInfo& info(Format f) {
     return kFormats[0];
 }
 
-const char* kind_name(DocumentKind k) {
-    return k == DocumentKind::entreprise ? "entreprise" : k == DocumentKind::synthese ? "synthese"
-           : k == DocumentKind::sourcing ? "sourcing" : "dce";
-}
 
 // ASCII words of the text joined by dashes, at most `max` characters, cut at a word boundary.
 std::string slug(std::string_view s, size_t max) {
@@ -56,9 +52,14 @@ bool parse_format(std::string_view s, Format& out) {
     return false;
 }
 
+const char* document_kind_name(DocumentKind k) {
+    return k == DocumentKind::entreprise ? "entreprise" : k == DocumentKind::synthese ? "synthese"
+           : k == DocumentKind::sourcing ? "sourcing" : "dce";
+}
+
 bool parse_document_kind(std::string_view s, DocumentKind& out) {
     for (DocumentKind k : {DocumentKind::dce, DocumentKind::entreprise, DocumentKind::synthese, DocumentKind::sourcing})
-        if (s == kind_name(k)) { out = k; return true; }
+        if (s == document_kind_name(k)) { out = k; return true; }
     return false;
 }
 
@@ -81,7 +82,7 @@ std::string export_project(const Project& p, Format f, DocumentKind kind, const 
 }
 
 std::string export_file_name(const Project& p, Format f, DocumentKind kind) {
-    const char* prefix = f == Format::json ? "projet" : f == Format::ocds ? "ocds" : kind_name(kind);
+    const char* prefix = f == Format::json ? "projet" : f == Format::ocds ? "ocds" : document_kind_name(kind);
     std::string name = slug(p.need.object, 60);
     if (name.empty()) name = slug(p.title, 60);
     if (name.empty()) name = "consultation";

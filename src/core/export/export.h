@@ -11,6 +11,7 @@ enum class DocumentKind { dce, entreprise, synthese, sourcing };   // sourcing: 
 
 bool parse_format(std::string_view s, Format& out);
 bool parse_document_kind(std::string_view s, DocumentKind& out);
+const char* document_kind_name(DocumentKind k);   // "dce", "entreprise", "synthese", "sourcing"
 const char* format_extension(Format f);   // "html", "md", "docx", "odt", "json", "json"
 const char* format_mime(Format f);
 
