@@ -1,6 +1,7 @@
 // Keyboard and screen-reader access: the need step filled in with the keyboard only (Tab, typing, Space and
 // the arrows in a list, Enter), the off-screen live region announcing each focused field and each step, and
-// undo / redo of model changes with Ctrl+Z / Ctrl+Shift+Z and the top bar's buttons.
+// undo / redo of model changes with Ctrl+Z / Ctrl+Shift+Z and the top bar's buttons; the system clipboard
+// (a clause's text copied to it, its text pasted into a field with Ctrl+V).
 import { run } from './lib.mjs';
 
 // Presses Tab until the live region announces a field whose label starts with `label`.
@@ -13,6 +14,7 @@ async function tabTo(app, label, max = 40) {
 }
 
 run('access', async (app) => {
+  await app.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await app.open();
 
   // --- keyboard only, from a fresh page: no mouse event at all until the undo part -------------------
@@ -82,5 +84,24 @@ run('access', async (app) => {
   await app.fill('besoin.object', 'Objet C');
   s = await app.state();
   app.check(s.redo === 0, 'a new edit after an undo clears the redo list');
+
+  // --- clipboard -------------------------------------------------------------------------------------
+  await app.click('step.clauses');
+  await app.fill('clauses.search', 'gaspillage');
+  const item = (await app.items('clauses.item.'))[0];
+  await app.click(item);
+  await app.click('clauses.copy.' + item.slice('clauses.item.'.length));
+  const copied = await app.page.evaluate(() => navigator.clipboard.readText());
+  app.check(copied.length > 100 && /titulaire/.test(copied) && !copied.includes('{{'),
+    `« Copier le texte » puts the clause, variables filled in, on the system clipboard (${copied.slice(0, 40)}…)`);
+  await app.page.evaluate(() => navigator.clipboard.writeText('Texte collé « depuis » le presse-papiers'));
+  await app.click('step.besoin');
+  await app.click('besoin.object');
+  await app.page.keyboard.press('Control+A');
+  await app.page.keyboard.press('Control+V');
+  await app.settle();
+  await app.press('Enter');
+  s = await app.state();
+  app.check(s.project.need.object === 'Texte collé « depuis » le presse-papiers', 'Ctrl+V pastes the system clipboard into a field');
   app.checkNoNetwork();
 });
