@@ -77,7 +77,7 @@ void step_besoin() {
     Project& p = app().project;
     Need& n = p.need;
     heading("1. Définir le besoin");
-    why_box("Le Code de la commande publique impose de définir le besoin avec précision avant de consulter, en tenant "
+    why_box("Le code de la commande publique impose de définir le besoin avec précision avant de consulter, en tenant "
             "compte des objectifs de développement durable (L.2111-1). La valeur estimée, calculée sur toute la durée et "
             "tous les lots, décide de la procédure.");
     if (app().mode == Mode::formation)

@@ -39,6 +39,21 @@ run('buyer_path', async (app) => {
   app.check(s.project.clauses.some((c) => c.id === firstItem), 'the clause ' + firstItem + ' is added to the project');
   await app.shot('04-clauses');
 
+  // Award criteria: price 60 %, environmental performance 40 %.
+  await app.click('step.criteres');
+  await app.click('criteres.add');
+  await app.fill('criteres.criteria[1].weight', '60');
+  await app.click('criteres.add');
+  await app.fill('criteres.criteria[2].name', 'Performance environnementale des produits et du matériel');
+  await app.choose('criteres.criteria[2].kind', 'environnemental');
+  await app.fill('criteres.criteria[2].weight', '40');
+  s = await app.state();
+  const weights = s.project.criteria.map((c) => c.weight);
+  app.check(weights.join('+') === '60+40', `two criteria weighted ${weights.join(' + ')} %`);
+  app.check(!s.findings.some((f) => f.rule === 'art35-critere-environnemental' || f.rule === 'art35-critere-unique'),
+    'the art. 35 criteria findings are gone once an environmental criterion is weighted');
+  await app.shot('05-criteres');
+
   await app.click('step.export');
   app.check(await app.has('export.preview') && (await app.state()).export_preview === 'dce', 'the export step previews the DCE');
   await app.click('export.synthese.preview');
@@ -50,7 +65,7 @@ run('buyer_path', async (app) => {
   const md = await app.download('export.dce.md');
   app.check(md.name.endsWith('.md'), 'Markdown export downloaded as ' + md.name);
   app.check(md.text.includes('Nettoyage des locaux'), 'Markdown export contains the object');
-  await app.shot('05-export');
+  await app.shot('06-export');
 
   // Autosave: after a reload the project is back.
   await app.page.waitForTimeout(1200);
@@ -69,7 +84,7 @@ run('buyer_path', async (app) => {
   s = await app.state();
   app.check(s.error.includes('ne peut pas être ouvert'), 'a malformed file is refused with a French message');
   app.check(s.project.need.object === 'Objet modifié', 'the current project is untouched by the refused file');
-  await app.shot('06-fichier-refuse');
+  await app.shot('07-fichier-refuse');
   await app.click('error.ok');
   await app.openFile('top.open', saved.name, saved.text);
   s = await app.state();
