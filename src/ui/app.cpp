@@ -51,7 +51,11 @@ void recompute() {
     for (const Finding& f : d.findings)
         (f.severity == "bloquant" ? d.blocking : f.severity == "alerte" ? d.alerts : d.advice)++;
     d.recommendations = recommend(a.project);
-    d.preview = assemble_document(a.project, DocumentKind::dce, bundled_library(), d.findings);
+    for (int i = 0; i < int(Step::count); ++i) {
+        d.to_review[i] = 0;
+        for (const Finding& f : d.findings) if (f.step == kSteps[i].id && f.severity != "conseil") ++d.to_review[i];
+        d.filled[i] = step_filled(a.project, kSteps[i].id, d.findings);
+    }
 }
 
 void save_now() {
@@ -209,6 +213,21 @@ void save_project_file() {
     const Project& p = app().project;
     platform::download(export_file_name(p, Format::json, DocumentKind::dce), "application/json", project_to_text(p));
     show_notice("Projet enregistré dans vos téléchargements.");
+}
+
+const Document& current_document(DocumentKind kind) {
+    struct Cached {
+        uint64_t generation = ~0ull;
+        Document document;
+    };
+    static Cached cache[4];   // one per DocumentKind
+    const App& a = app();
+    Cached& c = cache[int(kind)];
+    if (c.generation != a.generation) {
+        c.document = assemble_document(a.project, kind, bundled_library(), a.derived.findings);
+        c.generation = a.generation;
+    }
+    return c.document;
 }
 
 void export_file(Format f, DocumentKind kind) {
@@ -399,20 +418,6 @@ void formation_panel() {
     ImGui::Separator();
 }
 
-// A step's state as the stepper shows it: points to review (blocking or alert findings), done, or to do.
-struct StepState {
-    int to_review = 0;
-    bool filled = false;
-};
-
-StepState step_state(int i) {
-    const App& a = app();
-    StepState st;
-    for (const Finding& f : a.derived.findings) if (f.step == kSteps[i].id && f.severity != "conseil") ++st.to_review;
-    st.filled = step_filled(a.project, kSteps[i].id, a.derived.findings);
-    return st;
-}
-
 void stepper(bool compact) {
     App& a = app();
     if (!compact) {
@@ -423,20 +428,21 @@ void stepper(bool compact) {
     }
     for (int i = 0; i < int(Step::count); ++i) {
         const Step s = Step(i);
-        const StepState st = step_state(i);
+        const int to_review = a.derived.to_review[i];
+        const bool filled = a.derived.filled[i];
         char label[96];
         std::snprintf(label, sizeof label, compact ? "%d" : "%d. %s", i + 1, kSteps[i].title);
         if (ImGui::Selectable((std::string(label) + "##step" + kSteps[i].id).c_str(), a.step == s, 0,
                               ImVec2(0, ImGui::GetFontSize() * (compact ? 1.3f : 1.6f))))
             go_to(s);
         register_item(std::string("step.") + kSteps[i].id);
-        const std::string state = st.to_review ? std::to_string(st.to_review) + " point(s) à revoir" : st.filled ? "fait" : "à faire";
+        const std::string state = to_review ? std::to_string(to_review) + " point(s) à revoir" : filled ? "fait" : "à faire";
         if (compact && ImGui::IsItemHovered()) ImGui::SetTooltip("%d. %s — %s", i + 1, kSteps[i].title, state.c_str());
         describe_if_focused(std::string("Étape ") + std::to_string(i + 1) + " : " + kSteps[i].title, state);
         // The state at the right end of the row: a count in the warning colour, a tick, or a hollow dot.
-        const std::string mark = st.to_review ? std::to_string(st.to_review) : st.filled ? "✓" : "○";
+        const std::string mark = to_review ? std::to_string(to_review) : filled ? "✓" : "○";
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(mark.c_str()).x - ImGui::GetStyle().ItemSpacing.x);
-        ImGui::TextColored(st.to_review ? palette().warning : st.filled ? palette().success : palette().muted, "%s", mark.c_str());
+        ImGui::TextColored(to_review ? palette().warning : filled ? palette().success : palette().muted, "%s", mark.c_str());
     }
     if (compact) return;
     ImGui::Spacing();
@@ -494,7 +500,7 @@ void right_panel() {
         if (ImGui::BeginTabItem("Aperçu")) {
             a.panel = RightPanel::preview;
             ImGui::BeginChild("##preview");
-            document_view(a.derived.preview, false);
+            document_view(current_document(DocumentKind::dce), false);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }

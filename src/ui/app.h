@@ -32,8 +32,10 @@ struct Derived {          // recomputed when the project changes
     ProcedureResult procedure;
     std::vector<Finding> findings;
     std::vector<Recommendation> recommendations;
-    Document preview;     // the consultation draft, for the preview panel
     int blocking = 0, alerts = 0, advice = 0;
+    // Per step (indexed by Step): findings to review (blocking or alert) and whether its essentials are filled.
+    int to_review[int(Step::count)] = {};
+    bool filled[int(Step::count)] = {};
 };
 
 struct App {
@@ -73,9 +75,9 @@ struct App {
     std::string clause_filter_pillar, clause_filter_kind;
     int selected_version = 0;
     bool show_projects = false, show_versions = false, show_why = true;
-    bool panel_in_place = false;
+    bool panel_in_place = false;      // narrow window: the Vigilance/Aperçu panel shown instead of the step
     bool step_from_top = false;       // a step was just opened: show it from its top
-    DocumentKind export_preview = DocumentKind::dce;   // the document previewed on the export step      // narrow window: the Vigilance/Aperçu panel shown instead of the step
+    DocumentKind export_preview = DocumentKind::dce;   // the document previewed on the export step
 
     // Focus and accessibility.
     std::string focus_request;        // widget id to focus at the next frame (jump from a finding)
@@ -105,6 +107,9 @@ void load_project(const Project& p, const std::string& id, const std::string& sc
 void open_project_text(const std::string& name, const std::string& text);   // validates; error modal on failure
 void save_project_file();
 void export_file(Format f, DocumentKind kind);
+// The project assembled as document `kind` (the preview panel, the export step, the firm's reading), built on
+// first request after each change rather than at every change or frame.
+const Document& current_document(DocumentKind kind);
 void go_to(Step s);
 void jump_to(const Finding& f);
 void show_notice(const std::string& text);

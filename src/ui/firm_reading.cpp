@@ -8,21 +8,14 @@
 namespace ui {
 
 void firm_reading() {
-    App& a = app();
     heading("Lecture entreprise");
     help_text("Ce mode présente les exigences du projet ouvert du point de vue d'une entreprise. Ouvrez le fichier "
               "projet transmis par l'acheteur avec « Ouvrir… ».");
     if (button("firm.download", "Télécharger la fiche entreprise (DOCX)", true)) export_file(Format::docx, DocumentKind::entreprise);
     section_gap();
     help_text("Passez la souris sur un sigle (CCAP, DUME, SIAE…) pour en lire la définition.");
-    static uint64_t cached_generation = ~0ull;
-    static Document reading;
-    if (cached_generation != a.generation) {
-        reading = assemble_document(a.project, DocumentKind::entreprise, bundled_library(), a.derived.findings);
-        cached_generation = a.generation;
-    }
     ImGui::BeginGroup();
-    document_view(reading, true);
+    document_view(current_document(DocumentKind::entreprise), true);
     ImGui::EndGroup();
     register_item("firm.text", false);
 }

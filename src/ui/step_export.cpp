@@ -35,20 +35,11 @@ void step_export() {
     ImGui::SameLine();
     if (button("export.ocds", "Publication OCDS")) export_file(Format::ocds, DocumentKind::dce);
 
-    // The document as it will be exported, assembled again only when the project or the choice changes.
-    static uint64_t generation = ~0ull;
-    static DocumentKind kind = DocumentKind::dce;
-    static Document preview;
-    if (generation != a.generation || kind != a.export_preview) {
-        preview = assemble_document(a.project, a.export_preview, bundled_library(), a.derived.findings);
-        generation = a.generation;
-        kind = a.export_preview;
-    }
     section_gap();
     for (const Doc& d : docs)
         if (d.kind == a.export_preview) subheading((std::string("Aperçu : ") + d.title).c_str());
     ImGui::BeginChild("##export-preview", ImVec2(0, ImGui::GetFontSize() * 30), true);
-    document_view(preview, false);
+    document_view(current_document(a.export_preview), false);
     ImGui::EndChild();
     register_item("export.preview", false);
 }
