@@ -4,9 +4,9 @@
 //   bench_core load                      loading the bundled clause library (the app's main start-up cost)
 // Prints one JSON object; times are medians in milliseconds of 7 runs, each run repeating the operation for
 // at least 20 ms.
-#include "bundle.h"
+#include "base/bundle.h"
 #include "export/export.h"
-#include "library.h"
+#include "library/library.h"
 #include <algorithm>
 #include <chrono>
 #include <fstream>

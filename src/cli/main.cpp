@@ -1,13 +1,13 @@
 // clausier — the command-line face of the core. The contract (commands, flags, JSON keys, exit codes) is
 // ../shared/CLI.md: extend it, never rename. Exit 0 on success, 1 when the input is invalid, 2 on bad usage;
 // every failure prints one French sentence on stderr.
-#include "checks.h"
+#include "checks/checks.h"
 #include "export/export.h"
-#include "legal.h"
-#include "library.h"
-#include "recommend.h"
-#include "platform_clock.h"
-#include "scenarios.h"
+#include "law/legal.h"
+#include "library/library.h"
+#include "library/recommend.h"
+#include "base/clock.h"
+#include "project/scenarios.h"
 #include <algorithm>
 #include <cstdio>
 #include <fstream>

@@ -156,8 +156,8 @@ EMSCRIPTEN_KEEPALIVE const char* clausier_rect(const char* id) {
 //   "export"      DOCX, ODT, HTML and Markdown exports of the project file arg
 //   "memory"      the module's memory (which only grows: its peak) and the bytes malloc has handed out
 // Times are medians in milliseconds; each run repeats the operation for at least 20 ms and divides.
-#include "bundle.h"
-#include "cpv.h"
+#include "base/bundle.h"
+#include "library/cpv.h"
 #include "export/export.h"
 #include <malloc.h>
 #include <algorithm>

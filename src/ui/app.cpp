@@ -2,10 +2,10 @@
 // preview), modal messages; and the bookkeeping after each frame (undo, derived data, autosave, the
 // screen-reader announcements).
 #include "app.h"
-#include "cpv.h"
+#include "library/cpv.h"
 #include "export/export.h"
 #include "platform.h"
-#include "scenarios.h"
+#include "project/scenarios.h"
 #include "widgets.h"
 #include <algorithm>
 #include <cstdio>

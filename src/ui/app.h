@@ -2,13 +2,13 @@
 // Project in place; everything it shows is computed by the core (procedure, checks, recommendations,
 // exports), recomputed only when the project changes.
 #pragma once
-#include "autosave.h"
-#include "checks.h"
-#include "legal.h"
-#include "platform_clock.h"
-#include "library.h"
-#include "recommend.h"
-#include "assemble.h"
+#include "project/autosave.h"
+#include "checks/checks.h"
+#include "law/legal.h"
+#include "base/clock.h"
+#include "library/library.h"
+#include "library/recommend.h"
+#include "document/assemble.h"
 #include "export/export.h"
 #include <imgui.h>
 #include <cstdint>

@@ -2,7 +2,7 @@
 // Entreprise mode. Another writer in the pandoc sense (document.h): it knows blocks and runs, nothing about
 // procurement. A paragraph that opens with a bold label ("Ce qui est demandé :") shows the label on its own
 // line, since ImGui cannot switch fonts inside wrapped text.
-#include "assemble.h"
+#include "document/assemble.h"
 #include "widgets.h"
 #include <imgui_internal.h>
 

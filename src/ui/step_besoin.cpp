@@ -1,6 +1,6 @@
 // Step 1 — Besoin: what is bought, for how long, for how much, by whom (L.2111-1).
-#include "cpv.h"
-#include "scenarios.h"
+#include "library/cpv.h"
+#include "project/scenarios.h"
 #include <algorithm>
 #include "widgets.h"
 

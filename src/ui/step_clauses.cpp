@@ -1,6 +1,6 @@
 // Step 5 — Clauses: recommended clauses first with their reasons, search and filters, the clause detail with
 // its variables edited in place and the text updating, and the insertion-hours calculator.
-#include "insertion.h"
+#include "law/insertion.h"
 #include "platform.h"
 #include "widgets.h"
 #include <algorithm>

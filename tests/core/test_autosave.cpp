@@ -1,4 +1,4 @@
-#include "autosave.h"
+#include "project/autosave.h"
 #include <catch2/catch.hpp>
 
 using namespace clausier;

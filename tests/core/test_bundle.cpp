@@ -1,6 +1,6 @@
 // The bundle stores the data files compressed: what the program reads must be byte for byte the repository's
 // files, and files added at run time (the benchmark's generated libraries) must join the listing.
-#include "bundle.h"
+#include "base/bundle.h"
 #include "test_files.h"
 #include <catch2/catch.hpp>
 #include <algorithm>

@@ -1,7 +1,7 @@
 // Test helpers for the checks: a small clause library built in C++ (independent of the bundled library's
 // ids, which change as clauses are written) and a clean project that triggers no rule at all.
 #pragma once
-#include "checks.h"
+#include "checks/checks.h"
 #include <algorithm>
 #include <optional>
 

@@ -1,8 +1,8 @@
 // Localism detection (R.2111-7, R.2152-6): what a buyer writes that favours a place as such is found,
 // tolerant of accents, case and inflection; legitimate uses of the same words are left alone.
 #include <catch2/catch.hpp>
-#include "localism.h"
-#include "text.h"
+#include "checks/localism.h"
+#include "base/text.h"
 
 using namespace clausier;
 

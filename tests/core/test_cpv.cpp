@@ -1,7 +1,7 @@
 // The CPV vocabulary (data/cpv/cpv_fr.tsv): the full list, lookup, search by code prefix and by words
 // (accent- and case-insensitive), and the purchase family a code suggests.
 #include <catch2/catch.hpp>
-#include "cpv.h"
+#include "library/cpv.h"
 #include <algorithm>
 
 using namespace clausier;

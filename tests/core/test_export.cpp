@@ -1,9 +1,9 @@
 // Export: document assembly, the six writers, the zip container, escaping and reproducibility.
-#include "assemble.h"
+#include "document/assemble.h"
 #include "export/export.h"
 #include "export/writers.h"
-#include "xml.h"
-#include "zip.h"
+#include "export/xml.h"
+#include "export/zip.h"
 #include "test_files.h"
 #include <catch2/catch.hpp>
 #include <algorithm>

@@ -2,9 +2,9 @@
 // French sentence, quickly, and leaves the project in memory as it was; every valid one opens and exports in
 // every format without any of its text turning into markup, code or a request.
 #include "../fuzz/output_checks.h"
-#include "bundle.h"
-#include "library.h"
-#include "model.h"
+#include "base/bundle.h"
+#include "library/library.h"
+#include "project/model.h"
 #include "test_files.h"
 #include <catch2/catch.hpp>
 #include <algorithm>

@@ -1,7 +1,7 @@
 // The deflate/gzip decoder behind the compressed bundle: known streams of every block type, and corrupt,
 // truncated or oversized input refused with a French message instead of a crash.
-#include "inflate.h"
-#include "zip.h"
+#include "base/inflate.h"
+#include "export/zip.h"
 #include <catch2/catch.hpp>
 
 using namespace clausier;

@@ -1,8 +1,8 @@
 // The insertion-hours calculator: worked examples a facilitator would recognise, and bad input refused
 // with a French message.
 #include <catch2/catch.hpp>
-#include "insertion.h"
-#include "text.h"
+#include "law/insertion.h"
+#include "base/text.h"
 #include <limits>
 
 using namespace clausier;

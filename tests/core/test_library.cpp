@@ -2,7 +2,7 @@
 // library v1" asks for (number of clauses, families, pillars, kinds and levels). A shortfall is reported as
 // the list of what is missing, so the writers know which clauses to add.
 #include <catch2/catch.hpp>
-#include "library.h"
+#include "library/library.h"
 #include <set>
 
 using namespace clausier;

@@ -2,7 +2,7 @@
 // texts are near-copies, no text favours a place as such (localism), and every label is admitted only
 // with « ou équivalent ». Each scanner is first tested on made-up samples, so a silent scanner cannot pass.
 #include <catch2/catch.hpp>
-#include "library.h"
+#include "library/library.h"
 #include <algorithm>
 
 using namespace clausier;

@@ -2,7 +2,7 @@
 // (families.json, articles.json) and one clause file with a single defect; "valide" has none, which proves
 // that every other folder fails because of its defect and not because of the minimal tables.
 #include <catch2/catch.hpp>
-#include "library.h"
+#include "library/library.h"
 
 using namespace clausier;
 

@@ -1,6 +1,6 @@
 // Versioned project files: every file says its schema version, files of earlier versions are migrated,
 // files of a newer version are refused without harm, and fields this version does not know survive a save.
-#include "migrate.h"
+#include "project/migrate.h"
 #include <catch2/catch.hpp>
 
 using namespace clausier;

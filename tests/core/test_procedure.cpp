@@ -2,7 +2,7 @@
 // just above every threshold, on both sides of every date boundary, for every buyer type and nature.
 // The expected figures are written here from the brief, independently of data/legal/thresholds.json.
 #include <catch2/catch.hpp>
-#include "legal.h"
+#include "law/legal.h"
 
 using namespace clausier;
 using Catch::Matchers::Contains;

@@ -1,8 +1,8 @@
 // Foundation tests for the model, text helpers, bundle and procedure sizing.
-#include "bundle.h"
-#include "legal.h"
-#include "library.h"
-#include "cpv.h"
+#include "base/bundle.h"
+#include "law/legal.h"
+#include "library/library.h"
+#include "library/cpv.h"
 #include <catch2/catch.hpp>
 
 using namespace clausier;

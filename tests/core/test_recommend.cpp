@@ -2,8 +2,8 @@
 // clauses are marked, overlaps are flagged only between a candidate and a chosen clause on the same topic,
 // and every recommendation carries at least one reason written as a French sentence.
 #include <catch2/catch.hpp>
-#include "recommend.h"
-#include "scenarios.h"
+#include "library/recommend.h"
+#include "project/scenarios.h"
 #include <algorithm>
 
 using namespace clausier;

@@ -2,9 +2,9 @@
 // brief; the five model cases pass every check with no blocking finding, and "pieges" (pitfalls) triggers
 // the findings trainers expect participants to spot.
 #include <catch2/catch.hpp>
-#include "checks.h"
-#include "cpv.h"
-#include "scenarios.h"
+#include "checks/checks.h"
+#include "library/cpv.h"
+#include "project/scenarios.h"
 #include <algorithm>
 #include <set>
 

@@ -1,6 +1,6 @@
 // Clause search goes through a word index (library.cpp): it must give exactly what reading every clause's
 // text gives, in the same order, for single words, parts of words, several words, ids and accents.
-#include "library.h"
+#include "library/library.h"
 #include <catch2/catch.hpp>
 
 using namespace clausier;

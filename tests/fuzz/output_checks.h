@@ -3,9 +3,9 @@
 // output is sound, otherwise a short description of the first problem found.
 #pragma once
 #include "export/export.h"
-#include "text.h"
-#include "xml.h"
-#include "zip.h"
+#include "base/text.h"
+#include "export/xml.h"
+#include "export/zip.h"
 #include <algorithm>
 #include <cctype>
 #include <string>

@@ -6,11 +6,11 @@
 // otherwise what broke (the libFuzzer program then aborts, so the input is saved as a crash).
 #pragma once
 #include "output_checks.h"
-#include "cpv.h"
+#include "library/cpv.h"
 #include "export/export.h"
-#include "library.h"
-#include "model.h"
-#include "bundle.h"
+#include "library/library.h"
+#include "project/model.h"
+#include "base/bundle.h"
 #include <string>
 #include <string_view>
 

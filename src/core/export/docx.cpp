@@ -1,9 +1,9 @@
 // WordprocessingML (DOCX): the smallest package Word, LibreOffice and pandoc all read, with real built-in
 // styles (Title, heading 1–3, List Bullet/Number, Table Grid) so the navigation pane and a table of contents
 // work. No external relationship, no macro, no field.
-#include "writers.h"
-#include "../xml.h"
-#include "../zip.h"
+#include "export/writers.h"
+#include "export/xml.h"
+#include "export/zip.h"
 
 namespace clausier {
 

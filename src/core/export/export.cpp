@@ -1,6 +1,6 @@
-#include "export.h"
-#include "writers.h"
-#include "../assemble.h"
+#include "export/export.h"
+#include "export/writers.h"
+#include "document/assemble.h"
 
 namespace clausier {
 

@@ -2,7 +2,7 @@
 // document model) is format-neutral; each writer (one file per format in this folder) knows nothing of the
 // domain. The same project and options always give the same bytes.
 #pragma once
-#include "../library.h"
+#include "library/library.h"
 
 namespace clausier {
 

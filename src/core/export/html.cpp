@@ -1,7 +1,7 @@
 // A standalone HTML page: embedded style sheet (screen and print), no script, no external resource (the
 // Content-Security-Policy forbids loading anything), headings in order from <h1> (the title) down.
-#include "writers.h"
-#include "../xml.h"
+#include "export/writers.h"
+#include "export/xml.h"
 
 namespace clausier {
 

@@ -1,8 +1,8 @@
 // CommonMark (with pipe tables, which pandoc and most renderers read). Every text is escaped so that no
 // character of the project can become markup: inline delimiters, HTML, entities, and block markers at the
 // start of a line.
-#include "writers.h"
-#include "../text.h"
+#include "export/writers.h"
+#include "base/text.h"
 #include <algorithm>
 
 namespace clausier {

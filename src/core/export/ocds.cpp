@@ -1,9 +1,9 @@
 // An OCDS 1.1 release package describing the tender as planned, with the lots, award criteria breakdown and
 // sustainability extensions. Dates come from the launch date, identifiers from hashes of the project: the
 // same project always gives the same package.
-#include "writers.h"
-#include "../assemble.h"
-#include "../cpv.h"
+#include "export/writers.h"
+#include "document/assemble.h"
+#include "library/cpv.h"
 #include <algorithm>
 #include <cmath>
 #include <cstdint>

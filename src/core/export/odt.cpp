@@ -1,8 +1,8 @@
 // OpenDocument Text 1.2: `mimetype` first and stored, a manifest, content, styles (headings with outline
 // levels, bullet and numbered list styles, table text styles, a boxed note) and metadata.
-#include "writers.h"
-#include "../xml.h"
-#include "../zip.h"
+#include "export/writers.h"
+#include "export/xml.h"
+#include "export/zip.h"
 #include <cstdio>
 
 namespace clausier {

@@ -1,8 +1,8 @@
 // writers.h — one function per file format, from the neutral document model to the file's bytes. They know
 // nothing of public procurement; ocds.cpp is the exception by nature (a data format, not a document).
 #pragma once
-#include "../document.h"
-#include "../library.h"
+#include "document/document.h"
+#include "library/library.h"
 
 namespace clausier {
 

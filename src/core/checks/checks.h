@@ -1,0 +1,53 @@
+// checks.h — the legal and quality checks run on a project: each rule has an id, a severity, the articles
+// it rests on, a French message saying what is wrong and what to do, and where to fix it (step and field)
+// so the app can jump there. Rule metadata (severity, articles, messages, dates) lives in
+// data/legal/rules.json; this code only decides when a rule fires.
+#pragma once
+#include "law/legal.h"
+#include "library/library.h"
+
+namespace clausier {
+
+struct Finding {
+    std::string rule;                    // rule id, e.g. "art35-condition-environnementale"
+    std::string severity;                // bloquant | alerte | conseil
+    std::vector<std::string> articles;
+    std::string message;                 // French: what is wrong and what to do
+    std::string step;                    // wizard step id: besoin, sourcing, lots, objectifs, clauses, criteres, suivi, verification, export
+    std::string field;                   // field id inside the step, e.g. "criteria[2].weight"
+    std::string where() const { return field.empty() ? step : step + "." + field; }
+};
+
+// One rule's metadata, read from data/legal/rules.json.
+struct RuleInfo {
+    std::string id, title, severity, step, field;
+    std::vector<std::string> articles;
+    std::string message;        // French template; {name} placeholders are filled by the rule
+    std::string description;    // French: what the rule checks (for the documentation and the app)
+    std::string obligation;     // id of a dated obligation in thresholds.json the rule depends on, if any
+    Date valid_from;            // first launch date the rule applies to (invalid = always)
+    json params = json::object();   // figures and word lists the rule uses
+};
+
+struct RuleSet {
+    std::vector<RuleInfo> rules;
+    json vocabulary = json::object();   // named word lists shared by several rules
+    const RuleInfo* find(std::string_view id) const;
+    std::vector<std::string> terms(std::string_view list) const;   // a vocabulary list, empty if absent
+};
+
+bool load_rules(const std::string& json_text, RuleSet& out, std::string& error);
+const RuleSet& bundled_rules();             // parsed once from the bundle
+std::vector<std::string> implemented_rules();   // the rule ids the engine runs, in order
+
+std::vector<Finding> run_checks(const Project& p, const Library& lib, const LegalData& law, const RuleSet& rules);
+std::vector<Finding> run_checks(const Project& p, const Library& lib = bundled_library(),
+                                const LegalData& law = bundled_legal_data());
+json findings_to_json(const std::vector<Finding>& findings);   // {"findings": [...]} per ../shared/CLI.md
+
+// Whether the buyer has filled in the essentials of a step of the purchase path (the steps of Finding::step:
+// besoin, sourcing, lots, objectifs, clauses, criteres, suivi, verification, export), for the app's stepper:
+// a step is "to do" until then, "done" once filled with nothing to review. `findings` are the project's own.
+bool step_filled(const Project& p, std::string_view step, const std::vector<Finding>& findings);
+
+}  // namespace clausier

@@ -1,0 +1,259 @@
+// Rules on the award criteria (art. 35 criterion, weights, scoring methods, localism), the monitoring plan
+// and the payment terms.
+#include "checks/internal.h"
+#include <cmath>
+
+namespace clausier::checks {
+
+namespace {
+
+const Clause* linked(const Context& c, const AwardCriterion& k) { return k.clause.empty() ? nullptr : c.lib.find(k.clause); }
+
+std::string criterion_text(const Context& c, const AwardCriterion& k) {
+    std::string text = k.name + "\n" + k.method + "\n" + k.proof;
+    for (const SubCriterion& s : k.subcriteria) text += "\n" + s.name;
+    if (const Clause* clause = linked(c, k)) text += "\n" + clause->title + "\n" + clause->text + "\n" + clause->criterion.scoring;
+    return text;
+}
+
+// A life-cycle cost counts as environmental when it comes from an environmental clause or prices energy,
+// emissions or end of life.
+bool environmental_cost(const Context& c, const AwardCriterion& k) {
+    if (k.kind != "cout-cycle-vie") return false;
+    if (is(linked(c, k), "", "environnemental")) return true;
+    return !matched_terms(criterion_text(c, k), c.terms("cycle-vie-environnement")).empty();
+}
+
+bool environmental_criterion(const Context& c, const AwardCriterion& k) {
+    return k.kind == "environnemental" || is(linked(c, k), "critere", "environnemental") || environmental_cost(c, k);
+}
+
+std::string name_of(const AwardCriterion& k, size_t i) {
+    return blank(k.name) ? "critère n° " + std::to_string(i + 1) : "« " + trim(k.name) + " »";
+}
+
+bool near(double a, double b) { return std::fabs(a - b) < 0.01; }
+
+// --- criteres --------------------------------------------------------------------------------------------
+
+void no_criteria(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    if (c.p.criteria.empty()) out.push_back({});
+}
+
+void environmental_award(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    for (const AwardCriterion& k : c.p.criteria)
+        if (environmental_criterion(c, k)) return;
+    out.push_back({});
+}
+
+// The criterion that carries the whole award, if there is only one that counts.
+const AwardCriterion* sole_criterion(const Context& c, size_t& index) {
+    const auto& all = c.p.criteria;
+    if (all.size() == 1) { index = 0; return &all[0]; }
+    const AwardCriterion* sole = nullptr;
+    for (size_t i = 0; i < all.size(); ++i) {
+        if (!(all[i].weight > 0)) continue;
+        if (sole) return nullptr;
+        sole = &all[i];
+        index = i;
+    }
+    return sole;
+}
+
+void sole_criterion_rule(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    size_t i = 0;
+    const AwardCriterion* k = sole_criterion(c, i);
+    if (k && !environmental_cost(c, *k)) out.push_back({item("criteria", i) + ".kind", {{"name", name_of(*k, i)}}});
+}
+
+void no_price(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    if (c.p.criteria.empty()) return;
+    for (const AwardCriterion& k : c.p.criteria)
+        if (k.kind == "prix" || k.kind == "cout-cycle-vie") return;
+    out.push_back({});
+}
+
+void weights_total(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    double sum = 0;
+    bool weighted = false;
+    for (const AwardCriterion& k : c.p.criteria) {
+        sum += k.weight;
+        weighted = weighted || k.weight > 0;
+    }
+    if (weighted && !near(sum, 100)) out.push_back({"", {{"value", french_percent(sum)}}});
+}
+
+void unweighted_formalised(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    if (c.procedure.procedure != "formalisee") return;
+    for (size_t i = 0; i < c.p.criteria.size(); ++i)
+        if (!(c.p.criteria[i].weight > 0))
+            out.push_back({item("criteria", i) + ".weight", {{"name", name_of(c.p.criteria[i], i)}}});
+}
+
+void no_method(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    for (size_t i = 0; i < c.p.criteria.size(); ++i) {
+        const AwardCriterion& k = c.p.criteria[i];
+        const Clause* clause = linked(c, k);
+        if (blank(k.method) && !(clause && !blank(clause->criterion.scoring)))
+            out.push_back({item("criteria", i) + ".method", {{"name", name_of(k, i)}}});
+    }
+}
+
+void no_proof(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    for (size_t i = 0; i < c.p.criteria.size(); ++i) {
+        const AwardCriterion& k = c.p.criteria[i];
+        const Clause* clause = linked(c, k);
+        if (blank(k.proof) && !(clause && !blank(clause->criterion.provides)))
+            out.push_back({item("criteria", i) + ".proof", {{"name", name_of(k, i)}}});
+    }
+}
+
+void subcriteria_total(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    for (size_t i = 0; i < c.p.criteria.size(); ++i) {
+        const AwardCriterion& k = c.p.criteria[i];
+        if (k.subcriteria.empty()) continue;
+        double sum = 0;
+        for (const SubCriterion& s : k.subcriteria) sum += s.weight;
+        if (!near(sum, 100)) out.push_back({item("criteria", i) + ".subcriteria", {{"name", name_of(k, i)}, {"value", french_percent(sum)}}});
+    }
+}
+
+void price_dominant(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
+    if (c.p.criteria.size() < 2) return;
+    const double max = number_param(r, "max_weight", 80);
+    double price = 0;
+    size_t first = c.p.criteria.size();
+    for (size_t i = 0; i < c.p.criteria.size(); ++i)
+        if (c.p.criteria[i].kind == "prix") {
+            price += c.p.criteria[i].weight;
+            first = std::min(first, i);
+        }
+    if (price > max) out.push_back({item("criteria", first) + ".weight", {{"value", french_percent(price)}, {"max", french_percent(max)}}});
+}
+
+void weight_outside_range(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    for (size_t i = 0; i < c.p.criteria.size(); ++i) {
+        const AwardCriterion& k = c.p.criteria[i];
+        const Clause* clause = linked(c, k);
+        if (!is(clause, "critere") || !(clause->criterion.weight_max > 0) || !(k.weight > 0)) continue;
+        if (k.weight < clause->criterion.weight_min || k.weight > clause->criterion.weight_max)
+            out.push_back({item("criteria", i) + ".weight",
+                           {{"name", name_of(k, i)}, {"value", french_percent(k.weight)}, {"clause", clause->id},
+                            {"min", french_percent(clause->criterion.weight_min)}, {"max", french_percent(clause->criterion.weight_max)}}});
+    }
+}
+
+void candidate_capacity(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    const std::vector<std::string> terms = c.terms("critere-candidature");
+    for (size_t i = 0; i < c.p.criteria.size(); ++i) {
+        const AwardCriterion& k = c.p.criteria[i];
+        std::string text = k.name + "\n" + k.method;
+        for (const SubCriterion& s : k.subcriteria) text += "\n" + s.name;
+        std::vector<std::string> found = matched_terms(text, terms);
+        if (!found.empty()) out.push_back({item("criteria", i) + ".name", {{"name", name_of(k, i)}, {"terms", quoted_list(found)}}});
+    }
+}
+
+void criterion_localism(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    for (size_t i = 0; i < c.p.criteria.size(); ++i) {
+        const AwardCriterion& k = c.p.criteria[i];
+        std::vector<std::pair<std::string, const std::string*>> fields = {
+            {item("criteria", i) + ".name", &k.name}, {item("criteria", i) + ".method", &k.method}, {item("criteria", i) + ".proof", &k.proof}};
+        for (size_t j = 0; j < k.subcriteria.size(); ++j)
+            fields.push_back({item("criteria", i) + "." + item("subcriteria", j) + ".name", &k.subcriteria[j].name});
+        for (const auto& [field, text] : fields) {
+            std::vector<std::string> found = find_localism(*text, LocalismScope::criterion);
+            if (!found.empty()) out.push_back({field, {{"name", name_of(k, i)}, {"terms", quoted_list(found)}}});
+        }
+    }
+}
+
+// --- suivi -----------------------------------------------------------------------------------------------
+
+struct Missing {
+    std::vector<std::string> labels;
+    std::string first_field;
+};
+
+Missing missing_parts(const std::string& indicator, const std::string& proof, const std::string& checkpoint, const std::string& penalty) {
+    Missing m;
+    const std::pair<const char*, const std::string*> parts[] = {
+        {"indicator", &indicator}, {"proof", &proof}, {"checkpoint", &checkpoint}, {"penalty", &penalty}};
+    const char* labels[] = {"un indicateur", "une preuve", "une échéance de contrôle", "une pénalité ou une mesure corrective"};
+    for (size_t i = 0; i < 4; ++i)
+        if (blank(*parts[i].second)) {
+            if (m.first_field.empty()) m.first_field = parts[i].first;
+            m.labels.push_back(labels[i]);
+        }
+    return m;
+}
+
+std::string join_french(const std::vector<std::string>& items) {
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : i + 1 == items.size() ? " et " : ", ") + items[i];
+    return out;
+}
+
+void monitoring_incomplete(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    for (size_t i = 0; i < c.p.monitoring.size(); ++i) {
+        const Commitment& m = c.p.monitoring[i];
+        const Missing miss = missing_parts(m.indicator, m.proof, m.checkpoint, m.penalty);
+        if (miss.labels.empty()) continue;
+        const std::string what = !blank(m.commitment) ? "« " + trim(m.commitment) + " »"
+                                 : !m.clause.empty() ? "le suivi de la clause " + m.clause
+                                                     : "la ligne n° " + std::to_string(i + 1);
+        out.push_back({item("monitoring", i) + "." + miss.first_field, {{"what", what}, {"missing", join_french(miss.labels)}}});
+    }
+    // Execution conditions with no monitoring line rely on the library's indicator, proof, checkpoint, penalty.
+    for (const auto& [chosen, k] : c.chosen()) {
+        if (!is(k, "condition-execution")) continue;
+        bool followed = false;
+        for (const Commitment& m : c.p.monitoring) followed = followed || m.clause == chosen->id;
+        const Missing miss = missing_parts(k->indicator, k->proof, k->checkpoint, k->penalty);
+        if (!followed && !miss.labels.empty())
+            out.push_back({clause_field(*chosen), {{"what", "la clause " + k->id + " (« " + k->title + " »)"}, {"missing", join_french(miss.labels)}}});
+    }
+}
+
+void low_advance(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
+    const double min = number_param(r, "min_percent", 20), from = number_param(r, "from_value", 50000);
+    if (!(c.p.advance_percent < min) || !(c.total > from)) return;
+    // Likely to attract small firms: at least one lot of a size an SME can take on (below the EU threshold).
+    const double factor = renewal_factor(c.p.need);
+    bool sme_sized = false;
+    for (const Lot& lot : c.p.lots) sme_sized = sme_sized || lot.value * factor < c.procedure.eu_threshold;
+    if (sme_sized) out.push_back({"", {{"value", french_percent(c.p.advance_percent)}, {"min", french_percent(min)}}});
+}
+
+void long_payment(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
+    double max = number_param(r, "max_days", 30);
+    const json& by_buyer = r.params.contains("max_days_by_buyer") ? r.params["max_days_by_buyer"] : json();
+    if (by_buyer.is_object() && by_buyer.contains(c.p.buyer.type) && by_buyer[c.p.buyer.type].is_number())
+        max = by_buyer[c.p.buyer.type].get<double>();
+    if (c.p.payment_days > max) out.push_back({"", {{"value", std::to_string(c.p.payment_days)}, {"max", french_number(max)}}});
+}
+
+}  // namespace
+
+std::vector<RuleEntry> criteria_rules() {
+    return {
+        {"criteres-absents", no_criteria},
+        {"art35-critere-environnemental", environmental_award},
+        {"art35-critere-unique", sole_criterion_rule},
+        {"criteres-prix-absent", no_price},
+        {"criteres-total-ponderation", weights_total},
+        {"criteres-non-ponderes-formalise", unweighted_formalised},
+        {"criteres-sans-methode", no_method},
+        {"criteres-sans-preuve", no_proof},
+        {"criteres-sous-criteres-total", subcriteria_total},
+        {"criteres-prix-preponderant", price_dominant},
+        {"criteres-hors-fourchette", weight_outside_range},
+        {"criteres-capacite-candidat", candidate_capacity},
+        {"localisme-critere", criterion_localism},
+        {"suivi-incomplet", monitoring_incomplete},
+        {"paiement-avance-faible", low_advance},
+        {"paiement-delai", long_payment},
+    };
+}
+
+}  // namespace clausier::checks

@@ -1,0 +1,223 @@
+#include "document/assemble.h"
+#include <cmath>
+
+namespace clausier {
+
+std::string fr(std::string_view s) { return french_typography(trim(s)); }
+Inline frtext(std::string_view s) { return text(fr(s)); }
+Block fr_heading(int level, std::string_view s) { return heading(level, fr(s)); }
+
+Inline labelled(std::string_view label, std::string_view value) {
+    return {strong(fr(label) + kNnbsp + ":"), plain(" " + fr(value))};
+}
+
+void add_fact(std::vector<Inline>& items, std::string_view label, std::string_view value) {
+    if (!trim(value).empty()) items.push_back(labelled(label, value));
+}
+
+void add_text(std::vector<Block>& out, std::string_view all) {
+    std::vector<Inline> bullets;
+    auto flush = [&] {
+        if (!bullets.empty()) out.push_back(bullet_list(std::move(bullets)));
+        bullets.clear();
+    };
+    size_t start = 0;
+    while (start <= all.size()) {
+        size_t end = all.find('\n', start);
+        if (end == std::string_view::npos) end = all.size();
+        const std::string line = trim(all.substr(start, end - start));
+        start = end + 1;
+        if (line.empty()) { flush(); continue; }
+        if (line.rfind("- ", 0) == 0 || line.rfind("\u2022 ", 0) == 0) {
+            bullets.push_back(frtext(line.substr(line[0] == '-' ? 2 : 4)));
+            continue;
+        }
+        flush();
+        out.push_back(paragraph(frtext(line)));
+    }
+    flush();
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+    std::string out;
+    for (const std::string& s : parts) {
+        if (s.empty()) continue;
+        if (!out.empty()) out += sep;
+        out += s;
+    }
+    return out;
+}
+
+std::string weight_label(double w) { return french_percent(w); }
+
+std::string criterion_name(const AwardCriterion& c, size_t index) {
+    const std::string n = trim(c.name);
+    return n.empty() ? "Critère " + std::to_string(index + 1) : n;
+}
+
+double weight_total(const Project& p) {
+    double sum = 0;
+    for (const AwardCriterion& c : p.criteria) sum += c.weight;
+    return sum;
+}
+
+// Scoring method of a criterion: the buyer's, else the one of the clause it comes from.
+std::string criterion_method(const AwardCriterion& c, const Library& lib) {
+    if (!trim(c.method).empty() || c.clause.empty()) return c.method;
+    const Clause* k = lib.find(c.clause);
+    return k ? k->criterion.scoring : "";
+}
+
+std::string criterion_proof(const AwardCriterion& c, const Library& lib) {
+    if (!trim(c.proof).empty() || c.clause.empty()) return c.proof;
+    const Clause* k = lib.find(c.clause);
+    return k ? k->criterion.provides : "";
+}
+
+std::string subcriteria_label(const AwardCriterion& c) {
+    std::vector<std::string> subs;
+    for (const SubCriterion& s : c.subcriteria) subs.push_back(trim(s.name) + " (" + weight_label(s.weight) + ")");
+    return join(subs, " ; ");
+}
+
+std::vector<Commitment> monitoring_rows(const Project& p, const Library& lib) {
+    std::vector<Commitment> rows;
+    std::vector<std::string> ids;   // clause id of each row taken from the library
+    for (const ChosenRef& c : chosen_clauses(p, lib, "condition-execution")) {
+        const Clause& k = *c.clause;
+        std::string title = k.title;
+        if (c.choice->lot > 0) title += " — " + lot_label(p, c.choice->lot);
+        rows.push_back({k.id, title, k.indicator, k.proof, k.checkpoint, k.penalty});
+        ids.push_back(k.id);
+    }
+    for (const Commitment& m : p.monitoring) {
+        size_t at = 0;
+        while (at < ids.size() && (m.clause.empty() || ids[at] != m.clause)) ++at;
+        if (at == ids.size()) { rows.push_back(m); continue; }
+        Commitment& r = rows[at];
+        using Field = std::pair<std::string*, const std::string*>;
+        for (Field f : {Field{&r.commitment, &m.commitment}, Field{&r.indicator, &m.indicator}, Field{&r.proof, &m.proof},
+                        Field{&r.checkpoint, &m.checkpoint}, Field{&r.penalty, &m.penalty}})
+            if (!trim(*f.second).empty()) *f.first = *f.second;
+    }
+    return rows;
+}
+
+std::string criterion_kind_label(std::string_view k) {
+    if (k == "prix") return "Prix";
+    if (k == "cout-cycle-vie") return "Coût du cycle de vie";
+    if (k == "technique") return "Valeur technique";
+    if (k == "environnemental") return "Performance environnementale";
+    if (k == "social") return "Performance sociale";
+    if (k == "delai") return "Délais";
+    return "Autre";
+}
+
+std::string lot_label(const Project& p, int lot) {
+    if (lot <= 0) return "tous les lots";
+    std::string s = "lot " + std::to_string(lot);
+    if (lot <= int(p.lots.size()) && !trim(p.lots[size_t(lot) - 1].title).empty())
+        s += " (" + trim(p.lots[size_t(lot) - 1].title) + ")";
+    return s;
+}
+
+std::vector<ChosenRef> chosen_clauses(const Project& p, const Library& lib, std::string_view kind) {
+    std::vector<ChosenRef> out;
+    for (const ChosenClause& c : p.clauses) {
+        const Clause* k = lib.find(c.id);
+        if (!k || (!kind.empty() && k->kind != kind)) continue;
+        out.push_back({&c, k, fr(render_clause(*k, c.values))});
+    }
+    return out;
+}
+
+namespace {
+
+std::string nature_label(std::string_view n) {
+    if (n == "fournitures") return "Fournitures";
+    if (n == "travaux") return "Travaux";
+    return "Services";
+}
+
+std::string procedure_label(std::string_view proc) {
+    if (proc == "sans-publicite") return "Marché sans publicité ni mise en concurrence préalables";
+    if (proc == "formalisee") return "Procédure formalisée (appel d'offres)";
+    return "Procédure adaptée (MAPA)";
+}
+
+std::string publicity_label(std::string_view pub) {
+    if (pub == "aucune") return "Aucune publicité obligatoire";
+    if (pub == "libre") return "Publicité libre, adaptée au montant et à l'objet du marché";
+    if (pub == "boamp-ou-jal") return "Avis au BOAMP ou dans un journal d'annonces légales";
+    return "Avis au JOUE et au BOAMP";
+}
+
+std::string months(int n) { return std::to_string(n) + " mois"; }
+
+std::string duration_label(const Need& n) {
+    std::string s = months(n.duration_months);
+    if (n.renewals > 0)
+        s += ", reconductible " + std::to_string(n.renewals) + " fois pour " +
+             months(n.renewal_months) + " (durée maximale : " + months(n.duration_months + n.renewals * n.renewal_months) + ")";
+    return fr(s);
+}
+
+void title_block(Document& d, const Project& p, const ProjectFacts& f, const char* title) {
+    d.title = title;
+    d.subtitle = fr(p.need.object.empty() ? p.title : p.need.object);
+    d.author = trim(p.buyer.name);
+    d.date = iso_date(parse_date(p.need.launch_date));   // never the clock in the file's metadata
+    auto meta = [&](const char* label, const std::string& value) {
+        if (!trim(value).empty()) d.metadata.push_back({label, fr(value)});
+    };
+    meta("Acheteur", p.buyer.name);
+    meta("Date de lancement", d.date.empty() ? "non renseignée" : french_date(f.date));
+    meta("Valeur estimée", french_euros(f.total) + " HT, reconductions comprises");
+    meta("Procédure", f.procedure_label);
+}
+
+}  // namespace
+
+ProjectFacts project_facts(const Project& p) {
+    ProjectFacts f;
+    f.date = effective_launch_date(p);
+    f.initial = initial_value(p);
+    f.total = total_estimated_value(p);
+    f.procedure = size_procedure(procedure_input(p));
+    f.nature_label = nature_label(p.need.nature);
+    f.procedure_label = procedure_label(f.procedure.procedure);
+    f.publicity_label = publicity_label(f.procedure.publicity);
+    f.duration_label = duration_label(p.need);
+    return f;
+}
+
+Document assemble_document(const Project& p, DocumentKind kind, const Library& lib,
+                           const std::vector<Finding>& findings) {
+    const ProjectFacts f = project_facts(p);
+    Document d;
+    switch (kind) {
+        case DocumentKind::dce:
+            title_block(d, p, f, "Dossier de consultation des entreprises");
+            assemble_dce(d, p, lib, f);
+            break;
+        case DocumentKind::entreprise:
+            title_block(d, p, f, "Fiche explicative pour les entreprises");
+            assemble_entreprise(d, p, lib, f);
+            break;
+        case DocumentKind::synthese:
+            title_block(d, p, f, "Note de synthèse");
+            assemble_synthese(d, p, lib, f, findings);
+            break;
+        case DocumentKind::sourcing:
+            title_block(d, p, f, "Compte rendu du sourcing");
+            assemble_sourcing(d, p);
+            break;
+    }
+    return d;
+}
+
+Document assemble_document(const Project& p, DocumentKind kind, const Library& lib) {
+    return assemble_document(p, kind, lib, kind == DocumentKind::synthese ? run_checks(p, lib) : std::vector<Finding>{});
+}
+
+}  // namespace clausier

@@ -1,0 +1,76 @@
+// assemble.h — from a project to the neutral document model (document.h): the consultation draft (dce),
+// the plain-language sheet for firms (entreprise) and the decision memo (synthese). Everything about public
+// procurement lives here; nothing about file formats. assemble.cpp holds the shared pieces, one
+// assemble_<document>.cpp file per document.
+#pragma once
+#include "checks/checks.h"
+#include "document/document.h"
+#include "export/export.h"
+
+namespace clausier {
+
+// `findings` feed the memo's open points; the short form runs the checks itself.
+Document assemble_document(const Project& p, DocumentKind kind, const Library& lib,
+                           const std::vector<Finding>& findings);
+Document assemble_document(const Project& p, DocumentKind kind, const Library& lib = bundled_library());
+
+// The acronyms a firm meets in a tender, explained in plain words: the glossary of the firm's sheet and the
+// definitions the app shows on hover in Entreprise mode.
+struct GlossaryTerm {
+    const char* term;
+    const char* meaning;
+};
+const std::vector<GlossaryTerm>& firm_glossary();
+
+// Insertion hours for the whole duration: value × labour share ÷ hourly cost × insertion rate, rounded.
+
+// ---- shared by the assemble_*.cpp files and the OCDS writer ------------------------------------------
+
+// A chosen clause found in the library (unknown ids are left out: the checks report them).
+struct ChosenRef {
+    const ChosenClause* choice = nullptr;
+    const Clause* clause = nullptr;
+    std::string text;   // rendered with the buyer's values, French typography applied
+};
+std::vector<ChosenRef> chosen_clauses(const Project& p, const Library& lib, std::string_view kind = "");
+
+struct ProjectFacts {          // what several documents state the same way
+    Date date;                 // launch date (today when the project has none)
+    double initial = 0, total = 0;
+    ProcedureResult procedure;
+    std::string nature_label, procedure_label, publicity_label, duration_label;
+};
+ProjectFacts project_facts(const Project& p);
+
+std::string fr(std::string_view s);                                // trimmed, French typography
+Inline frtext(std::string_view s);                                 // one plain run of fr(s)
+Block fr_heading(int level, std::string_view s);                   // heading(level, fr(s))
+Inline labelled(std::string_view label, std::string_view value);   // "Label : value", label in bold
+// Appends labelled(label, value) to `items` unless the value is blank.
+void add_fact(std::vector<Inline>& items, std::string_view label, std::string_view value);
+// Appends a multi-line text: each line a paragraph, runs of "- " lines a bullet list.
+void add_text(std::vector<Block>& out, std::string_view text);
+
+std::string criterion_kind_label(std::string_view kind);
+std::string lot_label(const Project& p, int lot);                  // "lot 2 (Vitrerie)", "tous les lots"
+std::string join(const std::vector<std::string>& parts, std::string_view sep = ", ");
+std::string weight_label(double w);                                // "40 %"
+std::string criterion_name(const AwardCriterion& c, size_t index);  // its name, or "Critère n"
+double weight_total(const Project& p);
+// A criterion's scoring method and the proof asked: the buyer's own words, else those of its library clause.
+std::string criterion_method(const AwardCriterion& c, const Library& lib);
+std::string criterion_proof(const AwardCriterion& c, const Library& lib);
+std::string subcriteria_label(const AwardCriterion& c);             // "Délais (60 %) ; Moyens (40 %)"
+// The monitoring plan: one line per chosen execution condition (from the clause's indicator, proof,
+// checkpoint and penalty), where the buyer's own line for that clause overrides what it fills in, then the
+// buyer's other commitments.
+std::vector<Commitment> monitoring_rows(const Project& p, const Library& lib);
+
+// The document-specific parts (assemble_dce.cpp, assemble_entreprise.cpp, assemble_synthese.cpp).
+void assemble_dce(Document& d, const Project& p, const Library& lib, const ProjectFacts& f);
+void assemble_entreprise(Document& d, const Project& p, const Library& lib, const ProjectFacts& f);
+void assemble_sourcing(Document& d, const Project& p);
+void assemble_synthese(Document& d, const Project& p, const Library& lib, const ProjectFacts& f,
+                       const std::vector<Finding>& findings);
+
+}  // namespace clausier

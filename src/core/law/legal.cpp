@@ -1,0 +1,204 @@
+#include "law/legal.h"
+#include "base/bundle.h"
+#include "base/clock.h"
+#include <algorithm>
+
+namespace clausier {
+
+namespace {
+
+std::vector<std::string> string_list(const json& j, const char* key) {
+    std::vector<std::string> out;
+    if (j.contains(key) && j[key].is_array())
+        for (const json& s : j[key]) if (s.is_string()) out.push_back(s.get<std::string>());
+    return out;
+}
+
+std::string string_of(const json& j, const char* key) {
+    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+}
+
+}  // namespace
+
+const Threshold* LegalData::find(std::string_view id, std::string_view buyer, std::string_view nature, Date date) const {
+    auto applies = [&](const Threshold& t) {
+        return t.id == id && (t.buyers.empty() || contains(t.buyers, buyer)) && (t.natures.empty() || contains(t.natures, nature));
+    };
+    auto covers = [&](const Threshold& t) {
+        return date.key() >= t.from.key() && (!t.until.valid() || date.key() <= t.until.key());
+    };
+    // A row naming the buyer wins over a generic one.
+    const Threshold* generic = nullptr;
+    for (const Threshold& t : thresholds) {
+        if (!applies(t) || !covers(t)) continue;
+        if (!t.buyers.empty()) return &t;
+        if (!generic) generic = &t;
+    }
+    if (generic) return generic;
+    // Past the end of the table (figures not yet published): keep the latest known figure rather than none.
+    const Threshold* latest = nullptr;
+    for (const Threshold& t : thresholds)
+        if (applies(t) && t.from.key() <= date.key() && (!latest || t.from.key() > latest->from.key())) latest = &t;
+    return latest;
+}
+
+double LegalData::figure(std::string_view id, std::string_view buyer, std::string_view nature, Date date, double fallback) const {
+    const Threshold* t = find(id, buyer, nature, date);
+    return t ? t->figure : fallback;
+}
+
+const Obligation* LegalData::obligation(std::string_view id) const {
+    for (const Obligation& o : obligations) if (o.id == id) return &o;
+    return nullptr;
+}
+
+bool LegalData::in_force(std::string_view id, Date date) const {
+    const Obligation* o = obligation(id);
+    return o && date.key() >= o->from.key();
+}
+
+bool load_legal_data(const std::string& text, LegalData& out, std::string& error) {
+    json doc = json::parse(text, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object() || !doc.contains("thresholds") || !doc["thresholds"].is_array()) {
+        error = "Table des seuils illisible.";
+        return false;
+    }
+    LegalData d;
+    for (const json& t : doc["thresholds"]) {
+        Threshold th;
+        th.id = string_of(t, "id");
+        th.buyers = string_list(t, "buyers");
+        th.natures = string_list(t, "natures");
+        th.figure = t.value("figure", 0.0);
+        th.from = parse_date(string_of(t, "from"));
+        th.until = parse_date(string_of(t, "until"));
+        th.article = string_of(t, "article");
+        th.source = string_of(t, "source");
+        if (th.id.empty() || !th.from.valid() || th.figure <= 0) {
+            error = "Table des seuils : ligne « " + th.id + " » incomplète (identifiant, date de début ou montant).";
+            return false;
+        }
+        d.thresholds.push_back(th);
+    }
+    if (doc.contains("obligations"))
+        for (const json& o : doc["obligations"])
+            d.obligations.push_back({string_of(o, "id"), string_of(o, "article"), string_of(o, "source"),
+                                     string_of(o, "label"), parse_date(string_of(o, "from"))});
+    if (doc.contains("social_exceptions"))
+        for (const json& e : doc["social_exceptions"])
+            d.social_exceptions.push_back({string_of(e, "id"), string_of(e, "label"), string_of(e, "article")});
+    out = std::move(d);
+    return true;
+}
+
+const LegalData& bundled_legal_data() {
+    static const LegalData data = [] {
+        LegalData d;
+        std::string error;
+        load_legal_data(std::string(bundle_file("data/legal/thresholds.json")), d, error);
+        return d;
+    }();
+    return data;
+}
+
+ProcedureResult size_procedure(const ProcedureInput& in, const LegalData& law) {
+    ProcedureResult r;
+    const Date date = in.date;
+    r.dispense_threshold = law.figure("dispense", in.buyer, in.nature, date);
+    r.eu_threshold = law.figure("eu", in.buyer, in.nature, date);
+    const double publicity_floor = law.figure("publicite-adaptee", in.buyer, in.nature, date);
+    const double electronic_floor = law.figure("electronic", in.buyer, in.nature, date);
+    const std::string amount = french_euros(in.amount);
+
+    if (in.amount < r.dispense_threshold) {
+        r.procedure = "sans-publicite";
+        r.publicity = "aucune";
+        r.articles = {"R.2122-8"};
+        r.explanation = "La valeur estimée (" + amount + " HT) est inférieure au seuil de " +
+                        french_euros(r.dispense_threshold) + " HT : le marché peut être passé sans publicité ni mise en "
+                        "concurrence préalables. Choisissez une offre pertinente, faites une bonne utilisation des "
+                        "deniers publics et ne contractez pas systématiquement avec le même opérateur.";
+    } else if (in.social_services && in.nature == "services") {
+        const double joue = law.figure("services-sociaux-joue", in.buyer, "services", date);
+        r.procedure = "adaptee";
+        r.articles = {"R.2123-1"};
+        if (in.amount >= joue) {
+            r.publicity = "joue";
+            r.articles.push_back("R.2131-15");
+        } else {
+            r.publicity = in.amount >= publicity_floor && in.buyer != "entite-adjudicatrice" ? "boamp-ou-jal" : "libre";
+            r.articles.push_back("R.2131-12");
+        }
+        r.explanation = "Services sociaux ou autres services spécifiques : la procédure adaptée s'applique quel que "
+                        "soit le montant (" + amount + " HT). " +
+                        (r.publicity == "joue" ? "À partir de " + french_euros(joue) + " HT, un avis est publié au JOUE."
+                                               : std::string("En dessous de ") + french_euros(joue) +
+                                                 " HT, la publicité est adaptée au montant et à l'objet.");
+    } else if (in.amount < r.eu_threshold) {
+        r.procedure = "adaptee";
+        const bool boamp = in.amount >= publicity_floor && in.buyer != "entite-adjudicatrice";
+        r.publicity = boamp ? "boamp-ou-jal" : "libre";
+        r.articles = {"R.2123-1", "R.2131-12"};
+        r.explanation = "La valeur estimée (" + amount + " HT) est inférieure au seuil européen de " +
+                        french_euros(r.eu_threshold) + " HT : procédure adaptée (MAPA). " +
+                        (boamp ? "À partir de " + french_euros(publicity_floor) +
+                                     " HT, l'avis est publié au BOAMP ou dans un journal d'annonces légales, et dans la "
+                                     "presse spécialisée si nécessaire."
+                               : std::string("La publicité est libre et adaptée aux caractéristiques du marché."));
+    } else {
+        r.procedure = "formalisee";
+        r.publicity = "joue";
+        r.articles = {"R.2124-1", "R.2131-16"};
+        r.explanation = "La valeur estimée (" + amount + " HT) atteint le seuil européen de " +
+                        french_euros(r.eu_threshold) + " HT : procédure formalisée (appel d'offres ou autre procédure "
+                        "formalisée), avis publié au JOUE et au BOAMP, critères pondérés.";
+    }
+    r.electronic = r.procedure != "sans-publicite" && in.amount >= electronic_floor;
+    if (r.electronic) {
+        r.articles.push_back("R.2132-2");
+        r.explanation += " Les documents de la consultation sont gratuits en ligne sur le profil d'acheteur et les "
+                         "échanges sont électroniques (à partir de " + french_euros(electronic_floor) + " HT).";
+    }
+    return r;
+}
+
+Date effective_launch_date(const Project& p) {
+    Date d = parse_date(p.need.launch_date);
+    return d.valid() ? d : today();
+}
+
+ProcedureInput procedure_input(const Project& p) {
+    ProcedureInput in;
+    in.buyer = p.buyer.type;
+    in.nature = p.need.nature;
+    in.amount = total_estimated_value(p);
+    in.date = effective_launch_date(p);
+    in.social_services = p.need.social_services;
+    return in;
+}
+
+json procedure_to_json(const ProcedureResult& r) {
+    return {{"procedure", r.procedure}, {"publicity", r.publicity}, {"electronic", r.electronic},
+            {"dispense_threshold", number_json(r.dispense_threshold)}, {"eu_threshold", number_json(r.eu_threshold)},
+            {"articles", r.articles}, {"explanation", r.explanation}};
+}
+
+SmallLots small_lots(const Project& p, const LegalData& law) {
+    SmallLots s;
+    const Date date = effective_launch_date(p);
+    s.lot_limit = law.figure("petits-lots", p.buyer.type, p.need.nature, date);
+    s.share_limit = law.figure("petits-lots-part", p.buyer.type, p.need.nature, date);
+    const double factor = renewal_factor(p.need);
+    const double total = total_estimated_value(p);
+    for (size_t i = 0; i < p.lots.size(); ++i) {
+        const double v = p.lots[i].value * factor;
+        if (v < s.lot_limit) {
+            s.eligible.push_back(int(i) + 1);
+            s.eligible_total += v;
+        }
+    }
+    s.usable = !s.eligible.empty() && total > 0 && s.eligible_total <= total * s.share_limit / 100.0;
+    return s;
+}
+
+}  // namespace clausier

@@ -1,0 +1,78 @@
+// legal.h — the dated legal figures (thresholds, obligations, social-condition exceptions) read from
+// data/legal/thresholds.json, and the procedure sizing built on them. No figure lives in code: the engine
+// picks the row whose validity covers the consultation's launch date.
+#pragma once
+#include "project/model.h"
+#include "base/text.h"
+
+namespace clausier {
+
+struct Threshold {
+    std::string id;                    // dispense, electronic, eu, publicite-adaptee, petits-lots, spaser…
+    std::vector<std::string> buyers;   // empty = every buyer type
+    std::vector<std::string> natures;
+    double figure = 0;
+    Date from, until;                  // until invalid = open-ended
+    std::string article, source;
+};
+
+struct Obligation {
+    std::string id, article, source, label;
+    Date from;
+};
+
+struct SocialException {
+    std::string id, label, article;
+};
+
+struct LegalData {
+    std::vector<Threshold> thresholds;
+    std::vector<Obligation> obligations;
+    std::vector<SocialException> social_exceptions;
+
+    // The row for (id, buyer, nature) in force on `date`, or nullptr.
+    const Threshold* find(std::string_view id, std::string_view buyer, std::string_view nature, Date date) const;
+    double figure(std::string_view id, std::string_view buyer, std::string_view nature, Date date, double fallback = 0) const;
+    // Whether a dated obligation applies to a consultation launched on `date`.
+    bool in_force(std::string_view obligation_id, Date date) const;
+    const Obligation* obligation(std::string_view id) const;
+};
+
+bool load_legal_data(const std::string& json_text, LegalData& out, std::string& error);
+const LegalData& bundled_legal_data();   // parsed once from the bundle
+
+struct ProcedureInput {
+    std::string buyer = "collectivite";
+    std::string nature = "services";
+    double amount = 0;                 // euros HT, all lots, whole duration
+    Date date;
+    bool social_services = false;
+};
+
+struct ProcedureResult {
+    std::string procedure;             // sans-publicite | adaptee | formalisee
+    std::string publicity;             // aucune | libre | boamp-ou-jal | joue
+    bool electronic = false;
+    double dispense_threshold = 0;
+    double eu_threshold = 0;
+    std::vector<std::string> articles;
+    std::string explanation;           // French, for the buyer
+};
+
+ProcedureResult size_procedure(const ProcedureInput& in, const LegalData& law = bundled_legal_data());
+ProcedureInput procedure_input(const Project& p);   // from the project: total value, buyer, nature, date
+json procedure_to_json(const ProcedureResult& r);
+
+// Small-lots exception (R.2123-1 2°): within a formalised purchase, lots below the small-lot figure may
+// follow an adapted procedure as long as together they stay within the allowed share of all lots.
+struct SmallLots {
+    double lot_limit = 0, share_limit = 0;  // figure per lot, percent of the total
+    std::vector<int> eligible;              // 1-based lot numbers below the per-lot figure
+    double eligible_total = 0;              // their value over the whole duration
+    bool usable = false;                    // eligible lots stay within the share
+};
+SmallLots small_lots(const Project& p, const LegalData& law = bundled_legal_data());
+
+Date effective_launch_date(const Project& p);   // the project's date, or today when empty
+
+}  // namespace clausier

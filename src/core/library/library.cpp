@@ -1,0 +1,575 @@
+#include "library/library.h"
+#include "base/bundle.h"
+#include <algorithm>
+#include <cmath>
+#include <dirent.h>
+#include <fstream>
+#include <set>
+#include <mutex>
+#include <sstream>
+#include <unordered_map>
+
+namespace clausier {
+
+namespace {
+
+const char* const kPillars[] = {"environnemental", "social", "economique"};
+const char* const kKinds[] = {"specification", "condition-execution", "critere", "selection", "reservation", "sourcing"};
+const char* const kLevels[] = {"essentiel", "avance", "exemplaire"};
+const char* const kNatures[] = {"fournitures", "services", "travaux"};
+const char* const kDocuments[] = {"RC", "CCAP", "CCTP", "AE"};
+const char* const kVarTypes[] = {"percent", "integer", "euros", "hours", "date", "choice", "text"};
+const char* const kReservationArticles[] = {"L.2113-12", "L.2113-13", "L.2113-15"};
+
+template <size_t N>
+bool one_of(const std::string& s, const char* const (&set)[N]) {
+    for (const char* v : set) if (s == v) return true;
+    return false;
+}
+
+std::string str(const json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// A number field, 0 when absent or of another type (json::value would throw on a wrong type).
+double number(const json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_number() ? it->get<double>() : 0.0;
+}
+
+// Validates one clause file and appends its clauses. `ids` tracks ids across files.
+struct Loader {
+    Library& lib;
+    std::vector<LibraryProblem>& problems;
+    std::set<std::string> ids;
+
+    void problem(const std::string& file, const std::string& clause, const std::string& msg) {
+        problems.push_back({file, clause, msg});
+    }
+
+    // Reads a list of strings, reporting a wrong type.
+    bool strings(const json& c, const char* key, std::vector<std::string>& out, const std::string& file,
+                 const std::string& id, bool required) {
+        auto it = c.find(key);
+        if (it == c.end()) {
+            if (required) problem(file, id, std::string("le champ « ") + key + " » est absent.");
+            return !required;
+        }
+        if (!it->is_array()) { problem(file, id, std::string("le champ « ") + key + " » doit être une liste de textes."); return false; }
+        for (const json& s : *it) {
+            if (!s.is_string()) { problem(file, id, std::string("le champ « ") + key + " » doit être une liste de textes."); return false; }
+            out.push_back(s.get<std::string>());
+        }
+        return true;
+    }
+
+    static bool valid_id(const std::string& id) {
+        // CODE-L-NNN: 2 to 4 capitals, a pillar letter, three digits.
+        size_t dash = id.find('-');
+        if (dash < 2 || dash > 4 || id.size() != dash + 6) return false;
+        for (size_t i = 0; i < dash; ++i) if (id[i] < 'A' || id[i] > 'Z') return false;
+        if (id[dash + 2] != '-' || (id[dash + 1] != 'E' && id[dash + 1] != 'S' && id[dash + 1] != 'P')) return false;
+        for (size_t i = dash + 3; i < id.size(); ++i) if (id[i] < '0' || id[i] > '9') return false;
+        return true;
+    }
+
+    static bool valid_var_name(const std::string& n) {
+        if (n.empty() || n.size() > 40) return false;
+        for (char ch : n) if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_')) return false;
+        return true;
+    }
+
+    bool variable(const json& v, Variable& out, const std::string& file, const std::string& id) {
+        if (!v.is_object()) { problem(file, id, "une variable n'est pas un objet."); return false; }
+        out.name = str(v, "name");
+        out.type = str(v, "type");
+        out.label = str(v, "label");
+        const std::string where = "variable « " + out.name + " » : ";
+        if (!valid_var_name(out.name)) { problem(file, id, where + "nom invalide (minuscules, chiffres et _)."); return false; }
+        if (!one_of(out.type, kVarTypes)) { problem(file, id, where + "type « " + out.type + " » inconnu."); return false; }
+        if (out.label.empty()) { problem(file, id, where + "libellé absent."); return false; }
+        if (!v.contains("default")) { problem(file, id, where + "valeur par défaut absente."); return false; }
+        out.default_value = v["default"];
+        const bool numeric = out.type == "percent" || out.type == "integer" || out.type == "euros" || out.type == "hours";
+        if (numeric) {
+            if (!v.contains("min") || !v.contains("max") || !v["min"].is_number() || !v["max"].is_number()) {
+                problem(file, id, where + "bornes « min » et « max » numériques obligatoires.");
+                return false;
+            }
+            out.min = v["min"].get<double>();
+            out.max = v["max"].get<double>();
+            if (out.min > out.max) { problem(file, id, where + "borne minimale supérieure à la borne maximale."); return false; }
+            if (out.type == "percent" && (out.min < 0 || out.max > 100)) {
+                problem(file, id, where + "un pourcentage doit rester entre 0 et 100.");
+                return false;
+            }
+        }
+        if (out.type == "choice") {
+            auto it = v.find("options");
+            if (it == v.end() || !it->is_array() || it->empty()) { problem(file, id, where + "liste « options » obligatoire."); return false; }
+            for (const json& o : *it) {
+                if (!o.is_string()) { problem(file, id, where + "les options doivent être des textes."); return false; }
+                out.options.push_back(o.get<std::string>());
+            }
+        }
+        if (out.type == "text" && v.contains("max_length") && v["max_length"].is_number_integer())
+            out.max_length = v["max_length"].get<int>();
+        std::string err;
+        if (!check_value(out, out.default_value, err)) { problem(file, id, where + "valeur par défaut invalide : " + err); return false; }
+        return true;
+    }
+
+    // Names used as {{name}} in a text.
+    static std::vector<std::string> placeholders(const std::string& text, bool& malformed) {
+        std::vector<std::string> out;
+        malformed = false;
+        for (size_t p = text.find("{{"); p != std::string::npos; p = text.find("{{", p + 2)) {
+            size_t e = text.find("}}", p + 2);
+            if (e == std::string::npos) { malformed = true; break; }
+            out.push_back(text.substr(p + 2, e - p - 2));
+        }
+        return out;
+    }
+
+    void clause(const json& c, const std::string& file, const std::string& file_family) {
+        if (!c.is_object()) { problem(file, "", "une entrée de « clauses » n'est pas un objet."); return; }
+        Clause k;
+        k.file = file;
+        k.id = str(c, "id");
+        const std::string& id = k.id;
+        size_t before = problems.size();
+        if (!valid_id(id)) problem(file, id, "identifiant invalide (forme attendue : CODE-E-001, lettre E, S ou P).");
+        else if (!ids.insert(id).second) problem(file, id, "identifiant en double dans la bibliothèque.");
+        if (!c.contains("version") || !c["version"].is_number_integer() || c["version"].get<long long>() < 1)
+            problem(file, id, "« version » doit être un entier supérieur ou égal à 1.");
+        else k.version = int(std::min<long long>(c["version"].get<long long>(), 1000000));
+        k.title = str(c, "title");
+        k.pillar = str(c, "pillar");
+        k.kind = str(c, "kind");
+        k.level = str(c, "level");
+        k.text = str(c, "text");
+        k.proof = str(c, "proof");
+        k.indicator = str(c, "indicator");
+        k.checkpoint = str(c, "checkpoint");
+        k.penalty = str(c, "penalty");
+        k.explanation = str(c, "explanation");
+        k.cautions = str(c, "cautions");
+        if (k.title.empty()) problem(file, id, "titre absent.");
+        if (!one_of(k.pillar, kPillars)) problem(file, id, "pilier « " + k.pillar + " » inconnu.");
+        else if (valid_id(id)) {
+            char letter = id[id.find('-') + 1];
+            char expected = k.pillar == "environnemental" ? 'E' : k.pillar == "social" ? 'S' : 'P';
+            if (letter != expected) problem(file, id, "la lettre de l'identifiant ne correspond pas au pilier.");
+        }
+        if (!one_of(k.kind, kKinds)) problem(file, id, "nature de clause « " + k.kind + " » inconnue.");
+        if (!one_of(k.level, kLevels)) problem(file, id, "niveau d'ambition « " + k.level + " » inconnu.");
+        strings(c, "families", k.families, file, id, true);
+        strings(c, "cpv", k.cpv, file, id, true);
+        strings(c, "natures", k.natures, file, id, true);
+        strings(c, "goals", k.goals, file, id, false);
+        strings(c, "documents", k.documents, file, id, true);
+        strings(c, "articles", k.articles, file, id, true);
+        if (k.families.empty()) problem(file, id, "aucune famille d'achat.");
+        else if (k.families[0] != file_family) problem(file, id, "la première famille doit être celle du fichier (« " + file_family + " »).");
+        for (const auto& f : k.families) if (!lib.family(f)) problem(file, id, "famille « " + f + " » inconnue.");
+        for (const auto& g : k.goals) if (!lib.goal(g)) problem(file, id, "objectif « " + g + " » inconnu.");
+        for (const auto& a : k.articles) if (!lib.article(a)) problem(file, id, "référence « " + a + " » absente de la table des articles.");
+        if (k.articles.empty()) problem(file, id, "base juridique absente.");
+        for (const auto& n : k.natures) if (!one_of(n, kNatures)) problem(file, id, "nature de marché « " + n + " » inconnue.");
+        if (k.natures.empty()) problem(file, id, "aucune nature de marché.");
+        for (const auto& d : k.documents) if (!one_of(d, kDocuments)) problem(file, id, "document « " + d + " » inconnu.");
+        if (k.documents.empty()) problem(file, id, "aucun document de destination.");
+        for (const auto& code : k.cpv) {
+            bool digits = code.size() >= 2 && code.size() <= 8 &&
+                          std::all_of(code.begin(), code.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+            if (!digits) problem(file, id, "préfixe CPV « " + code + " » invalide (2 à 8 chiffres).");
+        }
+        if (k.text.empty()) problem(file, id, "texte de la clause absent.");
+        if (k.explanation.empty()) problem(file, id, "explication pour les entreprises absente.");
+        if (k.cautions.empty()) problem(file, id, "points de vigilance pour l'acheteur absents.");
+        if (k.proof.empty()) problem(file, id, "justificatif demandé (« proof ») absent.");
+
+        std::set<std::string> rejected;   // declared but invalid: already reported, not "undeclared" too
+        if (c.contains("variables")) {
+            if (!c["variables"].is_array()) problem(file, id, "« variables » doit être une liste.");
+            else for (const json& v : c["variables"]) {
+                Variable var;
+                if (!variable(v, var, file, id)) rejected.insert(var.name);
+                else {
+                    if (k.variable(var.name)) problem(file, id, "variable « " + var.name + " » déclarée deux fois.");
+                    k.variables.push_back(var);
+                }
+            }
+        }
+        bool malformed = false;
+        std::vector<std::string> used = placeholders(k.text, malformed);
+        if (malformed) problem(file, id, "accolades « {{ » non refermées dans le texte.");
+        for (const auto& u : used)
+            if (!k.variable(u) && !rejected.count(u)) problem(file, id, "la variable « " + u + " » est utilisée dans le texte mais n'est pas déclarée.");
+        for (const auto& v : k.variables)
+            if (std::find(used.begin(), used.end(), v.name) == used.end())
+                problem(file, id, "la variable « " + v.name + " » est déclarée mais n'apparaît pas dans le texte.");
+
+        if (k.kind == "condition-execution") {
+            if (k.indicator.empty()) problem(file, id, "condition d'exécution sans indicateur de suivi.");
+            if (k.checkpoint.empty()) problem(file, id, "condition d'exécution sans point de contrôle.");
+            if (k.penalty.empty()) problem(file, id, "condition d'exécution sans pénalité ni mesure corrective.");
+        }
+        if (k.kind == "critere") {
+            const json* cr = c.contains("criterion") && c["criterion"].is_object() ? &c["criterion"] : nullptr;
+            if (!cr) problem(file, id, "critère d'attribution sans bloc « criterion ».");
+            else {
+                k.criterion.provides = str(*cr, "provides");
+                k.criterion.method = str(*cr, "method");
+                k.criterion.scoring = str(*cr, "scoring");
+                k.criterion.weight_min = number(*cr, "weight_min");
+                k.criterion.weight_max = number(*cr, "weight_max");
+                if (k.criterion.provides.empty()) problem(file, id, "critère sans description de ce que fournit le candidat.");
+                if (k.criterion.method != "grille" && k.criterion.method != "formule")
+                    problem(file, id, "critère sans méthode de notation (« grille » ou « formule »).");
+                if (k.criterion.scoring.empty()) problem(file, id, "critère sans barème de notation.");
+                if (!(k.criterion.weight_min > 0 && k.criterion.weight_min <= k.criterion.weight_max && k.criterion.weight_max <= 100))
+                    problem(file, id, "fourchette de pondération incohérente (0 < min ≤ max ≤ 100).");
+            }
+        }
+        if (k.kind == "reservation") {
+            const json* r = c.contains("reservation") && c["reservation"].is_object() ? &c["reservation"] : nullptr;
+            if (!r) problem(file, id, "clause de réservation sans bloc « reservation ».");
+            else {
+                k.reservation.structures = str(*r, "structures");
+                k.reservation.article = str(*r, "article");
+                k.reservation.share = number(*r, "share");
+                if (k.reservation.structures.empty()) problem(file, id, "réservation sans structures bénéficiaires.");
+                if (!one_of(k.reservation.article, kReservationArticles))
+                    problem(file, id, "réservation : article « " + k.reservation.article + " » inattendu (L.2113-12, L.2113-13 ou L.2113-15).");
+            }
+        }
+        k.valid_from = parse_date(str(c, "valid_from"));
+        if (!k.valid_from.valid()) problem(file, id, "date de début de validité absente ou invalide.");
+        if (c.contains("valid_until") && !c["valid_until"].is_null()) {
+            k.valid_until = parse_date(str(c, "valid_until"));
+            if (!k.valid_until.valid()) problem(file, id, "date de fin de validité invalide.");
+            else if (k.valid_until.key() < k.valid_from.key()) problem(file, id, "fin de validité antérieure au début.");
+        }
+        if (problems.size() != before) return;
+        k.search_text = fold(k.id + " " + k.title + " " + k.text + " " + k.explanation);
+        lib.clauses.push_back(std::move(k));
+    }
+
+    void tables(const json& families_doc, const json& articles_doc) {
+        if (families_doc.contains("families") && families_doc["families"].is_array())
+            for (const json& f : families_doc["families"]) {
+                Family fam{str(f, "id"), str(f, "label"), {}, {}};
+                if (f.contains("natures")) for (const json& n : f["natures"]) if (n.is_string()) fam.natures.push_back(n);
+                if (f.contains("cpv")) for (const json& n : f["cpv"]) if (n.is_string()) fam.cpv.push_back(n);
+                lib.families.push_back(fam);
+            }
+        if (families_doc.contains("goals") && families_doc["goals"].is_array())
+            for (const json& g : families_doc["goals"]) lib.goals.push_back({str(g, "id"), str(g, "label"), str(g, "pillar")});
+        if (articles_doc.contains("articles") && articles_doc["articles"].is_array())
+            for (const json& a : articles_doc["articles"]) lib.articles.push_back({str(a, "id"), str(a, "code"), str(a, "title")});
+    }
+};
+
+std::string base_name(const std::string& path) {
+    size_t s = path.find_last_of('/');
+    return s == std::string::npos ? path : path.substr(s + 1);
+}
+
+}  // namespace
+
+const Variable* Clause::variable(std::string_view name) const {
+    for (const Variable& v : variables) if (v.name == name) return &v;
+    return nullptr;
+}
+
+const Clause* Library::find(std::string_view id) const {
+    for (const Clause& c : clauses) if (c.id == id) return &c;
+    return nullptr;
+}
+const Family* Library::family(std::string_view id) const {
+    for (const Family& f : families) if (f.id == id) return &f;
+    return nullptr;
+}
+const Goal* Library::goal(std::string_view id) const {
+    for (const Goal& g : goals) if (g.id == id) return &g;
+    return nullptr;
+}
+const Article* Library::article(std::string_view id) const {
+    for (const Article& a : articles) if (a.id == id) return &a;
+    return nullptr;
+}
+
+std::vector<SourceFile> bundled_library_files() {
+    std::vector<SourceFile> out;
+    for (const std::string& path : bundle_list("clauses/"))
+        if (path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0)
+            out.push_back({path, std::string(bundle_file(path))});
+    return out;
+}
+
+bool read_library_folder(const std::string& dir, std::vector<SourceFile>& out, std::string& error) {
+    DIR* d = opendir(dir.c_str());
+    if (!d) { error = "Dossier de bibliothèque introuvable : " + dir; return false; }
+    std::vector<std::string> names;
+    while (dirent* e = readdir(d)) {
+        std::string n = e->d_name;
+        if (n.size() > 5 && n.compare(n.size() - 5, 5, ".json") == 0) names.push_back(n);
+    }
+    closedir(d);
+    std::sort(names.begin(), names.end());
+    constexpr std::streamoff kMaxFile = 16 << 20;
+    for (const std::string& n : names) {
+        std::ifstream in(dir + "/" + n, std::ios::binary);
+        in.seekg(0, std::ios::end);
+        if (in.tellg() > kMaxFile) { error = "Fichier trop volumineux pour une bibliothèque de clauses : " + n; return false; }
+        in.seekg(0);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        out.push_back({"clauses/" + n, ss.str()});
+    }
+    return true;
+}
+
+bool load_library(const std::vector<SourceFile>& files, Library& out, std::vector<LibraryProblem>& problems) {
+    Library lib;
+    Loader loader{lib, problems, {}};
+    json families, articles;
+    std::vector<std::pair<const SourceFile*, json>> clause_docs;
+    for (const SourceFile& f : files) {
+        const std::string name = base_name(f.path);
+        if (name == "clause.schema.json") continue;
+        if (!valid_utf8(f.text)) { loader.problem(f.path, "", "le fichier n'est pas en UTF-8 valide."); continue; }
+        if (!json_depth_within(f.text, kMaxJsonDepth)) {
+            loader.problem(f.path, "", "le fichier imbrique ses données sur plus de " + std::to_string(kMaxJsonDepth) + " niveaux.");
+            continue;
+        }
+        json doc = json::parse(f.text, nullptr, false);
+        if (doc.is_discarded() || !doc.is_object()) { loader.problem(f.path, "", "le fichier n'est pas un objet JSON valide."); continue; }
+        if (name == "families.json") families = doc;
+        else if (name == "articles.json") articles = doc;
+        else clause_docs.emplace_back(&f, std::move(doc));
+    }
+    if (families.is_null()) loader.problem("clauses/families.json", "", "table des familles absente.");
+    if (articles.is_null()) loader.problem("clauses/articles.json", "", "table des articles absente.");
+    loader.tables(families, articles);
+    for (auto& [f, doc] : clause_docs) {
+        if (!doc.contains("schema_version") || doc["schema_version"] != 1) {
+            loader.problem(f->path, "", "« schema_version » doit valoir 1.");
+            continue;
+        }
+        const std::string family = str(doc, "family");
+        if (!lib.family(family)) { loader.problem(f->path, "", "famille du fichier « " + family + " » inconnue."); continue; }
+        if (!doc.contains("clauses") || !doc["clauses"].is_array()) {
+            loader.problem(f->path, "", "liste « clauses » absente.");
+            continue;
+        }
+        for (const json& c : doc["clauses"]) loader.clause(c, f->path, family);
+    }
+    out = std::move(lib);
+    return problems.empty();
+}
+
+const Library& bundled_library() {
+    static const Library lib = [] {
+        Library l;
+        std::vector<LibraryProblem> problems;
+        load_library(bundled_library_files(), l, problems);
+        return l;
+    }();
+    return lib;
+}
+
+bool check_value(const Variable& v, const json& value, std::string& error) {
+    if (v.type == "percent" || v.type == "integer" || v.type == "euros" || v.type == "hours") {
+        if (!value.is_number()) { error = "un nombre est attendu."; return false; }
+        double d = value.get<double>();
+        if (v.type == "integer" && std::floor(d) != d) { error = "un nombre entier est attendu."; return false; }
+        if (!(d >= v.min && d <= v.max)) {
+            error = "la valeur doit être comprise entre " + french_number(v.min) + " et " + french_number(v.max) + ".";
+            return false;
+        }
+        return true;
+    }
+    if (!value.is_string()) { error = "un texte est attendu."; return false; }
+    const std::string s = value.get<std::string>();
+    if (v.type == "date" && !parse_date(s).valid()) { error = "une date AAAA-MM-JJ est attendue."; return false; }
+    if (v.type == "choice" && std::find(v.options.begin(), v.options.end(), s) == v.options.end()) {
+        error = "la valeur doit être l'une des options proposées.";
+        return false;
+    }
+    if (v.type == "text" && (int)s.size() > v.max_length) { error = "le texte est trop long."; return false; }
+    if (!valid_utf8(s)) { error = "le texte contient des caractères invalides."; return false; }
+    return true;
+}
+
+std::string format_value(const Variable& v, const json& value) {
+    std::string err;
+    const json* chosen = &value;
+    if (!check_value(v, value, err)) {
+        chosen = &v.default_value;
+        // The loader keeps only variables whose default is valid; a variable built by hand may not be.
+        if (!check_value(v, *chosen, err)) return "";
+    }
+    const json& x = *chosen;
+    if (v.type == "percent") return french_percent(x.get<double>());
+    if (v.type == "integer") return french_number(x.get<double>(), 0);
+    if (v.type == "euros") return french_euros(x.get<double>());
+    if (v.type == "hours") return french_number(x.get<double>(), 1) + kNbsp + "heures";
+    if (v.type == "date") return french_date(parse_date(x.get<std::string>()));
+    return x.get<std::string>();
+}
+
+std::string render_clause(const Clause& c, const std::map<std::string, json>& values) {
+    std::string out;
+    size_t pos = 0;
+    for (size_t p = c.text.find("{{"); p != std::string::npos; p = c.text.find("{{", pos)) {
+        size_t e = c.text.find("}}", p + 2);
+        if (e == std::string::npos) break;
+        out.append(c.text, pos, p - pos);
+        const std::string name = c.text.substr(p + 2, e - p - 2);
+        if (const Variable* v = c.variable(name)) {
+            auto it = values.find(name);
+            out += format_value(*v, it != values.end() ? it->second : v->default_value);
+        }
+        pos = e + 2;
+    }
+    out.append(c.text, pos, std::string::npos);
+    return out;
+}
+
+LibraryStats library_stats(const Library& lib) {
+    LibraryStats s;
+    s.clauses = int(lib.clauses.size());
+    for (const Clause& c : lib.clauses) {
+        s.by_pillar[c.pillar]++;
+        s.by_kind[c.kind]++;
+        s.by_level[c.level]++;
+        for (const auto& f : c.families) s.by_family[f]++;
+        for (const auto& d : c.documents) s.by_document[d]++;
+    }
+    return s;
+}
+
+json stats_to_json(const LibraryStats& s) {
+    return {{"clauses", s.clauses}, {"by_pillar", s.by_pillar}, {"by_kind", s.by_kind},
+            {"by_family", s.by_family}, {"by_level", s.by_level}, {"by_document", s.by_document}};
+}
+
+json clause_to_list_json(const Clause& c) {
+    return {{"id", c.id}, {"version", c.version}, {"title", c.title}, {"pillar", c.pillar}, {"kind", c.kind},
+            {"level", c.level}, {"families", c.families}, {"natures", c.natures}, {"documents", c.documents},
+            {"articles", c.articles}, {"text", render_clause(c)}, {"explanation", c.explanation}};
+}
+
+namespace {
+
+constexpr uint32_t kAbsent = UINT32_MAX;
+
+// The characters text.h's words() keeps in a word.
+bool word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80; }
+
+std::shared_ptr<const SearchIndex> build_index(const Library& lib) {
+    auto index = std::make_shared<SearchIndex>();
+    SearchIndex& ix = *index;
+    ix.clauses = lib.clauses.size();
+    std::unordered_map<std::string_view, uint32_t> ids;   // views into the clauses' texts, which outlive it
+    ids.reserve(8192);
+    for (uint32_t c = 0; c < lib.clauses.size(); ++c) {
+        const std::string_view s = lib.clauses[c].search_text;
+        for (size_t i = 0, j = 0; i < s.size(); i = j) {
+            if (!word_char(s[i])) { j = i + 1; continue; }
+            for (j = i; j < s.size() && word_char(s[j]);) ++j;
+            auto [it, fresh] = ids.try_emplace(s.substr(i, j - i), uint32_t(ix.postings.size()));
+            if (fresh) {
+                ix.vocabulary += '\n';
+                ix.word_start.push_back(uint32_t(ix.vocabulary.size()));
+                ix.vocabulary.append(s.substr(i, j - i));
+                ix.postings.emplace_back();
+            }
+            auto& postings = ix.postings[it->second];
+            if (postings.empty() || postings.back().first != c) postings.emplace_back(c, uint32_t(i));
+        }
+    }
+    return index;
+}
+
+// The library's index, built on first use (under a lock: the CLI or a test may search from several threads).
+std::shared_ptr<const SearchIndex> index_of(const Library& lib) {
+    static std::mutex mutex;
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!lib.search_index || lib.search_index->clauses != lib.clauses.size()) lib.search_index = build_index(lib);
+    return lib.search_index;
+}
+
+// The first position of `term` in each clause's search text, or kAbsent, through the index. A term is made of
+// word characters only, so it always lies inside one word: its first occurrence in a clause is the earliest,
+// over the words containing it, of that word's first position plus the term's offset in the word. Returns
+// false when the term is in so many words that reading the texts is quicker (a one- or two-letter term).
+bool positions_from_index(const SearchIndex& ix, const std::string& term, std::vector<uint32_t>& at) {
+    at.assign(ix.clauses, kAbsent);
+    size_t work = 0;
+    for (size_t p = ix.vocabulary.find(term); p != std::string::npos; ) {
+        const size_t w = size_t(std::upper_bound(ix.word_start.begin(), ix.word_start.end(), uint32_t(p)) - ix.word_start.begin()) - 1;
+        const uint32_t offset = uint32_t(p - ix.word_start[w]);
+        for (const auto& [clause, first] : ix.postings[w]) at[clause] = std::min(at[clause], first + offset);
+        work += ix.postings[w].size();
+        if (work > ix.clauses + 64) return false;
+        if (w + 1 >= ix.word_start.size()) break;
+        p = ix.vocabulary.find(term, ix.word_start[w + 1]);   // the next word that holds it
+    }
+    return true;
+}
+
+}  // namespace
+
+std::vector<const Clause*> search_clauses(const Library& lib, std::string_view query, size_t limit) {
+    const std::vector<std::string> terms = words(fold(query));
+    const std::shared_ptr<const SearchIndex> index = terms.empty() || lib.clauses.empty() ? nullptr : index_of(lib);
+    std::vector<int> score(lib.clauses.size(), 0);   // -1: a term is missing
+    std::vector<uint32_t> at;
+    for (const std::string& t : terms) {
+        const bool from_index = index && positions_from_index(*index, t, at);
+        for (size_t i = 0; i < lib.clauses.size(); ++i) {
+            if (score[i] < 0) continue;
+            const Clause& c = lib.clauses[i];
+            const size_t first = from_index ? (at[i] == kAbsent ? std::string::npos : at[i]) : c.search_text.find(t);
+            if (first == std::string::npos) score[i] = -1;
+            else score[i] += first < c.title.size() + c.id.size() + 1 ? 3 : 1;   // a match in the id or title counts more
+        }
+    }
+    std::vector<std::pair<int, const Clause*>> hits;
+    for (size_t i = 0; i < lib.clauses.size(); ++i)
+        if (score[i] >= 0) hits.emplace_back(-score[i], &lib.clauses[i]);
+    std::stable_sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<const Clause*> out;
+    for (size_t i = 0; i < hits.size() && i < limit; ++i) out.push_back(hits[i].second);
+    return out;
+}
+
+const char* pillar_label(std::string_view p) {
+    if (p == "environnemental") return "Environnemental";
+    if (p == "social") return "Social";
+    if (p == "economique") return "Économique et accès des PME";
+    return "?";
+}
+
+const char* kind_label(std::string_view k) {
+    if (k == "specification") return "Spécification technique";
+    if (k == "condition-execution") return "Condition d'exécution";
+    if (k == "critere") return "Critère d'attribution";
+    if (k == "selection") return "Sélection des candidatures";
+    if (k == "reservation") return "Marché ou lot réservé";
+    if (k == "sourcing") return "Conseil de sourcing";
+    return "?";
+}
+
+const char* level_label(std::string_view l) {
+    if (l == "essentiel") return "Essentiel";
+    if (l == "avance") return "Avancé";
+    if (l == "exemplaire") return "Exemplaire";
+    return "?";
+}
+
+}  // namespace clausier
