@@ -81,12 +81,8 @@ bool read_project_file(const std::string& path, Project& p, std::string& error) 
 
 int cmd_procedure(const Args& a) {
     ProcedureInput in;
-    in.buyer = a.option("--buyer");
-    in.nature = a.option("--nature");
-    if (in.buyer != "etat" && in.buyer != "collectivite" && in.buyer != "entite-adjudicatrice")
-        throw Usage{"--buyer attend etat, collectivite ou entite-adjudicatrice."};
-    if (in.nature != "fournitures" && in.nature != "services" && in.nature != "travaux")
-        throw Usage{"--nature attend fournitures, services ou travaux."};
+    if (!parse_enum(a.option("--buyer"), in.buyer)) throw Usage{"--buyer attend " + enum_choices<BuyerType>(false) + "."};
+    if (!parse_enum(a.option("--nature"), in.nature)) throw Usage{"--nature attend " + enum_choices<Nature>(false) + "."};
     const std::string amount = a.option("--amount");
     if (amount.empty()) throw Usage{"--amount (montant estimé en euros HT) est obligatoire."};
     char* end = nullptr;
@@ -98,7 +94,7 @@ int cmd_procedure(const Args& a) {
     in.social_services = a.flag("--social-services");
     ProcedureResult r = size_procedure(in);
     if (a.flag("--json")) print_json(procedure_to_json(r));
-    else std::cout << r.procedure << " (" << r.publicity << ")\n" << r.explanation << "\n";
+    else std::cout << enum_name(r.procedure) << " (" << enum_name(r.publicity) << ")\n" << r.explanation << "\n";
     return 0;
 }
 
@@ -147,9 +143,9 @@ int cmd_check(const Args& a) {
     Project p;
     std::string error;
     if (!read_project_file(a.positional[0], p, error)) return fail(error);
-    std::vector<Finding> findings = run_checks(p);
+    const std::vector<Finding> findings = run_checks(p, project_procedure(p));
     if (a.flag("--json")) print_json(findings_to_json(findings));
-    else for (const Finding& f : findings) std::cout << "[" << f.severity << "] " << f.where() << " : " << f.message << "\n";
+    else for (const Finding& f : findings) std::cout << "[" << enum_name(f.severity) << "] " << f.where() << " : " << f.message << "\n";
     return 0;
 }
 
@@ -158,7 +154,7 @@ int cmd_recommend(const Args& a) {
     Project p;
     std::string error;
     if (!read_project_file(a.positional[0], p, error)) return fail(error);
-    std::vector<Recommendation> recs = recommend(p);
+    const std::vector<Recommendation> recs = recommend(p, project_procedure(p));
     if (a.flag("--json")) print_json(recommendations_to_json(recs));
     else for (size_t i = 0; i < recs.size() && i < 20; ++i)
         std::cout << recs[i].clause->id << "  " << recs[i].clause->title << "\n";
@@ -202,7 +198,8 @@ int cmd_scenario(const Args& a) {
 
 const char* const kHelp =
     "clausier — préparer une consultation responsable (commande publique)\n\n"
-    "  clausier procedure --buyer etat|collectivite|entite-adjudicatrice --nature fournitures|services|travaux\n"
+    "  clausier procedure --buyer etat|collectivite|etablissement-sante|entite-adjudicatrice\n"
+    "                     --nature fournitures|services|travaux\n"
     "                     --amount EUROS [--date AAAA-MM-JJ] [--social-services] [--json]\n"
     "  clausier library check|stats|list [DOSSIER] [--json]\n"
     "  clausier check PROJET.json [--json]\n"

@@ -25,7 +25,9 @@ constexpr double kAutosaveDelayMs = 800;
 
 // The browser's localStorage behind the core's store interface.
 struct BrowserStore : KeyValueStore {
-    bool set(const std::string& k, const std::string& v) override { return platform::storage_set(k, v); }
+    StoreStatus set(const std::string& k, const std::string& v) override {
+        return platform::storage_set(k, v) ? StoreStatus::ok : StoreStatus::full;
+    }
     bool get(const std::string& k, std::string& v) const override { return platform::storage_get(k, v); }
     void remove(const std::string& k) override { platform::storage_remove(k); }
     std::vector<std::string> keys(const std::string& p) const override { return platform::storage_keys(p); }
@@ -45,16 +47,16 @@ std::string new_id() {
 void recompute() {
     App& a = app();
     Derived& d = a.derived;
-    d.procedure = size_procedure(procedure_input(a.project));
-    d.findings = run_checks(a.project);
+    d.procedure = project_procedure(a.project);
+    d.findings = run_checks(a.project, d.procedure);
     d.blocking = d.alerts = d.advice = 0;
     for (const Finding& f : d.findings)
-        (f.severity == "bloquant" ? d.blocking : f.severity == "alerte" ? d.alerts : d.advice)++;
-    d.recommendations = recommend(a.project);
+        (f.severity == Severity::bloquant ? d.blocking : f.severity == Severity::alerte ? d.alerts : d.advice)++;
+    d.recommendations = recommend(a.project, d.procedure);
     for (int i = 0; i < int(Step::count); ++i) {
         d.to_review[i] = 0;
-        for (const Finding& f : d.findings) if (f.step == kSteps[i].id && f.severity != "conseil") ++d.to_review[i];
-        d.filled[i] = step_filled(a.project, kSteps[i].id, d.findings);
+        for (const Finding& f : d.findings) if (int(f.step) == i && f.severity != Severity::conseil) ++d.to_review[i];
+        d.filled[i] = step_filled(a.project, clausier::Step(i), d.findings);
     }
 }
 
@@ -62,7 +64,7 @@ void save_now() {
     App& a = app();
     a.save_pending = false;
     a.saved_at = now_iso();
-    if (autosave(store(), a.project_id, a.project, a.saved_at)) {
+    if (autosave(store(), a.project_id, a.project, a.saved_at) == StoreStatus::ok) {
         a.storage_refused = false;
         set_last_opened(store(), a.project_id);
     } else {
@@ -224,7 +226,7 @@ const Document& current_document(DocumentKind kind) {
     const App& a = app();
     Cached& c = cache[int(kind)];
     if (c.generation != a.generation) {
-        c.document = assemble_document(a.project, kind, bundled_library(), a.derived.findings);
+        c.document = assemble_document(a.project, kind, a.derived.procedure, a.derived.findings);
         c.generation = a.generation;
     }
     return c.document;
@@ -260,8 +262,8 @@ const FieldHome kFieldHomes[] = {
 void jump_to(const Finding& f) {
     App& a = app();
     if (a.mode == Mode::entreprise) a.mode = Mode::acheteur;
-    Step step = step_from_id(f.step);
-    std::string widget = f.field.rfind(f.step + ".", 0) == 0 ? f.field : f.where();
+    Step step = Step(int(f.step));
+    std::string widget = f.field.rfind(enum_name(f.step) + std::string("."), 0) == 0 ? f.field : f.where();
     for (const FieldHome& h : kFieldHomes)
         if (f.field == h.field) { step = h.step; widget = h.widget; }
     // A clause's variable or the insertion facilitator: open the clause concerned in the detail pane.
@@ -450,7 +452,7 @@ void stepper(bool compact) {
     if (a.mode == Mode::formation) formation_panel();
     const ProcedureResult& pr = a.derived.procedure;
     help_text("Valeur estimée : " + french_euros(total_estimated_value(a.project)) + " HT");
-    help_text("Procédure : " + std::string(pr.procedure == "formalisee" ? "formalisée" : pr.procedure == "adaptee" ? "adaptée" : "sans publicité"));
+    help_text(enum_label(pr.procedure));
 }
 
 void findings_panel() {
@@ -467,10 +469,10 @@ void findings_panel() {
     int i = 0;
     for (const Finding& f : d.findings) {
         ImGui::PushID(i);
-        const ImVec4 color = f.severity == "bloquant" ? palette().error : f.severity == "alerte" ? palette().warning : palette().info;
+        const ImVec4 color = f.severity == Severity::bloquant ? palette().error : f.severity == Severity::alerte ? palette().warning : palette().info;
         ImGui::PushStyleColor(ImGuiCol_Text, color);
         ImGui::PushFont(font_bold());
-        ImGui::TextUnformatted(f.severity == "bloquant" ? "Bloquant" : f.severity == "alerte" ? "Alerte" : "Conseil");
+        ImGui::TextUnformatted(enum_label(f.severity));
         ImGui::PopFont();
         ImGui::PopStyleColor();
         ImGui::TextWrapped("%s", f.message.c_str());

@@ -13,7 +13,7 @@ std::vector<std::string> items_with_prefix(const std::string& prefix);   // widg
 std::string automation_state() {
     const App& a = app();
     json findings = json::array();
-    for (const Finding& f : a.derived.findings) findings.push_back({{"rule", f.rule}, {"severity", f.severity}, {"where", f.where()}});
+    for (const Finding& f : a.derived.findings) findings.push_back({{"rule", f.rule}, {"severity", enum_name(f.severity)}, {"where", f.where()}});
     json state = {{"step", step_info(a.step).id},
                   {"mode", a.mode == Mode::acheteur ? "acheteur" : a.mode == Mode::formation ? "formation" : "entreprise"},
                   {"frame", a.frame},
@@ -21,7 +21,7 @@ std::string automation_state() {
                   {"project", project_to_json(a.project)},
                   {"project_id", a.project_id},
                   {"scenario", a.scenario},
-                  {"procedure", a.derived.procedure.procedure},
+                  {"procedure", enum_name(a.derived.procedure.procedure)},
                   {"findings", findings},
                   {"error", a.error_title.empty() ? "" : a.error_title + " — " + a.error_text},
                   {"notice", a.notice},

@@ -60,9 +60,8 @@ void value_fields(Project& p) {
 }
 
 void pooling_fields(Need& n) {
-    choice_field("besoin.pooling", "Achat mutualisé", n.pooling,
-                 {{"", "Non : achat propre"}, {"groupement", "Groupement de commandes"}, {"centrale", "Centrale d'achat"}});
-    if (n.pooling.empty()) return;
+    enum_field("besoin.pooling", "Achat mutualisé", n.pooling);
+    if (n.pooling == Pooling::none) return;
     help_text("La valeur estimée couvre les besoins de tous les membres : indiquez la part de chacun pour la durée initiale.");
     list_editor("besoin.members", n.members, "Retirer ce membre", "Ajouter un membre", Member{},
                 [](Member& m, const std::string& k, size_t) {
@@ -86,8 +85,7 @@ void step_besoin() {
     text_field("besoin.title", "Nom du projet", p.title, "ex. Nettoyage des bâtiments communaux 2027");
     text_field("besoin.object", "Objet du marché", n.object, "ce que vous achetez, en une phrase");
     text_field("besoin.description", "Description du besoin", n.description, "", true, 3);
-    choice_field("besoin.nature", "Nature du marché", n.nature,
-                 {{"fournitures", "Fournitures"}, {"services", "Services"}, {"travaux", "Travaux"}});
+    enum_field("besoin.nature", "Nature du marché", n.nature);
     std::vector<std::pair<std::string, std::string>> families = {{"", "— à choisir —"}};
     for (const Family& f : bundled_library().families)
         if (f.id != "transversal") families.push_back({f.id, f.label});
@@ -96,10 +94,7 @@ void step_besoin() {
     section_gap();
     subheading("Acheteur");
     text_field("besoin.buyer_name", "Nom de l'acheteur", p.buyer.name, "ex. Commune de …");
-    choice_field("besoin.buyer_type", "Type d'acheteur", p.buyer.type,
-                 {{"collectivite", "Collectivité territoriale ou autre pouvoir adjudicateur"},
-                  {"etat", "État et ses établissements publics administratifs"},
-                  {"entite-adjudicatrice", "Entité adjudicatrice (réseaux)"}});
+    enum_field("besoin.buyer_type", "Type d'acheteur", p.buyer.type);
     section_gap();
     subheading("Durée et calendrier");
     int_field("besoin.duration_months", "Durée initiale (mois)", n.duration_months, 1, 600);

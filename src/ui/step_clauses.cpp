@@ -20,7 +20,9 @@ void add_clause(Project& p, const Clause& c) {
     if (c.kind == "critere") {
         AwardCriterion cr;
         cr.name = c.title;
-        cr.kind = c.pillar == "environnemental" ? "environnemental" : c.pillar == "social" ? "social" : "technique";
+        cr.kind = c.pillar == "environnemental" ? CriterionKind::environnemental
+                  : c.pillar == "social"        ? CriterionKind::social
+                                                : CriterionKind::technique;
         cr.weight = std::round((c.criterion.weight_min + c.criterion.weight_max) / 2);
         cr.method = c.criterion.scoring;
         cr.proof = c.criterion.provides;
@@ -184,7 +186,7 @@ void specifications_editor(Project& p) {
 // Above the EU thresholds a social execution condition is compulsory unless one of the legal exceptions
 // applies and the buyer writes down why (L.2112-2-1).
 void social_exception_editor(Project& p) {
-    if (app().derived.procedure.procedure != "formalisee") return;
+    if (app().derived.procedure.procedure != Procedure::formalisee) return;
     subheading("Condition sociale au-dessus des seuils européens (L.2112-2-1)");
     help_text("Sans condition d'exécution sociale, indiquez l'exception qui s'applique et motivez-la par écrit.");
     std::vector<std::pair<std::string, std::string>> options = {{"", "Aucune exception : une condition sociale est prévue"}};

@@ -6,17 +6,13 @@ namespace ui {
 
 namespace {
 
-const std::vector<std::pair<std::string, std::string>> kKinds = {
-    {"prix", "Prix"}, {"cout-cycle-vie", "Coût du cycle de vie"}, {"technique", "Valeur technique"},
-    {"environnemental", "Performance environnementale"}, {"social", "Performance sociale"}, {"delai", "Délai"}, {"autre", "Autre"}};
-
 void criterion_editor(Project& p, size_t i) {
     AwardCriterion& c = p.criteria[i];
     const std::string k = "criteres.criteria[" + std::to_string(i + 1) + "]";
     ImGui::PushID(int(i));
     subheading(("Critère " + std::to_string(i + 1)).c_str());
     text_field(k + ".name", "Intitulé", c.name);
-    choice_field(k + ".kind", "Nature du critère", c.kind, kKinds);
+    enum_field(k + ".kind", "Nature du critère", c.kind);
     number_field(k + ".weight", "Pondération (%)", c.weight, 5, "%.0f", 0, 100);
     text_field(k + ".method", "Méthode de notation (formule ou grille)", c.method, "", true, 2);
     text_field(k + ".proof", "Ce que le candidat fournit", c.proof, "", true, 2);
@@ -55,7 +51,7 @@ void step_criteres() {
     for (size_t i = 0; i < p.criteria.size(); ++i) criterion_editor(p, i);
     section_gap();
     if (button("criteres.add", "Ajouter un critère", true)) {
-        p.criteria.push_back({p.criteria.empty() ? "Prix des prestations" : "", p.criteria.empty() ? "prix" : "technique", 0, "", "", "", {}});
+        p.criteria.push_back({p.criteria.empty() ? "Prix des prestations" : "", p.criteria.empty() ? CriterionKind::prix : CriterionKind::technique, 0, "", "", "", {}});
         mark_changed();
     }
 }

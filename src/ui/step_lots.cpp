@@ -6,25 +6,14 @@ namespace ui {
 
 namespace {
 
-const char* procedure_label(const std::string& p) {
-    return p == "formalisee" ? "Procédure formalisée" : p == "adaptee" ? "Procédure adaptée (MAPA)" : "Sans publicité ni mise en concurrence";
-}
-
-const char* publicity_label(const std::string& p) {
-    if (p == "joue") return "Avis au JOUE et au BOAMP";
-    if (p == "boamp-ou-jal") return "Avis au BOAMP ou dans un journal d'annonces légales";
-    if (p == "libre") return "Publicité libre et adaptée";
-    return "Aucune publicité obligatoire";
-}
-
 void procedure_card() {
     const ProcedureResult& r = app().derived.procedure;
     std::string arts;
     for (const auto& a : r.articles) arts += (arts.empty() ? "" : ", ") + a;
-    std::string body = std::string(publicity_label(r.publicity)) + "\n" + r.explanation + "\n\nArticles : " + arts +
+    std::string body = std::string(enum_label(r.publicity)) + "\n" + r.explanation + "\n\nArticles : " + arts +
                        "\nSeuil de dispense : " + french_euros(r.dispense_threshold) + " HT · seuil européen : " +
                        french_euros(r.eu_threshold) + " HT";
-    boxed_text(procedure_label(r.procedure), body.c_str(), palette().primary);
+    boxed_text(enum_label(r.procedure), body.c_str(), palette().primary);
     register_item("lots.procedure", false);
 }
 
@@ -82,7 +71,7 @@ void step_lots() {
                    p.single_lot_justification, "", true, 3);
     }
     const SmallLots sl = small_lots(p);
-    if (app().derived.procedure.procedure == "formalisee" && !sl.eligible.empty()) {
+    if (app().derived.procedure.procedure == Procedure::formalisee && !sl.eligible.empty()) {
         section_gap();
         help_text(std::string("Petits lots (R.2123-1 2°) : ") + std::to_string(sl.eligible.size()) +
                   " lot(s) sous " + french_euros(sl.lot_limit) + " HT, soit " + french_euros(sl.eligible_total) + " HT. " +

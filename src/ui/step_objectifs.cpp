@@ -20,10 +20,7 @@ void step_objectifs() {
         }
     }
     section_gap();
-    choice_field("objectifs.ambition", "Niveau d'ambition", p.ambition,
-                 {{"essentiel", "Essentiel : le socle que toute entreprise du secteur peut atteindre"},
-                  {"avance", "Avancé : des exigences qui distinguent les offres"},
-                  {"exemplaire", "Exemplaire : pour les acheteurs pilotes"}});
+    enum_field("objectifs.ambition", "Niveau d'ambition", p.ambition);
     section_gap();
     subheading("SPASER de l'acheteur");
     number_field("objectifs.annual_purchases", "Montant annuel des achats de l'acheteur HT (€)", p.buyer.annual_purchases, 1e6, "%.0f", 0, 1e12);

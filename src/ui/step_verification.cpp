@@ -8,13 +8,14 @@ void step_verification() {
     heading("8. Vérification");
     why_box("Les contrôles appliquent les obligations en vigueur à la date de lancement. Un point bloquant expose la "
             "procédure à un recours ; une alerte mérite une décision écrite ; un conseil améliore l'accès des PME.");
-    const char* groups[][2] = {{"bloquant", "Points bloquants"}, {"alerte", "Alertes"}, {"conseil", "Conseils"}};
+    const std::pair<Severity, const char*> groups[] = {{Severity::bloquant, "Points bloquants"}, {Severity::alerte, "Alertes"},
+                                                       {Severity::conseil, "Conseils"}};
     int index = 0;
     for (const auto& g : groups) {
-        subheading(g[1]);
+        subheading(g.second);
         int n = 0;
         for (const Finding& f : a.derived.findings) {
-            if (f.severity != g[0]) continue;
+            if (f.severity != g.first) continue;
             ++n;
             ImGui::PushID(index);
             ImGui::Bullet();

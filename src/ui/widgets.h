@@ -32,6 +32,14 @@ bool choice_field(const std::string& id, const char* label, std::string& value,
 // is what the screen reader says.
 bool choice_combo(const std::string& id, const char* label, std::string& value,
                   const std::vector<std::pair<std::string, std::string>>& options, float width_em);
+// A combo over an enum's table (base/enums.h): its French labels shown, its value stored.
+template <class E>
+bool enum_field(const std::string& id, const char* label, E& value) {
+    std::string name = enum_name(value);
+    std::vector<std::pair<std::string, std::string>> options;
+    for (const EnumEntry<E>& e : enum_names<E>()) options.push_back({e.name, e.label});
+    return choice_field(id, label, name, options) && parse_enum(name, value);
+}
 bool date_field(const std::string& id, const char* label, std::string& value);
 bool button(const std::string& id, const char* label, bool primary = false);
 bool small_button(const std::string& id, const char* label);

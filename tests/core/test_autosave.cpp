@@ -1,35 +1,17 @@
 #include "project/autosave.h"
+#include "support/memory_store.h"
 #include <catch2/catch.hpp>
 
 using namespace clausier;
 
-namespace {
-// An in-memory store that can be told to refuse writes, as a full localStorage does.
-struct MemoryStore : KeyValueStore {
-    std::map<std::string, std::string> data;
-    bool refuse = false;
-    bool set(const std::string& k, const std::string& v) override { if (refuse) return false; data[k] = v; return true; }
-    bool get(const std::string& k, std::string& v) const override {
-        auto it = data.find(k);
-        if (it == data.end()) return false;
-        v = it->second;
-        return true;
-    }
-    void remove(const std::string& k) override { data.erase(k); }
-    std::vector<std::string> keys(const std::string& p) const override {
-        std::vector<std::string> out;
-        for (auto& [k, v] : data) if (k.rfind(p, 0) == 0) out.push_back(k);
-        return out;
-    }
-};
-}  // namespace
+using test_support::MemoryStore;
 
 TEST_CASE("Autosave keeps the last ten versions and restores any of them", "[autosave]") {
     MemoryStore store;
     Project p;
     for (int i = 1; i <= 12; ++i) {
         p.title = "Version " + std::to_string(i);
-        REQUIRE(autosave(store, "abc", p, "2026-11-22T10:" + std::to_string(10 + i)));
+        REQUIRE(StoreStatus::ok == autosave(store, "abc", p, "2026-11-22T10:" + std::to_string(10 + i)));
     }
     auto versions = list_versions(store, "abc");
     REQUIRE(versions.size() == 10);
@@ -48,11 +30,11 @@ TEST_CASE("A refused write leaves the previous version current and intact", "[au
     MemoryStore store;
     Project p;
     p.title = "Avant";
-    REQUIRE(autosave(store, "x", p, "t1"));
-    store.refuse = true;
+    REQUIRE(StoreStatus::ok == autosave(store, "x", p, "t1"));
+    store.refuse = StoreStatus::full;
     p.title = "Après";
-    CHECK_FALSE(autosave(store, "x", p, "t2"));
-    store.refuse = false;
+    CHECK(autosave(store, "x", p, "t2") == StoreStatus::full);
+    store.refuse = StoreStatus::ok;
     Project back;
     std::string error;
     REQUIRE(load_saved(store, "x", back, error));
@@ -63,9 +45,9 @@ TEST_CASE("A corrupted newest version falls back to the previous one", "[autosav
     MemoryStore store;
     Project p;
     p.title = "Bon";
-    REQUIRE(autosave(store, "y", p, "t1"));
+    REQUIRE(StoreStatus::ok == autosave(store, "y", p, "t1"));
     p.title = "Abîmé";
-    REQUIRE(autosave(store, "y", p, "t2"));
+    REQUIRE(StoreStatus::ok == autosave(store, "y", p, "t2"));
     store.data["clausier/v1/version/y/2"] = "{\"format\":\"clausier-pro";   // half-written by a crash
     Project back;
     std::string error;

@@ -28,7 +28,7 @@ const std::vector<Case>& cases() {
         {"besoin-date-absente", "besoin.launch_date", [](Project& p) { p.need.launch_date = "2026-13-01"; }},
         {"besoin-valeur-absente", "lots.lots", [](Project& p) { for (Lot& l : p.lots) l.value = 0; }},
         {"besoin-famille-absente", "besoin.family", [](Project& p) { p.need.family = ""; }},
-        {"besoin-nature-famille", "besoin.nature", [](Project& p) { p.need.nature = "fournitures"; }},
+        {"besoin-nature-famille", "besoin.nature", [](Project& p) { p.need.nature = Nature::fournitures; }},
         {"besoin-sobriete", "besoin.need_questioned", [](Project& p) { p.need.need_questioned = false; }},
         {"localisme-besoin", "besoin.object", [](Project& p) { p.need.object = "Nettoyage avec des produits locaux"; }},
         // sourcing
@@ -95,7 +95,7 @@ const std::vector<Case>& cases() {
         {"egalim-clause-absente", "clauses.clauses", [](Project& p) { p.need.family = "restauration-collective"; }},
         {"egalim-parts-insuffisantes", "clauses.clauses.TST-E-004.part_viande",
          [](Project& p) { p.clauses.push_back({"TST-E-004", {{"part_viande", 50}}, 0}); }},
-        {"agec-clause-absente", "clauses.clauses", [](Project& p) { p.need.family = "mobilier"; p.need.nature = "fournitures"; }},
+        {"agec-clause-absente", "clauses.clauses", [](Project& p) { p.need.family = "mobilier"; p.need.nature = Nature::fournitures; }},
         // insertion
         {"insertion-sans-heures", "clauses.clauses.TST-S-001", [](Project& p) { chosen(p, "TST-S-001")->values["heures_insertion"] = 0; }},
         {"insertion-volume-non-chiffre", "clauses.clauses.TST-S-002",
@@ -112,7 +112,7 @@ const std::vector<Case>& cases() {
          [](Project& p) { p.criteria.pop_back(); p.criteria[0].weight = 70; p.criteria[1].weight = 30; }},
         {"art35-critere-unique", "criteres.criteria[1].kind",
          [](Project& p) { p.criteria.resize(1); p.criteria[0].weight = 100; }},
-        {"criteres-prix-absent", "criteres.criteria", [](Project& p) { p.criteria[0].kind = "technique"; }},
+        {"criteres-prix-absent", "criteres.criteria", [](Project& p) { p.criteria[0].kind = CriterionKind::technique; }},
         {"criteres-total-ponderation", "criteres.criteria", [](Project& p) { p.criteria[0].weight = 50; }},
         {"criteres-non-ponderes-formalise", "criteres.criteria[1].weight",
          [](Project& p) { above_eu(p); for (AwardCriterion& k : p.criteria) k.weight = 0; }},
@@ -182,9 +182,9 @@ TEST_CASE("checks: findings come most severe first and serialise per the CLI con
     p.need.cpv.clear();          // alerte
     const std::vector<Finding> findings = check(p);
     REQUIRE(findings.size() == 3);
-    CHECK(findings[0].severity == "bloquant");
-    CHECK(findings[1].severity == "alerte");
-    CHECK(findings[2].severity == "conseil");
+    CHECK(findings[0].severity == Severity::bloquant);
+    CHECK(findings[1].severity == Severity::alerte);
+    CHECK(findings[2].severity == Severity::conseil);
     const json j = findings_to_json(findings);
     REQUIRE(j["findings"].size() == 3);
     const json& f = j["findings"][0];
@@ -208,24 +208,24 @@ TEST_CASE("checks: messages use French typography", "[checks]") {
 TEST_CASE("The stepper's states: a step is filled once its essentials are", "[checks]") {
     Project p;
     std::vector<Finding> none;
-    for (const char* step : {"besoin", "sourcing", "lots", "objectifs", "clauses", "criteres", "suivi", "verification", "export"})
-        CHECK_FALSE(step_filled(p, step, none));
+    for (const EnumEntry<Step>& step : enum_names<Step>())
+        CHECK_FALSE(step_filled(p, step.value, none));
     p.need.object = "Nettoyage des écoles";
-    p.need.nature = "services";
+    p.need.nature = Nature::services;
     p.lots.push_back({});
     p.lots[0].value = 60000;
-    CHECK(step_filled(p, "besoin", none));
-    CHECK_FALSE(step_filled(p, "lots", none));   // one lot and no justification yet
+    CHECK(step_filled(p, Step::besoin, none));
+    CHECK_FALSE(step_filled(p, Step::lots, none));   // one lot and no justification yet
     p.single_lot_justification = "Prestation indissociable.";
-    CHECK(step_filled(p, "lots", none));
-    p.criteria = {{"Prix", "prix", 60, "", "", "", {}}, {"Valeur technique", "technique", 30, "", "", "", {}}};
-    CHECK_FALSE(step_filled(p, "criteres", none));   // 90 %
+    CHECK(step_filled(p, Step::lots, none));
+    p.criteria = {{"Prix", CriterionKind::prix, 60, "", "", "", {}}, {"Valeur technique", CriterionKind::technique, 30, "", "", "", {}}};
+    CHECK_FALSE(step_filled(p, Step::criteres, none));   // 90 %
     p.criteria[1].weight = 40;
-    CHECK(step_filled(p, "criteres", none));
+    CHECK(step_filled(p, Step::criteres, none));
     p.clauses.push_back({"NET-E-002", {}, 0});   // an execution condition brings its monitoring row
-    CHECK(step_filled(p, "suivi", none));
-    CHECK(step_filled(p, "verification", none));
+    CHECK(step_filled(p, Step::suivi, none));
+    CHECK(step_filled(p, Step::verification, none));
     Finding blocking;
-    blocking.severity = "bloquant";
-    CHECK_FALSE(step_filled(p, "verification", {blocking}));
+    blocking.severity = Severity::bloquant;
+    CHECK_FALSE(step_filled(p, Step::verification, {blocking}));
 }

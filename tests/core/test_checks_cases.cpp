@@ -15,7 +15,7 @@ TEST_CASE("checks: art. 35 obligations apply from 21 August 2026", "[checks]") {
     Project p = clean_project();
     drop_clause(p, "TST-E-001");   // no environmental condition
     drop_clause(p, "TST-E-002");   // no sustainable specification
-    p.criteria = {{"Prix", "prix", 100, "Formule", "BPU", "", {}}};   // price alone, no environmental criterion
+    p.criteria = {{"Prix", CriterionKind::prix, 100, "Formule", "BPU", "", {}}};   // price alone, no environmental criterion
     above_eu(p);
     drop_clause(p, "TST-S-001");   // no social condition
     const char* const dated[] = {"art35-condition-environnementale", "art35-specifications-durables", "art35-critere-environnemental",
@@ -55,17 +55,17 @@ TEST_CASE("checks: social condition only at or above the EU threshold, unless a 
 TEST_CASE("checks: what counts as an environmental award criterion", "[checks]") {
     Project p = clean_project();
     // A technical criterion taken from an environmental criterion clause counts.
-    p.criteria[2].kind = "technique";
+    p.criteria[2].kind = CriterionKind::technique;
     CHECK_FALSE(fires(check(p), "art35-critere-environnemental"));
     // A single life-cycle cost pricing energy counts and may stand alone.
-    p.criteria = {{"Coût du cycle de vie", "cout-cycle-vie", 100,
+    p.criteria = {{"Coût du cycle de vie", CriterionKind::cout_cycle_vie, 100,
                    "Coût d'acquisition + consommation d'énergie sur 6 ans + fin de vie", "BPU et fiches de consommation", "", {}}};
     auto findings = check(p);
     CHECK_FALSE(fires(findings, "art35-critere-environnemental"));
     CHECK_FALSE(fires(findings, "art35-critere-unique"));
     CHECK_FALSE(fires(findings, "criteres-prix-absent"));
     // A single cost without environmental characteristics does not.
-    p.criteria = {{"Coût global", "cout-cycle-vie", 100, "", "", "TST-P-001", {}}};
+    p.criteria = {{"Coût global", CriterionKind::cout_cycle_vie, 100, "", "", "TST-P-001", {}}};
     findings = check(p);
     CHECK(fires(findings, "art35-critere-environnemental"));
     CHECK(fires(findings, "art35-critere-unique"));
@@ -260,7 +260,7 @@ TEST_CASE("checks: EGalim shares and their dates", "[checks]") {
 TEST_CASE("checks: AGEC categories", "[checks]") {
     Project p = clean_project();
     p.need.family = "mobilier";
-    p.need.nature = "fournitures";
+    p.need.nature = Nature::fournitures;
     p.clauses.push_back({"TST-E-005", {}, 0});
     CHECK_FALSE(fires(check(p), "agec-clause-absente"));
     drop_clause(p, "TST-E-005");
@@ -346,7 +346,7 @@ TEST_CASE("checks: goals, monitoring and payments", "[checks]") {
     p.payment_days = 30;
     CHECK_FALSE(fires(check(p), "paiement-delai"));
     p.payment_days = 45;   // utilities may pay within 60 days
-    p.buyer.type = "entite-adjudicatrice";
+    p.buyer.type = BuyerType::entite_adjudicatrice;
     CHECK_FALSE(fires(check(p), "paiement-delai"));
     p.payment_days = 61;
     CHECK(fires(check(p), "paiement-delai"));
@@ -405,5 +405,5 @@ TEST_CASE("checks: never crash on odd projects", "[checks]") {
     p.lots.push_back({});
     CHECK_NOTHROW(check(p));
     // With the bundled library and data as well.
-    CHECK_NOTHROW(run_checks(p));
+    CHECK_NOTHROW(run_checks(p, project_procedure(p)));
 }

@@ -91,10 +91,10 @@ inline const Library& test_library() {
 inline Project clean_project() {
     Project p;
     p.title = "Nettoyage des bâtiments communaux";
-    p.buyer = {"Commune d'essai", "collectivite", 8000000, false, {}};
+    p.buyer = {"Commune d'essai", BuyerType::collectivite, 8000000, false, {}};
     p.need.object = "Nettoyage des locaux administratifs";
     p.need.description = "Nettoyage des locaux de la mairie et des écoles du département, cinq jours par semaine.";
-    p.need.nature = "services";
+    p.need.nature = Nature::services;
     p.need.family = "nettoyage";
     p.need.cpv = {"90910000"};
     p.need.need_questioned = true;
@@ -105,10 +105,10 @@ inline Project clean_project() {
     p.lots = {{"Bâtiments administratifs", 60000, "", ""}, {"Écoles", 40000, "", ""}};
     p.goals = {"climat", "insertion"};
     p.clauses = {{"TST-E-001", {}, 0}, {"TST-E-002", {}, 0}, {"TST-S-001", {{"heures_insertion", 80}}, 0}};
-    p.criteria = {{"Prix", "prix", 60, "Note = 60 × prix le plus bas / prix de l'offre", "Bordereau des prix unitaires", "", {}},
-                  {"Valeur technique", "technique", 25, "Grille de 0 à 10", "Mémoire technique",
+    p.criteria = {{"Prix", CriterionKind::prix, 60, "Note = 60 × prix le plus bas / prix de l'offre", "Bordereau des prix unitaires", "", {}},
+                  {"Valeur technique", CriterionKind::technique, 25, "Grille de 0 à 10", "Mémoire technique",
                    "", {{"Organisation", 60}, {"Encadrement de proximité", 40}}},
-                  {"Performance environnementale", "environnemental", 15, "", "", "TST-E-003", {}}};
+                  {"Performance environnementale", CriterionKind::environnemental, 15, "", "", "TST-E-003", {}}};
     p.monitoring = {{"TST-E-001", "Réduire les consommations", "kWh par m²", "Relevés", "Revue annuelle", "Plan correctif sous un mois"}};
     p.specifications = {{"Produits", "Les produits d'entretien portent l'Écolabel européen ou tout label équivalent."}};
     p.advance_percent = 20;
@@ -121,7 +121,7 @@ inline Project clean_project() {
 inline std::string quoted(const std::string& s) { return std::string("«") + kNnbsp + s + kNnbsp + "»"; }
 
 inline std::vector<Finding> check(const Project& p) {
-    return run_checks(p, test_library(), bundled_legal_data(), bundled_rules());
+    return run_checks(p, project_procedure(p), test_library(), bundled_legal_data(), bundled_rules());
 }
 
 inline bool fires(const std::vector<Finding>& findings, const std::string& rule) {

@@ -32,13 +32,12 @@ TEST_CASE("rules: the table loads and matches the engine one to one", "[checks]"
 }
 
 TEST_CASE("rules: every rule is complete and cites known articles", "[checks]") {
-    const std::set<std::string> steps = {"besoin", "sourcing", "lots", "objectifs", "clauses", "criteres", "suivi", "verification", "export"};
     const Library& lib = bundled_library();
     REQUIRE(lib.articles.size() > 50);
     for (const RuleInfo& r : bundled_rules().rules) {
         INFO(r.id);
-        CHECK((r.severity == "bloquant" || r.severity == "alerte" || r.severity == "conseil"));
-        CHECK(steps.count(r.step) == 1);
+        CHECK((r.severity == Severity::bloquant || r.severity == Severity::alerte || r.severity == Severity::conseil));
+        CHECK(r.step != Step::count);
         CHECK_FALSE(r.field.empty());
         CHECK_FALSE(r.title.empty());
         CHECK(r.description.size() > 20);
@@ -71,21 +70,21 @@ TEST_CASE("rules: severity, wording and figures come from the table", "[checks]"
     RuleSet rules = bundled_rules();
     for (RuleInfo& r : rules.rules)
         if (r.id == "paiement-delai") {
-            r.severity = "alerte";
+            r.severity = Severity::alerte;
             r.message = "Délai de {value} jours (plafond {max}).";
         }
-    auto f = first(run_checks(p, test_library(), bundled_legal_data(), rules), "paiement-delai");
+    auto f = first(run_checks(p, project_procedure(p), test_library(), bundled_legal_data(), rules), "paiement-delai");
     REQUIRE(f.has_value());
-    CHECK(f->severity == "alerte");
+    CHECK(f->severity == Severity::alerte);
     CHECK(f->message == "Délai de 45 jours (plafond 30).");
     for (RuleInfo& r : rules.rules)
         if (r.id == "paiement-delai") r.params["max_days"] = 60;
-    CHECK_FALSE(fires(run_checks(p, test_library(), bundled_legal_data(), rules), "paiement-delai"));
+    CHECK_FALSE(fires(run_checks(p, project_procedure(p), test_library(), bundled_legal_data(), rules), "paiement-delai"));
     // A rule missing from the table is not run.
     rules.rules.erase(std::remove_if(rules.rules.begin(), rules.rules.end(), [](const RuleInfo& r) { return r.id == "paiement-delai"; }),
                       rules.rules.end());
     p.payment_days = 90;
-    CHECK_FALSE(fires(run_checks(p, test_library(), bundled_legal_data(), rules), "paiement-delai"));
+    CHECK_FALSE(fires(run_checks(p, project_procedure(p), test_library(), bundled_legal_data(), rules), "paiement-delai"));
 }
 
 TEST_CASE("rules: a broken table is refused with a French message", "[checks]") {

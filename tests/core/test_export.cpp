@@ -235,7 +235,7 @@ TEST_CASE("French typography is applied once, whatever the input spacing", "[exp
 }
 
 TEST_CASE("The consultation draft carries the RC, CCAP, CCTP, grid and monitoring plan", "[export]") {
-    const Document d = assemble_document(sample(), DocumentKind::dce);
+    const Document d = assemble_document(sample(), DocumentKind::dce, project_procedure(sample()), {});
     CHECK(d.title == "Dossier de consultation des entreprises");
     CHECK(d.date == "2026-11-22");
     std::vector<std::string> h1;
@@ -305,11 +305,11 @@ TEST_CASE("The sheet for firms explains each requirement and ends with a glossar
 TEST_CASE("The memo lists obligations and the findings it is given", "[export]") {
     Finding f;
     f.rule = "test";
-    f.severity = "bloquant";
+    f.severity = Severity::bloquant;
     f.articles = {"L.2152-7"};
     f.message = "Ajoutez un critère environnemental.";
-    f.step = "criteres";
-    const std::string md = write_markdown(assemble_document(sample(), DocumentKind::synthese, bundled_library(), {f}));
+    f.step = Step::criteres;
+    const std::string md = write_markdown(assemble_document(sample(), DocumentKind::synthese, project_procedure(sample()), {f}));
     CHECK(md.find("## Points encore ouverts") != std::string::npos);
     CHECK(md.find("| **Bloquant** | Ajoutez un critère environnemental. | L.2152-7 | criteres |") != std::string::npos);
     CHECK(md.find("L.2112-2-1") != std::string::npos);

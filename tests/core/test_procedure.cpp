@@ -9,7 +9,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-const char* const kBuyers[] = {"etat", "collectivite", "entite-adjudicatrice"};
+const char* const kBuyers[] = {"etat", "collectivite", "etablissement-sante", "entite-adjudicatrice"};
 const char* const kNatures[] = {"fournitures", "services", "travaux"};
 // Both sides of every boundary, plus ordinary days inside each period.
 const char* const kDates[] = {"2025-06-15", "2025-12-31", "2026-01-01", "2026-03-31", "2026-04-01",
@@ -27,7 +27,7 @@ double eu(const std::string& buyer, const std::string& nature, const char* date)
     const bool old = before(date, "2026-01-01");
     if (nature == "travaux") return old ? 5538000 : 5404000;
     if (buyer == "etat") return old ? 143000 : 140000;
-    if (buyer == "collectivite") return old ? 221000 : 216000;
+    if (buyer == "collectivite" || buyer == "etablissement-sante") return old ? 221000 : 216000;   // health: as local authorities
     return old ? 443000 : 432000;
 }
 const double kPublicity = 90000;
@@ -47,8 +47,8 @@ Expected oracle(const std::string& buyer, const std::string& nature, double amou
 
 ProcedureResult size(const std::string& buyer, const std::string& nature, double amount, const char* date, bool social = false) {
     ProcedureInput in;
-    in.buyer = buyer;
-    in.nature = nature;
+    REQUIRE(parse_enum(buyer, in.buyer));
+    REQUIRE(parse_enum(nature, in.nature));
     in.amount = amount;
     in.date = parse_date(date);
     in.social_services = social;
@@ -79,62 +79,62 @@ TEST_CASE("procedure: at, just below and just above every threshold", "[procedur
                         INFO(date << " " << buyer << " " << nature << " " << std::fixed << amount);
                         const Expected e = oracle(buyer, nature, amount, date);
                         const ProcedureResult r = size(buyer, nature, amount, date);
-                        CHECK(r.procedure == e.procedure);
-                        CHECK(r.publicity == e.publicity);
+                        CHECK(enum_name(r.procedure) == e.procedure);
+                        CHECK(enum_name(r.publicity) == e.publicity);
                         CHECK(r.electronic == e.electronic);
                         ++checked;
                     }
             }
-    CHECK(checked == 9 * 3 * 3 * 4 * 3);
+    CHECK(checked == 9 * 4 * 3 * 4 * 3);
 }
 
 TEST_CASE("procedure: worked cases from the brief", "[procedure]") {
     // Supplies and services: 40 000 € before 1 April 2026, 60 000 € from that day.
     ProcedureResult r = size("collectivite", "services", 40000, "2026-03-31");
-    CHECK(r.procedure == "adaptee");
-    CHECK(r.publicity == "libre");
+    CHECK(r.procedure == Procedure::adaptee);
+    CHECK(r.publicity == Publicity::libre);
     CHECK(r.electronic);
     r = size("collectivite", "services", 40000, "2026-04-01");
-    CHECK(r.procedure == "sans-publicite");
-    CHECK(r.publicity == "aucune");
+    CHECK(r.procedure == Procedure::sans_publicite);
+    CHECK(r.publicity == Publicity::aucune);
     CHECK_FALSE(r.electronic);
     CHECK(r.articles == std::vector<std::string>{"R.2122-8"});
     r = size("collectivite", "fournitures", 59999.99, "2026-04-01");
-    CHECK(r.procedure == "sans-publicite");
+    CHECK(r.procedure == Procedure::sans_publicite);
     r = size("collectivite", "fournitures", 60000, "2026-04-01");
-    CHECK(r.procedure == "adaptee");
+    CHECK(r.procedure == Procedure::adaptee);
     CHECK(r.electronic);
     CHECK(r.articles == std::vector<std::string>{"R.2123-1", "R.2131-12", "R.2132-2"});
 
     // Publicity from 90 000 €: BOAMP or a legal-notice journal.
-    CHECK(size("collectivite", "fournitures", 89999.99, "2026-06-01").publicity == "libre");
-    CHECK(size("collectivite", "fournitures", 90000, "2026-06-01").publicity == "boamp-ou-jal");
-    CHECK(size("etat", "services", 90000, "2026-06-01").publicity == "boamp-ou-jal");
+    CHECK(size("collectivite", "fournitures", 89999.99, "2026-06-01").publicity == Publicity::libre);
+    CHECK(size("collectivite", "fournitures", 90000, "2026-06-01").publicity == Publicity::boamp_ou_jal);
+    CHECK(size("etat", "services", 90000, "2026-06-01").publicity == Publicity::boamp_ou_jal);
 
     // EU thresholds change on 1 January 2026.
-    CHECK(size("collectivite", "services", 216000, "2025-12-31").procedure == "adaptee");
-    CHECK(size("collectivite", "services", 216000, "2026-01-01").procedure == "formalisee");
-    CHECK(size("collectivite", "services", 220999.99, "2025-12-31").procedure == "adaptee");
-    CHECK(size("collectivite", "services", 221000, "2025-12-31").procedure == "formalisee");
-    CHECK(size("etat", "fournitures", 140000, "2025-12-31").procedure == "adaptee");
-    CHECK(size("etat", "fournitures", 140000, "2026-01-01").procedure == "formalisee");
-    CHECK(size("entite-adjudicatrice", "services", 431999.99, "2026-06-01").procedure == "adaptee");
-    CHECK(size("entite-adjudicatrice", "services", 432000, "2026-06-01").procedure == "formalisee");
-    CHECK(size("collectivite", "travaux", 5404000, "2025-12-31").procedure == "adaptee");
+    CHECK(size("collectivite", "services", 216000, "2025-12-31").procedure == Procedure::adaptee);
+    CHECK(size("collectivite", "services", 216000, "2026-01-01").procedure == Procedure::formalisee);
+    CHECK(size("collectivite", "services", 220999.99, "2025-12-31").procedure == Procedure::adaptee);
+    CHECK(size("collectivite", "services", 221000, "2025-12-31").procedure == Procedure::formalisee);
+    CHECK(size("etat", "fournitures", 140000, "2025-12-31").procedure == Procedure::adaptee);
+    CHECK(size("etat", "fournitures", 140000, "2026-01-01").procedure == Procedure::formalisee);
+    CHECK(size("entite-adjudicatrice", "services", 431999.99, "2026-06-01").procedure == Procedure::adaptee);
+    CHECK(size("entite-adjudicatrice", "services", 432000, "2026-06-01").procedure == Procedure::formalisee);
+    CHECK(size("collectivite", "travaux", 5404000, "2025-12-31").procedure == Procedure::adaptee);
     r = size("collectivite", "travaux", 5404000, "2026-01-01");
-    CHECK(r.procedure == "formalisee");
-    CHECK(r.publicity == "joue");
+    CHECK(r.procedure == Procedure::formalisee);
+    CHECK(r.publicity == Publicity::joue);
     CHECK(r.articles == std::vector<std::string>{"R.2124-1", "R.2131-16", "R.2132-2"});
 
     // Works: 100 000 € on both sides of 1 January 2026; no electronic obligation without a procedure.
     for (const char* date : {"2025-12-31", "2026-01-01"}) {
         INFO(date);
         r = size("collectivite", "travaux", 99999.99, date);
-        CHECK(r.procedure == "sans-publicite");
+        CHECK(r.procedure == Procedure::sans_publicite);
         CHECK_FALSE(r.electronic);
         r = size("collectivite", "travaux", 100000, date);
-        CHECK(r.procedure == "adaptee");
-        CHECK(r.publicity == "boamp-ou-jal");
+        CHECK(r.procedure == Procedure::adaptee);
+        CHECK(r.publicity == Publicity::boamp_ou_jal);
         CHECK(r.electronic);
     }
     CHECK_FALSE(size("collectivite", "travaux", 70000, "2026-06-01").electronic);
@@ -142,30 +142,30 @@ TEST_CASE("procedure: worked cases from the brief", "[procedure]") {
 
 TEST_CASE("procedure: social and other specific services", "[procedure]") {
     // Below the dispense threshold, no procedure at all.
-    CHECK(size("collectivite", "services", 59999.99, "2026-06-01", true).procedure == "sans-publicite");
+    CHECK(size("collectivite", "services", 59999.99, "2026-06-01", true).procedure == Procedure::sans_publicite);
     // Adapted procedure whatever the value; a JOUE notice from 750 000 €.
     ProcedureResult r = size("collectivite", "services", 60000, "2026-06-01", true);
-    CHECK(r.procedure == "adaptee");
-    CHECK(r.publicity == "libre");
-    CHECK(size("collectivite", "services", 300000, "2026-06-01", true).publicity == "boamp-ou-jal");
+    CHECK(r.procedure == Procedure::adaptee);
+    CHECK(r.publicity == Publicity::libre);
+    CHECK(size("collectivite", "services", 300000, "2026-06-01", true).publicity == Publicity::boamp_ou_jal);
     r = size("collectivite", "services", 749999.99, "2026-06-01", true);
-    CHECK(r.procedure == "adaptee");
-    CHECK(r.publicity == "boamp-ou-jal");
+    CHECK(r.procedure == Procedure::adaptee);
+    CHECK(r.publicity == Publicity::boamp_ou_jal);
     for (const char* buyer : {"etat", "collectivite"}) {
         r = size(buyer, "services", 750000, "2026-06-01", true);
-        CHECK(r.procedure == "adaptee");
-        CHECK(r.publicity == "joue");
+        CHECK(r.procedure == Procedure::adaptee);
+        CHECK(r.publicity == Publicity::joue);
         CHECK(r.electronic);
         CHECK(r.articles == std::vector<std::string>{"R.2123-1", "R.2131-15", "R.2132-2"});
-        CHECK(size(buyer, "services", 750000.01, "2026-06-01", true).publicity == "joue");
+        CHECK(size(buyer, "services", 750000.01, "2026-06-01", true).publicity == Publicity::joue);
     }
     r = size("collectivite", "services", 5000000, "2026-06-01", true);
-    CHECK(r.procedure == "adaptee");
-    CHECK(r.publicity == "joue");
+    CHECK(r.procedure == Procedure::adaptee);
+    CHECK(r.publicity == Publicity::joue);
     CHECK_THAT(r.explanation, Contains("quel que soit le montant"));
     // Utilities: the JOUE figure is 1 000 000 €.
-    CHECK(size("entite-adjudicatrice", "services", 999999.99, "2026-06-01", true).publicity != "joue");
-    CHECK(size("entite-adjudicatrice", "services", 1000000, "2026-06-01", true).publicity == "joue");
+    CHECK(size("entite-adjudicatrice", "services", 999999.99, "2026-06-01", true).publicity != Publicity::joue);
+    CHECK(size("entite-adjudicatrice", "services", 1000000, "2026-06-01", true).publicity == Publicity::joue);
 }
 
 TEST_CASE("procedure: explanation and JSON form", "[procedure]") {
@@ -184,8 +184,8 @@ TEST_CASE("procedure: explanation and JSON form", "[procedure]") {
 
 TEST_CASE("procedure: from a project, value over all lots and renewals", "[procedure]") {
     Project p;
-    p.buyer.type = "collectivite";
-    p.need.nature = "services";
+    p.buyer.type = BuyerType::collectivite;
+    p.need.nature = Nature::services;
     p.need.launch_date = "2026-11-22";
     p.need.duration_months = 12;
     p.need.renewals = 3;
@@ -193,5 +193,5 @@ TEST_CASE("procedure: from a project, value over all lots and renewals", "[proce
     const ProcedureInput in = procedure_input(p);
     CHECK(in.amount == Approx(220000));
     CHECK(in.date.key() == 20261122);
-    CHECK(size_procedure(in).procedure == "formalisee");
+    CHECK(size_procedure(in).procedure == Procedure::formalisee);
 }

@@ -64,13 +64,13 @@ TEST_CASE("Version 0 files are migrated", "[model]") {
 
 TEST_CASE("Procedure sizing follows the example of the CLI contract", "[procedure]") {
     ProcedureInput in;
-    in.buyer = "collectivite";
-    in.nature = "services";
+    in.buyer = BuyerType::collectivite;
+    in.nature = Nature::services;
     in.amount = 250000;
     in.date = parse_date("2026-11-22");
     ProcedureResult r = size_procedure(in);
-    CHECK(r.procedure == "formalisee");
-    CHECK(r.publicity == "joue");
+    CHECK(r.procedure == Procedure::formalisee);
+    CHECK(r.publicity == Publicity::joue);
     CHECK(r.eu_threshold == 216000);
     CHECK(r.dispense_threshold == 60000);
     CHECK(r.electronic);

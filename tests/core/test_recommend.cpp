@@ -34,11 +34,13 @@ std::vector<const Clause*> core_clauses(const Project& p, const Library& lib) {
     for (const Clause& c : lib.clauses) {
         const bool home = !c.families.empty() && c.families[0] == p.need.family;
         const bool kind = c.kind == "condition-execution" || c.kind == "critere";
-        const bool nature = std::find(c.natures.begin(), c.natures.end(), p.need.nature) != c.natures.end();
-        if (home && kind && nature && level_rank(c.level) <= level_rank(p.ambition) && shares_goal(c, p)) out.push_back(&c);
+        const bool nature = std::find(c.natures.begin(), c.natures.end(), enum_name(p.need.nature)) != c.natures.end();
+        if (home && kind && nature && level_rank(c.level) <= level_rank(enum_name(p.ambition)) && shares_goal(c, p)) out.push_back(&c);
     }
     return out;
 }
+
+std::vector<Recommendation> recommend_for(const Project& p) { return recommend(p, project_procedure(p)); }
 
 const Recommendation* find(const std::vector<Recommendation>& recs, std::string_view id) {
     for (const Recommendation& r : recs) if (r.clause->id == id) return &r;
@@ -60,7 +62,7 @@ TEST_CASE("recommend: the family's core clauses are in the first ten for every s
     for (const Scenario& s : bundled_scenarios()) {
         INFO(s.name);
         const Project p = load(s.name);
-        const std::vector<Recommendation> recs = recommend(p);
+        const std::vector<Recommendation> recs = recommend(p, project_procedure(p));
         REQUIRE(recs.size() >= 10);
         const std::vector<const Clause*> core = core_clauses(p, lib);
         CHECK(core.size() >= 3);
@@ -84,7 +86,7 @@ TEST_CASE("recommend: chosen clauses are marked, and never as overlapping", "[re
     for (const Scenario& s : bundled_scenarios()) {
         INFO(s.name);
         const Project p = load(s.name);
-        const std::vector<Recommendation> recs = recommend(p);
+        const std::vector<Recommendation> recs = recommend(p, project_procedure(p));
         for (const ChosenClause& ch : p.clauses) {
             INFO(ch.id);
             const Recommendation* r = find(recs, ch.id);
@@ -103,7 +105,7 @@ TEST_CASE("recommend: chosen clauses are marked, and never as overlapping", "[re
 TEST_CASE("recommend: a clause on the same topic as a chosen one at another level is flagged", "[recommend]") {
     // The green-space scenario sets insertion hours with TRV-S-001; TRV-S-006 sets them per tranche of orders.
     const Project p = load("espaces-verts-reserve");
-    const std::vector<Recommendation> recs = recommend(p);
+    const std::vector<Recommendation> recs = recommend(p, project_procedure(p));
     const Recommendation* r = find(recs, "TRV-S-006");
     REQUIRE(r != nullptr);
     CHECK(r->overlaps == "TRV-S-001");
@@ -111,7 +113,7 @@ TEST_CASE("recommend: a clause on the same topic as a chosen one at another leve
     // Two clauses of the same family and goal on different topics do not overlap.
     Project q = load("informatique-reemploi");
     q.clauses = {{"INF-E-001", {}, 0}};
-    const std::vector<Recommendation> others = recommend(q);
+    const std::vector<Recommendation> others = recommend(q, project_procedure(q));
     REQUIRE(find(others, "INF-E-002") != nullptr);
     CHECK(find(others, "INF-E-002")->overlaps.empty());
 }
@@ -119,7 +121,7 @@ TEST_CASE("recommend: a clause on the same topic as a chosen one at another leve
 TEST_CASE("recommend: every recommendation gives its reasons in French sentences", "[recommend]") {
     for (const Scenario& s : bundled_scenarios()) {
         INFO(s.name);
-        const std::vector<Recommendation> recs = recommend(load(s.name));
+        const std::vector<Recommendation> recs = recommend_for(load(s.name));
         for (const Recommendation& r : recs) {
             INFO(r.clause->id);
             REQUIRE_FALSE(r.reasons.empty());
@@ -132,7 +134,7 @@ TEST_CASE("recommend: every recommendation gives its reasons in French sentences
         }
     }
     // A clause written for another family says so.
-    const std::vector<Recommendation> recs = recommend(load("restauration-scolaire"));
+    const std::vector<Recommendation> recs = recommend_for(load("restauration-scolaire"));
     const Recommendation* foreign = find(recs, "BAT-E-001");
     REQUIRE(foreign != nullptr);
     CHECK(std::any_of(foreign->reasons.begin(), foreign->reasons.end(),
@@ -140,7 +142,7 @@ TEST_CASE("recommend: every recommendation gives its reasons in French sentences
 }
 
 TEST_CASE("recommend: the JSON form lists the best clauses first, within the limit", "[recommend]") {
-    const std::vector<Recommendation> recs = recommend(load("nettoyage-insertion"));
+    const std::vector<Recommendation> recs = recommend_for(load("nettoyage-insertion"));
     const json j = recommendations_to_json(recs, 5);
     REQUIRE(j["clauses"].size() == 5);
     CHECK(j["clauses"][0]["id"] == recs[0].clause->id);

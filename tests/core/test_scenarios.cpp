@@ -33,7 +33,7 @@ int sentences(const std::string& text) {
 
 std::string describe(const std::vector<Finding>& findings) {
     std::string out;
-    for (const Finding& f : findings) out += "[" + f.severity + "] " + f.rule + " " + f.where() + " : " + f.message + "\n";
+    for (const Finding& f : findings) out += "[" + std::string(enum_name(f.severity)) + "] " + f.rule + " " + f.where() + " : " + f.message + "\n";
     return out;
 }
 
@@ -121,9 +121,9 @@ TEST_CASE("scenarios: the model scenarios meet the obligations with no blocking 
         const Scenario* s = find_scenario(name);
         REQUIRE(s != nullptr);
         const Project p = load(*s);
-        const std::vector<Finding> findings = run_checks(p);
+        const std::vector<Finding> findings = run_checks(p, project_procedure(p));
         INFO(describe(findings));
-        CHECK(std::none_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == "bloquant"; }));
+        CHECK(std::none_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::bloquant; }));
         // What makes them good examples, spelled out.
         double weights = 0;
         for (const AwardCriterion& k : p.criteria) weights += k.weight;
@@ -146,7 +146,7 @@ TEST_CASE("scenarios: the pitfalls scenario triggers the findings trainers expec
     REQUIRE(s != nullptr);
     const Project p = load(*s);
     CHECK(p.need.launch_date > "2026-08-21");
-    const std::vector<Finding> findings = run_checks(p);
+    const std::vector<Finding> findings = run_checks(p, project_procedure(p));
     INFO(describe(findings));
     const std::set<std::string> found = rules_of(findings);
     const std::vector<std::string> implemented = implemented_rules();
@@ -167,5 +167,5 @@ TEST_CASE("scenarios: the pitfalls scenario triggers the findings trainers expec
         CHECK(std::find(implemented.begin(), implemented.end(), rule) != implemented.end());
         CHECK(found.count(rule) == 1);
     }
-    CHECK(std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == "bloquant"; }));
+    CHECK(std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::bloquant; }));
 }

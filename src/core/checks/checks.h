@@ -5,22 +5,32 @@
 #pragma once
 #include "law/legal.h"
 #include "library/library.h"
+#include "project/path.h"
 
 namespace clausier {
 
+// Most severe first: a blocking point exposes the procedure to an appeal, an alert calls for a written
+// decision, a piece of advice improves the consultation. Names: "bloquant", "alerte", "conseil".
+enum class Severity { bloquant, alerte, conseil };
+template <> EnumNames<Severity> enum_names<Severity>();
+
 struct Finding {
     std::string rule;                    // rule id, e.g. "art35-condition-environnementale"
-    std::string severity;                // bloquant | alerte | conseil
+    Severity severity = Severity::conseil;
     std::vector<std::string> articles;
     std::string message;                 // French: what is wrong and what to do
-    std::string step;                    // wizard step id: besoin, sourcing, lots, objectifs, clauses, criteres, suivi, verification, export
+    Step step = Step::verification;      // the step of the buyer's path where it is fixed
     std::string field;                   // field id inside the step, e.g. "criteria[2].weight"
-    std::string where() const { return field.empty() ? step : step + "." + field; }
+    // "criteres.criteria[2].weight": the step's name, then the field (the app's widget ids follow it).
+    std::string where() const { return field.empty() ? enum_name(step) : enum_name(step) + ("." + field); }
 };
 
 // One rule's metadata, read from data/legal/rules.json.
 struct RuleInfo {
-    std::string id, title, severity, step, field;
+    std::string id, title;
+    Severity severity = Severity::conseil;
+    Step step = Step::verification;
+    std::string field;
     std::vector<std::string> articles;
     std::string message;        // French template; {name} placeholders are filled by the rule
     std::string description;    // French: what the rule checks (for the documentation and the app)
@@ -40,14 +50,14 @@ bool load_rules(const std::string& json_text, RuleSet& out, std::string& error);
 const RuleSet& bundled_rules();             // parsed once from the bundle
 std::vector<std::string> implemented_rules();   // the rule ids the engine runs, in order
 
-std::vector<Finding> run_checks(const Project& p, const Library& lib, const LegalData& law, const RuleSet& rules);
-std::vector<Finding> run_checks(const Project& p, const Library& lib = bundled_library(),
-                                const LegalData& law = bundled_legal_data());
+// Every rule on the project, most severe first. `procedure` is the project's (project_procedure): sized once
+// per change by the caller and shared with the recommendations and the documents.
+std::vector<Finding> run_checks(const Project& p, const ProcedureResult& procedure, const Library& lib = bundled_library(),
+                                const LegalData& law = bundled_legal_data(), const RuleSet& rules = bundled_rules());
 json findings_to_json(const std::vector<Finding>& findings);   // {"findings": [...]} per ../shared/CLI.md
 
-// Whether the buyer has filled in the essentials of a step of the purchase path (the steps of Finding::step:
-// besoin, sourcing, lots, objectifs, clauses, criteres, suivi, verification, export), for the app's stepper:
+// Whether the buyer has filled in the essentials of a step of the purchase path, for the app's stepper:
 // a step is "to do" until then, "done" once filled with nothing to review. `findings` are the project's own.
-bool step_filled(const Project& p, std::string_view step, const std::vector<Finding>& findings);
+bool step_filled(const Project& p, Step step, const std::vector<Finding>& findings, const Library& lib = bundled_library());
 
 }  // namespace clausier

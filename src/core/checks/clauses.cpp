@@ -284,7 +284,7 @@ bool agec_family(const RuleInfo& r, const Need& n) {
     const json& families = r.params.contains("families") ? r.params["families"] : json();
     if (!families.is_object() || !families.contains(n.family) || !families[n.family].is_array()) return false;
     for (const json& nature : families[n.family])
-        if (nature.is_string() && nature.get<std::string>() == n.nature) return true;
+        if (nature.is_string() && nature.get<std::string>() == enum_name(n.nature)) return true;
     return false;
 }
 

@@ -1,6 +1,7 @@
 // Rules on the award criteria (art. 35 criterion, weights, scoring methods, localism), the monitoring plan
 // and the payment terms.
 #include "checks/internal.h"
+#include <algorithm>
 #include <cmath>
 
 namespace clausier::checks {
@@ -19,20 +20,18 @@ std::string criterion_text(const Context& c, const AwardCriterion& k) {
 // A life-cycle cost counts as environmental when it comes from an environmental clause or prices energy,
 // emissions or end of life.
 bool environmental_cost(const Context& c, const AwardCriterion& k) {
-    if (k.kind != "cout-cycle-vie") return false;
+    if (k.kind != CriterionKind::cout_cycle_vie) return false;
     if (is(linked(c, k), "", "environnemental")) return true;
     return !matched_terms(criterion_text(c, k), c.terms("cycle-vie-environnement")).empty();
 }
 
 bool environmental_criterion(const Context& c, const AwardCriterion& k) {
-    return k.kind == "environnemental" || is(linked(c, k), "critere", "environnemental") || environmental_cost(c, k);
+    return k.kind == CriterionKind::environnemental || is(linked(c, k), "critere", "environnemental") || environmental_cost(c, k);
 }
 
 std::string name_of(const AwardCriterion& k, size_t i) {
     return blank(k.name) ? "critère n° " + std::to_string(i + 1) : "« " + trim(k.name) + " »";
 }
-
-bool near(double a, double b) { return std::fabs(a - b) < 0.01; }
 
 // --- criteres --------------------------------------------------------------------------------------------
 
@@ -69,22 +68,18 @@ void sole_criterion_rule(const Context& c, const RuleInfo&, std::vector<Hit>& ou
 void no_price(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
     if (c.p.criteria.empty()) return;
     for (const AwardCriterion& k : c.p.criteria)
-        if (k.kind == "prix" || k.kind == "cout-cycle-vie") return;
+        if (k.kind == CriterionKind::prix || k.kind == CriterionKind::cout_cycle_vie) return;
     out.push_back({});
 }
 
 void weights_total(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
-    double sum = 0;
-    bool weighted = false;
-    for (const AwardCriterion& k : c.p.criteria) {
-        sum += k.weight;
-        weighted = weighted || k.weight > 0;
-    }
-    if (weighted && !near(sum, 100)) out.push_back({"", {{"value", french_percent(sum)}}});
+    const double sum = weight_sum(c.p.criteria);
+    const bool weighted = std::any_of(c.p.criteria.begin(), c.p.criteria.end(), [](const AwardCriterion& k) { return k.weight > 0; });
+    if (weighted && !weights_add_up(sum)) out.push_back({"", {{"value", french_percent(sum)}}});
 }
 
 void unweighted_formalised(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
-    if (c.procedure.procedure != "formalisee") return;
+    if (c.procedure.procedure != Procedure::formalisee) return;
     for (size_t i = 0; i < c.p.criteria.size(); ++i)
         if (!(c.p.criteria[i].weight > 0))
             out.push_back({item("criteria", i) + ".weight", {{"name", name_of(c.p.criteria[i], i)}}});
@@ -112,9 +107,8 @@ void subcriteria_total(const Context& c, const RuleInfo&, std::vector<Hit>& out)
     for (size_t i = 0; i < c.p.criteria.size(); ++i) {
         const AwardCriterion& k = c.p.criteria[i];
         if (k.subcriteria.empty()) continue;
-        double sum = 0;
-        for (const SubCriterion& s : k.subcriteria) sum += s.weight;
-        if (!near(sum, 100)) out.push_back({item("criteria", i) + ".subcriteria", {{"name", name_of(k, i)}, {"value", french_percent(sum)}}});
+        const double sum = weight_sum(k.subcriteria);
+        if (!weights_add_up(sum)) out.push_back({item("criteria", i) + ".subcriteria", {{"name", name_of(k, i)}, {"value", french_percent(sum)}}});
     }
 }
 
@@ -124,7 +118,7 @@ void price_dominant(const Context& c, const RuleInfo& r, std::vector<Hit>& out) 
     double price = 0;
     size_t first = c.p.criteria.size();
     for (size_t i = 0; i < c.p.criteria.size(); ++i)
-        if (c.p.criteria[i].kind == "prix") {
+        if (c.p.criteria[i].kind == CriterionKind::prix) {
             price += c.p.criteria[i].weight;
             first = std::min(first, i);
         }
@@ -228,8 +222,8 @@ void low_advance(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
 void long_payment(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
     double max = number_param(r, "max_days", 30);
     const json& by_buyer = r.params.contains("max_days_by_buyer") ? r.params["max_days_by_buyer"] : json();
-    if (by_buyer.is_object() && by_buyer.contains(c.p.buyer.type) && by_buyer[c.p.buyer.type].is_number())
-        max = by_buyer[c.p.buyer.type].get<double>();
+    const char* buyer = enum_name(c.p.buyer.type);
+    if (by_buyer.is_object() && by_buyer.contains(buyer) && by_buyer[buyer].is_number()) max = by_buyer[buyer].get<double>();
     if (c.p.payment_days > max) out.push_back({"", {{"value", std::to_string(c.p.payment_days)}, {"max", french_number(max)}}});
 }
 

@@ -88,7 +88,8 @@ std::string fill(std::string message, const std::map<std::string, std::string>& 
     return message;
 }
 
-int severity_rank(const std::string& s) { return s == "bloquant" ? 0 : s == "alerte" ? 1 : 2; }
+const EnumEntry<Severity> kSeverities[] = {
+    {Severity::bloquant, "bloquant", "Bloquant"}, {Severity::alerte, "alerte", "Alerte"}, {Severity::conseil, "conseil", "Conseil"}};
 
 std::vector<checks::RuleEntry> registry() {
     std::vector<checks::RuleEntry> all;
@@ -107,6 +108,8 @@ std::string text_of(const json& j, const char* key) {
 }
 
 }  // namespace
+
+template <> EnumNames<Severity> enum_names<Severity>() { return kSeverities; }
 
 const RuleInfo* RuleSet::find(std::string_view id) const {
     for (const RuleInfo& r : rules) if (r.id == id) return &r;
@@ -134,8 +137,8 @@ bool load_rules(const std::string& text, RuleSet& out, std::string& error) {
         if (!j.is_object()) { error = "Table des règles : une entrée n'est pas un objet."; return false; }
         r.id = text_of(j, "id");
         r.title = text_of(j, "title");
-        r.severity = text_of(j, "severity");
-        r.step = text_of(j, "step");
+        const bool known_severity = parse_enum(text_of(j, "severity"), r.severity);
+        const bool known_step = parse_enum(text_of(j, "step"), r.step);
         r.field = text_of(j, "field");
         r.message = text_of(j, "message");
         r.description = text_of(j, "description");
@@ -144,8 +147,7 @@ bool load_rules(const std::string& text, RuleSet& out, std::string& error) {
         if (j.contains("articles") && j["articles"].is_array())
             for (const json& a : j["articles"]) if (a.is_string()) r.articles.push_back(a.get<std::string>());
         if (j.contains("params") && j["params"].is_object()) r.params = j["params"];
-        const bool known_severity = r.severity == "bloquant" || r.severity == "alerte" || r.severity == "conseil";
-        if (r.id.empty() || r.message.empty() || r.step.empty() || !known_severity) {
+        if (r.id.empty() || r.message.empty() || !known_step || !known_severity) {
             error = "Table des règles : la règle « " + r.id + " » est incomplète (identifiant, gravité, étape ou message).";
             return false;
         }
@@ -171,9 +173,9 @@ std::vector<std::string> implemented_rules() {
     return ids;
 }
 
-std::vector<Finding> run_checks(const Project& p, const Library& lib, const LegalData& law, const RuleSet& rules) {
-    const checks::Context ctx{p, lib, law, rules, effective_launch_date(p), total_estimated_value(p),
-                              size_procedure(procedure_input(p), law)};
+std::vector<Finding> run_checks(const Project& p, const ProcedureResult& procedure, const Library& lib, const LegalData& law,
+                                const RuleSet& rules) {
+    const checks::Context ctx{p, lib, law, rules, effective_launch_date(p), total_estimated_value(p), procedure};
     std::vector<Finding> findings;
     for (const checks::RuleEntry& entry : registry()) {
         const RuleInfo* info = rules.find(entry.id);
@@ -181,48 +183,41 @@ std::vector<Finding> run_checks(const Project& p, const Library& lib, const Lega
         std::vector<checks::Hit> hits;
         entry.run(ctx, *info, hits);
         for (const checks::Hit& h : hits)
-            findings.push_back({info->id, info->severity, info->articles, sanitize_utf8(french_typography(fill(info->message, h.values))), info->step,
+            findings.push_back({info->id, info->severity, info->articles,
+                                sanitize_utf8(french_typography(fill(info->message, h.values))), info->step,
                                 h.field.empty() ? info->field : h.field});
     }
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-        return severity_rank(a.severity) < severity_rank(b.severity);
+        return a.severity < b.severity;
     });
     return findings;
-}
-
-std::vector<Finding> run_checks(const Project& p, const Library& lib, const LegalData& law) {
-    return run_checks(p, lib, law, bundled_rules());
 }
 
 json findings_to_json(const std::vector<Finding>& findings) {
     json out = json::array();
     for (const Finding& f : findings)
-        out.push_back({{"rule", f.rule}, {"severity", f.severity}, {"articles", f.articles}, {"message", f.message}, {"where", f.where()}});
+        out.push_back({{"rule", f.rule}, {"severity", enum_name(f.severity)}, {"articles", f.articles}, {"message", f.message}, {"where", f.where()}});
     return {{"findings", out}};
 }
 
-bool step_filled(const Project& p, std::string_view step, const std::vector<Finding>& findings) {
-    if (step == "besoin") return !trim(p.need.object).empty() && !p.need.nature.empty() && total_estimated_value(p) > 0;
-    if (step == "sourcing") return !p.sourcing.empty();
-    if (step == "lots") return p.lots.size() > 1 || (p.lots.size() == 1 && !trim(p.single_lot_justification).empty());
-    if (step == "objectifs") return !p.goals.empty();
-    if (step == "clauses") return !p.clauses.empty();
-    if (step == "criteres") {
-        double total = 0;
-        for (const AwardCriterion& c : p.criteria) total += c.weight;
-        return p.criteria.size() > 1 && std::abs(total - 100) < 0.01;
+bool step_filled(const Project& p, Step step, const std::vector<Finding>& findings, const Library& lib) {
+    switch (step) {
+        case Step::besoin: return !trim(p.need.object).empty() && total_estimated_value(p) > 0;
+        case Step::sourcing: return !p.sourcing.empty();
+        case Step::lots: return p.lots.size() > 1 || (p.lots.size() == 1 && !trim(p.single_lot_justification).empty());
+        case Step::objectifs: return !p.goals.empty();
+        case Step::clauses: return !p.clauses.empty();
+        case Step::criteres: return p.criteria.size() > 1 && weights_add_up(weight_sum(p.criteria));
+        case Step::suivi:   // the buyer's own commitments, or execution conditions that bring theirs
+            return !p.monitoring.empty() || std::any_of(p.clauses.begin(), p.clauses.end(), [&](const ChosenClause& c) {
+                       const Clause* k = lib.find(c.id);
+                       return k && k->kind == "condition-execution";
+                   });
+        case Step::verification:
+            return step_filled(p, Step::besoin, findings, lib) &&
+                   std::none_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::bloquant; });
+        default: return false;   // export: nothing to fill in
     }
-    if (step == "suivi") {   // the buyer's own commitments, or execution conditions that bring theirs
-        const Library& lib = bundled_library();
-        return !p.monitoring.empty() || std::any_of(p.clauses.begin(), p.clauses.end(), [&](const ChosenClause& c) {
-                   const Clause* k = lib.find(c.id);
-                   return k && k->kind == "condition-execution";
-               });
-    }
-    if (step == "verification")
-        return step_filled(p, "besoin", findings) &&
-               std::none_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == "bloquant"; });
-    return false;   // export: nothing to fill in
 }
 
 }  // namespace clausier

@@ -19,7 +19,7 @@ struct Context {
     const RuleSet& rules;
     Date date;                  // effective launch date
     double total = 0;           // total estimated value, euros HT
-    ProcedureResult procedure;
+    const ProcedureResult& procedure;   // sized once by the caller
 
     const Clause* clause(const ChosenClause& c) const { return lib.find(c.id); }
     json value(const ChosenClause& c, const Variable& v) const;      // the chosen value, or the default

@@ -37,8 +37,8 @@ void family_missing(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
 
 void nature_family(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
     const Family* f = c.lib.family(c.p.need.family);
-    if (f && !f->natures.empty() && !contains(f->natures, c.p.need.nature))
-        out.push_back({"", {{"family", f->label}, {"nature", c.p.need.nature}}});
+    if (f && !f->natures.empty() && !contains(f->natures, enum_name(c.p.need.nature)))
+        out.push_back({"", {{"family", f->label}, {"nature", enum_name(c.p.need.nature)}}});
 }
 
 void sobriety(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
@@ -165,7 +165,7 @@ void reserved_article(const Context& c, const RuleInfo& r, std::vector<Hit>& out
 }
 
 void reserved_ess_subject(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
-    const bool eligible = c.p.need.nature == "services" && c.p.need.social_services;
+    const bool eligible = c.p.need.nature == Nature::services && c.p.need.social_services;
     for (size_t i = 0; i < c.p.lots.size(); ++i)
         if (c.p.lots[i].reserved == "ess" && !eligible) out.push_back({item("lots", i) + ".reserved", {{"lot", lot_name(c.p, i)}}});
 }

@@ -55,12 +55,6 @@ std::string criterion_name(const AwardCriterion& c, size_t index) {
     return n.empty() ? "Critère " + std::to_string(index + 1) : n;
 }
 
-double weight_total(const Project& p) {
-    double sum = 0;
-    for (const AwardCriterion& c : p.criteria) sum += c.weight;
-    return sum;
-}
-
 // Scoring method of a criterion: the buyer's, else the one of the clause it comes from.
 std::string criterion_method(const AwardCriterion& c, const Library& lib) {
     if (!trim(c.method).empty() || c.clause.empty()) return c.method;
@@ -103,16 +97,6 @@ std::vector<Commitment> monitoring_rows(const Project& p, const Library& lib) {
     return rows;
 }
 
-std::string criterion_kind_label(std::string_view k) {
-    if (k == "prix") return "Prix";
-    if (k == "cout-cycle-vie") return "Coût du cycle de vie";
-    if (k == "technique") return "Valeur technique";
-    if (k == "environnemental") return "Performance environnementale";
-    if (k == "social") return "Performance sociale";
-    if (k == "delai") return "Délais";
-    return "Autre";
-}
-
 std::string lot_label(const Project& p, int lot) {
     if (lot <= 0) return "tous les lots";
     std::string s = "lot " + std::to_string(lot);
@@ -132,25 +116,6 @@ std::vector<ChosenRef> chosen_clauses(const Project& p, const Library& lib, std:
 }
 
 namespace {
-
-std::string nature_label(std::string_view n) {
-    if (n == "fournitures") return "Fournitures";
-    if (n == "travaux") return "Travaux";
-    return "Services";
-}
-
-std::string procedure_label(std::string_view proc) {
-    if (proc == "sans-publicite") return "Marché sans publicité ni mise en concurrence préalables";
-    if (proc == "formalisee") return "Procédure formalisée (appel d'offres)";
-    return "Procédure adaptée (MAPA)";
-}
-
-std::string publicity_label(std::string_view pub) {
-    if (pub == "aucune") return "Aucune publicité obligatoire";
-    if (pub == "libre") return "Publicité libre, adaptée au montant et à l'objet du marché";
-    if (pub == "boamp-ou-jal") return "Avis au BOAMP ou dans un journal d'annonces légales";
-    return "Avis au JOUE et au BOAMP";
-}
 
 std::string months(int n) { return std::to_string(n) + " mois"; }
 
@@ -173,27 +138,24 @@ void title_block(Document& d, const Project& p, const ProjectFacts& f, const cha
     meta("Acheteur", p.buyer.name);
     meta("Date de lancement", d.date.empty() ? "non renseignée" : french_date(f.date));
     meta("Valeur estimée", french_euros(f.total) + " HT, reconductions comprises");
-    meta("Procédure", f.procedure_label);
+    meta("Procédure", enum_label(f.procedure.procedure));
 }
 
 }  // namespace
 
-ProjectFacts project_facts(const Project& p) {
+ProjectFacts project_facts(const Project& p, const ProcedureResult& procedure) {
     ProjectFacts f;
     f.date = effective_launch_date(p);
     f.initial = initial_value(p);
     f.total = total_estimated_value(p);
-    f.procedure = size_procedure(procedure_input(p));
-    f.nature_label = nature_label(p.need.nature);
-    f.procedure_label = procedure_label(f.procedure.procedure);
-    f.publicity_label = publicity_label(f.procedure.publicity);
+    f.procedure = procedure;
     f.duration_label = duration_label(p.need);
     return f;
 }
 
-Document assemble_document(const Project& p, DocumentKind kind, const Library& lib,
-                           const std::vector<Finding>& findings) {
-    const ProjectFacts f = project_facts(p);
+Document assemble_document(const Project& p, DocumentKind kind, const ProcedureResult& procedure,
+                           const std::vector<Finding>& findings, const Library& lib) {
+    const ProjectFacts f = project_facts(p, procedure);
     Document d;
     switch (kind) {
         case DocumentKind::dce:
@@ -214,10 +176,6 @@ Document assemble_document(const Project& p, DocumentKind kind, const Library& l
             break;
     }
     return d;
-}
-
-Document assemble_document(const Project& p, DocumentKind kind, const Library& lib) {
-    return assemble_document(p, kind, lib, kind == DocumentKind::synthese ? run_checks(p, lib) : std::vector<Finding>{});
 }
 
 }  // namespace clausier

@@ -9,10 +9,10 @@
 
 namespace clausier {
 
-// `findings` feed the memo's open points; the short form runs the checks itself.
-Document assemble_document(const Project& p, DocumentKind kind, const Library& lib,
-                           const std::vector<Finding>& findings);
-Document assemble_document(const Project& p, DocumentKind kind, const Library& lib = bundled_library());
+// `procedure` is the project's (project_procedure) and `findings` its checks (they feed the memo's open
+// points): both computed once per change by the caller.
+Document assemble_document(const Project& p, DocumentKind kind, const ProcedureResult& procedure,
+                           const std::vector<Finding>& findings, const Library& lib = bundled_library());
 
 // The acronyms a firm meets in a tender, explained in plain words: the glossary of the firm's sheet and the
 // definitions the app shows on hover in Entreprise mode.
@@ -21,8 +21,6 @@ struct GlossaryTerm {
     const char* meaning;
 };
 const std::vector<GlossaryTerm>& firm_glossary();
-
-// Insertion hours for the whole duration: value × labour share ÷ hourly cost × insertion rate, rounded.
 
 // ---- shared by the assemble_*.cpp files and the OCDS writer ------------------------------------------
 
@@ -38,9 +36,9 @@ struct ProjectFacts {          // what several documents state the same way
     Date date;                 // launch date (today when the project has none)
     double initial = 0, total = 0;
     ProcedureResult procedure;
-    std::string nature_label, procedure_label, publicity_label, duration_label;
+    std::string duration_label;
 };
-ProjectFacts project_facts(const Project& p);
+ProjectFacts project_facts(const Project& p, const ProcedureResult& procedure);
 
 std::string fr(std::string_view s);                                // trimmed, French typography
 Inline frtext(std::string_view s);                                 // one plain run of fr(s)
@@ -51,12 +49,10 @@ void add_fact(std::vector<Inline>& items, std::string_view label, std::string_vi
 // Appends a multi-line text: each line a paragraph, runs of "- " lines a bullet list.
 void add_text(std::vector<Block>& out, std::string_view text);
 
-std::string criterion_kind_label(std::string_view kind);
 std::string lot_label(const Project& p, int lot);                  // "lot 2 (Vitrerie)", "tous les lots"
 std::string join(const std::vector<std::string>& parts, std::string_view sep = ", ");
 std::string weight_label(double w);                                // "40 %"
 std::string criterion_name(const AwardCriterion& c, size_t index);  // its name, or "Critère n"
-double weight_total(const Project& p);
 // A criterion's scoring method and the proof asked: the buyer's own words, else those of its library clause.
 std::string criterion_method(const AwardCriterion& c, const Library& lib);
 std::string criterion_proof(const AwardCriterion& c, const Library& lib);

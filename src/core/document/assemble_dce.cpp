@@ -45,7 +45,7 @@ void object_section(Blocks& b, const Project& p, const ProjectFacts& f) {
     b.push_back(paragraph(labelled("Objet", trim(p.need.object).empty() ? "non renseigné" : p.need.object)));
     add_text(b, p.need.description);
     std::vector<Inline> facts;
-    add_fact(facts, "Nature", f.nature_label);
+    add_fact(facts, "Nature", enum_label(p.need.nature));
     std::vector<std::string> cpv;
     for (const std::string& c : p.need.cpv) cpv.push_back(cpv_label(c));
     add_fact(facts, cpv.size() > 1 ? "Codes CPV" : "Code CPV", join(cpv, " ; "));
@@ -55,7 +55,7 @@ void object_section(Blocks& b, const Project& p, const ProjectFacts& f) {
     if (!p.need.members.empty()) {
         std::vector<std::string> names;
         for (const Member& m : p.need.members) names.push_back(trim(m.name));
-        add_fact(facts, p.need.pooling == "centrale" ? "Achat pour le compte de" : "Membres du groupement de commandes",
+        add_fact(facts, p.need.pooling == Pooling::centrale ? "Achat pour le compte de" : "Membres du groupement de commandes",
                  join(names));
     }
     b.push_back(bullet_list(std::move(facts)));
@@ -87,15 +87,15 @@ void lots_section(Blocks& b, const Project& p, const ProjectFacts& f) {
 void procedure_section(Blocks& b, const Project& p, const ProjectFacts& f) {
     b.push_back(fr_heading(2, "Procédure et publicité"));
     std::vector<Inline> facts;
-    add_fact(facts, "Procédure", f.procedure_label);
-    add_fact(facts, "Publicité", f.publicity_label);
+    add_fact(facts, "Procédure", enum_label(f.procedure.procedure));
+    add_fact(facts, "Publicité", enum_label(f.procedure.publicity));
     add_fact(facts, f.procedure.articles.size() > 1 ? "Articles" : "Article", join(f.procedure.articles));
     if (f.procedure.electronic)
         add_fact(facts, "Documents et offres", "documents gratuits en ligne sur le profil d'acheteur, échanges et dépôt "
                                                "des offres par voie électronique");
     b.push_back(bullet_list(std::move(facts)));
     b.push_back(paragraph(frtext(f.procedure.explanation)));
-    if (f.procedure.procedure != "formalisee") return;
+    if (f.procedure.procedure != Procedure::formalisee) return;
     const SmallLots s = small_lots(p);
     if (!s.usable) return;
     std::vector<std::string> lots;
@@ -166,7 +166,7 @@ void criteria_section(Blocks& b, const Project& p, const Library& lib) {
         const AwardCriterion& c = p.criteria[k];
         b.push_back(fr_heading(3, criterion_name(c, k) + " (" + weight_label(c.weight) + ")"));
         std::vector<Inline> facts;
-        add_fact(facts, "Nature", criterion_kind_label(c.kind));
+        add_fact(facts, "Nature", enum_label(c.kind));
         add_fact(facts, "Pondération", weight_label(c.weight));
         add_fact(facts, "Sous-critères", subcriteria_label(c));
         add_fact(facts, "Méthode de notation", criterion_method(c, lib));
@@ -174,7 +174,7 @@ void criteria_section(Blocks& b, const Project& p, const Library& lib) {
         if (const Clause* k = c.clause.empty() ? nullptr : lib.find(c.clause)) add_fact(facts, "Clause type", k->title);
         b.push_back(bullet_list(std::move(facts)));
     }
-    b.push_back(paragraph(labelled("Total des pondérations", weight_label(weight_total(p)))));
+    b.push_back(paragraph(labelled("Total des pondérations", weight_label(weight_sum(p.criteria)))));
 }
 
 void conditions_section(Blocks& b, const Project& p, const Library& lib) {
@@ -295,10 +295,10 @@ void grid_part(Blocks& b, const Project& p, const Library& lib) {
         const AwardCriterion& c = p.criteria[k];
         std::string name = criterion_name(c, k);
         if (!c.subcriteria.empty()) name += " — sous-critères : " + subcriteria_label(c);
-        rows.push_back({frtext(name), text(criterion_kind_label(c.kind)), text(weight_label(c.weight)),
+        rows.push_back({frtext(name), text(enum_label(c.kind)), text(weight_label(c.weight)),
                         frtext(criterion_method(c, lib)), frtext(criterion_proof(c, lib))});
     }
-    rows.push_back({{strong("Total")}, {}, {strong(weight_label(weight_total(p)))}, {}, {}});
+    rows.push_back({{strong("Total")}, {}, {strong(weight_label(weight_sum(p.criteria)))}, {}, {}});
     b.push_back(table({text("Critère"), text("Nature"), text("Pondération"), text("Méthode de notation"),
                        text("Éléments à fournir")}, std::move(rows), {4, 3, 2, 5, 5}));
 }

@@ -65,16 +65,16 @@ void clause_requirement(Blocks& b, const Project& p, const ChosenRef& c) {
 }
 
 std::string criterion_plain(const AwardCriterion& a) {
-    if (a.kind == "prix")
+    if (a.kind == CriterionKind::prix)
         return "Le prix compte pour " + weight_label(a.weight) + " de la note : l'offre la moins chère n'est pas forcément "
                "retenue. Une offre anormalement basse peut être écartée après une demande de justification.";
-    if (a.kind == "cout-cycle-vie")
+    if (a.kind == CriterionKind::cout_cycle_vie)
         return "L'acheteur compare le coût total sur la durée de vie (achat, consommation, entretien, fin de vie), pas "
                "seulement le prix d'achat.";
-    if (a.kind == "environnemental")
+    if (a.kind == CriterionKind::environnemental)
         return "Votre offre est notée sur ce qu'elle apporte de concret pour l'environnement : des engagements "
                "mesurables et prouvés valent mieux que des déclarations générales.";
-    if (a.kind == "social")
+    if (a.kind == CriterionKind::social)
         return "Votre offre est notée sur ses engagements sociaux concrets (emploi, formation, conditions de travail), "
                "avec des moyens et des chiffres.";
     return "Votre offre est notée sur la qualité de ce que vous proposez pour ce marché précis : un mémoire court, "
@@ -82,10 +82,10 @@ std::string criterion_plain(const AwardCriterion& a) {
 }
 
 std::string criterion_advice(const AwardCriterion& a) {
-    if (a.kind == "prix" || a.kind == "cout-cycle-vie")
+    if (a.kind == CriterionKind::prix || a.kind == CriterionKind::cout_cycle_vie)
         return "Chiffrez au juste coût, en détaillant les postes demandés ; en groupement, un seul prix est remis pour "
                "l'ensemble des membres.";
-    if (a.kind == "social")
+    if (a.kind == CriterionKind::social)
         return "Un partenariat avec une structure d'insertion (SIAE) ou du handicap (EA, ESAT), en sous-traitance ou en "
                "cotraitance, est une réponse concrète à la portée d'une petite entreprise.";
     return "Répondez point par point aux éléments demandés. Si une compétence vous manque, associez-vous à une autre "
@@ -99,7 +99,7 @@ void criterion_requirement(Blocks& b, const Project& p, const Library& lib, size
     std::vector<Inline> items;
     std::string asked = k && !trim(k->criterion.provides).empty() ? k->criterion.provides
                                                                  : "Votre offre est comparée à celles des autres candidats sur ce point : " +
-                                                                       criterion_kind_label(a.kind) + ".";
+                                                                       std::string(enum_label(a.kind)) + ".";
     add_fact(items, "Ce qui est demandé", asked);
     std::string scored = "Pondération de " + weight_label(a.weight) + ". " + trim(criterion_method(a, lib));
     if (!a.subcriteria.empty()) scored += " Sous-critères : " + subcriteria_label(a) + ".";
@@ -116,10 +116,10 @@ void in_brief(Blocks& b, const Project& p, const ProjectFacts& f) {
     std::vector<Inline> items;
     add_fact(items, "Acheteur", p.buyer.name);
     add_fact(items, "Objet", p.need.object);
-    add_fact(items, "Nature", f.nature_label);
+    add_fact(items, "Nature", enum_label(p.need.nature));
     add_fact(items, "Durée", f.duration_label);
     add_fact(items, "Montant estimé", french_euros(f.total) + " HT sur toute la durée");
-    add_fact(items, "Procédure", f.procedure_label);
+    add_fact(items, "Procédure", enum_label(f.procedure.procedure));
     if (p.lots.size() >= 2) {
         std::vector<std::string> lots;
         for (size_t k = 0; k < p.lots.size(); ++k)

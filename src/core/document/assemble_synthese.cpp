@@ -14,7 +14,7 @@ void need_part(Blocks& b, const Project& p, const Library& lib, const ProjectFac
     add_text(b, p.need.description);
     std::vector<Inline> facts;
     const Family* fam = lib.family(p.need.family);
-    add_fact(facts, "Nature", f.nature_label + (fam ? " — " + fam->label : std::string()));
+    add_fact(facts, "Nature", enum_label(p.need.nature) + (fam ? " — " + fam->label : std::string()));
     add_fact(facts, p.need.cpv.size() > 1 ? "Codes CPV" : "Code CPV", join(p.need.cpv));
     add_fact(facts, "Durée", f.duration_label);
     add_fact(facts, "Quantités", p.need.quantities);
@@ -31,8 +31,8 @@ void need_part(Blocks& b, const Project& p, const Library& lib, const ProjectFac
 void procedure_part(Blocks& b, const Project& p, const ProjectFacts& f) {
     b.push_back(fr_heading(1, "La procédure et ses raisons"));
     std::vector<Inline> facts;
-    add_fact(facts, "Procédure", f.procedure_label);
-    add_fact(facts, "Publicité", f.publicity_label);
+    add_fact(facts, "Procédure", enum_label(f.procedure.procedure));
+    add_fact(facts, "Publicité", enum_label(f.procedure.publicity));
     add_fact(facts, f.procedure.articles.size() > 1 ? "Articles" : "Article", join(f.procedure.articles));
     add_fact(facts, "Date de référence des seuils", french_date(f.date));
     b.push_back(bullet_list(std::move(facts)));
@@ -48,7 +48,7 @@ void procedure_part(Blocks& b, const Project& p, const ProjectFacts& f) {
     std::vector<Inline> criteria;
     for (size_t k = 0; k < p.criteria.size(); ++k)
         add_fact(criteria, criterion_name(p.criteria[k], k), weight_label(p.criteria[k].weight) + " — " +
-                                                               criterion_kind_label(p.criteria[k].kind));
+                                                               enum_label(p.criteria[k].kind));
     if (criteria.empty()) b.push_back(paragraph(fr("Aucun critère d'attribution n'est encore défini.")));
     else b.push_back(bullet_list(std::move(criteria)));
     if (p.sourcing.empty()) return;
@@ -82,10 +82,10 @@ Coverage coverage(std::string_view id, const Project& p, const Library& lib, con
     } else if (id == "critere-environnemental") {
         criteria_where([&](const AwardCriterion& a) {
             const Clause* k = lib.find(a.clause);
-            return a.kind == "environnemental" || a.kind == "cout-cycle-vie" || (k && k->pillar == "environnemental");
+            return a.kind == CriterionKind::environnemental || a.kind == CriterionKind::cout_cycle_vie || (k && k->pillar == "environnemental");
         });
     } else if (id == "prix-non-unique") {
-        const bool price_only = p.criteria.size() == 1 && p.criteria[0].kind == "prix";
+        const bool price_only = p.criteria.size() == 1 && p.criteria[0].kind == CriterionKind::prix;
         if (!p.criteria.empty() && !price_only)
             c.by.push_back(std::to_string(p.criteria.size()) + (p.criteria.size() > 1 ? " critères pondérés" : " critère de coût"));
     } else if (id == "specifications-durables") {
@@ -126,7 +126,7 @@ void sustainable_part(Blocks& b, const Project& p, const Library& lib, const Pro
     }
     std::vector<Inline> facts;
     add_fact(facts, "Objectifs", goals.empty() ? "aucun objectif choisi" : join(goals, " ; "));
-    add_fact(facts, "Niveau d'ambition", level_label(p.ambition));
+    add_fact(facts, "Niveau d'ambition", level_label(enum_name(p.ambition)));
     const double spaser = bundled_legal_data().figure("spaser", p.buyer.type, p.need.nature, f.date);
     if (spaser > 0 && p.buyer.annual_purchases >= spaser)
         add_fact(facts, "SPASER", std::string("obligatoire (achats annuels d'au moins ") + french_euros(spaser) + " HT, "
@@ -148,12 +148,6 @@ void sustainable_part(Blocks& b, const Project& p, const Library& lib, const Pro
     obligations_table(b, p, lib, f);
 }
 
-const char* severity_label(std::string_view s) {
-    if (s == "bloquant") return "Bloquant";
-    if (s == "alerte") return "Alerte";
-    return "Conseil";
-}
-
 void findings_part(Blocks& b, const std::vector<Finding>& findings) {
     b.push_back(fr_heading(1, "Points encore ouverts"));
     if (findings.empty()) {
@@ -162,10 +156,8 @@ void findings_part(Blocks& b, const std::vector<Finding>& findings) {
         return;
     }
     std::vector<std::vector<Inline>> rows;
-    for (const char* level : {"bloquant", "alerte", "conseil"})
-        for (const Finding& f : findings)
-            if (f.severity == level || (std::string_view(level) == "conseil" && f.severity != "bloquant" && f.severity != "alerte"))
-                rows.push_back({{strong(severity_label(f.severity))}, frtext(f.message), text(join(f.articles)), text(f.where())});
+    for (const Finding& f : findings)   // most severe first, as run_checks orders them
+        rows.push_back({{strong(enum_label(f.severity))}, frtext(f.message), text(join(f.articles)), text(f.where())});
     b.push_back(table({text("Gravité"), text("Constat et action"), text("Articles"), text("Où corriger")}, std::move(rows),
                       {2, 6, 2, 2}));
 }

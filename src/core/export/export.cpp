@@ -66,13 +66,22 @@ bool parse_document_kind(std::string_view s, DocumentKind& out) {
 const char* format_extension(Format f) { return info(f).extension; }
 const char* format_mime(Format f) { return info(f).mime; }
 
+bool is_data_format(Format f) { return f == Format::json || f == Format::ocds; }
+
+std::string export_data(const Project& p, Format f, const ProcedureResult& procedure, const Library& lib) {
+    if (f == Format::json) return project_to_text(p);
+    if (f == Format::ocds) return write_ocds(p, procedure, lib);
+    return "";
+}
+
 std::string export_project(const Project& p, Format f, DocumentKind kind, const Library& lib) {
-    switch (f) {
-        case Format::json: return project_to_text(p);
-        case Format::ocds: return write_ocds(p, lib);
-        default: break;
-    }
-    const Document d = assemble_document(p, kind, lib);
+    const ProcedureResult procedure = project_procedure(p);
+    if (is_data_format(f)) return export_data(p, f, procedure, lib);
+    const std::vector<Finding> findings = kind == DocumentKind::synthese ? run_checks(p, procedure, lib) : std::vector<Finding>{};
+    return write_document(assemble_document(p, kind, procedure, findings, lib), f);
+}
+
+std::string write_document(const Document& d, Format f) {
     switch (f) {
         case Format::md: return write_markdown(d);
         case Format::docx: return write_docx(d);

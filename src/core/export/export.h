@@ -2,6 +2,8 @@
 // document model) is format-neutral; each writer (one file per format in this folder) knows nothing of the
 // domain. The same project and options always give the same bytes.
 #pragma once
+#include "document/document.h"
+#include "law/legal.h"
 #include "library/library.h"
 
 namespace clausier {
@@ -15,9 +17,15 @@ const char* document_kind_name(DocumentKind k);   // "dce", "entreprise", "synth
 const char* format_extension(Format f);   // "html", "md", "docx", "odt", "json", "json"
 const char* format_mime(Format f);
 
-// The exported file's bytes.
+// The exported file's bytes, everything derived from the project computed here (the CLI, the tests). The app
+// exports through its Session, which has the procedure and the assembled documents already.
 std::string export_project(const Project& p, Format f, DocumentKind kind = DocumentKind::dce,
                            const Library& lib = bundled_library());
+// The bytes of a format that carries the project's data rather than a document (json, ocds); "" for the others.
+bool is_data_format(Format f);
+std::string export_data(const Project& p, Format f, const ProcedureResult& procedure, const Library& lib = bundled_library());
+// An assembled document in one of the document formats (html, md, docx, odt).
+std::string write_document(const Document& d, Format f);
 // A sensible file name: object and launch date, ASCII, e.g. "dce-nettoyage-des-locaux-2026-11-22.docx".
 std::string export_file_name(const Project& p, Format f, DocumentKind kind);
 

@@ -33,8 +33,8 @@ ojson number(double v);
 
 ojson money(double v) { return {{"amount", number(std::round(v * 100) / 100)}, {"currency", "EUR"}}; }
 
-const char* category(std::string_view nature) {
-    return nature == "fournitures" ? "goods" : nature == "travaux" ? "works" : "services";
+const char* category(Nature nature) {
+    return nature == Nature::fournitures ? "goods" : nature == Nature::travaux ? "works" : "services";
 }
 
 const char* goal_code(std::string_view goal) {
@@ -93,8 +93,8 @@ Sustainability sustainability(const Project& p, const Library& lib) {
         for (const std::string& g : c.clause->goals) s.add(goal_code(g), strategy(c.clause->kind));
     for (const AwardCriterion& a : p.criteria) {
         if (lib.find(a.clause)) continue;   // its clause's goals are already counted
-        if (a.kind == "environnemental" || a.kind == "cout-cycle-vie") s.add("environmental", "awardCriteria");
-        if (a.kind == "social") s.add("social", "awardCriteria");
+        if (a.kind == CriterionKind::environnemental || a.kind == CriterionKind::cout_cycle_vie) s.add("environmental", "awardCriteria");
+        if (a.kind == CriterionKind::social) s.add("social", "awardCriteria");
     }
     return s;
 }
@@ -107,7 +107,7 @@ ojson award_criteria(const Project& p, const Library& lib) {
     ojson list = ojson::array();
     for (size_t k = 0; k < p.criteria.size(); ++k) {
         const AwardCriterion& a = p.criteria[k];
-        const char* type = a.kind == "prix" ? "price" : a.kind == "cout-cycle-vie" ? "cost" : "quality";
+        const char* type = a.kind == CriterionKind::prix ? "price" : a.kind == CriterionKind::cout_cycle_vie ? "cost" : "quality";
         ojson c = {{"type", type}, {"name", fr(criterion_name(a, k))}};
         std::vector<std::string> parts = {trim(criterion_method(a, lib))};
         if (!a.subcriteria.empty()) parts.push_back("Sous-critères : " + subcriteria_label(a) + ".");
@@ -122,8 +122,8 @@ ojson award_criteria(const Project& p, const Library& lib) {
 }
 
 const char* award_criteria_code(const Project& p) {
-    if (p.criteria.size() == 1 && p.criteria[0].kind == "prix") return "priceOnly";
-    if (p.criteria.size() == 1 && p.criteria[0].kind == "cout-cycle-vie") return "costOnly";
+    if (p.criteria.size() == 1 && p.criteria[0].kind == CriterionKind::prix) return "priceOnly";
+    if (p.criteria.size() == 1 && p.criteria[0].kind == CriterionKind::cout_cycle_vie) return "costOnly";
     return "ratedCriteria";
 }
 
@@ -166,8 +166,8 @@ ojson tender(const Project& p, const Library& lib, const ProjectFacts& f, const 
     const ojson it = items(p);
     if (!it.empty()) t["items"] = it;
     t["value"] = money(f.total);
-    t["procurementMethod"] = f.procedure.procedure == "sans-publicite" ? "limited" : "open";
-    t["procurementMethodDetails"] = fr(f.procedure_label + " — " + f.publicity_label);
+    t["procurementMethod"] = f.procedure.procedure == Procedure::sans_publicite ? "limited" : "open";
+    t["procurementMethodDetails"] = fr(std::string(enum_label(f.procedure.procedure)) + " — " + enum_label(f.procedure.publicity));
     if (!p.criteria.empty()) {
         t["awardCriteria"] = award_criteria_code(p);
         std::vector<std::string> parts;
@@ -184,8 +184,8 @@ ojson tender(const Project& p, const Library& lib, const ProjectFacts& f, const 
 
 }  // namespace
 
-std::string write_ocds(const Project& p, const Library& lib) {
-    const ProjectFacts f = project_facts(p);
+std::string write_ocds(const Project& p, const ProcedureResult& procedure, const Library& lib) {
+    const ProjectFacts f = project_facts(p, procedure);
     // The ocid names the procedure (buyer, object, launch date) and survives edits; the release id names
     // this exact content.
     const std::string ocid = "ocds-clausier-" + hash_hex(p.buyer.name + "\n" + p.need.object + "\n" + p.need.launch_date);

@@ -2,6 +2,7 @@
 // nothing of public procurement; ocds.cpp is the exception by nature (a data format, not a document).
 #pragma once
 #include "document/document.h"
+#include "law/legal.h"
 #include "library/library.h"
 
 namespace clausier {
@@ -10,6 +11,6 @@ std::string write_html(const Document& d);
 std::string write_markdown(const Document& d);
 std::string write_docx(const Document& d);
 std::string write_odt(const Document& d);
-std::string write_ocds(const Project& p, const Library& lib);
+std::string write_ocds(const Project& p, const ProcedureResult& procedure, const Library& lib);
 
 }  // namespace clausier

@@ -18,11 +18,42 @@ std::string string_of(const json& j, const char* key) {
     return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
 }
 
+// A list of enum names of the table; false when one is not a known name.
+template <class E>
+bool enum_list(const json& j, const char* key, std::vector<E>& out) {
+    for (const std::string& name : string_list(j, key)) {
+        E e;
+        if (!parse_enum(name, e)) return false;
+        out.push_back(e);
+    }
+    return true;
+}
+
+template <class E>
+bool has(const std::vector<E>& v, E e) { return std::find(v.begin(), v.end(), e) != v.end(); }
+
+const EnumEntry<Procedure> kProcedures[] = {
+    {Procedure::sans_publicite, "sans-publicite", "Marché sans publicité ni mise en concurrence préalables"},
+    {Procedure::adaptee, "adaptee", "Procédure adaptée (MAPA)"},
+    {Procedure::formalisee, "formalisee", "Procédure formalisée (appel d'offres)"}};
+const EnumEntry<Publicity> kPublicities[] = {
+    {Publicity::aucune, "aucune", "Aucune publicité obligatoire"},
+    {Publicity::libre, "libre", "Publicité libre, adaptée au montant et à l'objet du marché"},
+    {Publicity::boamp_ou_jal, "boamp-ou-jal", "Avis au BOAMP ou dans un journal d'annonces légales"},
+    {Publicity::joue, "joue", "Avis au JOUE et au BOAMP"}};
+
+unsigned long long sizings = 0;
+
 }  // namespace
 
-const Threshold* LegalData::find(std::string_view id, std::string_view buyer, std::string_view nature, Date date) const {
+template <> EnumNames<Procedure> enum_names<Procedure>() { return kProcedures; }
+template <> EnumNames<Publicity> enum_names<Publicity>() { return kPublicities; }
+
+unsigned long long procedure_sizings() { return sizings; }
+
+const Threshold* LegalData::find(std::string_view id, BuyerType buyer, Nature nature, Date date) const {
     auto applies = [&](const Threshold& t) {
-        return t.id == id && (t.buyers.empty() || contains(t.buyers, buyer)) && (t.natures.empty() || contains(t.natures, nature));
+        return t.id == id && (t.buyers.empty() || has(t.buyers, buyer)) && (t.natures.empty() || has(t.natures, nature));
     };
     auto covers = [&](const Threshold& t) {
         return date.key() >= t.from.key() && (!t.until.valid() || date.key() <= t.until.key());
@@ -42,7 +73,7 @@ const Threshold* LegalData::find(std::string_view id, std::string_view buyer, st
     return latest;
 }
 
-double LegalData::figure(std::string_view id, std::string_view buyer, std::string_view nature, Date date, double fallback) const {
+double LegalData::figure(std::string_view id, BuyerType buyer, Nature nature, Date date, double fallback) const {
     const Threshold* t = find(id, buyer, nature, date);
     return t ? t->figure : fallback;
 }
@@ -67,8 +98,10 @@ bool load_legal_data(const std::string& text, LegalData& out, std::string& error
     for (const json& t : doc["thresholds"]) {
         Threshold th;
         th.id = string_of(t, "id");
-        th.buyers = string_list(t, "buyers");
-        th.natures = string_list(t, "natures");
+        if (!enum_list(t, "buyers", th.buyers) || !enum_list(t, "natures", th.natures)) {
+            error = "Table des seuils : ligne « " + th.id + " » : type d'acheteur ou nature inconnus.";
+            return false;
+        }
         th.figure = t.value("figure", 0.0);
         th.from = parse_date(string_of(t, "from"));
         th.until = parse_date(string_of(t, "until"));
@@ -102,6 +135,7 @@ const LegalData& bundled_legal_data() {
 }
 
 ProcedureResult size_procedure(const ProcedureInput& in, const LegalData& law) {
+    ++sizings;
     ProcedureResult r;
     const Date date = in.date;
     r.dispense_threshold = law.figure("dispense", in.buyer, in.nature, date);
@@ -111,33 +145,34 @@ ProcedureResult size_procedure(const ProcedureInput& in, const LegalData& law) {
     const std::string amount = french_euros(in.amount);
 
     if (in.amount < r.dispense_threshold) {
-        r.procedure = "sans-publicite";
-        r.publicity = "aucune";
+        r.procedure = Procedure::sans_publicite;
+        r.publicity = Publicity::aucune;
         r.articles = {"R.2122-8"};
         r.explanation = "La valeur estimée (" + amount + " HT) est inférieure au seuil de " +
                         french_euros(r.dispense_threshold) + " HT : le marché peut être passé sans publicité ni mise en "
                         "concurrence préalables. Choisissez une offre pertinente, faites une bonne utilisation des "
                         "deniers publics et ne contractez pas systématiquement avec le même opérateur.";
-    } else if (in.social_services && in.nature == "services") {
-        const double joue = law.figure("services-sociaux-joue", in.buyer, "services", date);
-        r.procedure = "adaptee";
+    } else if (in.social_services && in.nature == Nature::services) {
+        const double joue = law.figure("services-sociaux-joue", in.buyer, Nature::services, date);
+        r.procedure = Procedure::adaptee;
         r.articles = {"R.2123-1"};
         if (in.amount >= joue) {
-            r.publicity = "joue";
+            r.publicity = Publicity::joue;
             r.articles.push_back("R.2131-15");
         } else {
-            r.publicity = in.amount >= publicity_floor && in.buyer != "entite-adjudicatrice" ? "boamp-ou-jal" : "libre";
+            r.publicity = in.amount >= publicity_floor && in.buyer != BuyerType::entite_adjudicatrice ? Publicity::boamp_ou_jal
+                                                                                                       : Publicity::libre;
             r.articles.push_back("R.2131-12");
         }
         r.explanation = "Services sociaux ou autres services spécifiques : la procédure adaptée s'applique quel que "
                         "soit le montant (" + amount + " HT). " +
-                        (r.publicity == "joue" ? "À partir de " + french_euros(joue) + " HT, un avis est publié au JOUE."
+                        (r.publicity == Publicity::joue ? "À partir de " + french_euros(joue) + " HT, un avis est publié au JOUE."
                                                : std::string("En dessous de ") + french_euros(joue) +
                                                  " HT, la publicité est adaptée au montant et à l'objet.");
     } else if (in.amount < r.eu_threshold) {
-        r.procedure = "adaptee";
-        const bool boamp = in.amount >= publicity_floor && in.buyer != "entite-adjudicatrice";
-        r.publicity = boamp ? "boamp-ou-jal" : "libre";
+        r.procedure = Procedure::adaptee;
+        const bool boamp = in.amount >= publicity_floor && in.buyer != BuyerType::entite_adjudicatrice;
+        r.publicity = boamp ? Publicity::boamp_ou_jal : Publicity::libre;
         r.articles = {"R.2123-1", "R.2131-12"};
         r.explanation = "La valeur estimée (" + amount + " HT) est inférieure au seuil européen de " +
                         french_euros(r.eu_threshold) + " HT : procédure adaptée (MAPA). " +
@@ -146,14 +181,14 @@ ProcedureResult size_procedure(const ProcedureInput& in, const LegalData& law) {
                                      "presse spécialisée si nécessaire."
                                : std::string("La publicité est libre et adaptée aux caractéristiques du marché."));
     } else {
-        r.procedure = "formalisee";
-        r.publicity = "joue";
+        r.procedure = Procedure::formalisee;
+        r.publicity = Publicity::joue;
         r.articles = {"R.2124-1", "R.2131-16"};
         r.explanation = "La valeur estimée (" + amount + " HT) atteint le seuil européen de " +
                         french_euros(r.eu_threshold) + " HT : procédure formalisée (appel d'offres ou autre procédure "
                         "formalisée), avis publié au JOUE et au BOAMP, critères pondérés.";
     }
-    r.electronic = r.procedure != "sans-publicite" && in.amount >= electronic_floor;
+    r.electronic = r.procedure != Procedure::sans_publicite && in.amount >= electronic_floor;
     if (r.electronic) {
         r.articles.push_back("R.2132-2");
         r.explanation += " Les documents de la consultation sont gratuits en ligne sur le profil d'acheteur et les "
@@ -177,8 +212,10 @@ ProcedureInput procedure_input(const Project& p) {
     return in;
 }
 
+ProcedureResult project_procedure(const Project& p, const LegalData& law) { return size_procedure(procedure_input(p), law); }
+
 json procedure_to_json(const ProcedureResult& r) {
-    return {{"procedure", r.procedure}, {"publicity", r.publicity}, {"electronic", r.electronic},
+    return {{"procedure", enum_name(r.procedure)}, {"publicity", enum_name(r.publicity)}, {"electronic", r.electronic},
             {"dispense_threshold", number_json(r.dispense_threshold)}, {"eu_threshold", number_json(r.eu_threshold)},
             {"articles", r.articles}, {"explanation", r.explanation}};
 }

@@ -7,10 +7,17 @@
 
 namespace clausier {
 
+// The procedure a consultation follows and the publicity it needs. Names (CLI.md) and French labels — the one
+// wording every screen and document uses — are in legal.cpp.
+enum class Procedure { sans_publicite, adaptee, formalisee };   // R.2122-8, R.2123-1, R.2124-1
+enum class Publicity { aucune, libre, boamp_ou_jal, joue };      // R.2131-12, R.2131-16
+template <> EnumNames<Procedure> enum_names<Procedure>();
+template <> EnumNames<Publicity> enum_names<Publicity>();
+
 struct Threshold {
     std::string id;                    // dispense, electronic, eu, publicite-adaptee, petits-lots, spaser…
-    std::vector<std::string> buyers;   // empty = every buyer type
-    std::vector<std::string> natures;
+    std::vector<BuyerType> buyers;     // empty = every buyer type
+    std::vector<Nature> natures;       // empty = every nature
     double figure = 0;
     Date from, until;                  // until invalid = open-ended
     std::string article, source;
@@ -31,8 +38,8 @@ struct LegalData {
     std::vector<SocialException> social_exceptions;
 
     // The row for (id, buyer, nature) in force on `date`, or nullptr.
-    const Threshold* find(std::string_view id, std::string_view buyer, std::string_view nature, Date date) const;
-    double figure(std::string_view id, std::string_view buyer, std::string_view nature, Date date, double fallback = 0) const;
+    const Threshold* find(std::string_view id, BuyerType buyer, Nature nature, Date date) const;
+    double figure(std::string_view id, BuyerType buyer, Nature nature, Date date, double fallback = 0) const;
     // Whether a dated obligation applies to a consultation launched on `date`.
     bool in_force(std::string_view obligation_id, Date date) const;
     const Obligation* obligation(std::string_view id) const;
@@ -42,16 +49,16 @@ bool load_legal_data(const std::string& json_text, LegalData& out, std::string& 
 const LegalData& bundled_legal_data();   // parsed once from the bundle
 
 struct ProcedureInput {
-    std::string buyer = "collectivite";
-    std::string nature = "services";
+    BuyerType buyer = BuyerType::collectivite;
+    Nature nature = Nature::services;
     double amount = 0;                 // euros HT, all lots, whole duration
     Date date;
     bool social_services = false;
 };
 
 struct ProcedureResult {
-    std::string procedure;             // sans-publicite | adaptee | formalisee
-    std::string publicity;             // aucune | libre | boamp-ou-jal | joue
+    Procedure procedure = Procedure::sans_publicite;
+    Publicity publicity = Publicity::aucune;
     bool electronic = false;
     double dispense_threshold = 0;
     double eu_threshold = 0;
@@ -61,7 +68,13 @@ struct ProcedureResult {
 
 ProcedureResult size_procedure(const ProcedureInput& in, const LegalData& law = bundled_legal_data());
 ProcedureInput procedure_input(const Project& p);   // from the project: total value, buyer, nature, date
+// The project's procedure: size_procedure(procedure_input(p)). Computed once per change by the Session
+// (project/session.h) and passed to the checks, the recommendations and the documents.
+ProcedureResult project_procedure(const Project& p, const LegalData& law = bundled_legal_data());
 json procedure_to_json(const ProcedureResult& r);
+// How many times size_procedure has run in this process: lets the tests check that a change sizes the
+// procedure once, not once per service.
+unsigned long long procedure_sizings();
 
 // Small-lots exception (R.2123-1 2°): within a formalised purchase, lots below the small-lot figure may
 // follow an adapted procedure as long as together they stay within the allowed share of all lots.

@@ -60,12 +60,12 @@ void score_clause(const Context& ctx, const Clause& c, Recommendation& r) {
         add(-2, "Clause rédigée pour une autre famille d'achat (« " + (home ? home->label : c.families[0]) + " ») : à adapter au besoin.");
     }
     if (size_t m = longest_cpv_match(c, p.need.cpv)) add(0.5 * double(m) / 2, "Correspond au code CPV du besoin.");
-    if (has(c.natures, p.need.nature)) s += 1;
+    if (has(c.natures, enum_name(p.need.nature))) s += 1;
     else add(-3, "Prévue pour une autre nature de marché.");
     for (const std::string& g : p.goals)
         if (has(c.goals, g))
             if (const Goal* goal = ctx.lib.goal(g)) add(1.5, "Sert l'objectif « " + goal->label + " ».");
-    const int gap = level_rank(c.level) - level_rank(p.ambition);
+    const int gap = level_rank(c.level) - level_rank(enum_name(p.ambition));
     if (gap == 0) add(1, std::string("Au niveau d'ambition choisi (") + level_label(c.level) + ").");
     else if (gap > 0) s -= gap;
     else s += 0.25;
@@ -80,10 +80,9 @@ void score_clause(const Context& ctx, const Clause& c, Recommendation& r) {
 
 }  // namespace
 
-std::vector<Recommendation> recommend(const Project& p, const Library& lib, const LegalData& law) {
+std::vector<Recommendation> recommend(const Project& p, const ProcedureResult& procedure, const Library& lib) {
     Context ctx{p, lib, effective_launch_date(p)};
-    ProcedureResult proc = size_procedure(procedure_input(p), law);
-    ctx.above_eu = proc.procedure == "formalisee";
+    ctx.above_eu = procedure.procedure == Procedure::formalisee;
     std::vector<Recommendation> out;
     for (const Clause& c : lib.clauses) {
         if (!c.valid_on(ctx.date)) continue;

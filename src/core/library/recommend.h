@@ -15,8 +15,9 @@ struct Recommendation {
     std::string overlaps;              // id of a chosen clause this one overlaps, if any
 };
 
-std::vector<Recommendation> recommend(const Project& p, const Library& lib = bundled_library(),
-                                      const LegalData& law = bundled_legal_data());
+// `procedure` is the project's (project_procedure), sized once per change by the caller.
+std::vector<Recommendation> recommend(const Project& p, const ProcedureResult& procedure,
+                                      const Library& lib = bundled_library());
 json recommendations_to_json(const std::vector<Recommendation>& recs, size_t limit = 50);
 
 }  // namespace clausier

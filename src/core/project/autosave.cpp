@@ -5,7 +5,6 @@ namespace clausier {
 
 namespace {
 
-std::string meta_key(const std::string& id) { return std::string(kStoragePrefix) + "meta/" + id; }
 std::string version_key(const std::string& id, int v) {
     return std::string(kStoragePrefix) + "version/" + id + "/" + std::to_string(v);
 }
@@ -30,23 +29,46 @@ bool read_meta(const KeyValueStore& store, const std::string& id, json& meta) {
 
 }  // namespace
 
-bool autosave(KeyValueStore& store, const std::string& id, const Project& p, const std::string& saved_at) {
+std::string meta_key(const std::string& id) { return std::string(kStoragePrefix) + "meta/" + id; }
+std::string owner_key(const std::string& id) { return std::string(kStoragePrefix) + "owner/" + id; }
+
+std::string refusal_reason(StoreStatus status) {
+    switch (status) {
+        case StoreStatus::ok: return "";
+        case StoreStatus::full:
+            return "l'espace de stockage que le navigateur accorde à Clausier est plein. Téléchargez le projet pour le "
+                   "garder, ou supprimez d'anciens projets dans « Mes projets » : l'enregistrement reprendra dès que de "
+                   "la place se libère";
+        default:
+            return "le navigateur n'autorise pas l'enregistrement local (navigation privée ou réglage de confidentialité). "
+                   "Téléchargez le projet pour le garder";
+    }
+}
+
+StoreStatus autosave(KeyValueStore& store, const std::string& id, const Project& p, const std::string& saved_at) {
     json meta;
-    int version = read_meta(store, id, meta) ? meta["version"].get<int>() + 1 : 1;
+    const bool known = read_meta(store, id, meta);
+    const int current = known ? meta["version"].get<int>() : 0;
+    const std::string text = project_to_text(p);
+    std::string stored;
+    if (known && store.get(version_key(id, current), stored) && stored == text) return StoreStatus::ok;
+    const int version = current + 1;
     json versions = meta.is_object() && meta.contains("versions") && meta["versions"].is_array() ? meta["versions"] : json::array();
     // 1. the new version under its own key; 2. the pointer. A failure at 1 leaves everything as it was.
-    if (!store.set(version_key(id, version), project_to_text(p))) return false;
+    if (StoreStatus s = store.set(version_key(id, version), text); s != StoreStatus::ok) return s;
     versions.insert(versions.begin(), json{{"version", version}, {"saved_at", saved_at}, {"title", p.title}});
+    std::vector<int> dropped;   // removed once the pointer no longer lists them
     while (versions.size() > size_t(kHistory)) {
-        store.remove(version_key(id, int_field(versions.back(), "version")));
+        dropped.push_back(int_field(versions.back(), "version"));
         versions.erase(versions.end() - 1);
     }
     json next = {{"id", id}, {"title", p.title}, {"saved_at", saved_at}, {"version", version}, {"versions", versions}};
-    if (!store.set(meta_key(id), next.dump())) {
+    if (StoreStatus s = store.set(meta_key(id), next.dump()); s != StoreStatus::ok) {
         store.remove(version_key(id, version));
-        return false;
+        return s;
     }
-    return true;
+    for (int v : dropped) store.remove(version_key(id, v));
+    return StoreStatus::ok;
 }
 
 bool load_version(const KeyValueStore& store, const std::string& id, int version, Project& out, std::string& error) {

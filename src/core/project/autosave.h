@@ -7,9 +7,18 @@
 
 namespace clausier {
 
+// The answer of a store to a write.
+enum class StoreStatus {
+    ok,
+    full,          // the store's quota is reached: the write may succeed once space is freed
+    unavailable,   // the store refuses every write (disabled by a setting, private browsing…)
+};
+// Why a write was refused, in French, as a clause to follow "Le projet n'a pas été enregistré : ".
+std::string refusal_reason(StoreStatus status);
+
 struct KeyValueStore {
     virtual ~KeyValueStore() = default;
-    virtual bool set(const std::string& key, const std::string& value) = 0;   // false = refused (quota)
+    virtual StoreStatus set(const std::string& key, const std::string& value) = 0;
     virtual bool get(const std::string& key, std::string& value) const = 0;
     virtual void remove(const std::string& key) = 0;
     virtual std::vector<std::string> keys(const std::string& prefix) const = 0;
@@ -31,9 +40,10 @@ struct StoredVersion {
 constexpr int kHistory = 10;
 constexpr const char* kStoragePrefix = "clausier/v1/";
 
-// Saves a new version of the project. False when the store refused the write: the previous version stays
-// current and intact, the caller tells the user and offers a download.
-bool autosave(KeyValueStore& store, const std::string& id, const Project& p, const std::string& saved_at);
+// Saves a new version of the project, unless it is the same as the current one (opening or reloading a project
+// writes nothing). Anything but ok means the store refused the write: the previous version stays current and
+// intact, the caller tells the user why and offers a download.
+StoreStatus autosave(KeyValueStore& store, const std::string& id, const Project& p, const std::string& saved_at);
 // The current version of a project, migrated and validated; false with a French message otherwise.
 bool load_saved(const KeyValueStore& store, const std::string& id, Project& out, std::string& error);
 bool load_version(const KeyValueStore& store, const std::string& id, int version, Project& out, std::string& error);
@@ -42,5 +52,10 @@ std::vector<StoredVersion> list_versions(const KeyValueStore& store, const std::
 void forget_saved(KeyValueStore& store, const std::string& id);
 std::string last_opened(const KeyValueStore& store);                   // id of the project to reopen
 void set_last_opened(KeyValueStore& store, const std::string& id);
+
+// Which tab of the browser owns a project (writes its versions): one token per tab, under its own key, so that
+// two tabs on the same project never overwrite each other's edits (project/session.h).
+std::string owner_key(const std::string& id);
+std::string meta_key(const std::string& id);   // the key that changes whenever a version is written
 
 }  // namespace clausier

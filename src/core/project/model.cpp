@@ -1,7 +1,9 @@
 #include "project/model.h"
 #include "project/migrate.h"
 #include "base/text.h"
+#include <algorithm>
 #include <cmath>
+#include <type_traits>
 
 namespace clausier {
 
@@ -12,193 +14,333 @@ namespace {
 constexpr size_t kMaxListItems = 10000;
 constexpr size_t kMaxLots = 1000;        // also the largest lot number a chosen clause may name
 constexpr size_t kMaxCriteria = 100;
+constexpr double kMaxEuros = 1e13;       // beyond any real public contract; guards against absurd input
+
+const EnumEntry<Nature> kNatures[] = {
+    {Nature::fournitures, "fournitures", "Fournitures"},
+    {Nature::services, "services", "Services"},
+    {Nature::travaux, "travaux", "Travaux"}};
+const EnumEntry<BuyerType> kBuyerTypes[] = {
+    {BuyerType::collectivite, "collectivite", "Collectivité territoriale ou autre pouvoir adjudicateur"},
+    {BuyerType::etat, "etat", "État et ses établissements publics administratifs"},
+    {BuyerType::etablissement_sante, "etablissement-sante", "Établissement public de santé"},
+    {BuyerType::entite_adjudicatrice, "entite-adjudicatrice", "Entité adjudicatrice (réseaux)"}};
+const EnumEntry<Pooling> kPoolings[] = {
+    {Pooling::none, "", "Non : achat propre"},
+    {Pooling::groupement, "groupement", "Groupement de commandes"},
+    {Pooling::centrale, "centrale", "Centrale d'achat"}};
+const EnumEntry<CriterionKind> kCriterionKinds[] = {
+    {CriterionKind::prix, "prix", "Prix"},
+    {CriterionKind::cout_cycle_vie, "cout-cycle-vie", "Coût du cycle de vie"},
+    {CriterionKind::technique, "technique", "Valeur technique"},
+    {CriterionKind::environnemental, "environnemental", "Performance environnementale"},
+    {CriterionKind::social, "social", "Performance sociale"},
+    {CriterionKind::delai, "delai", "Délais"},
+    {CriterionKind::autre, "autre", "Autre"}};
+const EnumEntry<Ambition> kAmbitions[] = {
+    {Ambition::essentiel, "essentiel", "Essentiel : le socle que toute entreprise du secteur peut atteindre"},
+    {Ambition::avance, "avance", "Avancé : des exigences qui distinguent les offres"},
+    {Ambition::exemplaire, "exemplaire", "Exemplaire : pour les acheteurs pilotes"}};
+
+// ---- each struct's fields, listed once ------------------------------------------------------------------
+// `fields(v, s)` names every field of `s` with its key in the file and its kind; the visitors below walk these
+// lists to read a project (Reader), write it (Writer) and know which top-level keys are ours (KnownKeys).
+// T is the struct, const or not (the Writer visits a const project).
+
+template <class T, class S>
+using If = std::enable_if_t<std::is_same_v<std::remove_const_t<T>, S>, int>;
+
+template <class V, class T, If<T, Member> = 0>
+void fields(V& v, T& m) {
+    v.text("name", m.name);
+    v.number("value", m.value, 0, kMaxEuros);
+}
+
+template <class V, class T, If<T, Need> = 0>
+void fields(V& v, T& n) {
+    v.text("object", n.object);
+    v.text("description", n.description);
+    v.choice("nature", n.nature);
+    v.text("family", n.family);
+    v.strings("cpv", n.cpv);
+    v.text("quantities", n.quantities);
+    v.text("expected_result", n.expected_result);
+    v.text("sobriety_note", n.sobriety_note);
+    v.boolean("need_questioned", n.need_questioned);
+    v.integer("duration_months", n.duration_months, 1, 600);
+    v.integer("renewals", n.renewals, 0, 50);
+    v.integer("renewal_months", n.renewal_months, 1, 600);
+    v.text("launch_date", n.launch_date);
+    v.boolean("social_services", n.social_services);
+    v.choice("pooling", n.pooling);
+    v.list("members", n.members);
+}
+
+template <class V, class T, If<T, Buyer> = 0>
+void fields(V& v, T& b) {
+    v.text("name", b.name);
+    v.choice("type", b.type);
+    v.number("annual_purchases", b.annual_purchases, 0, kMaxEuros);
+    v.boolean("spaser_adopted", b.spaser_adopted);
+    v.strings("spaser_commitments", b.spaser_commitments);
+}
+
+template <class V, class T, If<T, SourcingContact> = 0>
+void fields(V& v, T& s) {
+    v.text("date", s.date);
+    v.text("operator", s.operator_name);
+    v.text("channel", s.channel);
+    v.text("shared", s.shared);
+    v.text("notes", s.notes);
+}
+
+template <class V, class T, If<T, Lot> = 0>
+void fields(V& v, T& l) {
+    v.text("title", l.title);
+    v.number("value", l.value, 0, kMaxEuros);
+    v.text("reserved", l.reserved);
+    v.text("reserved_article", l.reserved_article);
+}
+
+template <class V, class T, If<T, RelatedPurchase> = 0>
+void fields(V& v, T& x) {
+    v.text("object", x.object);
+    v.text("family", x.family);
+    v.number("value", x.value, 0, kMaxEuros);
+    v.text("date", x.date);
+}
+
+template <class V, class T, If<T, ChosenClause> = 0>
+void fields(V& v, T& c) {
+    v.text("id", c.id);
+    v.values("values", c.values);
+    v.integer("lot", c.lot, 0, int(kMaxLots));
+}
+
+template <class V, class T, If<T, SubCriterion> = 0>
+void fields(V& v, T& s) {
+    v.text("name", s.name);
+    v.number("weight", s.weight, 0, 100);
+}
+
+template <class V, class T, If<T, AwardCriterion> = 0>
+void fields(V& v, T& c) {
+    v.text("name", c.name);
+    v.choice("kind", c.kind);
+    v.number("weight", c.weight, 0, 100);
+    v.text("method", c.method);
+    v.text("proof", c.proof);
+    v.text("clause", c.clause);
+    v.list("subcriteria", c.subcriteria, kMaxCriteria);
+}
+
+template <class V, class T, If<T, Commitment> = 0>
+void fields(V& v, T& c) {
+    v.text("clause", c.clause);
+    v.text("commitment", c.commitment);
+    v.text("indicator", c.indicator);
+    v.text("proof", c.proof);
+    v.text("checkpoint", c.checkpoint);
+    v.text("penalty", c.penalty);
+}
+
+template <class V, class T, If<T, Specification> = 0>
+void fields(V& v, T& s) {
+    v.text("title", s.title);
+    v.text("text", s.text);
+}
+
+template <class V, class T, If<T, Insertion> = 0>
+void fields(V& v, T& in) {
+    v.number("labour_share", in.labour_share, 0, 100);
+    v.number("hourly_cost", in.hourly_cost, 1, 10000);
+    v.number("rate", in.rate, 0, 100);
+    v.text("facilitator", in.facilitator);
+}
+
+// "format" and "schema_version" are the file's envelope (migrate.cpp), written by project_to_json.
+template <class V, class T, If<T, Project> = 0>
+void fields(V& v, T& p) {
+    v.text("title", p.title);
+    v.object("buyer", p.buyer);
+    v.object("need", p.need);
+    v.list("sourcing", p.sourcing);
+    v.list("lots", p.lots, kMaxLots);
+    v.text("single_lot_justification", p.single_lot_justification);
+    v.list("related", p.related);
+    v.strings("goals", p.goals);
+    v.choice("ambition", p.ambition);
+    v.list("clauses", p.clauses);
+    v.list("criteria", p.criteria, kMaxCriteria);
+    v.list("monitoring", p.monitoring);
+    v.list("specifications", p.specifications);
+    v.text("social_exception", p.social_exception);
+    v.text("social_justification", p.social_justification);
+    v.number("advance_percent", p.advance_percent, 0, 100);
+    v.integer("payment_days", p.payment_days, 0, 365);
+    v.boolean("variants", p.variants);
+    v.object("insertion", p.insertion);
+}
+
+// ---- the visitors -----------------------------------------------------------------------------------------
 
 // Reads typed fields out of a JSON object, remembering the first problem as a French sentence with the
-// field's path. Missing fields keep their defaults: older and hand-written files stay readable.
+// field's path ("need.nature", "lots[2].value"). Missing or null fields keep their defaults: older and
+// hand-written files stay readable.
 struct Reader {
-    std::string error;
+    const json& obj;
+    std::string path;      // prefix of this object's fields, e.g. "need." or "lots[2]."
+    std::string& error;    // the first problem, shared by the whole read
 
     bool ok() const { return error.empty(); }
-    void fail(const std::string& path, const char* expected) {
-        if (error.empty()) error = "Le champ « " + path + " » devrait être " + expected + ".";
+    void fail(const char* key, const std::string& expected) {
+        if (error.empty()) error = "Le champ « " + path + key + " » devrait être " + expected + ".";
     }
-    const json* field(const json& obj, const char* key) {
+    const json* field(const char* key) const {
         auto it = obj.find(key);
         return (it == obj.end() || it->is_null()) ? nullptr : &*it;
     }
-    void str(const json& obj, const char* key, const std::string& path, std::string& out) {
-        if (const json* v = field(obj, key)) {
+    void text(const char* key, std::string& out) {
+        if (const json* v = field(key)) {
             if (v->is_string()) out = v->get<std::string>();
-            else fail(path + key, "un texte");
+            else fail(key, "un texte");
         }
     }
-    void num(const json& obj, const char* key, const std::string& path, double& out, double lo, double hi) {
-        if (const json* v = field(obj, key)) {
-            if (!v->is_number()) return fail(path + key, "un nombre");
-            double d = v->get<double>();
-            if (!(d >= lo && d <= hi)) return fail(path + key, "un nombre dans les limites admises");
-            out = d;
-        }
+    void number(const char* key, double& out, double lo, double hi) {
+        const json* v = field(key);
+        if (!v) return;
+        if (!v->is_number()) return fail(key, "un nombre");
+        const double d = v->get<double>();
+        if (!(d >= lo && d <= hi)) return fail(key, "un nombre dans les limites admises");
+        out = d;
     }
-    void integer(const json& obj, const char* key, const std::string& path, int& out, int lo, int hi) {
+    void integer(const char* key, int& out, int lo, int hi) {
         double d = out;
-        num(obj, key, path, d, lo, hi);
+        number(key, d, lo, hi);
         out = static_cast<int>(d);
     }
-    void boolean(const json& obj, const char* key, const std::string& path, bool& out) {
-        if (const json* v = field(obj, key)) {
+    void boolean(const char* key, bool& out) {
+        if (const json* v = field(key)) {
             if (v->is_boolean()) out = v->get<bool>();
-            else fail(path + key, "vrai ou faux");
+            else fail(key, "vrai ou faux");
         }
     }
-    void strings(const json& obj, const char* key, const std::string& path, std::vector<std::string>& out) {
-        const json* v = field(obj, key);
+    void strings(const char* key, std::vector<std::string>& out) {
+        const json* v = field(key);
         if (!v) return;
-        if (!v->is_array()) return fail(path + key, "une liste de textes");
-        out.clear();
+        if (!v->is_array()) return fail(key, "une liste de textes");
+        std::vector<std::string> items;
         for (const json& s : *v) {
-            if (!s.is_string()) return fail(path + key, "une liste de textes");
-            out.push_back(s.get<std::string>());
+            if (!s.is_string()) return fail(key, "une liste de textes");
+            items.push_back(s.get<std::string>());
         }
+        out = std::move(items);
     }
-    const json* object(const json& obj, const char* key, const std::string& path) {
-        const json* v = field(obj, key);
-        if (v && !v->is_object()) { fail(path + key, "un objet"); return nullptr; }
-        return v;
+    template <class E>
+    void choice(const char* key, E& out) {
+        const json* v = field(key);
+        if (v && !(v->is_string() && parse_enum(v->get<std::string>(), out))) fail(key, enum_choices<E>());
     }
-    // Reads an array of objects with `read_one(element, path, item)`, at most `max` of them.
-    template <class T, class F>
-    void list(const json& obj, const char* key, const std::string& path, std::vector<T>& out, F read_one,
-              size_t max = kMaxListItems) {
-        const json* v = field(obj, key);
+    void values(const char* key, std::map<std::string, json>& out) {
+        const json* v = field(key);
         if (!v) return;
-        if (!v->is_array()) return fail(path + key, "une liste");
-        if (v->size() > max) return fail(path + key, ("une liste d'au plus " + std::to_string(max) + " éléments").c_str());
-        out.clear();
+        if (!v->is_object()) return fail(key, "un objet");
+        for (auto it = v->begin(); it != v->end(); ++it) out[it.key()] = it.value();
+    }
+    template <class S>
+    void object(const char* key, S& out) {
+        const json* v = field(key);
+        if (!v) return;
+        if (!v->is_object()) return fail(key, "un objet");
+        Reader sub{*v, path + key + ".", error};
+        fields(sub, out);
+    }
+    // An array of objects, at most `max` of them.
+    template <class S>
+    void list(const char* key, std::vector<S>& out, size_t max = kMaxListItems) {
+        const json* v = field(key);
+        if (!v) return;
+        if (!v->is_array()) return fail(key, "une liste");
+        if (v->size() > max) return fail(key, "une liste d'au plus " + std::to_string(max) + " éléments");
+        std::vector<S> items;
         for (size_t i = 0; i < v->size() && ok(); ++i) {
             const json& e = (*v)[i];
-            std::string p = path + key + "[" + std::to_string(i + 1) + "].";
-            if (!e.is_object()) return fail(p.substr(0, p.size() - 1), "un objet");
-            T item;
-            read_one(e, p, item);
-            out.push_back(std::move(item));
+            const std::string item = std::string(key) + "[" + std::to_string(i + 1) + "]";
+            if (!e.is_object()) return fail(item.c_str(), "un objet");
+            Reader sub{e, path + item + ".", error};
+            S s;
+            fields(sub, s);
+            items.push_back(std::move(s));
         }
+        out = std::move(items);
     }
 };
 
-constexpr double kMaxEuros = 1e13;   // beyond any real public contract; guards against absurd input
+// Writes every field into a JSON object; numbers through number_json ("60000", not "60000.0").
+struct Writer {
+    json out = json::object();
 
-void read_need(Reader& r, const json& j, Need& n) {
-    const std::string p = "need.";
-    r.str(j, "object", p, n.object);
-    r.str(j, "description", p, n.description);
-    r.str(j, "nature", p, n.nature);
-    if (n.nature != "fournitures" && n.nature != "services" && n.nature != "travaux")
-        r.fail("need.nature", "« fournitures », « services » ou « travaux »");
-    r.str(j, "family", p, n.family);
-    r.strings(j, "cpv", p, n.cpv);
-    r.str(j, "quantities", p, n.quantities);
-    r.str(j, "expected_result", p, n.expected_result);
-    r.str(j, "sobriety_note", p, n.sobriety_note);
-    r.boolean(j, "need_questioned", p, n.need_questioned);
-    r.integer(j, "duration_months", p, n.duration_months, 1, 600);
-    r.integer(j, "renewals", p, n.renewals, 0, 50);
-    r.integer(j, "renewal_months", p, n.renewal_months, 1, 600);
-    r.str(j, "launch_date", p, n.launch_date);
-    r.boolean(j, "social_services", p, n.social_services);
-    r.str(j, "pooling", p, n.pooling);
-    r.list(j, "members", p, n.members, [&](const json& e, const std::string& q, Member& m) {
-        r.str(e, "name", q, m.name);
-        r.num(e, "value", q, m.value, 0, kMaxEuros);
-    });
-}
-
-void read_buyer(Reader& r, const json& j, Buyer& b) {
-    const std::string p = "buyer.";
-    r.str(j, "name", p, b.name);
-    r.str(j, "type", p, b.type);
-    if (b.type != "etat" && b.type != "collectivite" && b.type != "entite-adjudicatrice")
-        r.fail("buyer.type", "« etat », « collectivite » ou « entite-adjudicatrice »");
-    r.num(j, "annual_purchases", p, b.annual_purchases, 0, kMaxEuros);
-    r.boolean(j, "spaser_adopted", p, b.spaser_adopted);
-    r.strings(j, "spaser_commitments", p, b.spaser_commitments);
-}
-
-void read_project(Reader& r, const json& j, Project& out) {
-    r.str(j, "title", "", out.title);
-    if (const json* b = r.object(j, "buyer", "")) read_buyer(r, *b, out.buyer);
-    if (const json* n = r.object(j, "need", "")) read_need(r, *n, out.need);
-    r.list(j, "sourcing", "", out.sourcing, [&](const json& e, const std::string& q, SourcingContact& s) {
-        r.str(e, "date", q, s.date);
-        r.str(e, "operator", q, s.operator_name);
-        r.str(e, "channel", q, s.channel);
-        r.str(e, "shared", q, s.shared);
-        r.str(e, "notes", q, s.notes);
-    });
-    r.list(j, "lots", "", out.lots, [&](const json& e, const std::string& q, Lot& l) {
-        r.str(e, "title", q, l.title);
-        r.num(e, "value", q, l.value, 0, kMaxEuros);
-        r.str(e, "reserved", q, l.reserved);
-        r.str(e, "reserved_article", q, l.reserved_article);
-    }, kMaxLots);
-    r.str(j, "single_lot_justification", "", out.single_lot_justification);
-    r.list(j, "related", "", out.related, [&](const json& e, const std::string& q, RelatedPurchase& x) {
-        r.str(e, "object", q, x.object);
-        r.str(e, "family", q, x.family);
-        r.num(e, "value", q, x.value, 0, kMaxEuros);
-        r.str(e, "date", q, x.date);
-    });
-    r.strings(j, "goals", "", out.goals);
-    r.str(j, "ambition", "", out.ambition);
-    r.list(j, "clauses", "", out.clauses, [&](const json& e, const std::string& q, ChosenClause& c) {
-        r.str(e, "id", q, c.id);
-        if (const json* v = r.object(e, "values", q))
-            for (auto it = v->begin(); it != v->end(); ++it) c.values[it.key()] = it.value();
-        r.integer(e, "lot", q, c.lot, 0, int(kMaxLots));
-    });
-    r.list(j, "criteria", "", out.criteria, [&](const json& e, const std::string& q, AwardCriterion& c) {
-        r.str(e, "name", q, c.name);
-        r.str(e, "kind", q, c.kind);
-        r.num(e, "weight", q, c.weight, 0, 100);
-        r.str(e, "method", q, c.method);
-        r.str(e, "proof", q, c.proof);
-        r.str(e, "clause", q, c.clause);
-        r.list(e, "subcriteria", q, c.subcriteria, [&](const json& s, const std::string& q2, SubCriterion& sc) {
-            r.str(s, "name", q2, sc.name);
-            r.num(s, "weight", q2, sc.weight, 0, 100);
-        }, kMaxCriteria);
-    }, kMaxCriteria);
-    r.list(j, "monitoring", "", out.monitoring, [&](const json& e, const std::string& q, Commitment& c) {
-        r.str(e, "clause", q, c.clause);
-        r.str(e, "commitment", q, c.commitment);
-        r.str(e, "indicator", q, c.indicator);
-        r.str(e, "proof", q, c.proof);
-        r.str(e, "checkpoint", q, c.checkpoint);
-        r.str(e, "penalty", q, c.penalty);
-    });
-    r.list(j, "specifications", "", out.specifications, [&](const json& e, const std::string& q, Specification& s) {
-        r.str(e, "title", q, s.title);
-        r.str(e, "text", q, s.text);
-    });
-    r.str(j, "social_exception", "", out.social_exception);
-    r.str(j, "social_justification", "", out.social_justification);
-    r.num(j, "advance_percent", "", out.advance_percent, 0, 100);
-    r.integer(j, "payment_days", "", out.payment_days, 0, 365);
-    r.boolean(j, "variants", "", out.variants);
-    if (const json* ins = r.object(j, "insertion", "")) {
-        r.num(*ins, "labour_share", "insertion.", out.insertion.labour_share, 0, 100);
-        r.num(*ins, "hourly_cost", "insertion.", out.insertion.hourly_cost, 1, 10000);
-        r.num(*ins, "rate", "insertion.", out.insertion.rate, 0, 100);
-        r.str(*ins, "facilitator", "insertion.", out.insertion.facilitator);
+    void text(const char* key, const std::string& s) { out[key] = s; }
+    void number(const char* key, double d, double, double) { out[key] = number_json(d); }
+    void integer(const char* key, int i, int, int) { out[key] = i; }
+    void boolean(const char* key, bool b) { out[key] = b; }
+    void strings(const char* key, const std::vector<std::string>& v) { out[key] = v; }
+    template <class E>
+    void choice(const char* key, E e) { out[key] = enum_name(e); }
+    void values(const char* key, const std::map<std::string, json>& m) {
+        json o = json::object();
+        for (const auto& [k, v] : m) o[k] = v;
+        out[key] = std::move(o);
     }
-}
+    template <class S>
+    void object(const char* key, const S& s) {
+        Writer sub;
+        fields(sub, s);
+        out[key] = std::move(sub.out);
+    }
+    template <class S>
+    void list(const char* key, const std::vector<S>& items, size_t = 0) {
+        json a = json::array();
+        for (const S& s : items) {
+            Writer sub;
+            fields(sub, s);
+            a.push_back(std::move(sub.out));
+        }
+        out[key] = std::move(a);
+    }
+};
 
-const char* const kKnownKeys[] = {
-    "format", "schema_version", "title", "buyer", "need", "sourcing", "lots", "single_lot_justification",
-    "related", "goals", "ambition", "clauses", "criteria", "monitoring", "specifications", "social_exception",
-    "social_justification", "advance_percent", "payment_days", "variants", "insertion"};
+// The keys of the visited object, to tell ours from the ones a newer version wrote.
+struct KnownKeys {
+    std::vector<std::string> keys = {"format", "schema_version"};
+    template <class... A> void text(const char* k, A&&...) { keys.push_back(k); }
+    template <class... A> void number(const char* k, A&&...) { keys.push_back(k); }
+    template <class... A> void integer(const char* k, A&&...) { keys.push_back(k); }
+    template <class... A> void boolean(const char* k, A&&...) { keys.push_back(k); }
+    template <class... A> void strings(const char* k, A&&...) { keys.push_back(k); }
+    template <class... A> void choice(const char* k, A&&...) { keys.push_back(k); }
+    template <class... A> void values(const char* k, A&&...) { keys.push_back(k); }
+    template <class... A> void object(const char* k, A&&...) { keys.push_back(k); }
+    template <class... A> void list(const char* k, A&&...) { keys.push_back(k); }
+};
+
+bool known_key(const std::string& key) {
+    static const std::vector<std::string> known = [] {
+        KnownKeys k;
+        const Project p;
+        fields(k, p);
+        return k.keys;
+    }();
+    return std::find(known.begin(), known.end(), key) != known.end();
+}
 
 }  // namespace
+
+template <> EnumNames<Nature> enum_names<Nature>() { return kNatures; }
+template <> EnumNames<BuyerType> enum_names<BuyerType>() { return kBuyerTypes; }
+template <> EnumNames<Pooling> enum_names<Pooling>() { return kPoolings; }
+template <> EnumNames<CriterionKind> enum_names<CriterionKind>() { return kCriterionKinds; }
+template <> EnumNames<Ambition> enum_names<Ambition>() { return kAmbitions; }
 
 bool project_from_json(const json& doc_in, Project& out, std::string& error) {
     if (!doc_in.is_object()) {
@@ -208,17 +350,15 @@ bool project_from_json(const json& doc_in, Project& out, std::string& error) {
     json doc = doc_in;
     if (!migrate_project(doc, error)) return false;
     Project p;
-    Reader r;
-    read_project(r, doc, p);
+    std::string problem;
+    Reader r{doc, "", problem};
+    fields(r, p);
     if (!r.ok()) {
-        error = "Projet illisible : " + r.error;
+        error = "Projet illisible : " + problem;
         return false;
     }
-    for (auto it = doc.begin(); it != doc.end(); ++it) {
-        bool known = false;
-        for (const char* k : kKnownKeys) known = known || it.key() == k;
-        if (!known) p.unknown[it.key()] = it.value();
-    }
+    for (auto it = doc.begin(); it != doc.end(); ++it)
+        if (!known_key(it.key())) p.unknown[it.key()] = it.value();
     out = std::move(p);
     return true;
 }
@@ -275,62 +415,12 @@ bool project_from_text(const std::string& text, Project& out, std::string& error
 }
 
 json project_to_json(const Project& p) {
+    Writer w;
+    fields(w, p);
     json j = p.unknown;
+    j.update(w.out);
     j["format"] = kProjectFormat;
     j["schema_version"] = kProjectSchemaVersion;
-    j["title"] = p.title;
-    j["buyer"] = {{"name", p.buyer.name}, {"type", p.buyer.type}, {"annual_purchases", number_json(p.buyer.annual_purchases)},
-                  {"spaser_adopted", p.buyer.spaser_adopted}, {"spaser_commitments", p.buyer.spaser_commitments}};
-    const Need& n = p.need;
-    json members = json::array();
-    for (const Member& m : n.members) members.push_back({{"name", m.name}, {"value", number_json(m.value)}});
-    j["need"] = {{"object", n.object}, {"description", n.description}, {"nature", n.nature}, {"family", n.family},
-                 {"cpv", n.cpv}, {"quantities", n.quantities}, {"expected_result", n.expected_result},
-                 {"sobriety_note", n.sobriety_note}, {"need_questioned", n.need_questioned},
-                 {"duration_months", n.duration_months}, {"renewals", n.renewals},
-                 {"renewal_months", n.renewal_months}, {"launch_date", n.launch_date},
-                 {"social_services", n.social_services}, {"pooling", n.pooling}, {"members", members}};
-    j["sourcing"] = json::array();
-    for (const SourcingContact& s : p.sourcing)
-        j["sourcing"].push_back({{"date", s.date}, {"operator", s.operator_name}, {"channel", s.channel},
-                                 {"shared", s.shared}, {"notes", s.notes}});
-    j["lots"] = json::array();
-    for (const Lot& l : p.lots)
-        j["lots"].push_back({{"title", l.title}, {"value", number_json(l.value)}, {"reserved", l.reserved},
-                             {"reserved_article", l.reserved_article}});
-    j["single_lot_justification"] = p.single_lot_justification;
-    j["related"] = json::array();
-    for (const RelatedPurchase& x : p.related)
-        j["related"].push_back({{"object", x.object}, {"family", x.family}, {"value", number_json(x.value)}, {"date", x.date}});
-    j["goals"] = p.goals;
-    j["ambition"] = p.ambition;
-    j["clauses"] = json::array();
-    for (const ChosenClause& c : p.clauses) {
-        json values = json::object();
-        for (const auto& [k, v] : c.values) values[k] = v;
-        j["clauses"].push_back({{"id", c.id}, {"values", values}, {"lot", c.lot}});
-    }
-    j["criteria"] = json::array();
-    for (const AwardCriterion& c : p.criteria) {
-        json subs = json::array();
-        for (const SubCriterion& s : c.subcriteria) subs.push_back({{"name", s.name}, {"weight", number_json(s.weight)}});
-        j["criteria"].push_back({{"name", c.name}, {"kind", c.kind}, {"weight", number_json(c.weight)}, {"method", c.method},
-                                 {"proof", c.proof}, {"clause", c.clause}, {"subcriteria", subs}});
-    }
-    j["monitoring"] = json::array();
-    for (const Commitment& c : p.monitoring)
-        j["monitoring"].push_back({{"clause", c.clause}, {"commitment", c.commitment}, {"indicator", c.indicator},
-                                   {"proof", c.proof}, {"checkpoint", c.checkpoint}, {"penalty", c.penalty}});
-    j["specifications"] = json::array();
-    for (const Specification& s : p.specifications)
-        j["specifications"].push_back({{"title", s.title}, {"text", s.text}});
-    j["social_exception"] = p.social_exception;
-    j["social_justification"] = p.social_justification;
-    j["advance_percent"] = number_json(p.advance_percent);
-    j["payment_days"] = p.payment_days;
-    j["variants"] = p.variants;
-    j["insertion"] = {{"labour_share", number_json(p.insertion.labour_share)}, {"hourly_cost", number_json(p.insertion.hourly_cost)},
-                      {"rate", number_json(p.insertion.rate)}, {"facilitator", p.insertion.facilitator}};
     return j;
 }
 
@@ -357,5 +447,7 @@ double initial_value(const Project& p) {
 }
 
 double total_estimated_value(const Project& p) { return initial_value(p) * renewal_factor(p.need); }
+
+bool weights_add_up(double sum) { return std::fabs(sum - 100) < 0.01; }
 
 }  // namespace clausier

@@ -8,6 +8,7 @@
 //   criterion   an award criterion (critère d'attribution) with its weight and scoring method
 //   sourcing    prior contacts with operators (R.2111-1), logged for traceability
 #pragma once
+#include "base/enums.h"
 #include <nlohmann/json.hpp>
 #include <map>
 #include <string>
@@ -20,6 +21,21 @@ using json = nlohmann::json;
 constexpr int kProjectSchemaVersion = 1;
 constexpr const char* kProjectFormat = "clausier-projet";
 
+// The vocabularies of the project file. Their names in files and their French labels are in model.cpp.
+enum class Nature { fournitures, services, travaux };   // supplies, services, works (L.1111-2 to L.1111-4)
+// etat: central government; collectivite: local authorities and every other contracting authority;
+// etablissement_sante: public health establishments (thresholds as collectivite, their own payment period);
+// entite_adjudicatrice: utilities (L.1212-1).
+enum class BuyerType { etat, collectivite, etablissement_sante, entite_adjudicatrice };
+enum class Pooling { none, groupement, centrale };      // own purchase, groupement de commandes, central purchasing body
+enum class CriterionKind { prix, cout_cycle_vie, technique, environnemental, social, delai, autre };
+enum class Ambition { essentiel, avance, exemplaire };  // the ambition level, as the library's clause levels
+template <> EnumNames<Nature> enum_names<Nature>();
+template <> EnumNames<BuyerType> enum_names<BuyerType>();
+template <> EnumNames<Pooling> enum_names<Pooling>();
+template <> EnumNames<CriterionKind> enum_names<CriterionKind>();
+template <> EnumNames<Ambition> enum_names<Ambition>();
+
 struct Member {             // a member of a pooled purchase (groupement de commandes)
     std::string name;
     double value = 0;       // that member's own need, euros HT over the initial period
@@ -28,7 +44,7 @@ struct Member {             // a member of a pooled purchase (groupement de comm
 struct Need {
     std::string object;             // objet du marché
     std::string description;
-    std::string nature = "services";  // fournitures | services | travaux
+    Nature nature = Nature::services;
     std::string family;             // purchase family id (clauses/families.json)
     std::vector<std::string> cpv;   // CPV codes (8 digits)
     std::string quantities;
@@ -40,13 +56,13 @@ struct Need {
     int renewal_months = 12;        // length of each renewal
     std::string launch_date;        // YYYY-MM-DD: the date thresholds and obligations are read at
     bool social_services = false;   // social or other specific services (R.2123-1 3°)
-    std::string pooling;            // "" | groupement | centrale
+    Pooling pooling = Pooling::none;
     std::vector<Member> members;
 };
 
 struct Buyer {
     std::string name;
-    std::string type = "collectivite";  // etat | collectivite | entite-adjudicatrice
+    BuyerType type = BuyerType::collectivite;
     double annual_purchases = 0;        // euros HT per year: decides whether a SPASER is compulsory
     bool spaser_adopted = false;
     std::vector<std::string> spaser_commitments;
@@ -63,7 +79,9 @@ struct SourcingContact {
 struct Lot {
     std::string title;
     double value = 0;             // euros HT over the initial period
-    std::string reserved;         // "" | handicap (L.2113-12) | insertion (L.2113-13) | ess (L.2113-15)
+    // "" | handicap (L.2113-12) | insertion (L.2113-13) | ess (L.2113-15). Kept as text: a file may name a
+    // reservation this version does not know, which the check "lots-reserve-type-inconnu" reports.
+    std::string reserved;
     std::string reserved_article; // article cited in the notice for the reservation
 };
 
@@ -87,7 +105,7 @@ struct SubCriterion {
 
 struct AwardCriterion {
     std::string name;
-    std::string kind = "technique";  // prix | cout-cycle-vie | technique | environnemental | social | delai | autre
+    CriterionKind kind = CriterionKind::technique;
     double weight = 0;               // percent
     std::string method;              // how it is scored (formula or graded grid)
     std::string proof;               // what the bidder provides
@@ -126,7 +144,7 @@ struct Project {
     std::string single_lot_justification;  // why the contract is not divided (L.2113-11)
     std::vector<RelatedPurchase> related;
     std::vector<std::string> goals;        // sustainable goal ids
-    std::string ambition = "essentiel";    // essentiel | avance | exemplaire
+    Ambition ambition = Ambition::essentiel;
     std::vector<ChosenClause> clauses;
     std::vector<AwardCriterion> criteria;
     std::vector<Commitment> monitoring;
@@ -164,5 +182,15 @@ json number_json(double v);
 double renewal_factor(const Need& n);           // (initial + renewals) / initial
 double initial_value(const Project& p);         // lots + members, initial period
 double total_estimated_value(const Project& p);  // over all lots, members and the whole duration
+
+// Award weights (R.2152-7): the weights of the criteria, or of one criterion's sub-criteria, in percent.
+template <class T>
+double weight_sum(const std::vector<T>& weighted) {
+    double sum = 0;
+    for (const T& x : weighted) sum += x.weight;
+    return sum;
+}
+// The one rule for weights: together they make the whole, 100 %, to the hundredth.
+bool weights_add_up(double sum);
 
 }  // namespace clausier
