@@ -8,7 +8,7 @@ endif()
 add_library(imgui STATIC
   "${CLAUSIER_IMGUI_DIR}/imgui.cpp" "${CLAUSIER_IMGUI_DIR}/imgui_draw.cpp"
   "${CLAUSIER_IMGUI_DIR}/imgui_tables.cpp" "${CLAUSIER_IMGUI_DIR}/imgui_widgets.cpp"
-  "${CLAUSIER_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+  "${CLAUSIER_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp" "${CLAUSIER_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp")
 target_include_directories(imgui SYSTEM PUBLIC "${CLAUSIER_IMGUI_DIR}")
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
 target_compile_options(imgui PRIVATE -w)
@@ -72,7 +72,7 @@ clausier_single_page(clausier_app "${CMAKE_SOURCE_DIR}/web/shell.html" "${CLAUSI
 target_link_options(clausier_app PRIVATE -sFILESYSTEM=1
   "--embed-file=${font_dir}/DejaVuSans.ttf@/fonts/DejaVuSans.ttf"
   "--embed-file=${font_dir}/DejaVuSans-Bold.ttf@/fonts/DejaVuSans-Bold.ttf"
-  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_clausier_wake','_clausier_paste','_clausier_state','_clausier_rect','_clausier_items','_clausier_file_opened','_clausier_notice','_clausier_bench']"
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_clausier_wake','_clausier_paste','_clausier_state','_clausier_rect','_clausier_items','_clausier_file_opened','_clausier_notice','_clausier_bench','_clausier_page_hidden','_clausier_storage_changed']"
   "-sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString']")
 
 # The start-up baseline of scripts/bench (bench/baseline): built on request only, never shipped.

@@ -117,7 +117,8 @@ void update_fonts() {
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
-EM_BOOL frame(double, void*) {
+// Draws one frame: applies the queued input, runs the app, then its bookkeeping (Session autosave timer…).
+void draw_frame() {
     update_size();
     update_fonts();
     ImGuiIO& io = ImGui::GetIO();
@@ -136,6 +137,11 @@ EM_BOOL frame(double, void*) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ui::end_frame();
     io.MouseWheel = io.MouseWheelH = 0;
+}
+
+EM_BOOL frame(double, void*) {
+    draw_frame();
+    const ImGuiIO& io = ImGui::GetIO();
     // Keep drawing while events wait or a button or key is held (a drag, a key repeating); otherwise stop after
     // a few settling frames. A focused text field alone needs no frames: its keys wake the loop.
     const bool held = io.MouseDown[0] || std::any_of(std::begin(io.KeysDown), std::end(io.KeysDown), [](bool d) { return d; });
@@ -234,6 +240,12 @@ void setup_imgui() {
 extern "C" {
 // The page's JavaScript wakes the loop on events the HTML5 callbacks do not see (timers, file reads).
 EMSCRIPTEN_KEEPALIVE void clausier_wake() { wake(); }
+// The page is being hidden or left: keys typed but not yet drawn reach the project first (a burst of typing
+// followed at once by a reload or a closed tab), then the app writes what is pending.
+EMSCRIPTEN_KEEPALIVE void clausier_page_hidden() {
+    for (int i = 0; i < 64 && !host.events.empty(); ++i) draw_frame();
+    app_page_hidden();
+}
 // A paste event from the browser: the system clipboard's text, then Ctrl+V for the focused field.
 EMSCRIPTEN_KEEPALIVE void clausier_paste(const char* text) {
     host.clipboard = text;
@@ -260,6 +272,7 @@ int main() {
     update_fonts();
     ImGui_ImplOpenGL3_Init("#version 300 es");
     ui::start_session();
+    platform::watch_page();
 
     const char* canvas = "#canvas";
     emscripten_set_mousedown_callback(canvas, nullptr, true, on_mouse_button);

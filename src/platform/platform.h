@@ -14,12 +14,20 @@ void pick_file(const char* accept);
 // Copies text to the system clipboard (asynchronous; failures are reported through app_notice()).
 void clipboard_write(const std::string& text);
 
-// Persistent key/value storage (the browser's localStorage). `storage_set` returns false when the browser
-// refuses (quota exceeded, storage disabled): the caller must tell the user.
-bool storage_set(const std::string& key, const std::string& value);
+// Persistent key/value storage shared by the tabs of this browser (localStorage). A refused write says why:
+// the quota is reached, or the browser refuses any storage (disabled, private browsing). Another tab's writes
+// arrive through app_storage_changed().
+enum class StoreAnswer { ok, full, unavailable };
+StoreAnswer storage_set(const std::string& key, const std::string& value);
 bool storage_get(const std::string& key, std::string& value);
 void storage_remove(const std::string& key);
 std::vector<std::string> storage_keys(const std::string& prefix);
+// This tab's own storage (sessionStorage): kept across reloads of the tab, not shared with other tabs.
+StoreAnswer tab_storage_set(const std::string& key, const std::string& value);
+bool tab_storage_get(const std::string& key, std::string& value);
+// Calls app_page_hidden() when the page is hidden (another tab, minimised) or left (reload, closed tab), and
+// app_storage_changed() on another tab's storage writes.
+void watch_page();
 
 // Screen-reader bridge: sets the text of an off-screen ARIA live region.
 void announce(const std::string& text);
@@ -36,3 +44,5 @@ void set_title(const std::string& title);
 // Called by the platform into the app (implemented in src/ui/app.cpp).
 void app_file_opened(const std::string& name, const std::string& content);
 void app_notice(const std::string& message);
+void app_page_hidden();                            // write now what would otherwise wait: the page may be gone next
+void app_storage_changed(const std::string& key);  // another tab wrote or removed `key` ("" when it cleared everything)

@@ -33,13 +33,19 @@ EM_JS(void, js_clipboard_write, (const char* text), {
     }
 });
 
-EM_JS(int, js_storage_set, (const char* key, const char* value), {
-    try { localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); return 1; } catch (e) { return 0; }
+// 0: written; 1: the quota is reached (QuotaExceededError, Firefox's NS_ERROR_DOM_QUOTA_REACHED); 2: refused.
+EM_JS(int, js_storage_set, (int tab, const char* key, const char* value), {
+    try {
+        (tab ? sessionStorage : localStorage).setItem(UTF8ToString(key), UTF8ToString(value));
+        return 0;
+    } catch (e) {
+        return e && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22 || e.code === 1014) ? 1 : 2;
+    }
 });
 
-EM_JS(char*, js_storage_get, (const char* key), {
+EM_JS(char*, js_storage_get, (int tab, const char* key), {
     let v = null;
-    try { v = localStorage.getItem(UTF8ToString(key)); } catch (e) { v = null; }
+    try { v = (tab ? sessionStorage : localStorage).getItem(UTF8ToString(key)); } catch (e) { v = null; }
     if (v === null) return 0;
     const n = lengthBytesUTF8(v) + 1;
     const p = _malloc(n);
@@ -72,6 +78,18 @@ EM_JS(void, js_request_redraw, (), { if (window.clausierWake) window.clausierWak
 EM_JS(void, js_redraw_after, (double ms), { setTimeout(() => { if (window.clausierWake) window.clausierWake(); }, ms); });
 
 EM_JS(void, js_set_title, (const char* t), { document.title = UTF8ToString(t); });
+
+// The page going away (hidden, reloaded, closed) and the other tabs' storage writes, handed to the app. Both
+// hidden events may come for one departure: writing twice what is already written costs nothing.
+EM_JS(void, js_watch_page, (), {
+    const hidden = () => Module._clausier_page_hidden();
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') hidden(); });
+    window.addEventListener('pagehide', hidden);
+    window.addEventListener('storage', (e) => {
+        if (e.storageArea !== localStorage) return;
+        Module.ccall('clausier_storage_changed', null, ['string'], [e.key === null ? '' : e.key]);
+    });
+});
 // clang-format on
 
 namespace platform {
@@ -90,13 +108,21 @@ void download(const std::string& name, const std::string& mime, const std::strin
 }
 void pick_file(const char* accept) { js_pick_file(accept); }
 void clipboard_write(const std::string& text) { js_clipboard_write(text.c_str()); }
-bool storage_set(const std::string& key, const std::string& value) { return js_storage_set(key.c_str(), value.c_str()) != 0; }
-bool storage_get(const std::string& key, std::string& value) {
-    char* p = js_storage_get(key.c_str());
+namespace {
+StoreAnswer answer(int code) { return code == 0 ? StoreAnswer::ok : code == 1 ? StoreAnswer::full : StoreAnswer::unavailable; }
+bool get(int tab, const std::string& key, std::string& value) {
+    char* p = js_storage_get(tab, key.c_str());
     if (!p) return false;
     value = take_js_string(p);
     return true;
 }
+}  // namespace
+
+StoreAnswer storage_set(const std::string& key, const std::string& value) { return answer(js_storage_set(0, key.c_str(), value.c_str())); }
+bool storage_get(const std::string& key, std::string& value) { return get(0, key, value); }
+StoreAnswer tab_storage_set(const std::string& key, const std::string& value) { return answer(js_storage_set(1, key.c_str(), value.c_str())); }
+bool tab_storage_get(const std::string& key, std::string& value) { return get(1, key, value); }
+void watch_page() { js_watch_page(); }
 void storage_remove(const std::string& key) { js_storage_remove(key.c_str()); }
 std::vector<std::string> storage_keys(const std::string& prefix) {
     std::string all = take_js_string(js_storage_keys(prefix.c_str()));
@@ -124,6 +150,7 @@ EMSCRIPTEN_KEEPALIVE void clausier_file_opened(const char* name, const char* dat
     app_file_opened(name, std::string(data, size_t(size > 0 ? size : 0)));
 }
 EMSCRIPTEN_KEEPALIVE void clausier_notice(const char* message) { app_notice(message); }
+EMSCRIPTEN_KEEPALIVE void clausier_storage_changed(const char* key) { app_storage_changed(key); }
 }
 
 // The automation API (docs/automation.md), for tests: JSON strings owned by the module until the next call.

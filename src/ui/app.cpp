@@ -1,36 +1,35 @@
 // app.cpp — the frame of the assistant: top bar, stepper, the current step, the right panel (findings or
-// preview), modal messages; and the bookkeeping after each frame (undo, derived data, autosave, the
-// screen-reader announcements).
+// preview), modal messages; the app's one Session (its host: the browser's storage and clock) and the
+// bookkeeping after each frame (the autosave's timer, the session's messages, the screen-reader announcements).
 #include "app.h"
-#include "library/cpv.h"
 #include "export/export.h"
 #include "platform.h"
 #include "project/scenarios.h"
 #include "widgets.h"
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 
 namespace ui {
 
 namespace {
 
-const StepInfo kSteps[] = {
-    {"besoin", "Besoin"}, {"sourcing", "Sourcing"}, {"lots", "Lots et procédure"}, {"objectifs", "Objectifs"},
-    {"clauses", "Clauses"}, {"criteres", "Critères"}, {"suivi", "Suivi"}, {"verification", "Vérification"},
-    {"export", "Export"}};
-
-constexpr size_t kUndoDepth = 200;
-constexpr double kAutosaveDelayMs = 800;
-
-// The browser's localStorage behind the core's store interface.
+// The browser's localStorage (shared by the tabs) and sessionStorage (this tab's) behind the core's store
+// interface.
+StoreStatus store_status(platform::StoreAnswer a) {
+    return a == platform::StoreAnswer::ok ? StoreStatus::ok : a == platform::StoreAnswer::full ? StoreStatus::full
+                                                                                              : StoreStatus::unavailable;
+}
 struct BrowserStore : KeyValueStore {
-    StoreStatus set(const std::string& k, const std::string& v) override {
-        return platform::storage_set(k, v) ? StoreStatus::ok : StoreStatus::full;
-    }
+    StoreStatus set(const std::string& k, const std::string& v) override { return store_status(platform::storage_set(k, v)); }
     bool get(const std::string& k, std::string& v) const override { return platform::storage_get(k, v); }
     void remove(const std::string& k) override { platform::storage_remove(k); }
     std::vector<std::string> keys(const std::string& p) const override { return platform::storage_keys(p); }
+};
+struct TabStore : KeyValueStore {
+    StoreStatus set(const std::string& k, const std::string& v) override { return store_status(platform::tab_storage_set(k, v)); }
+    bool get(const std::string& k, std::string& v) const override { return platform::tab_storage_get(k, v); }
+    void remove(const std::string& k) override { platform::tab_storage_set(k, ""); }
+    std::vector<std::string> keys(const std::string&) const override { return {}; }
 };
 
 BrowserStore& store() {
@@ -38,38 +37,25 @@ BrowserStore& store() {
     return s;
 }
 
-std::string new_id() {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "p%.0f", platform::now_ms() * 1000 + double(std::time(nullptr)) * 1e6);
-    return buf;
+// Where the user was (step and field), kept in this tab's storage when the page is hidden: a reload comes back
+// there.
+const char* const kViewKey = "clausier/v1/tab/view";
+
+void save_view() {
+    const App& a = app();
+    const json view = {{"project", session().project_id()}, {"step", enum_name(a.step)}, {"field", a.last_field}};
+    platform::tab_storage_set(kViewKey, view.dump());
 }
 
-void recompute() {
-    App& a = app();
-    Derived& d = a.derived;
-    d.procedure = project_procedure(a.project);
-    d.findings = run_checks(a.project, d.procedure);
-    d.blocking = d.alerts = d.advice = 0;
-    for (const Finding& f : d.findings)
-        (f.severity == Severity::bloquant ? d.blocking : f.severity == Severity::alerte ? d.alerts : d.advice)++;
-    d.recommendations = recommend(a.project, d.procedure);
-    for (int i = 0; i < int(Step::count); ++i) {
-        d.to_review[i] = 0;
-        for (const Finding& f : d.findings) if (int(f.step) == i && f.severity != Severity::conseil) ++d.to_review[i];
-        d.filled[i] = step_filled(a.project, clausier::Step(i), d.findings);
-    }
-}
-
-void save_now() {
-    App& a = app();
-    a.save_pending = false;
-    a.saved_at = now_iso();
-    if (autosave(store(), a.project_id, a.project, a.saved_at) == StoreStatus::ok) {
-        a.storage_refused = false;
-        set_last_opened(store(), a.project_id);
-    } else {
-        a.storage_refused = true;
-    }
+void restore_view() {
+    std::string text;
+    if (!platform::tab_storage_get(kViewKey, text)) return;
+    const json view = json::parse(text, nullptr, false);
+    if (!view.is_object() || view.value("project", "") != session().project_id()) return;
+    Step step;
+    if (!parse_enum(view.value("step", ""), step)) return;
+    go_to(step);
+    app().scroll_request = view.value("field", "");
 }
 
 }  // namespace
@@ -79,49 +65,31 @@ App& app() {
     return a;
 }
 
-const StepInfo& step_info(Step s) { return kSteps[int(s)]; }
-
-Step step_from_id(std::string_view id) {
-    for (int i = 0; i < int(Step::count); ++i)
-        if (id == kSteps[i].id) return Step(i);
-    return Step::verification;
+Session& session() {
+    static TabStore tab;
+    static Session s([] {
+        SessionHost h;
+        h.store = &store();
+        h.tab_store = &tab;
+        h.now_ms = platform::now_ms;
+        return h;
+    }());
+    return s;
 }
-
-std::string now_iso() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
-void mark_changed() { app().changed_this_frame = true; }
 
 void end_frame() {
     App& a = app();
-    if (a.changed_this_frame) {
-        // Typing in one field makes one undo step: the snapshot moves only when the field is left.
-        if (a.undo.empty() || a.undo.back() != a.snapshot) {
-            a.undo.push_back(a.snapshot);
-            if (a.undo.size() > kUndoDepth) a.undo.erase(a.undo.begin());
-        }
-        a.redo.clear();
-        ++a.generation;
-        recompute();
-        a.save_pending = true;
-        a.save_due_ms = platform::now_ms() + kAutosaveDelayMs;
-        platform::redraw_after(kAutosaveDelayMs + 20);
-        a.snapshot_stale = true;
-    }
-    // Serialising the project costs in proportion to its size: only after a change, once the field is left.
-    if (a.snapshot_stale && !a.editing_text) {
-        a.snapshot = project_to_text(a.project);
-        a.snapshot_stale = false;
-    }
-    a.changed_this_frame = false;
+    Session& s = session();
+    if (!a.editing_text) s.end_typing();   // the field was left: the next keystroke starts a new undo step
     a.editing_text = false;
-    if (a.save_pending && platform::now_ms() >= a.save_due_ms) save_now();
+    const double next_save = s.tick();
+    if (next_save >= 0) platform::redraw_after(next_save + 20);
+    if (const std::string m = s.take_message(); !m.empty()) show_notice(m);
+    static std::string title;
+    if (s.project().title != title) {
+        title = s.project().title;
+        platform::set_title((title.empty() ? std::string("Projet sans titre") : title) + " — Clausier");
+    }
     if (!a.focused_label.empty() && a.focused_label != a.announced) {
         a.announced = a.focused_label;
         platform::announce(a.focused_label);
@@ -130,111 +98,71 @@ void end_frame() {
     ++a.frame;
 }
 
-namespace {
-void restore_snapshot(const std::string& text) {
-    App& a = app();
-    Project p;
-    std::string error;
-    if (!project_from_text(text, p, error)) return;
-    a.project = std::move(p);
-    a.snapshot = text;
-    ++a.generation;
-    recompute();
-    a.save_pending = true;
-    a.save_due_ms = platform::now_ms() + kAutosaveDelayMs;
-    platform::redraw_after(kAutosaveDelayMs + 20);
+void start_session() {
+    session().open_last();
+    restore_view();
 }
-}  // namespace
+
+void page_hidden() {
+    session().flush();
+    save_view();
+}
+
+void storage_changed(const std::string& key) {
+    const uint64_t before = session().generation();
+    const bool owned = session().owns();
+    session().storage_changed(key);
+    if (session().generation() != before || session().owns() != owned) app().selected_clause.clear();
+    platform::request_redraw();
+}
 
 void undo() {
-    App& a = app();
-    if (a.undo.empty()) return;
-    a.redo.push_back(project_to_text(a.project));
-    std::string text = a.undo.back();
-    a.undo.pop_back();
-    restore_snapshot(text);
-    show_notice("Modification annulée.");
+    if (session().undo()) show_notice("Modification annulée.");
 }
 
 void redo() {
-    App& a = app();
-    if (a.redo.empty()) return;
-    a.undo.push_back(project_to_text(a.project));
-    std::string text = a.redo.back();
-    a.redo.pop_back();
-    restore_snapshot(text);
-    show_notice("Modification rétablie.");
-}
-
-void load_project(const Project& p, const std::string& id, const std::string& scenario) {
-    App& a = app();
-    a.project = p;
-    a.project_id = id;
-    a.scenario = scenario;
-    a.undo.clear();
-    a.redo.clear();
-    a.snapshot = project_to_text(p);
-    a.selected_clause.clear();
-    ++a.generation;
-    recompute();
-    save_now();
-    platform::set_title((p.title.empty() ? std::string("Projet sans titre") : p.title) + " — Clausier");
-}
-
-void start_session() {
-    const std::string id = last_opened(store());
-    Project p;
-    std::string error;
-    if (!id.empty() && load_saved(store(), id, p, error)) load_project(p, id);
-    else new_project();
+    if (session().redo()) show_notice("Modification rétablie.");
 }
 
 void new_project() {
-    Project p;
-    p.title = "Nouveau projet";
-    p.need.launch_date = iso_date(today());
-    load_project(p, new_id());
+    session().open_blank();
+    app().selected_clause.clear();
     go_to(Step::besoin);
 }
 
 void open_project_text(const std::string& name, const std::string& text) {
-    App& a = app();
-    Project p;
     std::string error;
-    if (!project_from_text(text, p, error)) {
+    if (!session().open_text(text, error)) {
         // The current project is left exactly as it was.
-        a.error_title = "Ce fichier ne peut pas être ouvert";
-        a.error_text = "« " + sanitize_utf8(name.substr(0, 120)) + " » : " + error + "\n\nVotre projet en cours n'a pas été modifié.";
+        show_error("Ce fichier ne peut pas être ouvert",
+                   "« " + sanitize_utf8(name.substr(0, 120)) + " » : " + error + "\n\nVotre projet en cours n'a pas été modifié.");
         return;
     }
-    load_project(p, new_id());
-    show_notice("Projet ouvert : " + (p.title.empty() ? name : p.title));
+    app().selected_clause.clear();
+    const std::string& title = session().project().title;
+    show_notice("Projet ouvert : " + (title.empty() ? name : title));
+}
+
+void load_scenario(const std::string& name) {
+    std::string error;
+    if (!session().open_scenario(name, error)) {
+        show_error("Scénario illisible", error);
+        return;
+    }
+    app().selected_clause.clear();
+    go_to(Step::besoin);
+    const Scenario* s = find_scenario(name);
+    show_notice("Scénario chargé : " + (s ? s->title : name));
 }
 
 void save_project_file() {
-    const Project& p = app().project;
+    const Project& p = session().project();
     platform::download(export_file_name(p, Format::json, DocumentKind::dce), "application/json", project_to_text(p));
     show_notice("Projet enregistré dans vos téléchargements.");
 }
 
-const Document& current_document(DocumentKind kind) {
-    struct Cached {
-        uint64_t generation = ~0ull;
-        Document document;
-    };
-    static Cached cache[4];   // one per DocumentKind
-    const App& a = app();
-    Cached& c = cache[int(kind)];
-    if (c.generation != a.generation) {
-        c.document = assemble_document(a.project, kind, a.derived.procedure, a.derived.findings);
-        c.generation = a.generation;
-    }
-    return c.document;
-}
-
 void export_file(Format f, DocumentKind kind) {
-    const Project& p = app().project;
-    platform::download(export_file_name(p, f, kind), format_mime(f), export_project(p, f, kind));
+    platform::download(export_file_name(session().project(), f, kind), format_mime(f), session().export_bytes(f, kind));
     show_notice(std::string("Fichier ") + format_extension(f) + " téléchargé.");
 }
 
@@ -242,7 +170,7 @@ void go_to(Step s) {
     App& a = app();
     a.step = s;
     a.step_from_top = true;
-    platform::announce("Étape " + std::to_string(int(s) + 1) + " sur 9 : " + step_info(s).title);
+    platform::announce("Étape " + std::to_string(int(s) + 1) + " sur " + std::to_string(kStepCount) + " : " + enum_label(s));
 }
 
 // Findings name fields as the core sees them; a few live on another step of the app than the rule's.
@@ -262,15 +190,15 @@ const FieldHome kFieldHomes[] = {
 void jump_to(const Finding& f) {
     App& a = app();
     if (a.mode == Mode::entreprise) a.mode = Mode::acheteur;
-    Step step = Step(int(f.step));
+    Step step = f.step;
     std::string widget = f.field.rfind(enum_name(f.step) + std::string("."), 0) == 0 ? f.field : f.where();
     for (const FieldHome& h : kFieldHomes)
         if (f.field == h.field) { step = h.step; widget = h.widget; }
     // A clause's variable or the insertion facilitator: open the clause concerned in the detail pane.
     if (f.field.rfind("clauses.", 0) == 0) a.selected_clause = f.field.substr(8, f.field.find('.', 8) - 8);
     if (f.field == "insertion.facilitator")
-        for (const ChosenClause& c : a.project.clauses)
-            if (const Clause* k = bundled_library().find(c.id))
+        for (const ChosenClause& c : session().project().clauses)
+            if (const Clause* k = session().library().find(c.id))
                 if (std::find(k->goals.begin(), k->goals.end(), "insertion") != k->goals.end()) { a.selected_clause = c.id; break; }
     a.panel_in_place = false;
     go_to(step);
@@ -283,6 +211,11 @@ void show_notice(const std::string& text) {
     a.notice_until = platform::now_ms() + 4000;
     platform::announce(text);
     platform::redraw_after(4050);
+}
+
+void show_error(const std::string& title, const std::string& text) {
+    app().error_title = title;
+    app().error_text = text;
 }
 
 // ---- layout ---------------------------------------------------------------------------------------------
@@ -344,24 +277,28 @@ void top_bar() {
     ImGui::PushFont(font_heading());
     ImGui::TextColored(palette().primary, "Clausier");
     ImGui::PopFont();
-    const char* status = a.storage_refused ? (narrow ? "Sauvegarde refusée" : "Sauvegarde refusée par le navigateur")
-                         : a.saved_at.empty() ? "" : narrow ? "Enregistré" : "Enregistré dans ce navigateur";
+    const Session& s = session();
+    const char* status = s.storage_refused()  ? (narrow ? "Sauvegarde refusée" : "Sauvegarde refusée par le navigateur")
+                         : !s.owns()          ? (narrow ? "Lecture seule" : "Ouvert dans un autre onglet")
+                         : s.saved_at().empty() ? ""
+                         : narrow             ? "Enregistré"
+                                              : "Enregistré dans ce navigateur";
     const float status_x = ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(status).x;
     ImGui::SameLine(0, gap);
     ImGui::AlignTextToFramePadding();
     const float name_room = status_x - (ImGui::GetCursorPosX() + gap);
-    ImGui::TextDisabled("%s", fit_text(a.project.title.empty() ? "Projet sans titre" : a.project.title, name_room).c_str());
+    ImGui::TextDisabled("%s", fit_text(s.project().title.empty() ? "Projet sans titre" : s.project().title, name_room).c_str());
     ImGui::SameLine(status_x);
-    badge(status, a.storage_refused ? palette().error : palette().success);
+    badge(status, s.storage_refused() ? palette().error : s.owns() ? palette().success : palette().warning);
 
     if (button("top.new", "Nouveau")) new_project();
     flow_button("top.open", "Ouvrir…", -1, [] { platform::pick_file(".json,.clausier.json,application/json"); });
     flow_button("top.save", "Enregistrer", -1, save_project_file);
     flow_button("top.projects", "Mes projets", -1, [] { app().show_projects = true; });
-    ImGui::BeginDisabled(a.undo.empty());
+    ImGui::BeginDisabled(s.undo_count() == 0 || !s.owns());
     flow_button("top.undo", "Annuler", gap * 1.5f, undo);
     ImGui::EndDisabled();
-    ImGui::BeginDisabled(a.redo.empty());
+    ImGui::BeginDisabled(s.redo_count() == 0 || !s.owns());
     flow_button("top.redo", "Rétablir", -1, redo);
     ImGui::EndDisabled();
     // Options are indexed by their position in Mode; automation ids read "top.mode=formation".
@@ -392,7 +329,7 @@ void top_bar() {
     register_item("top.contrast");
     describe_if_focused("Contraste élevé", a.high_contrast ? "activé" : "désactivé");
     if (a.mode != Mode::entreprise && !wide_layout()) {
-        const std::string label = a.panel_in_place ? "Retour à l'étape" : "Vigilance (" + std::to_string(a.derived.blocking + a.derived.alerts) + ")";
+        const std::string label = a.panel_in_place ? "Retour à l'étape" : "Vigilance (" + std::to_string(s.derived().blocking + s.derived().alerts) + ")";
         flow(button_width(label.c_str()), gap);
         if (button("top.panel", label.c_str())) a.panel_in_place = !a.panel_in_place;
     }
@@ -406,12 +343,12 @@ void formation_panel() {
     ImGui::TextUnformatted("Atelier");
     ImGui::PopFont();
     for (const Scenario& sc : bundled_scenarios()) {
-        const bool current = a.scenario == sc.name;
+        const bool current = session().scenario() == sc.name;
         if (ImGui::Selectable((sc.title.empty() ? sc.name : sc.title).c_str(), current)) load_scenario(sc.name);
         register_item("formation.scenario." + sc.name);
         describe_if_focused("Scénario", sc.title);
     }
-    if (!a.scenario.empty() && button("formation.reset", "Revenir au début")) load_scenario(a.scenario);
+    if (!session().scenario().empty() && button("formation.reset", "Revenir au début")) load_scenario(session().scenario());
     bool projector = a.projector;
     if (ImGui::Checkbox("Mode projecteur", &projector)) set_projector(projector);
     register_item("formation.projector");
@@ -428,19 +365,21 @@ void stepper(bool compact) {
         ImGui::PopFont();
         ImGui::Spacing();
     }
-    for (int i = 0; i < int(Step::count); ++i) {
-        const Step s = Step(i);
-        const int to_review = a.derived.to_review[i];
-        const bool filled = a.derived.filled[i];
+    const Derived& d = session().derived();
+    for (const EnumEntry<Step>& step : enum_names<Step>()) {
+        const Step s = step.value;
+        const int i = int(s);
+        const int to_review = d.to_review[i];
+        const bool filled = d.filled[i];
         char label[96];
-        std::snprintf(label, sizeof label, compact ? "%d" : "%d. %s", i + 1, kSteps[i].title);
-        if (ImGui::Selectable((std::string(label) + "##step" + kSteps[i].id).c_str(), a.step == s, 0,
+        std::snprintf(label, sizeof label, compact ? "%d" : "%d. %s", i + 1, step.label);
+        if (ImGui::Selectable((std::string(label) + "##step" + step.name).c_str(), a.step == s, 0,
                               ImVec2(0, ImGui::GetFontSize() * (compact ? 1.3f : 1.6f))))
             go_to(s);
-        register_item(std::string("step.") + kSteps[i].id);
+        register_item(std::string("step.") + step.name);
         const std::string state = to_review ? std::to_string(to_review) + " point(s) à revoir" : filled ? "fait" : "à faire";
-        if (compact && ImGui::IsItemHovered()) ImGui::SetTooltip("%d. %s — %s", i + 1, kSteps[i].title, state.c_str());
-        describe_if_focused(std::string("Étape ") + std::to_string(i + 1) + " : " + kSteps[i].title, state);
+        if (compact && ImGui::IsItemHovered()) ImGui::SetTooltip("%d. %s — %s", i + 1, step.label, state.c_str());
+        describe_if_focused(std::string("Étape ") + std::to_string(i + 1) + " : " + step.label, state);
         // The state at the right end of the row: a count in the warning colour, a tick, or a hollow dot.
         const std::string mark = to_review ? std::to_string(to_review) : filled ? "✓" : "○";
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(mark.c_str()).x - ImGui::GetStyle().ItemSpacing.x);
@@ -450,14 +389,14 @@ void stepper(bool compact) {
     ImGui::Spacing();
     ImGui::Separator();
     if (a.mode == Mode::formation) formation_panel();
-    const ProcedureResult& pr = a.derived.procedure;
-    help_text("Valeur estimée : " + french_euros(total_estimated_value(a.project)) + " HT");
+    const ProcedureResult& pr = d.procedure;
+    help_text("Valeur estimée : " + french_euros(total_estimated_value(session().project())) + " HT");
     help_text(enum_label(pr.procedure));
 }
 
 void findings_panel() {
     App& a = app();
-    const Derived& d = a.derived;
+    const Derived& d = session().derived();
     const std::string counts[] = {std::to_string(d.blocking) + " bloquant(s)", std::to_string(d.alerts) + " alerte(s)",
                                   std::to_string(d.advice) + " conseil(s)"};
     const ImVec4 colors[] = {palette().error, palette().warning, palette().info};
@@ -489,10 +428,8 @@ void findings_panel() {
 }
 
 void right_panel() {
-    App& a = app();
     if (ImGui::BeginTabBar("##right")) {
         if (ImGui::BeginTabItem("Vigilance")) {
-            a.panel = RightPanel::findings;
             ImGui::BeginChild("##findings");
             findings_panel();
             ImGui::EndChild();
@@ -500,9 +437,8 @@ void right_panel() {
         }
         register_item("panel.findings");
         if (ImGui::BeginTabItem("Aperçu")) {
-            a.panel = RightPanel::preview;
             ImGui::BeginChild("##preview");
-            document_view(current_document(DocumentKind::dce), false);
+            document_view(session().document(DocumentKind::dce), false);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
@@ -511,7 +447,69 @@ void right_panel() {
     }
 }
 
+// « Mes projets »: the projects stored in this browser (open one, or delete one to free space) and the versions
+// of the one open (restore one).
+void projects_window() {
+    App& a = app();
+    Session& s = session();
+    help_text("Projets enregistrés dans ce navigateur (rien n'est envoyé sur un serveur).");
+    int i = 0;
+    std::string forget;
+    for (const StoredProject& sp : list_saved(store())) {
+        ImGui::PushID(i++);
+        const std::string label = (sp.title.empty() ? "Projet sans titre" : sp.title) + "  —  " + sp.saved_at;
+        const bool current = sp.id == s.project_id();
+        if (button("projects.open." + std::to_string(i), label.c_str())) {
+            std::string error;
+            if (s.open_stored(sp.id, error)) a.selected_clause.clear();
+            else show_error("Projet illisible", error);
+            a.show_projects = false;
+        }
+        if (!current) {
+            ImGui::SameLine();
+            if (small_button("projects.forget." + std::to_string(i), "Supprimer")) forget = sp.id;
+        }
+        ImGui::PopID();
+    }
+    if (!forget.empty()) {
+        forget_saved(store(), forget);
+        show_notice("Projet supprimé de ce navigateur.");
+    }
+    section_gap();
+    subheading("Versions précédentes du projet en cours");
+    for (const StoredVersion& v : list_versions(store(), s.project_id())) {
+        const std::string label = "Version " + std::to_string(v.version) + " — " + v.saved_at;
+        if (small_button("versions.restore." + std::to_string(v.version), label.c_str())) {
+            std::string error;
+            if (s.restore_version(v.version, error)) show_notice("Version " + std::to_string(v.version) + " restaurée.");
+            else if (!error.empty()) show_error("Version illisible", error);
+            a.show_projects = false;
+        }
+    }
+}
+
+// The project was opened in another tab: this one reads it and offers to take it back.
+void read_only_banner() {
+    if (session().owns()) return;
+    boxed_text("Projet ouvert dans un autre onglet",
+               "Un autre onglet modifie ce projet : ici, vous pouvez le lire mais pas le modifier, pour qu'aucune "
+               "modification ne soit perdue. Ce que vous voyez suit ce qui est enregistré dans l'autre onglet.",
+               palette().warning);
+    register_item("tabs.message", false);
+    if (button("tabs.take_over", "Prendre la main", true)) {
+        std::string error;
+        if (!session().take_over(error) && !error.empty()) show_error("Projet illisible", error);
+        show_notice("Vous modifiez ce projet dans cet onglet ; l'autre onglet passe en lecture seule.");
+    }
+    section_gap();
+}
+
 void current_step() {
+    read_only_banner();
+    // A read-only tab shows the form greyed out (the Session refuses edits anyway); reading the findings and
+    // exporting stay possible.
+    const bool locked = !session().owns() && app().step < Step::verification;
+    ImGui::BeginDisabled(locked);
     switch (app().step) {
         case Step::besoin: step_besoin(); break;
         case Step::sourcing: step_sourcing(); break;
@@ -523,6 +521,7 @@ void current_step() {
         case Step::verification: step_verification(); break;
         default: step_export(); break;
     }
+    ImGui::EndDisabled();
     // Previous / next at the bottom of every step.
     App& a = app();
     section_gap();
@@ -554,43 +553,20 @@ void modals() {
     if (a.show_projects) ImGui::OpenPopup("Mes projets");
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 36, ImGui::GetFontSize() * 24), ImGuiCond_Appearing);
     if (ImGui::BeginPopupModal("Mes projets", &a.show_projects)) {
-        help_text("Projets enregistrés dans ce navigateur (rien n'est envoyé sur un serveur).");
-        int i = 0;
-        for (const StoredProject& sp : list_saved(store())) {
-            ImGui::PushID(i++);
-            std::string label = (sp.title.empty() ? "Projet sans titre" : sp.title) + "  —  " + sp.saved_at;
-            if (button("projects.open." + std::to_string(i), label.c_str())) {
-                Project p;
-                std::string error;
-                if (load_saved(store(), sp.id, p, error)) load_project(p, sp.id);
-                else { a.error_title = "Projet illisible"; a.error_text = error; }
-                a.show_projects = false;
-            }
-            ImGui::PopID();
-        }
-        section_gap();
-        subheading("Versions précédentes du projet en cours");
-        for (const StoredVersion& v : list_versions(store(), a.project_id)) {
-            std::string label = "Version " + std::to_string(v.version) + " — " + v.saved_at;
-            if (small_button("versions.restore." + std::to_string(v.version), label.c_str())) {
-                Project p;
-                std::string error;
-                if (load_version(store(), a.project_id, v.version, p, error)) {
-                    a.undo.push_back(project_to_text(a.project));
-                    a.project = p;
-                    mark_changed();
-                    show_notice("Version " + std::to_string(v.version) + " restaurée.");
-                }
-                a.show_projects = false;
-            }
-        }
+        projects_window();
         ImGui::EndPopup();
     }
-    if (a.storage_refused) {
+    if (session().storage_refused()) {
         ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x * 0.5f, ImGui::GetIO().DisplaySize.y - 20), 0, ImVec2(0.5f, 1));
+        ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetIO().DisplaySize.x - 40, ImGui::GetFontSize() * 40), 0));
         ImGui::Begin("##quota", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
-        ImGui::TextColored(palette().error, "Le navigateur refuse d'enregistrer le projet (stockage plein ou désactivé).");
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+        ImGui::TextWrapped("Le projet n'a pas été enregistré dans ce navigateur : %s.", session().refusal_reason().c_str());
+        ImGui::PopStyleColor();
+        register_item("quota.reason", false);
         if (button("quota.download", "Télécharger le projet maintenant", true)) save_project_file();
+        ImGui::SameLine();
+        if (button("quota.projects", "Mes projets")) a.show_projects = true;
         ImGui::End();
     }
     if (!a.notice.empty() && platform::now_ms() < a.notice_until) {
@@ -632,21 +608,6 @@ void set_projector(bool on) {
     set_zoom(on ? 1.5f : 1.0f);
 }
 
-void load_scenario(const std::string& name) {
-    const Scenario* s = find_scenario(name);
-    if (!s) return;
-    Project p;
-    std::string error;
-    if (!project_from_text(s->text, p, error)) {
-        app().error_title = "Scénario illisible";
-        app().error_text = error;
-        return;
-    }
-    load_project(p, new_id(), name);
-    go_to(Step::besoin);
-    show_notice("Scénario chargé : " + s->title);
-}
-
 void clear_registry();   // widgets.cpp
 
 void draw_app() {
@@ -683,8 +644,8 @@ void draw_app() {
         // No room for the workshop panel under the compact stepper: it heads the form column, folded once a
         // scenario is loaded.
         if (l.compact_stepper && a.mode == Mode::formation &&
-            ImGui::CollapsingHeader(a.scenario.empty() ? "Atelier" : "Atelier — changer de scénario, revenir au début",
-                                    a.scenario.empty() ? ImGuiTreeNodeFlags_DefaultOpen : 0))
+            ImGui::CollapsingHeader(session().scenario().empty() ? "Atelier" : "Atelier — changer de scénario, revenir au début",
+                                    session().scenario().empty() ? ImGuiTreeNodeFlags_DefaultOpen : 0))
             formation_panel();
         if (a.panel_in_place) right_panel();
         else current_step();
@@ -713,3 +674,7 @@ void app_notice(const std::string& message) {
     ui::show_notice(message);
     platform::request_redraw();
 }
+
+void app_page_hidden() { ui::page_hidden(); }
+
+void app_storage_changed(const std::string& key) { ui::storage_changed(key); }

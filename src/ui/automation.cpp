@@ -12,24 +12,28 @@ std::vector<std::string> items_with_prefix(const std::string& prefix);   // widg
 
 std::string automation_state() {
     const App& a = app();
+    const Session& s = session();
     json findings = json::array();
-    for (const Finding& f : a.derived.findings) findings.push_back({{"rule", f.rule}, {"severity", enum_name(f.severity)}, {"where", f.where()}});
-    json state = {{"step", step_info(a.step).id},
+    for (const Finding& f : s.derived().findings) findings.push_back({{"rule", f.rule}, {"severity", enum_name(f.severity)}, {"where", f.where()}});
+    json state = {{"step", enum_name(a.step)},
                   {"mode", a.mode == Mode::acheteur ? "acheteur" : a.mode == Mode::formation ? "formation" : "entreprise"},
                   {"frame", a.frame},
-                  {"generation", a.generation},
-                  {"project", project_to_json(a.project)},
-                  {"project_id", a.project_id},
-                  {"scenario", a.scenario},
-                  {"procedure", enum_name(a.derived.procedure.procedure)},
+                  {"generation", s.generation()},
+                  {"project", project_to_json(s.project())},
+                  {"project_id", s.project_id()},
+                  {"scenario", s.scenario()},
+                  {"procedure", enum_name(s.derived().procedure.procedure)},
                   {"findings", findings},
                   {"error", a.error_title.empty() ? "" : a.error_title + " — " + a.error_text},
                   {"notice", a.notice},
-                  {"saved_at", a.saved_at},
-                  {"save_pending", a.save_pending},
-                  {"storage_refused", a.storage_refused},
-                  {"undo", a.undo.size()},
-                  {"redo", a.redo.size()},
+                  {"saved_at", s.saved_at()},
+                  {"save_pending", s.save_pending()},
+                  {"saved_generation", s.saved_generation()},
+                  {"storage_refused", s.storage_refused()},
+                  {"storage_refusal", s.refusal_reason()},
+                  {"owner", s.owns()},
+                  {"undo", s.undo_count()},
+                  {"redo", s.redo_count()},
                   {"zoom", a.zoom},
                   {"em", ImGui::GetFontSize()},   // CSS pixels of the body text at the current zoom
                   {"high_contrast", a.high_contrast},

@@ -15,7 +15,7 @@ void firm_reading() {
     section_gap();
     help_text("Passez la souris sur un sigle (CCAP, DUME, SIAE…) pour en lire la définition.");
     ImGui::BeginGroup();
-    document_view(current_document(DocumentKind::entreprise), true);
+    document_view(session().document(DocumentKind::entreprise), true);
     ImGui::EndGroup();
     register_item("firm.text", false);
 }

@@ -1,31 +1,29 @@
 // Step 1 — Besoin: what is bought, for how long, for how much, by whom (L.2111-1).
 #include "library/cpv.h"
 #include "project/scenarios.h"
-#include <algorithm>
 #include "widgets.h"
 
 namespace ui {
 
 namespace {
 
-void cpv_picker(Need& n) {
+void cpv_picker() {
     App& a = app();
-    const Library& lib = bundled_library();
+    const std::vector<std::string>& codes = session().project().need.cpv;
     subheading("Codes CPV");
-    for (size_t i = 0; i < n.cpv.size(); ++i) {
-        const CpvCode* c = find_cpv(n.cpv[i]);
+    for (size_t i = 0; i < codes.size(); ++i) {
+        const CpvCode* c = find_cpv(codes[i]);
         ImGui::PushID(int(i));
-        ImGui::BulletText("%s  %s", n.cpv[i].c_str(), c ? c->label.c_str() : "(code inconnu)");
+        ImGui::BulletText("%s  %s", codes[i].c_str(), c ? c->label.c_str() : "(code inconnu)");
         ImGui::SameLine();
-        if (small_button("besoin.cpv.remove." + std::to_string(i), "Retirer")) {
-            n.cpv.erase(n.cpv.begin() + long(i));
-            mark_changed();
-            ImGui::PopID();
+        const bool remove = small_button("besoin.cpv.remove." + std::to_string(i), "Retirer");
+        ImGui::PopID();
+        if (remove) {
+            session().remove_cpv(i);
             break;
         }
-        ImGui::PopID();
     }
-    text_field("besoin.cpv_search", "Rechercher un code CPV (mots ou début de code)", a.cpv_query, "ex. nettoyage, 9091, ordinateurs");
+    input_text("besoin.cpv_search", "Rechercher un code CPV (mots ou début de code)", a.cpv_query, "ex. nettoyage, 9091, ordinateurs");
     if (a.cpv_query.size() < 2) return;
     auto results = search_cpv(a.cpv_query, 12);
     if (results.empty()) help_text("Aucun code ne correspond à cette recherche.");
@@ -33,13 +31,7 @@ void cpv_picker(Need& n) {
     for (const CpvCode* c : results) {
         ImGui::PushID(i);
         std::string label = std::string(c->code) + "  " + c->label;
-        if (small_button("besoin.cpv.result." + std::to_string(i), "Ajouter")) {
-            std::string code(c->digits());
-            if (std::find(n.cpv.begin(), n.cpv.end(), code) == n.cpv.end()) n.cpv.push_back(code);
-            if (n.family.empty())
-                if (const Family* f = family_for_cpv(lib, code)) n.family = f->id;
-            mark_changed();
-        }
+        if (small_button("besoin.cpv.result." + std::to_string(i), "Ajouter")) session().add_cpv(std::string(c->digits()));
         ImGui::SameLine();
         ImGui::TextWrapped("%s", label.c_str());
         ImGui::PopID();
@@ -47,72 +39,75 @@ void cpv_picker(Need& n) {
     }
 }
 
-void value_fields(Project& p) {
+// A project not divided into lots has its value here; the first value typed creates its single lot.
+void value_fields() {
+    const Project& p = session().project();
     subheading("Valeur estimée");
     if (p.lots.size() <= 1) {
-        if (p.lots.empty()) p.lots.push_back({"Lot unique", 0, "", ""});
-        number_field("besoin.value", "Montant estimé HT pour la durée initiale (€)", p.lots[0].value, 1000, "%.0f", 0, 1e12);
+        double value = p.lots.empty() ? 0 : p.lots[0].value;
+        if (input_number("besoin.value", "Montant estimé HT pour la durée initiale (€)", value, 1000, "%.0f", 0, 1e12))
+            session().edit_lot(0, "besoin.value", [&](Lot& l) { l.value = value; }, Merge::typing);
     } else {
         help_text("Le montant est saisi lot par lot à l'étape « Lots et procédure ».");
     }
-    const double total = total_estimated_value(p);
-    help_text("Valeur totale retenue pour la procédure, reconductions et membres compris : " + french_euros(total) + " HT.");
+    help_text("Valeur totale retenue pour la procédure, reconductions et membres compris : " + french_euros(total_estimated_value(p)) +
+              " HT.");
 }
 
-void pooling_fields(Need& n) {
-    enum_field("besoin.pooling", "Achat mutualisé", n.pooling);
-    if (n.pooling == Pooling::none) return;
+void pooling_fields() {
+    enum_field("besoin.pooling", "Achat mutualisé", FIELD(p.need.pooling));
+    if (session().project().need.pooling == Pooling::none) return;
     help_text("La valeur estimée couvre les besoins de tous les membres : indiquez la part de chacun pour la durée initiale.");
-    list_editor("besoin.members", n.members, "Retirer ce membre", "Ajouter un membre", Member{},
-                [](Member& m, const std::string& k, size_t) {
-                    text_field(k + ".name", "Membre", m.name);
-                    number_field(k + ".value", "Besoin du membre HT (€)", m.value, 1000, "%.0f", 0, 1e12);
+    list_editor("besoin.members", FIELD(p.need.members), "Retirer ce membre", "Ajouter un membre", Member{},
+                [](size_t i, const std::string& k) {
+                    text_field(k + ".name", "Membre", FIELD(p.need.members[i].name));
+                    number_field(k + ".value", "Besoin du membre HT (€)", FIELD(p.need.members[i].value), 1000, "%.0f", 0, 1e12);
                 });
 }
 
 }  // namespace
 
 void step_besoin() {
-    Project& p = app().project;
-    Need& n = p.need;
     heading("1. Définir le besoin");
     why_box("Le code de la commande publique impose de définir le besoin avec précision avant de consulter, en tenant "
             "compte des objectifs de développement durable (L.2111-1). La valeur estimée, calculée sur toute la durée et "
             "tous les lots, décide de la procédure.");
     if (app().mode == Mode::formation)
-        if (const Scenario* sc = find_scenario(app().scenario))
+        if (const Scenario* sc = find_scenario(session().scenario()))
             boxed_text(("Scénario : " + sc->title).c_str(), sc->brief.c_str(), palette().success);
-    text_field("besoin.title", "Nom du projet", p.title, "ex. Nettoyage des bâtiments communaux 2027");
-    text_field("besoin.object", "Objet du marché", n.object, "ce que vous achetez, en une phrase");
-    text_field("besoin.description", "Description du besoin", n.description, "", true, 3);
-    enum_field("besoin.nature", "Nature du marché", n.nature);
+    text_field("besoin.title", "Nom du projet", FIELD(p.title), "ex. Nettoyage des bâtiments communaux 2027");
+    text_field("besoin.object", "Objet du marché", FIELD(p.need.object), "ce que vous achetez, en une phrase");
+    text_field("besoin.description", "Description du besoin", FIELD(p.need.description), "", true, 3);
+    enum_field("besoin.nature", "Nature du marché", FIELD(p.need.nature));
     std::vector<std::pair<std::string, std::string>> families = {{"", "— à choisir —"}};
-    for (const Family& f : bundled_library().families)
+    for (const Family& f : session().library().families)
         if (f.id != "transversal") families.push_back({f.id, f.label});
-    choice_field("besoin.family", "Famille d'achat", n.family, families);
-    cpv_picker(n);
+    choice_field("besoin.family", "Famille d'achat", FIELD(p.need.family), families);
+    cpv_picker();
     section_gap();
     subheading("Acheteur");
-    text_field("besoin.buyer_name", "Nom de l'acheteur", p.buyer.name, "ex. Commune de …");
-    enum_field("besoin.buyer_type", "Type d'acheteur", p.buyer.type);
+    text_field("besoin.buyer_name", "Nom de l'acheteur", FIELD(p.buyer.name), "ex. Commune de …");
+    enum_field("besoin.buyer_type", "Type d'acheteur", FIELD(p.buyer.type));
     section_gap();
     subheading("Durée et calendrier");
-    int_field("besoin.duration_months", "Durée initiale (mois)", n.duration_months, 1, 600);
-    int_field("besoin.renewals", "Nombre de reconductions", n.renewals, 0, 50);
-    if (n.renewals > 0) int_field("besoin.renewal_months", "Durée de chaque reconduction (mois)", n.renewal_months, 1, 600);
-    date_field("besoin.launch_date", "Date prévue de lancement de la consultation", n.launch_date);
-    check_field("besoin.social_services", "Services sociaux ou autres services spécifiques", n.social_services);
+    int_field("besoin.duration_months", "Durée initiale (mois)", FIELD(p.need.duration_months), 1, 600);
+    int_field("besoin.renewals", "Nombre de reconductions", FIELD(p.need.renewals), 0, 50);
+    if (session().project().need.renewals > 0)
+        int_field("besoin.renewal_months", "Durée de chaque reconduction (mois)", FIELD(p.need.renewal_months), 1, 600);
+    date_field("besoin.launch_date", "Date prévue de lancement de la consultation", FIELD(p.need.launch_date));
+    check_field("besoin.social_services", "Services sociaux ou autres services spécifiques", FIELD(p.need.social_services));
     section_gap();
-    value_fields(p);
+    value_fields();
     section_gap();
-    pooling_fields(n);
+    pooling_fields();
     section_gap();
     subheading("Sobriété et approche fonctionnelle");
-    text_field("besoin.expected_result", "Résultat attendu (la fonction plutôt que le produit)", n.expected_result,
+    text_field("besoin.expected_result", "Résultat attendu (la fonction plutôt que le produit)", FIELD(p.need.expected_result),
                "ex. des locaux propres chaque matin, plutôt que 3 passages de balayeuse");
-    check_field("besoin.need_questioned", "Le besoin a été questionné (peut-on réduire, mutualiser, réemployer ?)", n.need_questioned);
-    text_field("besoin.sobriety_note", "Ce qui a été questionné", n.sobriety_note, "", true, 2);
-    text_field("besoin.quantities", "Quantités estimées", n.quantities, "", true, 2);
+    check_field("besoin.need_questioned", "Le besoin a été questionné (peut-on réduire, mutualiser, réemployer ?)",
+                FIELD(p.need.need_questioned));
+    text_field("besoin.sobriety_note", "Ce qui a été questionné", FIELD(p.need.sobriety_note), "", true, 2);
+    text_field("besoin.quantities", "Quantités estimées", FIELD(p.need.quantities), "", true, 2);
 }
 
 }  // namespace ui

@@ -9,53 +9,33 @@ namespace ui {
 
 namespace {
 
-ChosenClause* chosen(Project& p, const std::string& id) {
-    for (ChosenClause& c : p.clauses) if (c.id == id) return &c;
+const ChosenClause* chosen(const std::string& id) {
+    for (const ChosenClause& c : session().project().clauses) if (c.id == id) return &c;
     return nullptr;
 }
 
-// Adding an award-criterion clause also adds the criterion to the grid, with the middle of its weight range.
-void add_clause(Project& p, const Clause& c) {
-    p.clauses.push_back({c.id, {}, 0});
-    if (c.kind == "critere") {
-        AwardCriterion cr;
-        cr.name = c.title;
-        cr.kind = c.pillar == "environnemental" ? CriterionKind::environnemental
-                  : c.pillar == "social"        ? CriterionKind::social
-                                                : CriterionKind::technique;
-        cr.weight = std::round((c.criterion.weight_min + c.criterion.weight_max) / 2);
-        cr.method = c.criterion.scoring;
-        cr.proof = c.criterion.provides;
-        cr.clause = c.id;
-        p.criteria.push_back(cr);
-    }
-    mark_changed();
-}
-
-void remove_clause(Project& p, const std::string& id) {
-    p.clauses.erase(std::remove_if(p.clauses.begin(), p.clauses.end(), [&](const ChosenClause& c) { return c.id == id; }), p.clauses.end());
-    p.criteria.erase(std::remove_if(p.criteria.begin(), p.criteria.end(), [&](const AwardCriterion& c) { return c.clause == id; }), p.criteria.end());
-    mark_changed();
-}
-
-void variable_editor(const Clause& c, ChosenClause& ch) {
+// Each variable of a chosen clause, edited in place through Session::set_clause_value.
+void variable_editor(const Clause& c, const ChosenClause& ch) {
     for (const Variable& v : c.variables) {
         const std::string id = "clauses." + c.id + "." + v.name;
-        json current = ch.values.count(v.name) ? ch.values[v.name] : v.default_value;
+        auto it = ch.values.find(v.name);
+        json current = it != ch.values.end() ? it->second : v.default_value;
         std::string err;
         if (!check_value(v, current, err)) current = v.default_value;
         if (v.type == "choice") {
             std::string s = current.get<std::string>();
             std::vector<std::pair<std::string, std::string>> opts;
             for (const auto& o : v.options) opts.push_back({o, o});
-            if (choice_field(id, v.label.c_str(), s, opts)) ch.values[v.name] = s;
+            if (input_choice(id, v.label.c_str(), s, opts)) session().set_clause_value(c.id, v.name, s);
         } else if (v.type == "text" || v.type == "date") {
             std::string s = current.get<std::string>();
-            if (v.type == "date" ? date_field(id, v.label.c_str(), s) : text_field(id, v.label.c_str(), s)) ch.values[v.name] = s;
+            if (v.type == "date" ? input_date(id, v.label.c_str(), s) : input_text(id, v.label.c_str(), s))
+                session().set_clause_value(c.id, v.name, s, Merge::typing);
         } else {
             double d = current.get<double>();
             const char* fmt = v.type == "integer" || d == std::floor(d) ? "%.0f" : "%.2f";   // "25", not "25.00"
-            if (number_field(id, v.label.c_str(), d, v.type == "euros" ? 100 : 1, fmt, v.min, v.max)) ch.values[v.name] = d;
+            if (input_number(id, v.label.c_str(), d, v.type == "euros" ? 100 : 1, fmt, v.min, v.max))
+                session().set_clause_value(c.id, v.name, d, Merge::typing);
             help_text("Entre " + french_number(v.min) + " et " + french_number(v.max) + ".");
         }
     }
@@ -63,35 +43,32 @@ void variable_editor(const Clause& c, ChosenClause& ch) {
 
 // The insertion-hours calculator (core: insertion.h), shown with insertion clauses: the assumptions are
 // editable and the result can be carried into the clause's hours variable.
-void insertion_calculator(Project& p, const Clause& c, ChosenClause* ch) {
+void insertion_calculator(const Clause& c, const ChosenClause* ch) {
     subheading("Calculateur d'heures d'insertion");
-    Insertion& in = p.insertion;
-    number_field("clauses.insertion.labour_share", "Part de main-d'œuvre dans le montant (%)", in.labour_share, 5, "%.0f", 0, 100);
-    number_field("clauses.insertion.hourly_cost", "Coût horaire moyen chargé (€)", in.hourly_cost, 1, "%.2f", 1, 1000);
-    number_field("clauses.insertion.rate", "Part des heures réservée à l'insertion (%)", in.rate, 1, "%.1f", 0, 100);
-    text_field("clauses.insertion.facilitator", "Facilitateur de la clause d'insertion (nom, contact)", in.facilitator);
-    const InsertionEstimate e = estimate_insertion_hours(total_estimated_value(p), in.labour_share, in.hourly_cost, in.rate);
+    number_field("clauses.insertion.labour_share", "Part de main-d'œuvre dans le montant (%)", FIELD(p.insertion.labour_share), 5, "%.0f", 0, 100);
+    number_field("clauses.insertion.hourly_cost", "Coût horaire moyen chargé (€)", FIELD(p.insertion.hourly_cost), 1, "%.2f", 1, 1000);
+    number_field("clauses.insertion.rate", "Part des heures réservée à l'insertion (%)", FIELD(p.insertion.rate), 1, "%.1f", 0, 100);
+    text_field("clauses.insertion.facilitator", "Facilitateur de la clause d'insertion (nom, contact)", FIELD(p.insertion.facilitator));
+    const InsertionEstimate e = estimate_project_insertion(session().project());
     if (!e.valid) { help_text(e.error); return; }
     help_text(e.explanation);
     const Variable* hours = nullptr;
     for (const Variable& v : c.variables) if (v.type == "hours") { hours = &v; break; }
-    if (ch && hours && button("clauses.insertion.apply", ("Reporter " + group_digits(e.rounded_hours) + " heures dans la clause").c_str())) {
-        ch->values[hours->name] = std::clamp(double(e.rounded_hours), hours->min, hours->max);
-        mark_changed();
-    }
+    if (ch && hours && button("clauses.insertion.apply", ("Reporter " + group_digits(e.rounded_hours) + " heures dans la clause").c_str()))
+        session().set_clause_value(c.id, hours->name, std::clamp(double(e.rounded_hours), hours->min, hours->max));
 }
 
-void clause_detail(Project& p, const Clause& c) {
+void clause_detail(const Clause& c) {
     ImGui::PushFont(font_bold());
     ImGui::TextWrapped("%s — %s", c.id.c_str(), c.title.c_str());
     ImGui::PopFont();
     help_text(std::string(kind_label(c.kind)) + " · " + pillar_label(c.pillar) + " · niveau " + level_label(c.level));
-    ChosenClause* ch = chosen(p, c.id);
+    const ChosenClause* ch = chosen(c.id);
     if (!ch) {
-        if (button("clauses.add." + c.id, "Ajouter au projet", true)) add_clause(p, c);
+        if (button("clauses.add." + c.id, "Ajouter au projet", true)) session().add_clause(c.id);
     } else {
         if (button("clauses.remove." + c.id, "Retirer du projet")) {
-            remove_clause(p, c.id);
+            session().remove_clause(c.id);
             return;
         }
     }
@@ -109,7 +86,7 @@ void clause_detail(Project& p, const Clause& c) {
         subheading("Paramètres");
         variable_editor(c, *ch);
     }
-    if (std::find(c.goals.begin(), c.goals.end(), "insertion") != c.goals.end()) insertion_calculator(p, c, ch);
+    if (std::find(c.goals.begin(), c.goals.end(), "insertion") != c.goals.end()) insertion_calculator(c, ch);
     if (!c.proof.empty()) { subheading("Justificatif demandé"); ImGui::TextWrapped("%s", c.proof.c_str()); }
     if (c.kind == "condition-execution") {
         subheading("Suivi");
@@ -130,7 +107,7 @@ void clause_detail(Project& p, const Clause& c) {
     ImGui::TextWrapped("%s", c.cautions.c_str());
     std::string arts;
     for (const auto& a : c.articles) {
-        const Article* art = bundled_library().article(a);
+        const Article* art = session().library().article(a);
         arts += (arts.empty() ? "" : "\n") + a + (art ? " — " + art->title : "");
     }
     subheading("Base juridique");
@@ -142,65 +119,65 @@ bool passes_filters(const App& a, const Clause& c) {
            (a.clause_filter_kind.empty() || c.kind == a.clause_filter_kind);
 }
 
-void clause_list(Project& p) {
+void clause_list() {
     App& a = app();
-    text_field("clauses.search", "Rechercher une clause", a.clause_query, "mots, identifiant…");
-    choice_field("clauses.filter_pillar", "Pilier", a.clause_filter_pillar,
+    input_text("clauses.search", "Rechercher une clause", a.clause_query, "mots, identifiant…");
+    input_choice("clauses.filter_pillar", "Pilier", a.clause_filter_pillar,
                  {{"", "Tous"}, {"environnemental", "Environnemental"}, {"social", "Social"}, {"economique", "Économique et PME"}});
-    choice_field("clauses.filter_kind", "Type", a.clause_filter_kind,
+    input_choice("clauses.filter_kind", "Type", a.clause_filter_kind,
                  {{"", "Tous"}, {"specification", "Spécifications"}, {"condition-execution", "Conditions d'exécution"},
                   {"critere", "Critères"}, {"reservation", "Réservations"}, {"selection", "Sélection"}, {"sourcing", "Sourcing"}});
     ImGui::BeginChild("##clauselist", ImVec2(0, 0), true);
     int row = 0;
     auto entry = [&](const Clause& c, const std::string& reason, bool overlap) {
         if (!passes_filters(a, c)) return;
-        const bool is_chosen = chosen(p, c.id) != nullptr;
+        const bool is_chosen = chosen(c.id) != nullptr;
         const std::string label = std::string(is_chosen ? "✓ " : "") + c.title;
         if (wrapped_selectable("clauses.item." + c.id, label, a.selected_clause == c.id)) a.selected_clause = c.id;
         if (!reason.empty()) help_text((overlap ? "⚠ " : "") + reason);
         ++row;
     };
     if (a.clause_query.empty()) {
-        for (const Recommendation& r : a.derived.recommendations) {
+        for (const Recommendation& r : session().derived().recommendations) {
             if (row >= 60) break;
             entry(*r.clause, r.reasons.empty() ? "" : r.reasons[0], !r.overlaps.empty());
         }
     } else {
-        for (const Clause* c : search_clauses(bundled_library(), a.clause_query, 200)) entry(*c, "", false);
+        for (const Clause* c : search_clauses(session().library(), a.clause_query, 200)) entry(*c, "", false);
         if (row == 0) help_text("Aucune clause ne correspond à cette recherche.");
     }
     ImGui::EndChild();
 }
 
-void specifications_editor(Project& p) {
+void specifications_editor() {
     subheading("Exigences rédigées par l'acheteur (CCTP)");
     help_text("Formulez des exigences de résultat ou de performance, vérifiables. Un label n'est qu'un moyen de preuve, "
               "toujours suivi de « ou équivalent » ; pas de marque ni d'origine géographique.");
-    list_editor("clauses.specifications", p.specifications, "Supprimer cette exigence", "Ajouter une exigence",
-                Specification{}, [](Specification& s, const std::string& k, size_t) {
-                    text_field(k + ".title", "Intitulé de l'exigence", s.title);
-                    text_field(k + ".text", "Texte", s.text, "", true, 3);
+    list_editor("clauses.specifications", FIELD(p.specifications), "Supprimer cette exigence", "Ajouter une exigence",
+                Specification{}, [](size_t i, const std::string& k) {
+                    text_field(k + ".title", "Intitulé de l'exigence", FIELD(p.specifications[i].title));
+                    text_field(k + ".text", "Texte", FIELD(p.specifications[i].text), "", true, 3);
                 });
 }
 
 // Above the EU thresholds a social execution condition is compulsory unless one of the legal exceptions
 // applies and the buyer writes down why (L.2112-2-1).
-void social_exception_editor(Project& p) {
-    if (app().derived.procedure.procedure != Procedure::formalisee) return;
+void social_exception_editor() {
+    if (session().derived().procedure.procedure != Procedure::formalisee) return;
     subheading("Condition sociale au-dessus des seuils européens (L.2112-2-1)");
     help_text("Sans condition d'exécution sociale, indiquez l'exception qui s'applique et motivez-la par écrit.");
     std::vector<std::pair<std::string, std::string>> options = {{"", "Aucune exception : une condition sociale est prévue"}};
-    for (const SocialException& e : bundled_legal_data().social_exceptions) options.push_back({e.id, e.label});
-    choice_field("clauses.social_exception", "Exception invoquée", p.social_exception, options);
-    if (!p.social_exception.empty())
-        text_field("clauses.social_justification", "Motivation écrite", p.social_justification, "", true, 3);
+    for (const SocialException& e : session().law().social_exceptions) options.push_back({e.id, e.label});
+    choice_field("clauses.social_exception", "Exception invoquée", FIELD(p.social_exception), options);
+    if (!session().project().social_exception.empty())
+        text_field("clauses.social_justification", "Motivation écrite", FIELD(p.social_justification), "", true, 3);
 }
 
 }  // namespace
 
 void step_clauses() {
     App& a = app();
-    Project& p = a.project;
+    const Project& p = session().project();
     heading("5. Clauses");
     why_box("Les clauses traduisent les objectifs en obligations vérifiables : spécifications (CCTP), conditions "
             "d'exécution (CCAP), critères d'attribution (RC). Les recommandations tiennent compte de la famille, du CPV, "
@@ -212,17 +189,17 @@ void step_clauses() {
     const bool beside = w >= em * 40;
     const float h = std::max(ImGui::GetContentRegionAvail().y, em * 30);
     ImGui::BeginChild("##clauses-left", ImVec2(beside ? std::max(w * 0.42f, em * 18) : w, beside ? h : em * 24), false);
-    clause_list(p);
+    clause_list();
     ImGui::EndChild();
     if (beside) ImGui::SameLine();
     ImGui::BeginChild("##clauses-right", ImVec2(0, h), false);
-    if (const Clause* c = bundled_library().find(a.selected_clause)) clause_detail(p, *c);
+    if (const Clause* c = session().library().find(a.selected_clause)) clause_detail(*c);
     else help_text("Choisissez une clause dans la liste pour lire son texte, son explication et ses paramètres.");
     ImGui::EndChild();
     section_gap();
-    specifications_editor(p);
+    specifications_editor();
     section_gap();
-    social_exception_editor(p);
+    social_exception_editor();
 }
 
 }  // namespace ui

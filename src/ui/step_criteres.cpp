@@ -6,54 +6,52 @@ namespace ui {
 
 namespace {
 
-void criterion_editor(Project& p, size_t i) {
-    AwardCriterion& c = p.criteria[i];
+void criterion_editor(size_t i) {
     const std::string k = "criteres.criteria[" + std::to_string(i + 1) + "]";
     ImGui::PushID(int(i));
     subheading(("Critère " + std::to_string(i + 1)).c_str());
-    text_field(k + ".name", "Intitulé", c.name);
-    enum_field(k + ".kind", "Nature du critère", c.kind);
-    number_field(k + ".weight", "Pondération (%)", c.weight, 5, "%.0f", 0, 100);
-    text_field(k + ".method", "Méthode de notation (formule ou grille)", c.method, "", true, 2);
-    text_field(k + ".proof", "Ce que le candidat fournit", c.proof, "", true, 2);
-    for (size_t j = 0; j < c.subcriteria.size(); ++j) {
+    text_field(k + ".name", "Intitulé", FIELD(p.criteria[i].name));
+    enum_field(k + ".kind", "Nature du critère", FIELD(p.criteria[i].kind));
+    number_field(k + ".weight", "Pondération (%)", FIELD(p.criteria[i].weight), 5, "%.0f", 0, 100);
+    text_field(k + ".method", "Méthode de notation (formule ou grille)", FIELD(p.criteria[i].method), "", true, 2);
+    text_field(k + ".proof", "Ce que le candidat fournit", FIELD(p.criteria[i].proof), "", true, 2);
+    for (size_t j = 0; j < session().project().criteria[i].subcriteria.size(); ++j) {
         ImGui::PushID(int(j));
         const std::string sk = k + ".subcriteria[" + std::to_string(j + 1) + "]";
         ImGui::Indent();
-        text_field(sk + ".name", "Sous-critère", c.subcriteria[j].name);
-        number_field(sk + ".weight", "Part dans le critère (%)", c.subcriteria[j].weight, 5, "%.0f", 0, 100);
+        text_field(sk + ".name", "Sous-critère", FIELD(p.criteria[i].subcriteria[j].name));
+        number_field(sk + ".weight", "Part dans le critère (%)", FIELD(p.criteria[i].subcriteria[j].weight), 5, "%.0f", 0, 100);
         ImGui::Unindent();
         ImGui::PopID();
     }
-    if (small_button(k + ".addsub", "Ajouter un sous-critère")) { c.subcriteria.push_back({}); mark_changed(); }
+    if (small_button(k + ".addsub", "Ajouter un sous-critère"))
+        session().edit(k + ".addsub", [&](Project& p) { p.criteria[i].subcriteria.push_back({}); });
     ImGui::SameLine();
-    if (small_button(k + ".remove", "Supprimer ce critère")) {
-        p.criteria.erase(p.criteria.begin() + long(i));
-        mark_changed();
-    }
+    if (small_button(k + ".remove", "Supprimer ce critère"))
+        session().edit(k + ".remove", [&](Project& p) { p.criteria.erase(p.criteria.begin() + long(i)); });
     ImGui::PopID();
 }
 
 }  // namespace
 
 void step_criteres() {
-    Project& p = app().project;
+    const Project& p = session().project();
     heading("6. Critères d'attribution");
     why_box("Le prix ne peut plus être le seul critère, et un critère au moins porte sur les caractéristiques "
             "environnementales de l'offre. Chaque critère dit ce qui est noté, comment, et sur quelles pièces.");
-    double total = 0;
-    for (const AwardCriterion& c : p.criteria) total += c.weight;
-    const bool ok = std::abs(total - 100) < 0.01;
+    const double total = weight_sum(p.criteria);
+    const bool ok = weights_add_up(total);
     ImGui::PushFont(font_bold());
     ImGui::TextColored(ok ? palette().success : palette().error, "Total des pondérations : %s", french_percent(total).c_str());
     ImGui::PopFont();
     register_item("criteres.total", false);
-    for (size_t i = 0; i < p.criteria.size(); ++i) criterion_editor(p, i);
+    for (size_t i = 0; i < p.criteria.size(); ++i) criterion_editor(i);
     section_gap();
-    if (button("criteres.add", "Ajouter un critère", true)) {
-        p.criteria.push_back({p.criteria.empty() ? "Prix des prestations" : "", p.criteria.empty() ? CriterionKind::prix : CriterionKind::technique, 0, "", "", "", {}});
-        mark_changed();
-    }
+    if (button("criteres.add", "Ajouter un critère", true))
+        session().edit("criteres.add", [](Project& q) {
+            const bool first = q.criteria.empty();
+            q.criteria.push_back({first ? "Prix des prestations" : "", first ? CriterionKind::prix : CriterionKind::technique, 0, "", "", "", {}});
+        });
 }
 
 }  // namespace ui

@@ -10,8 +10,8 @@ void step_export() {
     why_box("Le dossier est produit dans votre navigateur : rien n'est envoyé sur un serveur. Le DCE s'ouvre dans "
             "Word ou LibreOffice pour être complété et publié ; la fiche entreprise explique chaque exigence aux PME ; "
             "la synthèse sert de note de décision.");
-    if (a.derived.blocking > 0)
-        boxed_text("Attention", (std::to_string(a.derived.blocking) + " point(s) bloquant(s) restent ouverts : voyez l'étape 8.").c_str(),
+    if (session().derived().blocking > 0)
+        boxed_text("Attention", (std::to_string(session().derived().blocking) + " point(s) bloquant(s) restent ouverts : voyez l'étape 8.").c_str(),
                    palette().error);
     struct Doc { DocumentKind kind; const char* id; const char* title; const char* what; };
     const Doc docs[] = {
@@ -39,7 +39,7 @@ void step_export() {
     for (const Doc& d : docs)
         if (d.kind == a.export_preview) subheading((std::string("Aperçu : ") + d.title).c_str());
     ImGui::BeginChild("##export-preview", ImVec2(0, ImGui::GetFontSize() * 30), true);
-    document_view(current_document(a.export_preview), false);
+    document_view(session().document(a.export_preview), false);
     ImGui::EndChild();
     register_item("export.preview", false);
 }

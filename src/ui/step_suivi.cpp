@@ -5,8 +5,8 @@
 namespace ui {
 
 void step_suivi() {
-    Project& p = app().project;
-    const Library& lib = bundled_library();
+    const Project& p = session().project();
+    const Library& lib = session().library();
     heading("7. Plan de suivi");
     why_box("Une condition d'exécution sans indicateur, sans preuve, sans contrôle ni sanction reste décorative. Le plan de "
             "suivi dit, pour chaque engagement, ce qui est mesuré, quand, sur quelle pièce, et ce qui se passe s'il n'est pas tenu.");
@@ -33,13 +33,13 @@ void step_suivi() {
     if (!any) help_text("Aucune condition d'exécution retenue pour l'instant (étape 5).");
     section_gap();
     subheading("Autres engagements suivis");
-    list_editor("suivi.monitoring", p.monitoring, "Supprimer", "Ajouter un engagement", Commitment{},
-                [](Commitment& c, const std::string& k, size_t) {
-                    text_field(k + ".commitment", "Engagement", c.commitment);
-                    text_field(k + ".indicator", "Indicateur", c.indicator);
-                    text_field(k + ".proof", "Preuve", c.proof);
-                    text_field(k + ".checkpoint", "Point de contrôle", c.checkpoint);
-                    text_field(k + ".penalty", "Pénalité ou remédiation", c.penalty);
+    list_editor("suivi.monitoring", FIELD(p.monitoring), "Supprimer", "Ajouter un engagement", Commitment{},
+                [](size_t i, const std::string& k) {
+                    text_field(k + ".commitment", "Engagement", FIELD(p.monitoring[i].commitment));
+                    text_field(k + ".indicator", "Indicateur", FIELD(p.monitoring[i].indicator));
+                    text_field(k + ".proof", "Preuve", FIELD(p.monitoring[i].proof));
+                    text_field(k + ".checkpoint", "Point de contrôle", FIELD(p.monitoring[i].checkpoint));
+                    text_field(k + ".penalty", "Pénalité ou remédiation", FIELD(p.monitoring[i].penalty));
                 });
 }
 

@@ -14,7 +14,7 @@ void step_verification() {
     for (const auto& g : groups) {
         subheading(g.second);
         int n = 0;
-        for (const Finding& f : a.derived.findings) {
+        for (const Finding& f : session().derived().findings) {
             if (f.severity != g.first) continue;
             ++n;
             ImGui::PushID(index);

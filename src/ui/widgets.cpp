@@ -1,6 +1,7 @@
 #include "widgets.h"
 #include "platform.h"
 #include <imgui_internal.h>
+#include <misc/cpp/imgui_stdlib.h>
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -47,24 +48,18 @@ void focus_last_item() {
     if (!window->ClipRect.Contains(g.LastItemData.Rect)) ImGui::SetScrollFromPosY(y, 0.4f);
 }
 
-int resize_callback(ImGuiInputTextCallbackData* data) {
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* s = static_cast<std::string*>(data->UserData);
-        s->resize(size_t(data->BufTextLen));
-        data->Buf = s->data();
-    }
-    return 0;
-}
-
 void field_label(const char* label) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().text);
     ImGui::TextUnformatted(label);
     ImGui::PopStyleColor();
 }
 
-bool changed(bool c) {
-    if (c) mark_changed();
-    return c;
+// A field being typed into: its keystrokes join one undo step (app.cpp ends the step when no field is), and
+// it is where a reload brings the user back.
+void note_typing(const std::string& id) {
+    if (!ImGui::IsItemActive()) return;
+    app().editing_text = true;
+    app().last_field = id;
 }
 
 }  // namespace
@@ -81,6 +76,11 @@ void register_item(const std::string& id, bool focusable) {
     if (a.focus_request == id) {
         focus_last_item();
         a.focus_request.clear();
+        platform::redraw_after(0);
+    }
+    if (a.scroll_request == id) {
+        ImGui::SetScrollHereY(0.3f);
+        a.scroll_request.clear();
         platform::redraw_after(0);
     }
 }
@@ -138,27 +138,25 @@ void describe_if_focused(const std::string& label, const std::string& value) {
     if (ImGui::IsItemFocused() || ImGui::IsItemActive()) app().focused_label = label + (value.empty() ? "" : " : " + value);
 }
 
-bool text_field(const std::string& id, const char* label, std::string& value, const char* hint, bool multiline, float lines) {
+bool input_text(const std::string& id, const char* label, std::string& value, const char* hint, bool multiline, float lines) {
     field_label(label);
     focus_if_requested(id);
     const std::string imgui_id = "##" + id;
     ImGui::SetNextItemWidth(-1);
     bool c;
-    const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
     if (multiline) {
         const float h = ImGui::GetTextLineHeight() * lines + ImGui::GetStyle().FramePadding.y * 2;
-        c = ImGui::InputTextMultiline(imgui_id.c_str(), value.data(), value.capacity() + 1, ImVec2(-1, h),
-                                      flags | ImGuiInputTextFlags_NoHorizontalScroll, resize_callback, &value);
+        c = ImGui::InputTextMultiline(imgui_id.c_str(), &value, ImVec2(-1, h), ImGuiInputTextFlags_NoHorizontalScroll);
     } else {
-        c = ImGui::InputTextWithHint(imgui_id.c_str(), hint, value.data(), value.capacity() + 1, flags, resize_callback, &value);
+        c = ImGui::InputTextWithHint(imgui_id.c_str(), hint, &value);
     }
-    if (ImGui::IsItemActive()) app().editing_text = true;
+    note_typing(id);
     register_item(id);
     describe_if_focused(label, value);
-    return changed(c);
+    return c;
 }
 
-bool number_field(const std::string& id, const char* label, double& value, double step, const char* format, double lo, double hi) {
+bool input_number(const std::string& id, const char* label, double& value, double step, const char* format, double lo, double hi) {
     field_label(label);
     focus_if_requested(id);
     ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 14, ImGui::GetContentRegionAvail().x));
@@ -166,15 +164,15 @@ bool number_field(const std::string& id, const char* label, double& value, doubl
     ImGui::InputDouble(("##" + id).c_str(), &value, step, step * 10, format);
     if (value < lo) value = lo;
     if (value > hi) value = hi;
-    if (ImGui::IsItemActive()) app().editing_text = true;
+    note_typing(id);
     register_item(id);
     char buf[64];
     std::snprintf(buf, sizeof buf, format, value);
     describe_if_focused(label, buf);
-    return changed(value != before);
+    return value != before;
 }
 
-bool int_field(const std::string& id, const char* label, int& value, int lo, int hi) {
+bool input_int(const std::string& id, const char* label, int& value, int lo, int hi) {
     field_label(label);
     focus_if_requested(id);
     ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 10, ImGui::GetContentRegionAvail().x));
@@ -182,22 +180,23 @@ bool int_field(const std::string& id, const char* label, int& value, int lo, int
     ImGui::InputInt(("##" + id).c_str(), &value);
     if (value < lo) value = lo;
     if (value > hi) value = hi;
+    note_typing(id);
     register_item(id);
     describe_if_focused(label, std::to_string(value));
-    return changed(value != before);
+    return value != before;
 }
 
-bool check_field(const std::string& id, const char* label, bool& value) {
+bool input_check(const std::string& id, const char* label, bool& value) {
     bool c = ImGui::Checkbox((std::string(label) + "##" + id).c_str(), &value);
     register_item(id);
     describe_if_focused(label, value ? "coché" : "non coché");
-    return changed(c);
+    return c;
 }
 
-bool choice_field(const std::string& id, const char* label, std::string& value,
+bool input_choice(const std::string& id, const char* label, std::string& value,
                   const std::vector<std::pair<std::string, std::string>>& options) {
     field_label(label);
-    return changed(choice_combo(id, label, value, options, 22));
+    return choice_combo(id, label, value, options, 22);
 }
 
 bool choice_combo(const std::string& id, const char* label, std::string& value,
@@ -224,8 +223,8 @@ bool choice_combo(const std::string& id, const char* label, std::string& value,
     return c;
 }
 
-bool date_field(const std::string& id, const char* label, std::string& value) {
-    bool c = text_field(id, label, value, "AAAA-MM-JJ");
+bool input_date(const std::string& id, const char* label, std::string& value) {
+    bool c = input_text(id, label, value, "AAAA-MM-JJ");
     if (!value.empty() && !parse_date(value).valid()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
         ImGui::TextUnformatted("Date attendue au format AAAA-MM-JJ, par exemple 2026-11-22.");

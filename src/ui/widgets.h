@@ -1,6 +1,6 @@
 // widgets.h — the form widgets every step uses: a visible label above the field, an automation id (the
-// same as the field names in Finding::where(), e.g. "besoin.object"), change tracking for undo/autosave,
-// focus requests (a finding jumps here) and the screen-reader description of the focused field.
+// same as the field names in Finding::where(), e.g. "besoin.object"), edits sent to the Session, focus requests
+// (a finding jumps here) and the screen-reader description of the focused field.
 #pragma once
 #include "app.h"
 #include <string>
@@ -20,27 +20,77 @@ void tab_focus(bool backwards);
 // After a widget: remembers its label and value for the screen-reader bridge when it has focus.
 void describe_if_focused(const std::string& label, const std::string& value);
 
-bool text_field(const std::string& id, const char* label, std::string& value, const char* hint = "", bool multiline = false,
+// ---- inputs on view state (searches, filters): they change the value given and nothing else -------------
+bool input_text(const std::string& id, const char* label, std::string& value, const char* hint = "", bool multiline = false,
                 float height_lines = 4);
-bool number_field(const std::string& id, const char* label, double& value, double step, const char* format, double lo, double hi);
-bool int_field(const std::string& id, const char* label, int& value, int lo, int hi);
-bool check_field(const std::string& id, const char* label, bool& value);
-// A combo over (value, label) pairs; value strings are what the model stores.
-bool choice_field(const std::string& id, const char* label, std::string& value,
+bool input_number(const std::string& id, const char* label, double& value, double step, const char* format, double lo, double hi);
+bool input_int(const std::string& id, const char* label, int& value, int lo, int hi);
+bool input_check(const std::string& id, const char* label, bool& value);
+bool input_date(const std::string& id, const char* label, std::string& value);
+// A combo over (value, label) pairs, with its label above.
+bool input_choice(const std::string& id, const char* label, std::string& value,
                   const std::vector<std::pair<std::string, std::string>>& options);
-// The same combo with no label above it and no model change recorded (the top bar's mode and zoom); `label`
-// is what the screen reader says.
+// The same combo with no label above it (the top bar's mode and zoom); `label` is what the screen reader says.
 bool choice_combo(const std::string& id, const char* label, std::string& value,
                   const std::vector<std::pair<std::string, std::string>>& options, float width_em);
+
+// ---- fields of the project: each shows the Session's value and changes it through session().edit(id, …) --
+// `at` picks the field out of a project, const or not; FIELD writes it: FIELD(p.need.object), and inside a
+// list FIELD(p.lots[i].title). Keystrokes in one field make one undo step.
+#define FIELD(...) [&](auto& p) -> auto& { return __VA_ARGS__; }
+
+// Sends `value` to the field `at` of the project as the edit `id`.
+template <class At, class T>
+bool commit_field(const std::string& id, At at, const T& value, Merge merge) {
+    return session().edit(id, [&](Project& p) { at(p) = value; }, merge);
+}
+
+template <class At>
+bool text_field(const std::string& id, const char* label, At at, const char* hint = "", bool multiline = false,
+                float height_lines = 4) {
+    std::string v = at(session().project());
+    return input_text(id, label, v, hint, multiline, height_lines) && commit_field(id, at, v, Merge::typing);
+}
+template <class At>
+bool number_field(const std::string& id, const char* label, At at, double step, const char* format, double lo, double hi) {
+    double v = at(session().project());
+    return input_number(id, label, v, step, format, lo, hi) && commit_field(id, at, v, Merge::typing);
+}
+template <class At>
+bool int_field(const std::string& id, const char* label, At at, int lo, int hi) {
+    int v = at(session().project());
+    return input_int(id, label, v, lo, hi) && commit_field(id, at, v, Merge::typing);
+}
+template <class At>
+bool check_field(const std::string& id, const char* label, At at) {
+    bool v = at(session().project());
+    return input_check(id, label, v) && commit_field(id, at, v, Merge::no);
+}
+template <class At>
+bool date_field(const std::string& id, const char* label, At at) {
+    std::string v = at(session().project());
+    return input_date(id, label, v) && commit_field(id, at, v, Merge::typing);
+}
+template <class At>
+bool choice_field(const std::string& id, const char* label, At at, const std::vector<std::pair<std::string, std::string>>& options) {
+    std::string v = at(session().project());
+    return input_choice(id, label, v, options) && commit_field(id, at, v, Merge::no);
+}
 // A combo over an enum's table (base/enums.h): its French labels shown, its value stored.
 template <class E>
-bool enum_field(const std::string& id, const char* label, E& value) {
-    std::string name = enum_name(value);
+std::vector<std::pair<std::string, std::string>> enum_options() {
     std::vector<std::pair<std::string, std::string>> options;
     for (const EnumEntry<E>& e : enum_names<E>()) options.push_back({e.name, e.label});
-    return choice_field(id, label, name, options) && parse_enum(name, value);
+    return options;
 }
-bool date_field(const std::string& id, const char* label, std::string& value);
+template <class At>
+bool enum_field(const std::string& id, const char* label, At at) {
+    auto value = at(session().project());
+    std::string name = enum_name(value);
+    return input_choice(id, label, name, enum_options<decltype(value)>()) && parse_enum(name, value) &&
+           commit_field(id, at, value, Merge::no);
+}
+
 bool button(const std::string& id, const char* label, bool primary = false);
 bool small_button(const std::string& id, const char* label);
 // A selectable row whose text wraps over several lines (list entries with long titles).
@@ -50,28 +100,26 @@ bool wrapped_selectable(const std::string& id, const std::string& text, bool sel
 // definitions of the acronyms a firm meets (Entreprise mode).
 void document_view(const Document& d, bool glossary);
 
-// A list of entries edited in place (members, sourcing contacts, specifications, commitments…): for each entry
-// `fields(entry, key, index)` draws its fields, key being "<list>[n]" (1-based, as in Finding::where()), then a
-// remove button "<list>[n].remove"; an add button "<list>.add" appends `fresh`.
-template <class T, class Fields>
-void list_editor(const std::string& list, std::vector<T>& items, const char* remove_label, const char* add_label,
-                 const T& fresh, Fields fields) {
-    for (size_t i = 0; i < items.size(); ++i) {
+// A list of the project edited in place (members, sourcing contacts, specifications, commitments…): `at` picks
+// the list out of a project; for each entry `fields(index, key)` draws its fields, key being "<list>[n]"
+// (1-based, as in Finding::where()), then a remove button "<list>[n].remove"; an add button "<list>.add"
+// appends `fresh`. Adding and removing are edits of the Session named by those ids.
+template <class At, class T, class Fields>
+void list_editor(const std::string& list, At at, const char* remove_label, const char* add_label, const T& fresh,
+                 Fields fields) {
+    const size_t count = at(session().project()).size();
+    for (size_t i = 0; i < count; ++i) {
         const std::string key = list + "[" + std::to_string(i + 1) + "]";
         ImGui::PushID(int(i));
-        fields(items[i], key, i);
+        fields(i, key);
         const bool remove = small_button(key + ".remove", remove_label);
         ImGui::PopID();
         if (remove) {
-            items.erase(items.begin() + long(i));
-            mark_changed();
+            session().edit(key + ".remove", [&](Project& p) { at(p).erase(at(p).begin() + long(i)); });
             break;
         }
     }
-    if (button(list + ".add", add_label)) {
-        items.push_back(fresh);
-        mark_changed();
-    }
+    if (button(list + ".add", add_label)) session().edit(list + ".add", [&](Project& p) { at(p).push_back(fresh); });
 }
 
 void heading(const char* text);          // step title

@@ -75,6 +75,8 @@ run('buyer_path', async (app) => {
   s = await app.state();
   app.check(s.project.need.object === object, 'the project came back after a reload');
   app.check(s.project.clauses.some((c) => c.id === firstItem), 'the chosen clause came back after a reload');
+  app.check(s.step === 'export', 'the reload returns to the step the user was on (' + s.step + ')');
+  await app.click('step.besoin');
 
   // Save a project file, then refuse a malformed one, then reopen the saved one.
   const saved = await app.download('top.save');
