@@ -164,10 +164,10 @@ int cmd_recommend(const Args& a) {
 int cmd_export(const Args& a) {
     if (a.positional.empty()) throw Usage{"Précisez le fichier projet : clausier export PROJET.json --format html -o FICHIER."};
     Format format;
-    if (!parse_format(a.option("--format"), format)) throw Usage{"--format attend html, md, docx, odt, json ou ocds."};
+    if (!parse_enum(a.option("--format"), format)) throw Usage{"--format attend " + enum_choices<Format>(false) + "."};
     DocumentKind kind = DocumentKind::dce;
-    if (a.options.count("--document") && !parse_document_kind(a.option("--document"), kind))
-        throw Usage{"--document attend dce, entreprise, synthese ou sourcing."};
+    if (a.options.count("--document") && !parse_enum(a.option("--document"), kind))
+        throw Usage{"--document attend " + enum_choices<DocumentKind>(false) + "."};
     const std::string out = a.option("-o");
     if (out.empty()) throw Usage{"-o FICHIER (fichier à écrire) est obligatoire."};
     Project p;

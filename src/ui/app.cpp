@@ -173,36 +173,14 @@ void go_to(Step s) {
     platform::announce("Étape " + std::to_string(int(s) + 1) + " sur " + std::to_string(kStepCount) + " : " + enum_label(s));
 }
 
-// Findings name fields as the core sees them; a few live on another step of the app than the rule's.
-struct FieldHome {
-    const char* field;
-    Step step;
-    const char* widget;
-};
-const FieldHome kFieldHomes[] = {
-    {"advance_percent", Step::lots, "lots.advance_percent"},
-    {"payment_days", Step::lots, "lots.payment_days"},
-    {"buyer.spaser_adopted", Step::objectifs, "objectifs.spaser_adopted"},
-    {"cpv", Step::besoin, "besoin.cpv_search"},
-    {"insertion.facilitator", Step::clauses, "clauses.insertion.facilitator"},
-};
-
 void jump_to(const Finding& f) {
     App& a = app();
     if (a.mode == Mode::entreprise) a.mode = Mode::acheteur;
-    Step step = f.step;
-    std::string widget = f.field.rfind(enum_name(f.step) + std::string("."), 0) == 0 ? f.field : f.where();
-    for (const FieldHome& h : kFieldHomes)
-        if (f.field == h.field) { step = h.step; widget = h.widget; }
-    // A clause's variable or the insertion facilitator: open the clause concerned in the detail pane.
-    if (f.field.rfind("clauses.", 0) == 0) a.selected_clause = f.field.substr(8, f.field.find('.', 8) - 8);
-    if (f.field == "insertion.facilitator")
-        for (const ChosenClause& c : session().project().clauses)
-            if (const Clause* k = session().library().find(c.id))
-                if (std::find(k->goals.begin(), k->goals.end(), "insertion") != k->goals.end()) { a.selected_clause = c.id; break; }
+    const FieldPlace place = field_place(f, session().project(), session().library());
+    if (!place.clause.empty()) a.selected_clause = place.clause;   // a clause's field: open the clause concerned
     a.panel_in_place = false;
-    go_to(step);
-    a.focus_request = widget;
+    go_to(place.step);
+    a.focus_request = place.widget;
 }
 
 void show_notice(const std::string& text) {

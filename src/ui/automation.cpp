@@ -39,7 +39,7 @@ std::string automation_state() {
                   {"high_contrast", a.high_contrast},
                   {"projector", a.projector},
                   {"hover_help", a.hover_help},
-                  {"export_preview", document_kind_name(a.export_preview)},
+                  {"export_preview", enum_name(a.export_preview)},
                   {"selected_clause", a.selected_clause}};
     return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -86,7 +86,7 @@ void clause_detail(const Clause& c) {
         subheading("Paramètres");
         variable_editor(c, *ch);
     }
-    if (std::find(c.goals.begin(), c.goals.end(), "insertion") != c.goals.end()) insertion_calculator(c, ch);
+    if (serves_insertion(c)) insertion_calculator(c, ch);
     if (!c.proof.empty()) { subheading("Justificatif demandé"); ImGui::TextWrapped("%s", c.proof.c_str()); }
     if (c.kind == "condition-execution") {
         subheading("Suivi");

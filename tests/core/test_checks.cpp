@@ -229,3 +229,27 @@ TEST_CASE("The stepper's states: a step is filled once its essentials are", "[ch
     blocking.severity = Severity::bloquant;
     CHECK_FALSE(step_filled(p, Step::verification, {blocking}));
 }
+
+TEST_CASE("Every finding leads to a field of the app: its step and widget", "[checks]") {
+    Project p = clean_project();
+    Finding f;
+    f.step = Step::clauses;
+    f.field = "payment_days";   // a payment rule of the clauses step, fixed on the lots step
+    FieldPlace place = field_place(f, p, test_library());
+    CHECK(place.step == Step::lots);
+    CHECK(place.widget == "lots.payment_days");
+    f.field = "clauses.TST-S-001.heures_insertion";   // a clause's variable: the clause opens, the field is its own
+    place = field_place(f, p, test_library());
+    CHECK(place.step == Step::clauses);
+    CHECK(place.widget == f.field);
+    CHECK(place.clause == "TST-S-001");
+    f.field = "insertion.facilitator";   // the facilitator lives with the insertion clause
+    place = field_place(f, p, test_library());
+    CHECK(place.widget == "clauses.insertion.facilitator");
+    CHECK(place.clause == "TST-S-001");
+    f.step = Step::criteres;
+    f.field = "criteria[2].weight";
+    place = field_place(f, p, test_library());
+    CHECK(place.step == Step::criteres);
+    CHECK(place.widget == "criteres.criteria[2].weight");
+}

@@ -180,10 +180,10 @@ TEST_CASE("Injected markup stays text in every export", "[hostile]") {
         for (Format f : {Format::docx, Format::odt}) {
             const std::string bytes = export_project(p, f, k);
             CHECK(fuzz::package_problem(bytes, f) == "");
-            std::vector<ZipEntry> parts;
-            REQUIRE(zip_read(bytes, parts, error));
+            std::vector<test_support::ZipPart> parts;
+            REQUIRE(test_support::zip_read(bytes, parts, error));
             std::string all;
-            for (const ZipEntry& e : parts) {
+            for (const test_support::ZipPart& e : parts) {
                 INFO(e.name);
                 CHECK(e.data.find("]]>") == std::string::npos);
                 CHECK(lower(e.data).find("<script") == std::string::npos);

@@ -56,6 +56,17 @@ std::vector<Finding> run_checks(const Project& p, const ProcedureResult& procedu
                                 const LegalData& law = bundled_legal_data(), const RuleSet& rules = bundled_rules());
 json findings_to_json(const std::vector<Finding>& findings);   // {"findings": [...]} per ../shared/CLI.md
 
+// Where the app shows the field a finding names (the widget ids of docs/automation.md): most findings are
+// fixed where their where() says, a few fields live on another step than their rule's (the payment terms on
+// the lots step, the CPV codes in their search field…). `clause` is the chosen clause whose detail holds the
+// field, if any (a clause's variable, the insertion facilitator).
+struct FieldPlace {
+    Step step = Step::verification;
+    std::string widget;
+    std::string clause;
+};
+FieldPlace field_place(const Finding& f, const Project& p, const Library& lib = bundled_library());
+
 // Whether the buyer has filled in the essentials of a step of the purchase path, for the app's stepper:
 // a step is "to do" until then, "done" once filled with nothing to review. `findings` are the project's own.
 bool step_filled(const Project& p, Step step, const std::vector<Finding>& findings, const Library& lib = bundled_library());

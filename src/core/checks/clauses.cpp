@@ -298,7 +298,7 @@ void agec_missing(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
 
 // --- insertion -------------------------------------------------------------------------------------------
 
-bool insertion_clause(const Clause* k) { return is(k, "condition-execution") && contains(k->goals, "insertion"); }
+bool insertion_clause(const Clause* k) { return k && is_insertion_clause(*k); }
 
 // An hours variable that states the insertion volume (not training hours per person, not hours per tranche).
 bool volume_variable(const Context& c, const Variable& v) {

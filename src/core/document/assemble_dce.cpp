@@ -222,7 +222,7 @@ std::string insertion_reference(const Project& p, int lot) {
 void insertion_section(Blocks& b, const Project& p, const Library& lib) {
     std::vector<Inline> rows;
     for (const ChosenRef& c : chosen_clauses(p, lib, "condition-execution")) {
-        if (!contains(c.clause->goals, "insertion")) continue;
+        if (!is_insertion_clause(*c.clause)) continue;
         rows.push_back(labelled(upper_first(lot_label(p, c.choice->lot)) + " — " + c.clause->title,
                                 insertion_volume(c) + ". Estimation de référence : " +
                                     insertion_reference(p, c.choice->lot) + "."));

@@ -6,20 +6,28 @@ namespace clausier {
 
 namespace {
 
+const EnumEntry<Format> kFormatNames[] = {
+    {Format::html, "html", "HTML"}, {Format::md, "md", "Markdown"}, {Format::docx, "docx", "DOCX"},
+    {Format::odt, "odt", "ODT"},    {Format::json, "json", "JSON"}, {Format::ocds, "ocds", "OCDS"}};
+const EnumEntry<DocumentKind> kDocumentKinds[] = {
+    {DocumentKind::dce, "dce", "Dossier de consultation"},
+    {DocumentKind::entreprise, "entreprise", "Fiche entreprise"},
+    {DocumentKind::synthese, "synthese", "Note de synthèse"},
+    {DocumentKind::sourcing, "sourcing", "Compte rendu du sourcing"}};
+
 struct FormatInfo {
     Format format;
-    const char* name;
     const char* extension;
     const char* mime;
 };
 
 const FormatInfo kFormats[] = {
-    {Format::html, "html", "html", "text/html; charset=utf-8"},
-    {Format::md, "md", "md", "text/markdown; charset=utf-8"},
-    {Format::docx, "docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
-    {Format::odt, "odt", "odt", "application/vnd.oasis.opendocument.text"},
-    {Format::json, "json", "json", "application/json"},
-    {Format::ocds, "ocds", "json", "application/json"},
+    {Format::html, "html", "text/html; charset=utf-8"},
+    {Format::md, "md", "text/markdown; charset=utf-8"},
+    {Format::docx, "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+    {Format::odt, "odt", "application/vnd.oasis.opendocument.text"},
+    {Format::json, "json", "application/json"},
+    {Format::ocds, "json", "application/json"},
 };
 
 const FormatInfo& info(Format f) {
@@ -46,22 +54,8 @@ std::string slug(std::string_view s, size_t max) {
 
 }  // namespace
 
-bool parse_format(std::string_view s, Format& out) {
-    for (const FormatInfo& i : kFormats)
-        if (s == i.name) { out = i.format; return true; }
-    return false;
-}
-
-const char* document_kind_name(DocumentKind k) {
-    return k == DocumentKind::entreprise ? "entreprise" : k == DocumentKind::synthese ? "synthese"
-           : k == DocumentKind::sourcing ? "sourcing" : "dce";
-}
-
-bool parse_document_kind(std::string_view s, DocumentKind& out) {
-    for (DocumentKind k : {DocumentKind::dce, DocumentKind::entreprise, DocumentKind::synthese, DocumentKind::sourcing})
-        if (s == document_kind_name(k)) { out = k; return true; }
-    return false;
-}
+template <> EnumNames<Format> enum_names<Format>() { return kFormatNames; }
+template <> EnumNames<DocumentKind> enum_names<DocumentKind>() { return kDocumentKinds; }
 
 const char* format_extension(Format f) { return info(f).extension; }
 const char* format_mime(Format f) { return info(f).mime; }
@@ -91,7 +85,7 @@ std::string write_document(const Document& d, Format f) {
 }
 
 std::string export_file_name(const Project& p, Format f, DocumentKind kind) {
-    const char* prefix = f == Format::json ? "projet" : f == Format::ocds ? "ocds" : document_kind_name(kind);
+    const char* prefix = f == Format::json ? "projet" : f == Format::ocds ? "ocds" : enum_name(kind);
     std::string name = slug(p.need.object, 60);
     if (name.empty()) name = slug(p.title, 60);
     if (name.empty()) name = "consultation";

@@ -10,10 +10,10 @@ namespace clausier {
 
 enum class Format { html, md, docx, odt, json, ocds };
 enum class DocumentKind { dce, entreprise, synthese, sourcing };   // sourcing: the minutes of the sourcing log
+// Names as on the command line (--format, --document); labels in French.
+template <> EnumNames<Format> enum_names<Format>();
+template <> EnumNames<DocumentKind> enum_names<DocumentKind>();
 
-bool parse_format(std::string_view s, Format& out);
-bool parse_document_kind(std::string_view s, DocumentKind& out);
-const char* document_kind_name(DocumentKind k);   // "dce", "entreprise", "synthese", "sourcing"
 const char* format_extension(Format f);   // "html", "md", "docx", "odt", "json", "json"
 const char* format_mime(Format f);
 

@@ -8,12 +8,9 @@ namespace {
 // 1980-01-01 00:00:00, the first instant MS-DOS time can hold: any fixed value makes the bytes reproducible.
 constexpr uint16_t kDosTime = 0;
 constexpr uint16_t kDosDate = (0 << 9) | (1 << 5) | 1;
-constexpr uint32_t kLocalSig = 0x04034b50, kCentralSig = 0x02014b50, kEndSig = 0x06054b50;
 
 void put16(std::string& s, uint16_t v) { s += char(v & 0xFF); s += char(v >> 8); }
 void put32(std::string& s, uint32_t v) { put16(s, uint16_t(v & 0xFFFF)); put16(s, uint16_t(v >> 16)); }
-uint16_t get16(std::string_view s, size_t at) { return uint16_t((unsigned char)s[at] | ((unsigned char)s[at + 1] << 8)); }
-uint32_t get32(std::string_view s, size_t at) { return get16(s, at) | (uint32_t(get16(s, at + 2)) << 16); }
 
 const std::array<uint32_t, 256>& crc_table() {
     static const std::array<uint32_t, 256> table = [] {
@@ -54,12 +51,12 @@ std::string zip_store(const std::vector<ZipEntry>& entries) {
     std::string out, central;
     for (const ZipEntry& e : entries) {
         const uint32_t crc = crc32(e.data), offset = uint32_t(out.size());
-        put32(out, kLocalSig);
+        put32(out, kZipLocalSig);
         common_header(out, e, crc);
         out += e.name;
         out += e.data;
 
-        put32(central, kCentralSig);
+        put32(central, kZipCentralSig);
         put16(central, 20);  // made by: MS-DOS attributes, spec 2.0
         common_header(central, e, crc);
         put16(central, 0);   // comment length
@@ -71,7 +68,7 @@ std::string zip_store(const std::vector<ZipEntry>& entries) {
     }
     const uint32_t central_offset = uint32_t(out.size());
     out += central;
-    put32(out, kEndSig);
+    put32(out, kZipEndSig);
     put16(out, 0);
     put16(out, 0);
     put16(out, uint16_t(entries.size()));
@@ -80,39 +77,6 @@ std::string zip_store(const std::vector<ZipEntry>& entries) {
     put32(out, central_offset);
     put16(out, 0);           // comment length
     return out;
-}
-
-bool zip_read(std::string_view z, std::vector<ZipEntry>& out, std::string& error) {
-    out.clear();
-    if (z.size() < 22) { error = "Archive ZIP trop courte."; return false; }
-    size_t end = z.size() - 22;   // no archive comment is expected; look back a little in case there is one
-    while (end > 0 && get32(z, end) != kEndSig && z.size() - end < 22 + 65535) --end;
-    if (get32(z, end) != kEndSig) { error = "Fin de répertoire central introuvable."; return false; }
-    const uint16_t count = get16(z, end + 10);
-    size_t at = get32(z, end + 16);
-    for (uint16_t k = 0; k < count; ++k) {
-        if (at + 46 > z.size() || get32(z, at) != kCentralSig) { error = "Répertoire central corrompu."; return false; }
-        ZipEntry e;
-        e.method = get16(z, at + 10);
-        const uint32_t crc = get32(z, at + 16), csize = get32(z, at + 20), usize = get32(z, at + 24);
-        const uint16_t nlen = get16(z, at + 28), xlen = get16(z, at + 30), clen = get16(z, at + 32);
-        e.offset = get32(z, at + 42);
-        if (at + 46 + nlen > z.size()) { error = "Nom d'entrée tronqué."; return false; }
-        e.name.assign(z.substr(at + 46, nlen));
-        at += 46 + nlen + xlen + clen;
-
-        const size_t lh = e.offset;
-        if (lh + 30 > z.size() || get32(z, lh) != kLocalSig) { error = "En-tête local absent pour " + e.name + "."; return false; }
-        const size_t data_at = lh + 30 + get16(z, lh + 26) + get16(z, lh + 28);
-        if (data_at + csize > z.size()) { error = "Données tronquées pour " + e.name + "."; return false; }
-        if (e.method == 0) {
-            if (csize != usize) { error = "Tailles incohérentes pour " + e.name + "."; return false; }
-            e.data.assign(z.substr(data_at, csize));
-            if (crc32(e.data) != crc) { error = "CRC-32 faux pour " + e.name + "."; return false; }
-        }
-        out.push_back(std::move(e));
-    }
-    return true;
 }
 
 }  // namespace clausier

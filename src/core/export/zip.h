@@ -1,6 +1,6 @@
 // zip.h — a minimal ZIP container for the DOCX and ODT writers: stored (uncompressed) entries, CRC-32,
-// a fixed timestamp, entries in the given order, so the same parts always give the same bytes. Reading
-// back (through the central directory) is there for tests and checks.
+// a fixed timestamp, entries in the given order, so the same parts always give the same bytes. The tests read
+// the archives back with tests/support/zip_read.h.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -12,14 +12,11 @@ namespace clausier {
 struct ZipEntry {
     std::string name;
     std::string data;
-    int method = 0;            // when read: 0 = stored, 8 = deflate (data then left empty)
-    uint32_t offset = 0;       // when read: offset of the local header
 };
 
-uint32_t crc32(std::string_view data);
+uint32_t crc32(std::string_view data);   // the ZIP (and gzip) CRC-32 of the bytes
 std::string zip_store(const std::vector<ZipEntry>& entries);
-// Lists the archive through its central directory and loads stored entries, checking local headers and
-// CRCs. On failure, `error` says what is wrong (French).
-bool zip_read(std::string_view archive, std::vector<ZipEntry>& out, std::string& error);
+// The ZIP record signatures (APPNOTE 4.3.7, 4.3.12, 4.3.16).
+constexpr uint32_t kZipLocalSig = 0x04034b50, kZipCentralSig = 0x02014b50, kZipEndSig = 0x06054b50;
 
 }  // namespace clausier

@@ -43,6 +43,16 @@ InsertionEstimate estimate_insertion_hours(double value, double labour_share, do
     return e;
 }
 
+bool serves_insertion(const Clause& c) { return contains(c.goals, "insertion"); }
+
+bool is_insertion_clause(const Clause& c) { return c.kind == "condition-execution" && serves_insertion(c); }
+
+const ChosenClause* insertion_clause(const Project& p, const Library& lib) {
+    for (const ChosenClause& c : p.clauses)
+        if (const Clause* k = lib.find(c.id); k && is_insertion_clause(*k)) return &c;
+    return nullptr;
+}
+
 InsertionEstimate estimate_project_insertion(const Project& p, int lot) {
     const double value = lot > 0 && size_t(lot) <= p.lots.size() ? p.lots[size_t(lot) - 1].value * renewal_factor(p.need)
                                                                    : total_estimated_value(p);

@@ -262,25 +262,19 @@ bool Session::restore_version(int version, std::string& error) {
     return apply("versions.restore", Merge::no, [&](Project& current) { current = std::move(p); });
 }
 
-bool Session::undo() {
-    if (!owns_ || undo_.empty()) return false;
-    redo_.push_back(std::move(project_));
-    project_ = std::move(undo_.back());
-    undo_.pop_back();
+// Moves the project one step through its history: its current state goes onto `to`, the top of `from` comes back.
+bool Session::travel(std::vector<Project>& from, std::vector<Project>& to) {
+    if (!owns_ || from.empty()) return false;
+    to.push_back(std::move(project_));
+    project_ = std::move(from.back());
+    from.pop_back();
     typing_field_.clear();
     commit();
     return true;
 }
 
-bool Session::redo() {
-    if (!owns_ || redo_.empty()) return false;
-    undo_.push_back(std::move(project_));
-    project_ = std::move(redo_.back());
-    redo_.pop_back();
-    typing_field_.clear();
-    commit();
-    return true;
-}
+bool Session::undo() { return travel(undo_, redo_); }
+bool Session::redo() { return travel(redo_, undo_); }
 
 // ---- saving ---------------------------------------------------------------------------------------------------
 

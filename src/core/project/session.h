@@ -134,6 +134,7 @@ private:
     void start(Project p, std::string id, std::string scenario, bool stored);
     void claim();
     bool apply(std::string_view field, Merge merge, const std::function<void(Project&)>& change);
+    bool travel(std::vector<Project>& from, std::vector<Project>& to);
     void commit();
     void recompute();
     void schedule_save();
