@@ -217,7 +217,7 @@ TEST_CASE("A hostile object is escaped in every format", "[export]") {
 }
 
 TEST_CASE("Text hygiene drops what XML forbids", "[export]") {
-    CHECK(clean_text("a\x01" "b\tc\nd\x7F" "e") == "ab c de");
+    CHECK(clean_text("a\x01" "b\tc\nd\x7F" "e") == "a b c d e");   // control characters become spaces, never nothing
     CHECK(clean_text("x\xEF\xBF\xBFy") == "xy");
     CHECK(clean_text("\xC3") == "\xEF\xBF\xBD");   // invalid UTF-8 becomes U+FFFD
     CHECK(xml_escape("<a href='x'>&\"") == "&lt;a href=&apos;x&apos;&gt;&amp;&quot;");
@@ -325,7 +325,10 @@ TEST_CASE("HTML is standalone, accessible and printable", "[export]") {
     CHECK(html.find("@media print") != std::string::npos);
     CHECK(html.find("<script") == std::string::npos);
     CHECK(html.find(" src=") == std::string::npos);
-    CHECK(html.find(" href=") == std::string::npos);
+    // The only links are the addresses of the text (the facilitator's e-mail): web and e-mail links only.
+    CHECK(count(html, " href=") == count(html, "<a href=\"mailto:") + count(html, "<a href=\"https://") +
+                                   count(html, "<a href=\"http://"));
+    CHECK(html.find("<a href=\"mailto:clauses.sociales@exemple.fr\">") != std::string::npos);
     CHECK(count(html, "<th") - count(html, "<thead") == count(html, "<th scope=\"col\">"));
     CHECK(count(html, "<h1>") == 1);
 }

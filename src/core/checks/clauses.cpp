@@ -183,7 +183,7 @@ std::vector<std::pair<size_t, size_t>> brand_spans(const Context& c, std::string
         // "de marque Xyz": the word as written without accent (not "marqué CE"), then a capitalised name.
         const std::string& w = tokens[i].text;
         const std::string& next = tokens[i + 1].text;
-        bool marque = fold(w) == "marque" && w.find('\xC3') == std::string::npos;
+        bool marque = fold(w) == "marque" && w.size() == 6;   // no accent, composed or decomposed
         bool name = !next.empty() && next[0] >= 'A' && next[0] <= 'Z' && next != "CE" && next != "NF";
         if (marque && name && tokens[i + 1].sentence == tokens[i].sentence) spans.emplace_back(i, i + 1);
     }

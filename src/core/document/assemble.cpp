@@ -8,7 +8,11 @@ Inline frtext(std::string_view s) { return text(fr(s)); }
 Block fr_heading(int level, std::string_view s) { return heading(level, fr(s)); }
 
 Inline labelled(std::string_view label, std::string_view value) {
-    return {strong(fr(label) + kNnbsp + ":"), plain(" " + fr(value))};
+    Inline out = text_lines(value, fr);   // a multi-line value keeps its line breaks
+    if (out.empty()) out.push_back(plain(""));
+    out.front().text.insert(0, " ");
+    out.insert(out.begin(), strong(fr(label) + kNnbsp + ":"));
+    return out;
 }
 
 void add_fact(std::vector<Inline>& items, std::string_view label, std::string_view value) {
@@ -16,26 +20,7 @@ void add_fact(std::vector<Inline>& items, std::string_view label, std::string_vi
 }
 
 void add_text(std::vector<Block>& out, std::string_view all) {
-    std::vector<Inline> bullets;
-    auto flush = [&] {
-        if (!bullets.empty()) out.push_back(bullet_list(std::move(bullets)));
-        bullets.clear();
-    };
-    size_t start = 0;
-    while (start <= all.size()) {
-        size_t end = all.find('\n', start);
-        if (end == std::string_view::npos) end = all.size();
-        const std::string line = trim(all.substr(start, end - start));
-        start = end + 1;
-        if (line.empty()) { flush(); continue; }
-        if (line.rfind("- ", 0) == 0 || line.rfind("\u2022 ", 0) == 0) {
-            bullets.push_back(frtext(line.substr(line[0] == '-' ? 2 : 4)));
-            continue;
-        }
-        flush();
-        out.push_back(paragraph(frtext(line)));
-    }
-    flush();
+    for (Block& b : text_blocks(all, fr)) out.push_back(std::move(b));
 }
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {

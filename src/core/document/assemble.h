@@ -48,7 +48,7 @@ Block fr_heading(int level, std::string_view s);                   // heading(le
 Inline labelled(std::string_view label, std::string_view value);   // "Label : value", label in bold
 // Appends labelled(label, value) to `items` unless the value is blank.
 void add_fact(std::vector<Inline>& items, std::string_view label, std::string_view value);
-// Appends a multi-line text: each line a paragraph, runs of "- " lines a bullet list.
+// Appends a multi-line text typed by the buyer, read as text_blocks (document.h) says, in French typography.
 void add_text(std::vector<Block>& out, std::string_view text);
 
 std::string criterion_kind_label(std::string_view kind);

@@ -345,7 +345,7 @@ bool load_library(const std::vector<SourceFile>& files, Library& out, std::vecto
             loader.problem(f.path, "", "le fichier imbrique ses données sur plus de " + std::to_string(kMaxJsonDepth) + " niveaux.");
             continue;
         }
-        json doc = json::parse(f.text, nullptr, false);
+        json doc = json::parse(nfc(f.text), nullptr, false);
         if (doc.is_discarded() || !doc.is_object()) { loader.problem(f.path, "", "le fichier n'est pas un objet JSON valide."); continue; }
         if (name == "families.json") families = doc;
         else if (name == "articles.json") articles = doc;
