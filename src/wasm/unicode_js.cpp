@@ -3,15 +3,15 @@
 // them to every download (see README, Dependencies). Linked into every WebAssembly build of the core (the
 // app and the wasm core tests); native builds use src/core/base/unicode_utf8proc.cpp.
 #include "base/unicode.h"
-#include <emscripten/em_js.h>
+#include <emscripten.h>
 #include <vector>
 
-// Normalises the UTF-8 bytes [in, in + in_len) into [out, out + out_cap); returns the bytes written, or -1
-// when `out` is too small (nothing useful written). TextDecoder and TextEncoder work on byte ranges, so NUL
-// bytes pass through.
-EM_JS(int, clausier_nfc_js, (const char* in, int in_len, char* out, int out_cap), {
-    const text = new TextDecoder().decode(HEAPU8.subarray(in, in + in_len)).normalize('NFC');
-    const done = new TextEncoder().encodeInto(text, HEAPU8.subarray(out, out + out_cap));
+// Normalises the UTF-8 bytes [src, src + src_len) into [dst, dst + dst_cap); returns the bytes written, or
+// -1 when `dst` is too small (nothing useful written). TextDecoder and TextEncoder work on byte ranges, so
+// NUL bytes pass through. (The names avoid JavaScript keywords such as `in`.)
+EM_JS(int, clausier_nfc_js, (const char* src, int src_len, char* dst, int dst_cap), {
+    const text = new TextDecoder().decode(HEAPU8.subarray(src, src + src_len)).normalize('NFC');
+    const done = new TextEncoder().encodeInto(text, HEAPU8.subarray(dst, dst + dst_cap));
     return done.read < text.length ? -1 : done.written;
 });
 

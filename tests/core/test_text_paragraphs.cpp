@@ -93,13 +93,15 @@ TEST_CASE("paragraphs: line breaks in lists, notes, labels and table cells", "[p
     d.blocks.push_back(numbered_list({text_lines("un\ndeux")}));
     d.blocks.push_back(note({text_lines("note\nsuite")}));
     d.blocks.push_back(table({text("Colonne")}, {{text_lines("ligne 1\nligne 2")}}));
-    d.blocks.push_back(paragraph(labelled("Motifs", "premier motif\nsecond motif")));
+    d.blocks.push_back(paragraph(labelled_text("Motifs", "premier motif\nsecond motif")));
+    d.blocks.push_back(paragraph(labelled("Objet", "collé\ndepuis un courriel")));   // a one-line field stays one line
     const std::string md = write_markdown(d);
     CHECK(md.find("- premier\\\n  1\\. pas une liste\n") != std::string::npos);   // continues the item, escaped
     CHECK(md.find("1. un\\\n   deux\n") != std::string::npos);
     CHECK(md.find("> note\\\n> suite\n") != std::string::npos);
     CHECK(md.find("| ligne 1 ligne 2 |") != std::string::npos);                     // pipe tables have no breaks
     CHECK(md.find("**Motifs\u202F:** premier motif\\\nsecond motif") != std::string::npos);
+    CHECK(md.find("**Objet\u202F:** collé depuis un courriel\n") != std::string::npos);
     const std::string html = write_html(d);
     CHECK(html.find("<td>ligne 1<br>ligne 2</td>") != std::string::npos);
     CHECK(html.find("<li>premier<br>1. pas une liste</li>") != std::string::npos);

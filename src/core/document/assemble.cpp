@@ -8,7 +8,11 @@ Inline frtext(std::string_view s) { return text(fr(s)); }
 Block fr_heading(int level, std::string_view s) { return heading(level, fr(s)); }
 
 Inline labelled(std::string_view label, std::string_view value) {
-    Inline out = text_lines(value, fr);   // a multi-line value keeps its line breaks
+    return {strong(fr(label) + kNnbsp + ":"), plain(" " + fr(value))};
+}
+
+Inline labelled_text(std::string_view label, std::string_view text) {
+    Inline out = text_lines(text, fr);
     if (out.empty()) out.push_back(plain(""));
     out.front().text.insert(0, " ");
     out.insert(out.begin(), strong(fr(label) + kNnbsp + ":"));
@@ -17,6 +21,10 @@ Inline labelled(std::string_view label, std::string_view value) {
 
 void add_fact(std::vector<Inline>& items, std::string_view label, std::string_view value) {
     if (!trim(value).empty()) items.push_back(labelled(label, value));
+}
+
+void add_text_fact(std::vector<Inline>& items, std::string_view label, std::string_view text) {
+    if (!trim(text).empty()) items.push_back(labelled_text(label, text));
 }
 
 void add_text(std::vector<Block>& out, std::string_view all) {

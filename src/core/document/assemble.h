@@ -45,9 +45,13 @@ ProjectFacts project_facts(const Project& p);
 std::string fr(std::string_view s);                                // trimmed, French typography
 Inline frtext(std::string_view s);                                 // one plain run of fr(s)
 Block fr_heading(int level, std::string_view s);                   // heading(level, fr(s))
-Inline labelled(std::string_view label, std::string_view value);   // "Label : value", label in bold
-// Appends labelled(label, value) to `items` unless the value is blank.
+Inline labelled(std::string_view label, std::string_view value);   // "Label : value", label in bold, one line
+// The same for a multi-line field (quantities, notes, a scoring method): its line breaks are kept
+// (text_lines in document.h).
+Inline labelled_text(std::string_view label, std::string_view text);
+// Append labelled(label, value) / labelled_text(label, text) to `items` unless the value is blank.
 void add_fact(std::vector<Inline>& items, std::string_view label, std::string_view value);
+void add_text_fact(std::vector<Inline>& items, std::string_view label, std::string_view text);
 // Appends a multi-line text typed by the buyer, read as text_blocks (document.h) says, in French typography.
 void add_text(std::vector<Block>& out, std::string_view text);
 

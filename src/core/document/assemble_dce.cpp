@@ -50,7 +50,7 @@ void object_section(Blocks& b, const Project& p, const ProjectFacts& f) {
     for (const std::string& c : p.need.cpv) cpv.push_back(cpv_label(c));
     add_fact(facts, cpv.size() > 1 ? "Codes CPV" : "Code CPV", join(cpv, " ; "));
     add_fact(facts, "Durée", f.duration_label);
-    add_fact(facts, "Quantités estimées", p.need.quantities);
+    add_text_fact(facts, "Quantités estimées", p.need.quantities);
     add_fact(facts, "Résultat attendu", p.need.expected_result);
     if (!p.need.members.empty()) {
         std::vector<std::string> names;
@@ -169,8 +169,8 @@ void criteria_section(Blocks& b, const Project& p, const Library& lib) {
         add_fact(facts, "Nature", criterion_kind_label(c.kind));
         add_fact(facts, "Pondération", weight_label(c.weight));
         add_fact(facts, "Sous-critères", subcriteria_label(c));
-        add_fact(facts, "Méthode de notation", criterion_method(c, lib));
-        add_fact(facts, "Éléments à fournir", criterion_proof(c, lib));
+        add_text_fact(facts, "Méthode de notation", criterion_method(c, lib));
+        add_text_fact(facts, "Éléments à fournir", criterion_proof(c, lib));
         if (const Clause* k = c.clause.empty() ? nullptr : lib.find(c.clause)) add_fact(facts, "Clause type", k->title);
         b.push_back(bullet_list(std::move(facts)));
     }
@@ -296,7 +296,7 @@ void grid_part(Blocks& b, const Project& p, const Library& lib) {
         std::string name = criterion_name(c, k);
         if (!c.subcriteria.empty()) name += " — sous-critères : " + subcriteria_label(c);
         rows.push_back({frtext(name), text(criterion_kind_label(c.kind)), text(weight_label(c.weight)),
-                        frtext(criterion_method(c, lib)), frtext(criterion_proof(c, lib))});
+                        text_lines(criterion_method(c, lib), fr), text_lines(criterion_proof(c, lib), fr)});
     }
     rows.push_back({{strong("Total")}, {}, {strong(weight_label(weight_total(p)))}, {}, {}});
     b.push_back(table({text("Critère"), text("Nature"), text("Pondération"), text("Méthode de notation"),

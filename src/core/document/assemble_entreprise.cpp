@@ -104,7 +104,7 @@ void criterion_requirement(Blocks& b, const Project& p, const Library& lib, size
     std::string scored = "Pondération de " + weight_label(a.weight) + ". " + trim(criterion_method(a, lib));
     if (!a.subcriteria.empty()) scored += " Sous-critères : " + subcriteria_label(a) + ".";
     add_fact(items, "Comment c'est noté", scored);
-    add_fact(items, "La preuve à fournir", criterion_proof(a, lib));
+    add_text_fact(items, "La preuve à fournir", criterion_proof(a, lib));
     add_fact(items, "En clair", k && !trim(k->explanation).empty() ? k->explanation : criterion_plain(a));
     add_fact(items, "Comment une petite entreprise peut y répondre", criterion_advice(a));
     if (k) add_fact(items, "Clause type", k->title);

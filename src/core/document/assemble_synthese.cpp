@@ -17,12 +17,12 @@ void need_part(Blocks& b, const Project& p, const Library& lib, const ProjectFac
     add_fact(facts, "Nature", f.nature_label + (fam ? " — " + fam->label : std::string()));
     add_fact(facts, p.need.cpv.size() > 1 ? "Codes CPV" : "Code CPV", join(p.need.cpv));
     add_fact(facts, "Durée", f.duration_label);
-    add_fact(facts, "Quantités", p.need.quantities);
+    add_text_fact(facts, "Quantités", p.need.quantities);
     add_fact(facts, "Résultat attendu", p.need.expected_result);
     add_fact(facts, "Valeur estimée", french_euros(f.initial) + " HT pour la période initiale, " + french_euros(f.total) +
                                           " HT sur toute la durée, reconductions comprises");
     b.push_back(bullet_list(std::move(facts)));
-    if (!trim(p.need.sobriety_note).empty()) b.push_back(paragraph(labelled("Sobriété — le besoin interrogé", p.need.sobriety_note)));
+    if (!trim(p.need.sobriety_note).empty()) b.push_back(paragraph(labelled_text("Sobriété — le besoin interrogé", p.need.sobriety_note)));
     else if (!p.need.need_questioned)
         b.push_back(note({frtext("Le besoin n'a pas encore été interrogé : est-il justifié, peut-il être réduit, "
                                  "mutualisé ou satisfait autrement ?")}));
@@ -56,7 +56,7 @@ void procedure_part(Blocks& b, const Project& p, const ProjectFacts& f) {
     std::vector<std::vector<Inline>> rows;
     for (const SourcingContact& s : p.sourcing)
         rows.push_back({text(french_date(parse_date(s.date)).empty() ? s.date : french_date(parse_date(s.date))),
-                        frtext(s.operator_name), frtext(s.channel), frtext(s.shared)});
+                        frtext(s.operator_name), frtext(s.channel), text_lines(s.shared, fr)});
     b.push_back(table({text("Date"), text("Opérateur"), text("Canal"), text("Informations données")}, std::move(rows),
                       {2, 3, 2, 5}));
 }
