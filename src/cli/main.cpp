@@ -130,14 +130,15 @@ int cmd_library(const Args& a) {
                   << " familles, " << lib.articles.size() << " articles.\n";
         return 0;
     }
-    if (!problems.empty())
-        return fail(problems[0].file + " [" + problems[0].clause + "] : " + problems[0].message);
+    // Drafting problems leave the clauses usable: only a structural one stops stats and list.
+    for (const LibraryProblem& p : problems)
+        if (p.structural()) return fail(p.file + " [" + p.clause + "] : " + p.message);
     if (sub == "stats") {
         print_json(stats_to_json(library_stats(lib)));
         return 0;
     }
     json list = json::array();
-    for (const Clause& c : lib.clauses) list.push_back(clause_to_list_json(c));
+    for (const Clause& c : lib.clauses) list.push_back(clause_to_list_json(c, lib));
     print_json({{"clauses", list}});
     return 0;
 }

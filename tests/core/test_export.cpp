@@ -311,7 +311,7 @@ TEST_CASE("The memo lists obligations and the findings it is given", "[export]")
     f.step = "criteres";
     const std::string md = write_markdown(assemble_document(sample(), DocumentKind::synthese, bundled_library(), {f}));
     CHECK(md.find("## Points encore ouverts") != std::string::npos);
-    CHECK(md.find("| **Bloquant** | Ajoutez un critère environnemental. | L.2152-7 | criteres |") != std::string::npos);
+    CHECK(md.find("| **Bloquant** | Ajoutez un critère environnemental. | CCP, art. L.2152-7 | criteres |") != std::string::npos);
     CHECK(md.find("L.2112-2-1") != std::string::npos);
     CHECK(md.find("Respectée") != std::string::npos);
     const std::string none = export_project(sample(), Format::md, DocumentKind::synthese);

@@ -102,7 +102,7 @@ std::vector<std::string> localism(std::string_view text) {
 // whose job is to warn against localism).
 std::vector<std::pair<std::string, std::string>> scanned_fields(const Clause& c) {
     std::vector<std::pair<std::string, std::string>> f = {
-        {"title", c.title}, {"text", c.text}, {"proof", c.proof}, {"indicator", c.indicator}, {"checkpoint", c.checkpoint},
+        {"title", c.title}, {"text", c.text}, {"offer_proof", c.offer_proof}, {"execution_proof", c.execution_proof}, {"indicator", c.indicator}, {"checkpoint", c.checkpoint},
         {"penalty", c.penalty}, {"explanation", c.explanation}, {"criterion.provides", c.criterion.provides},
         {"criterion.scoring", c.criterion.scoring}, {"reservation.structures", c.reservation.structures}};
     for (const Variable& v : c.variables) {
