@@ -76,7 +76,7 @@ const Case kCases[] = {
     {"valeur-carbone-renommee", "NET-E-902", "« valeur_carbone »", "valeur-carbone-sourcee"},
     {"valeur-carbone-differente", "NET-E-907", "valeur du carbone différente de celle de NET-E-902", "valeur-carbone-sourcee"},
     {"citation-absente", "", "article « L.2152-7 » sans « citation »", "citations", "clauses/articles.json"},
-    {"article-remplace", "NET-S-903", "référence « L.2113-12 » erronée : citer CCP, art. L.2113-13", "citations"},
+    {"article-remplace", "NET-S-903", "référence « L.2113-12 » erronée, à remplacer par : CCP, art. L.2113-13", "citations"},
 };
 
 }  // namespace

@@ -249,7 +249,7 @@ struct Loader {
     std::set<std::string> ids;
 
     void problem(const std::string& file, const std::string& clause, const std::string& msg) {
-        problems.push_back({file, clause, msg});
+        problems.push_back({file, clause, msg, ""});
     }
 
     // Reads a list of strings, reporting a wrong type.
@@ -484,7 +484,7 @@ struct Loader {
         if (problems.size() != before) return;
         for (const auto& a : k.articles)
             if (const Article* art = lib.article(a); art && !art->replaced_by.empty())
-                drafting("citations", file, id, "référence « " + a + " » erronée : citer " + lib.citations(art->replaced_by) + ".");
+                drafting("citations", file, id, "référence « " + a + " » erronée, à remplacer par : " + lib.citations(art->replaced_by));
         if (c.contains("proof"))
             drafting("preuves-offre-execution", file, id, "le champ « proof » est remplacé par « offer_proof » (avec "
                                                           "l'offre) et « execution_proof » (pendant l'exécution).");
