@@ -297,6 +297,7 @@ TEST_CASE("The insertion section states each clause's volume beside the estimate
 TEST_CASE("The sheet for firms explains each requirement and ends with a glossary", "[export]") {
     const std::string md = export_project(sample(), Format::md, DocumentKind::entreprise);
     for (const char* s : {"Ce qui est demandé", "Comment c'est évalué", "La preuve à fournir", "En clair",
+                          "À joindre à votre offre", "À fournir pendant l'exécution",
                           "Comment une petite entreprise peut y répondre", "## Glossaire", "| **DUME** |", "| **SIAE** |",
                           "| **MAPA** |", "| **ESAT** |", "Le groupement d'entreprises"})
         CHECK(md.find(s) != std::string::npos);

@@ -67,6 +67,7 @@ const Case kCases[] = {
     {"resume-sans-texte", "NET-E-904", "annonce un plan correctif que le texte de la clause n'énonce pas", "sanction-dans-le-texte"},
     {"renvoi-au-ccap", "NET-E-901", "clause du CCAP qui renvoie au CCAP", "pas-de-renvoi-au-ccap"},
     {"reservation-sans-r2113-7", "NET-S-903", "sans citer l'article R.2113-7", "reservation-r2113-7"},
+    {"reservation-l2113-14", "NET-S-903", "réservation citant l'article L.2113-14", "reservation-r2113-7"},
     {"preuve-offre-absente", "NET-E-902", "« offer_proof »", "preuves-offre-execution"},
     {"preuve-execution-absente", "NET-E-901", "« execution_proof »", "preuves-offre-execution"},
     {"ancien-champ-proof", "NET-E-901", "le champ « proof » est remplacé", "preuves-offre-execution"},
@@ -96,6 +97,8 @@ TEST_CASE("library validator: the minimal valid fixture loads with no problem", 
     CHECK(l.lib.find("NET-P-906")->kind == ClauseKind::organisation);
     CHECK(l.lib.find("NET-E-901")->review.sources == std::vector<std::string>{"CCP, art. L.2112-2"});
     CHECK(l.lib.citation("R.2113-7") == "CCP, art. R.2113-7");
+    CHECK(l.lib.citations({"L.2112-2", "CCAG-FCS", "R.2113-7", "L.9999-1"}) ==
+          "CCP, art. L.2112-2, R.2113-7 ; CCAG-FCS (arrêté du 30 mars 2021) ; L.9999-1");
 }
 
 TEST_CASE("library validator: each broken fixture fails with its French message, clause id and rule", "[library]") {

@@ -158,6 +158,9 @@ std::vector<std::string> reservation_cites_r2113_7(const Clause& k) {
         out.push_back("réservation au titre de l'article " + k.reservation.article + " sans citer l'article R.2113-7, "
                       "qui fixe la part minimale de 50 % et la mention dans l'avis.");
     if (k.reservation.share < 50) out.push_back("réservation : la part minimale de travailleurs est de 50 % (article R.2113-7).");
+    if (contains(k.articles, "L.2113-14"))
+        out.push_back("réservation citant l'article L.2113-14 : la part minimale de 50 % est fixée par l'article R.2113-7, "
+                      "seul à citer pour elle.");
     return out;
 }
 
@@ -572,8 +575,21 @@ std::string Library::citation(std::string_view id) const {
 }
 
 std::string Library::citations(const std::vector<std::string>& ids) const {
+    // Citations of the same text share their prefix: "CCP, art. L.2112-2, R.2111-4 ; C. env., art. L.541-1".
+    static const std::string kArt = ", art. ";
+    std::vector<std::pair<std::string, std::string>> groups;   // prefix (or whole citation), article numbers
+    for (const std::string& id : ids) {
+        const std::string c = citation(id);
+        const size_t at = c.find(kArt);
+        const std::string prefix = at == std::string::npos ? c : c.substr(0, at);
+        auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& x) { return x.first == prefix; });
+        if (at == std::string::npos) { if (g == groups.end()) groups.push_back({prefix, ""}); continue; }
+        if (g == groups.end()) groups.push_back({prefix, c.substr(at + kArt.size())});
+        else g->second += (g->second.empty() ? "" : ", ") + c.substr(at + kArt.size());
+    }
     std::string out;
-    for (const std::string& id : ids) out += (out.empty() ? "" : " ; ") + citation(id);
+    for (const auto& [prefix, numbers] : groups)
+        out += (out.empty() ? "" : " ; ") + prefix + (numbers.empty() ? "" : kArt + numbers);
     return out;
 }
 

@@ -152,7 +152,8 @@ struct Library {
     // The citation of an article id ("AGEC-58" → "loi n° 2020-105 du 10 février 2020 (AGEC), art. 58");
     // an id missing from the table is returned as it is.
     std::string citation(std::string_view id) const;
-    // Citations of several ids, joined by " ; ".
+    // Citations of several ids, those of the same text grouped, joined by " ; ":
+    // {"L.2112-2", "L.541-1", "R.2111-4"} → "CCP, art. L.2112-2, R.2111-4 ; C. env., art. L.541-1".
     std::string citations(const std::vector<std::string>& ids) const;
 };
 
