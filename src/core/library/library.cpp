@@ -14,22 +14,20 @@ namespace clausier {
 
 namespace {
 
-const EnumName<Pillar> kPillars[] = {
-    {Pillar::environnemental, "environnemental"}, {Pillar::social, "social"}, {Pillar::economique, "economique"}};
+const EnumName<Pillar> kPillars[] = {{Pillar::environnemental, "environnemental", "Environnemental"},
+                                     {Pillar::social, "social", "Social"},
+                                     {Pillar::economique, "economique", "Économique et accès des PME"}};
 const EnumName<ClauseKind> kKinds[] = {
-    {ClauseKind::specification, "specification"},         {ClauseKind::condition_execution, "condition-execution"},
-    {ClauseKind::critere, "critere"},                     {ClauseKind::selection, "selection"},
-    {ClauseKind::reservation, "reservation"},             {ClauseKind::sourcing, "sourcing"},
-    {ClauseKind::clause_financiere, "clause-financiere"}, {ClauseKind::organisation, "organisation"}};
-const EnumName<Level> kLevels[] = {{Level::essentiel, "essentiel"}, {Level::avance, "avance"}, {Level::exemplaire, "exemplaire"}};
-const EnumName<Pillar> kPillarLabels[] = {
-    {Pillar::environnemental, "Environnemental"}, {Pillar::social, "Social"}, {Pillar::economique, "Économique et accès des PME"}};
-const EnumName<ClauseKind> kKindLabels[] = {
-    {ClauseKind::specification, "Spécification technique"},   {ClauseKind::condition_execution, "Condition d'exécution"},
-    {ClauseKind::critere, "Critère d'attribution"},           {ClauseKind::selection, "Sélection des candidatures"},
-    {ClauseKind::reservation, "Marché ou lot réservé"},       {ClauseKind::sourcing, "Conseil de sourcing"},
-    {ClauseKind::clause_financiere, "Clause financière du CCAP"}, {ClauseKind::organisation, "Organisation de la consultation"}};
-const EnumName<Level> kLevelLabels[] = {{Level::essentiel, "Essentiel"}, {Level::avance, "Avancé"}, {Level::exemplaire, "Exemplaire"}};
+    {ClauseKind::specification, "specification", "Spécification technique"},
+    {ClauseKind::condition_execution, "condition-execution", "Condition d'exécution"},
+    {ClauseKind::critere, "critere", "Critère d'attribution"},
+    {ClauseKind::selection, "selection", "Sélection des candidatures"},
+    {ClauseKind::reservation, "reservation", "Marché ou lot réservé"},
+    {ClauseKind::sourcing, "sourcing", "Conseil de sourcing"},
+    {ClauseKind::clause_financiere, "clause-financiere", "Clause financière du CCAP"},
+    {ClauseKind::organisation, "organisation", "Organisation de la consultation"}};
+const EnumName<Level> kLevels[] = {
+    {Level::essentiel, "essentiel", "Essentiel"}, {Level::avance, "avance", "Avancé"}, {Level::exemplaire, "exemplaire", "Exemplaire"}};
 const char* const kNatures[] = {"fournitures", "services", "travaux"};
 const char* const kDocuments[] = {"RC", "CCAP", "CCTP", "AE"};
 const char* const kVarTypes[] = {"percent", "integer", "euros", "hours", "date", "choice", "text"};
@@ -852,9 +850,9 @@ bool from_name(std::string_view name, Pillar& out) { return enum_from_name(kPill
 bool from_name(std::string_view name, ClauseKind& out) { return enum_from_name(kKinds, name, out); }
 bool from_name(std::string_view name, Level& out) { return enum_from_name(kLevels, name, out); }
 
-const char* pillar_label(Pillar p) { return enum_name(kPillarLabels, p); }
-const char* kind_label(ClauseKind k) { return enum_name(kKindLabels, k); }
-const char* level_label(Level l) { return enum_name(kLevelLabels, l); }
+const char* pillar_label(Pillar p) { return enum_label(kPillars, p); }
+const char* kind_label(ClauseKind k) { return enum_label(kKinds, k); }
+const char* level_label(Level l) { return enum_label(kLevels, l); }
 
 const char* level_label(std::string_view level) {
     Level l;

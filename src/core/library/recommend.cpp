@@ -8,7 +8,7 @@ namespace {
 
 bool has(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
-int level_rank(Level level) { return int(level); }
+int level_rank(Level level) { return int(level); }   // Level is declared from the least to the most ambitious
 int level_rank(std::string_view level) {   // a project's ambition, by name
     Level l = Level::exemplaire;
     from_name(level, l);
