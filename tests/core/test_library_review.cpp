@@ -230,3 +230,24 @@ TEST_CASE("library review: documents show real citations, never internal ids", "
     CHECK(listed["citations"].size() == listed["articles"].size());
     CHECK(listed["citations"].dump().find("AGEC-58") == std::string::npos);
 }
+
+TEST_CASE("library review: the consultation draft puts each proof and each kind where it belongs", "[library][export]") {
+    const Library& lib = bundled_library();
+    const std::string md = write_markdown(assemble_document(project_with({"NET-E-002", "NET-P-001", "RES-P-001"}),
+                                                            DocumentKind::dce, lib, {}));
+    const size_t ccap = md.find("Extrait du cahier des clauses administratives particulières");
+    REQUIRE(ccap != std::string::npos);
+    const Clause& condition = clause("NET-E-002");
+    // The RC asks with the offer only what exists when the bid is made; the CCAP holds the execution proofs.
+    const size_t offer = md.find(fr(condition.offer_proof));
+    CHECK(offer < ccap);
+    CHECK(md.find(fr(condition.execution_proof)) > ccap);
+    // The buyer's financial terms go to the CCAP's payment section, the lots to the RC's organisation section.
+    const size_t payment = md.find("### Avance et conditions de paiement");
+    CHECK(payment > ccap);
+    CHECK(md.find(fr(clause("NET-P-001").title)) > payment);
+    const size_t organisation = md.find("### Organisation de la consultation");
+    CHECK(organisation < ccap);
+    CHECK(md.find(fr(clause("RES-P-001").title)) > organisation);
+    CHECK(md.find(fr(clause("RES-P-001").title)) < ccap);
+}

@@ -69,7 +69,14 @@ void clause_texts(Blocks& b, const Project& p, const Library& lib, ClauseKind ki
     }
 }
 
-void lots_section(Blocks& b, const Project& p, const Library& lib, const ProjectFacts& f) {
+// The rules of the consultation the buyer chose from the library (lots, information given, variants…).
+void organisation_section(Blocks& b, const Project& p, const Library& lib) {
+    if (chosen_clauses(p, lib, ClauseKind::organisation).empty()) return;
+    b.push_back(fr_heading(2, "Organisation de la consultation"));
+    clause_texts(b, p, lib, ClauseKind::organisation);
+}
+
+void lots_section(Blocks& b, const Project& p, const ProjectFacts& f) {
     b.push_back(fr_heading(2, "Allotissement"));
     if (p.lots.size() >= 2) {
         b.push_back(paragraph(fr("La consultation est divisée en " + std::to_string(p.lots.size()) +
@@ -90,7 +97,6 @@ void lots_section(Blocks& b, const Project& p, const Library& lib, const Project
     }
     b.push_back(paragraph(fr("Valeur estimée : " + french_euros(f.initial) + " HT pour la période initiale, " +
                              french_euros(f.total) + " HT sur toute la durée, reconductions comprises.")));
-    clause_texts(b, p, lib, ClauseKind::organisation);
 }
 
 void procedure_section(Blocks& b, const Project& p, const ProjectFacts& f) {
@@ -333,8 +339,9 @@ void assemble_dce(Document& d, const Project& p, const Library& lib, const Proje
     Blocks& b = d.blocks;
     b.push_back(fr_heading(1, "Règlement de la consultation (RC)"));
     object_section(b, p, f);
-    lots_section(b, p, lib, f);
+    lots_section(b, p, f);
     procedure_section(b, p, f);
+    organisation_section(b, p, lib);
     reserved_section(b, p, lib);
     b.push_back(fr_heading(2, "Variantes"));
     b.push_back(paragraph(fr(p.variants ? "Les variantes sont autorisées ; elles respectent les exigences minimales fixées "
