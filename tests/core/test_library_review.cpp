@@ -113,7 +113,7 @@ TEST_CASE("library review: TRA-P-001 is a price-revision formula, not sourcing g
 }
 
 TEST_CASE("library review: division into lots is organisation, not selection or sourcing", "[library]") {
-    for (const char* id : {"RES-P-001", "BAT-P-001", "VOI-P-001", "ESV-P-001", "TRA-P-002"}) {
+    for (const char* id : {"RES-P-001", "BAT-P-001", "VOI-P-001", "ESV-P-001", "VEH-P-002", "TRA-P-002"}) {
         INFO(id);
         CHECK(clause(id).kind == ClauseKind::organisation);
         CHECK_FALSE(clause(id).counts_as_consideration());
