@@ -123,7 +123,8 @@ int cmd_library(const Args& a) {
     if (!load_library_arg(a, 1, lib, problems, error)) return fail(error);
     if (sub == "check") {
         for (const LibraryProblem& p : problems)
-            std::cout << p.file << (p.clause.empty() ? "" : " [" + p.clause + "]") << " : " << p.message << "\n";
+            std::cout << p.file << (p.clause.empty() ? "" : " [" + p.clause + "]") << " : " << p.message
+                      << (p.structural() ? "" : " (règle « " + p.rule + " », clauses/README.md)") << "\n";
         if (!problems.empty())
             return fail("La bibliothèque contient " + std::to_string(problems.size()) + " problème(s) : voir la liste ci-dessus.");
         std::cout << "Bibliothèque valide : " << lib.clauses.size() << " clauses, " << lib.families.size()
