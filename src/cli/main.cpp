@@ -123,21 +123,23 @@ int cmd_library(const Args& a) {
     if (!load_library_arg(a, 1, lib, problems, error)) return fail(error);
     if (sub == "check") {
         for (const LibraryProblem& p : problems)
-            std::cout << p.file << (p.clause.empty() ? "" : " [" + p.clause + "]") << " : " << p.message << "\n";
+            std::cout << p.file << (p.clause.empty() ? "" : " [" + p.clause + "]") << " : " << p.message
+                      << (p.structural() ? "" : " (règle « " + p.rule + " », clauses/README.md)") << "\n";
         if (!problems.empty())
             return fail("La bibliothèque contient " + std::to_string(problems.size()) + " problème(s) : voir la liste ci-dessus.");
         std::cout << "Bibliothèque valide : " << lib.clauses.size() << " clauses, " << lib.families.size()
                   << " familles, " << lib.articles.size() << " articles.\n";
         return 0;
     }
-    if (!problems.empty())
-        return fail(problems[0].file + " [" + problems[0].clause + "] : " + problems[0].message);
+    // Drafting problems leave the clauses usable: only a structural one stops stats and list.
+    for (const LibraryProblem& p : problems)
+        if (p.structural()) return fail(p.file + " [" + p.clause + "] : " + p.message);
     if (sub == "stats") {
         print_json(stats_to_json(library_stats(lib)));
         return 0;
     }
     json list = json::array();
-    for (const Clause& c : lib.clauses) list.push_back(clause_to_list_json(c));
+    for (const Clause& c : lib.clauses) list.push_back(clause_to_list_json(c, lib));
     print_json({{"clauses", list}});
     return 0;
 }

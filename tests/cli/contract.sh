@@ -49,6 +49,7 @@ expect_exit 0 -- "$bin" library stats --json
 expect_exit 0 -- "$bin" library list --json
 json_get 'all(set(c)>= {"id","version","title","pillar","kind","level","families","natures","documents","articles","text","explanation"} for c in d["clauses"])' | grep -q True && ok || bad "list fields"
 json_get 'all("{{" not in c["text"] for c in d["clauses"])' | grep -q True && ok || bad "list renders variables"
+json_get 'all(len(c["citations"]) == len(c["articles"]) and not any(x.startswith(("AGEC-", "RGPD-", "D-20", "REEN-")) for x in c["citations"]) for c in d["clauses"])' | grep -q True && ok || bad "list cites articles as real citations"
 
 tmp=$(mktemp -d)
 printf '{"format":"clausier-projet",' > "$tmp/truncated.json"

@@ -297,6 +297,7 @@ TEST_CASE("The insertion section states each clause's volume beside the estimate
 TEST_CASE("The sheet for firms explains each requirement and ends with a glossary", "[export]") {
     const std::string md = export_project(sample(), Format::md, DocumentKind::entreprise);
     for (const char* s : {"Ce qui est demandé", "Comment c'est évalué", "La preuve à fournir", "En clair",
+                          "À joindre à votre offre", "À fournir pendant l'exécution",
                           "Comment une petite entreprise peut y répondre", "## Glossaire", "| **DUME** |", "| **SIAE** |",
                           "| **MAPA** |", "| **ESAT** |", "Le groupement d'entreprises"})
         CHECK(md.find(s) != std::string::npos);
@@ -311,7 +312,7 @@ TEST_CASE("The memo lists obligations and the findings it is given", "[export]")
     f.step = "criteres";
     const std::string md = write_markdown(assemble_document(sample(), DocumentKind::synthese, bundled_library(), {f}));
     CHECK(md.find("## Points encore ouverts") != std::string::npos);
-    CHECK(md.find("| **Bloquant** | Ajoutez un critère environnemental. | L.2152-7 | criteres |") != std::string::npos);
+    CHECK(md.find("| **Bloquant** | Ajoutez un critère environnemental. | CCP, art. L.2152-7 | criteres |") != std::string::npos);
     CHECK(md.find("L.2112-2-1") != std::string::npos);
     CHECK(md.find("Respectée") != std::string::npos);
     const std::string none = export_project(sample(), Format::md, DocumentKind::synthese);

@@ -1,5 +1,6 @@
 #include "document/assemble.h"
 #include <cmath>
+#include <optional>
 
 namespace clausier {
 
@@ -76,11 +77,11 @@ std::string subcriteria_label(const AwardCriterion& c) {
 std::vector<Commitment> monitoring_rows(const Project& p, const Library& lib) {
     std::vector<Commitment> rows;
     std::vector<std::string> ids;   // clause id of each row taken from the library
-    for (const ChosenRef& c : chosen_clauses(p, lib, "condition-execution")) {
+    for (const ChosenRef& c : chosen_clauses(p, lib, ClauseKind::condition_execution)) {
         const Clause& k = *c.clause;
         std::string title = k.title;
         if (c.choice->lot > 0) title += " — " + lot_label(p, c.choice->lot);
-        rows.push_back({k.id, title, k.indicator, k.proof, k.checkpoint, k.penalty});
+        rows.push_back({k.id, title, k.indicator, k.execution_proof, k.checkpoint, k.penalty});
         ids.push_back(k.id);
     }
     for (const Commitment& m : p.monitoring) {
@@ -114,15 +115,22 @@ std::string lot_label(const Project& p, int lot) {
     return s;
 }
 
-std::vector<ChosenRef> chosen_clauses(const Project& p, const Library& lib, std::string_view kind) {
+namespace {
+
+std::vector<ChosenRef> chosen_where(const Project& p, const Library& lib, std::optional<ClauseKind> kind) {
     std::vector<ChosenRef> out;
     for (const ChosenClause& c : p.clauses) {
         const Clause* k = lib.find(c.id);
-        if (!k || (!kind.empty() && k->kind != kind)) continue;
+        if (!k || (kind && k->kind != *kind)) continue;
         out.push_back({&c, k, fr(render_clause(*k, c.values))});
     }
     return out;
 }
+
+}  // namespace
+
+std::vector<ChosenRef> chosen_clauses(const Project& p, const Library& lib) { return chosen_where(p, lib, std::nullopt); }
+std::vector<ChosenRef> chosen_clauses(const Project& p, const Library& lib, ClauseKind kind) { return chosen_where(p, lib, kind); }
 
 namespace {
 

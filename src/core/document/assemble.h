@@ -32,7 +32,8 @@ struct ChosenRef {
     const Clause* clause = nullptr;
     std::string text;   // rendered with the buyer's values, French typography applied
 };
-std::vector<ChosenRef> chosen_clauses(const Project& p, const Library& lib, std::string_view kind = "");
+std::vector<ChosenRef> chosen_clauses(const Project& p, const Library& lib);
+std::vector<ChosenRef> chosen_clauses(const Project& p, const Library& lib, ClauseKind kind);   // of that kind only
 
 struct ProjectFacts {          // what several documents state the same way
     Date date;                 // launch date (today when the project has none)
@@ -65,7 +66,7 @@ double weight_total(const Project& p);
 std::string criterion_method(const AwardCriterion& c, const Library& lib);
 std::string criterion_proof(const AwardCriterion& c, const Library& lib);
 std::string subcriteria_label(const AwardCriterion& c);             // "Délais (60 %) ; Moyens (40 %)"
-// The monitoring plan: one line per chosen execution condition (from the clause's indicator, proof,
+// The monitoring plan: one line per chosen execution condition (from the clause's indicator, execution proof,
 // checkpoint and penalty), where the buyer's own line for that clause overrides what it fills in, then the
 // buyer's other commitments.
 std::vector<Commitment> monitoring_rows(const Project& p, const Library& lib);
