@@ -25,7 +25,8 @@ void cpv_picker() {
     }
     input_text("besoin.cpv_search", "Rechercher un code CPV (mots ou début de code)", a.cpv_query, "ex. nettoyage, 9091, ordinateurs");
     if (a.cpv_query.size() < 2) return;
-    auto results = search_cpv(a.cpv_query, 12);
+    const Need& n = session().project().need;
+    auto results = search_cpv(a.cpv_query, 12, cpv_context(session().library(), n.family, enum_name(n.nature)));
     if (results.empty()) help_text("Aucun code ne correspond à cette recherche.");
     int i = 0;
     for (const CpvCode* c : results) {

@@ -36,12 +36,12 @@ void deliver(MemoryStore& store, Session& to) {
     for (const std::string& key : store.take_changes()) to.storage_changed(key);
 }
 
-const Clause& first_clause(std::string_view kind) {
+const Clause& first_clause(ClauseKind kind) {
     for (const Clause& c : bundled_library().clauses)
         if (c.kind == kind && c.criterion.weight_max > 0) return c;
     for (const Clause& c : bundled_library().clauses)
         if (c.kind == kind) return c;
-    FAIL("no clause of kind " << kind);
+    FAIL("no clause of kind " << to_name(kind));
     return bundled_library().clauses.front();
 }
 
@@ -56,7 +56,7 @@ size_t versions(const MemoryStore& store, const std::string& id) { return list_v
 TEST_CASE("session: a criterion clause comes with its criterion and goes with it", "[session]") {
     Session s;
     s.open_blank();
-    const Clause& c = first_clause("critere");
+    const Clause& c = first_clause(ClauseKind::critere);
     REQUIRE(s.add_clause(c.id));
     REQUIRE(s.project().criteria.size() == 1);
     const AwardCriterion& k = s.project().criteria[0];
@@ -75,7 +75,7 @@ TEST_CASE("session: a criterion clause comes with its criterion and goes with it
 TEST_CASE("session: a clause's variable is set through the session", "[session]") {
     Session s;
     s.open_blank();
-    const Clause& c = first_clause("condition-execution");
+    const Clause& c = first_clause(ClauseKind::condition_execution);
     CHECK_FALSE(s.set_clause_value(c.id, "x", 3));   // not chosen
     REQUIRE(s.add_clause(c.id));
     REQUIRE(s.set_clause_value(c.id, "x", 3));

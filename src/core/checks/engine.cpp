@@ -71,9 +71,9 @@ std::vector<std::string> matched_terms(std::string_view text, const std::vector<
     return out;
 }
 
-bool is(const Clause* c, std::string_view kind, std::string_view pillar) {
-    return c && (kind.empty() || c->kind == kind) && (pillar.empty() || c->pillar == pillar);
-}
+bool is(const Clause* c, ClauseKind kind) { return c && c->kind == kind; }
+
+bool considers(const Clause* c, ClauseKind kind, Pillar pillar) { return c && c->considers(kind, pillar); }
 
 }  // namespace checks
 
@@ -211,7 +211,7 @@ bool step_filled(const Project& p, Step step, const std::vector<Finding>& findin
         case Step::suivi:   // the buyer's own commitments, or execution conditions that bring theirs
             return !p.monitoring.empty() || std::any_of(p.clauses.begin(), p.clauses.end(), [&](const ChosenClause& c) {
                        const Clause* k = lib.find(c.id);
-                       return k && k->kind == "condition-execution";
+                       return k && k->kind == ClauseKind::condition_execution;
                    });
         case Step::verification:
             return step_filled(p, Step::besoin, findings, lib) &&

@@ -45,7 +45,7 @@ InsertionEstimate estimate_insertion_hours(double value, double labour_share, do
 
 bool serves_insertion(const Clause& c) { return contains(c.goals, "insertion"); }
 
-bool is_insertion_clause(const Clause& c) { return c.kind == "condition-execution" && serves_insertion(c); }
+bool is_insertion_clause(const Clause& c) { return c.kind == ClauseKind::condition_execution && serves_insertion(c); }
 
 const ChosenClause* insertion_clause(const Project& p, const Library& lib) {
     for (const ChosenClause& c : p.clauses)

@@ -208,12 +208,12 @@ bool Session::add_clause(const std::string& clause_id) {
     if (!c || chosen) return false;
     return apply("clauses.add." + clause_id, Merge::no, [&](Project& p) {
         p.clauses.push_back({c->id, {}, 0});
-        if (c->kind != "critere") return;
+        if (c->kind != ClauseKind::critere) return;
         AwardCriterion k;
         k.name = c->title;
-        k.kind = c->pillar == "environnemental" ? CriterionKind::environnemental
-                 : c->pillar == "social"        ? CriterionKind::social
-                                                : CriterionKind::technique;
+        k.kind = c->pillar == Pillar::environnemental ? CriterionKind::environnemental
+                 : c->pillar == Pillar::social        ? CriterionKind::social
+                                                      : CriterionKind::technique;
         k.weight = std::round((c->criterion.weight_min + c->criterion.weight_max) / 2);
         k.method = c->criterion.scoring;
         k.proof = c->criterion.provides;
