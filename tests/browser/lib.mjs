@@ -43,8 +43,38 @@ export class App {
     await this.page.waitForFunction(() => typeof Module !== 'undefined' && Module._clausier_state && Module.calledRun);
     await this.settle();
   }
+  // Brings this tab to the front, as a user clicking on it does: only the front tab receives the keyboard.
+  async front() {
+    await this.page.bringToFront();
+    await this.settle();
+  }
+  // Reloads the page and waits until the app runs again.
+  async reload() {
+    await this.page.reload();
+    await this.page.waitForFunction(() => typeof Module !== 'undefined' && Module._clausier_state && Module.calledRun);
+    await this.settle();
+  }
   async state() {
     return JSON.parse(await this.page.evaluate(() => Module.UTF8ToString(Module._clausier_state())));
+  }
+  // Waits until the app's state satisfies `pred` (polled every 40 ms, up to `ms`): what a test waits for is
+  // something the app did, never a delay. Returns the state; on timeout, a failed check names `what`.
+  async waitState(pred, what = 'the app reaches the expected state', ms = 15000) {
+    const start = Date.now();
+    for (;;) {
+      const s = await this.state();
+      if (pred(s)) return s;
+      if (Date.now() - start > ms) {
+        this.check(false, `timed out after ${ms} ms waiting until ${what}`);
+        return s;
+      }
+      await this.page.waitForTimeout(40);
+    }
+  }
+  // Waits until every change is written to the browser's storage (or the write was refused and reported).
+  async saved(ms = 15000) {
+    return this.waitState((s) => !s.save_pending && (s.storage_refused || s.saved_generation >= s.generation),
+      'the project is saved', ms);
   }
   // Waits until the app has drawn its last frame (the frame counter stops moving).
   async settle(ms = 120) {
@@ -131,13 +161,27 @@ export class App {
     await d.saveAs(path);
     return { name: d.suggestedFilename(), path, text: readFileSync(path, 'utf8') };
   }
+  // Opens a file through the page's file picker and waits until the app has read it: a project opened, or a
+  // message (an error, or the page's own notice for a file it refuses to read).
   async openFile(id, name, content) {
+    const before = await this.state();
     const [chooser] = await Promise.all([this.page.waitForEvent('filechooser'), this.click(id)]);
     const path = join(mkdtempSync(join(tmpdir(), 'clausier-up-')), name);
     writeFileSync(path, content);
     await chooser.setFiles(path);
-    await this.page.waitForTimeout(300);
+    await this.waitState((s) => s.project_id !== before.project_id || s.error !== before.error || s.notice !== before.notice,
+      `the file ${name} is read`, 60000);
     await this.settle();
+  }
+  // A second tab of the same browser on the app: its own page, the same storage; its checks count with this one's.
+  async newTab(url = appUrl) {
+    const page = await this.context.newPage();
+    page.on('request', (r) => this.requests.push(r.url()));
+    page.on('pageerror', (e) => this.errors.push(String(e)));
+    const tab = new App(page, this.context, this.requests, this.errors);
+    tab.check = (cond, what) => this.check(cond, what);
+    await tab.open(url);
+    return tab;
   }
   check(cond, what) {
     if (cond) { this.passed++; console.log('ok   ' + what); }
