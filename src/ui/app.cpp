@@ -82,6 +82,15 @@ void end_frame() {
     Session& s = session();
     if (!a.editing_text) s.end_typing();   // the field was left: the next keystroke starts a new undo step
     a.editing_text = false;
+    // What this frame changed (the project, the tab's ownership, the step) was drawn partly before the change: draw
+    // again, so that what is on screen, and the widget rectangles the automation API reports, show the result.
+    static uint64_t drawn_generation = 0;
+    static bool drawn_owner = true;
+    static Step drawn_step = Step::besoin;
+    if (s.generation() != drawn_generation || s.owns() != drawn_owner || a.step != drawn_step) platform::request_redraw();
+    drawn_generation = s.generation();
+    drawn_owner = s.owns();
+    drawn_step = a.step;
     const double next_save = s.tick();
     if (next_save >= 0) platform::redraw_after(next_save + 20);
     if (const std::string m = s.take_message(); !m.empty()) show_notice(m);

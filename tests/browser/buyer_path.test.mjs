@@ -68,10 +68,8 @@ run('buyer_path', async (app) => {
   await app.shot('06-export');
 
   // Autosave: after a reload the project is back.
-  await app.page.waitForTimeout(1200);
-  await app.page.reload();
-  await app.page.waitForFunction(() => typeof Module !== 'undefined' && Module.calledRun);
-  await app.settle();
+  await app.saved();
+  await app.reload();
   s = await app.state();
   app.check(s.project.need.object === object, 'the project came back after a reload');
   app.check(s.project.clauses.some((c) => c.id === firstItem), 'the chosen clause came back after a reload');

@@ -10,12 +10,8 @@ const corpus = (name) => readFileSync('tests/hostile/' + name);
 // Waits until the app shows an error (or a notice, for the page's own refusal), up to `ms`.
 async function waitFor(app, what, ms = 20000) {
   const start = Date.now();
-  for (;;) {
-    const s = await app.state();
-    if (s[what]) return { s, elapsed: Date.now() - start };
-    if (Date.now() - start > ms) return { s, elapsed: Date.now() - start };
-    await app.page.waitForTimeout(100);
-  }
+  const s = await app.waitState((st) => st[what], 'the app shows its ' + what, ms);
+  return { s, elapsed: Date.now() - start };
 }
 
 run('hostile', async (app) => {
