@@ -87,7 +87,7 @@ EM_JS(void, js_watch_page, (), {
     window.addEventListener('pagehide', hidden);
     window.addEventListener('storage', (e) => {
         if (e.storageArea !== localStorage) return;
-        Module.ccall('clausier_storage_changed', null, ['string'], [e.key === null ? '' : e.key]);
+        Module.ccall('clausier_storage_changed', null, ['string'], [e.key === null ? "" : e.key]);
     });
 });
 // clang-format on

@@ -288,9 +288,8 @@ void top_bar() {
     ImGui::BeginDisabled(s.redo_count() == 0 || !s.owns());
     flow_button("top.redo", "Rétablir", -1, redo);
     ImGui::EndDisabled();
-    // Options are indexed by their position in Mode; automation ids read "top.mode=formation".
-    static const std::vector<std::pair<std::string, std::string>> modes = {
-        {"acheteur", "Acheteur"}, {"formation", "Formation"}, {"entreprise", "Entreprise"}};
+    // Automation ids read "top.mode=formation".
+    static const std::vector<std::pair<std::string, std::string>> modes = enum_options<Mode>();
     const float em = ImGui::GetFontSize();
     flow((narrow ? 0 : ImGui::CalcTextSize("Mode").x) + em * 9, gap * 1.5f);
     if (!narrow) {
@@ -298,9 +297,9 @@ void top_bar() {
         ImGui::TextUnformatted("Mode");
         ImGui::SameLine();
     }
-    std::string mode = modes[size_t(a.mode)].first;
-    if (choice_combo("top.mode", "Mode", mode, modes, 8.5f))
-        for (size_t i = 0; i < modes.size(); ++i) if (modes[i].first == mode) set_mode(Mode(i));
+    std::string mode = enum_name(a.mode);
+    Mode chosen;
+    if (choice_combo("top.mode", "Mode", mode, modes, 8.5f) && parse_enum(mode, chosen)) set_mode(chosen);
     static const std::vector<std::pair<std::string, std::string>> zooms = {
         {"100", "100 %"}, {"125", "125 %"}, {"150", "150 %"}, {"175", "175 %"}, {"200", "200 %"}};
     flow((narrow ? 0 : ImGui::CalcTextSize("Zoom").x) + em * 6, gap);
@@ -382,7 +381,6 @@ void stepper(bool compact) {
 }
 
 void findings_panel() {
-    App& a = app();
     const Derived& d = session().derived();
     const std::string counts[] = {std::to_string(d.blocking) + " bloquant(s)", std::to_string(d.alerts) + " alerte(s)",
                                   std::to_string(d.advice) + " conseil(s)"};
@@ -583,8 +581,7 @@ void set_zoom(float zoom) { app().zoom = std::clamp(zoom, 1.0f, 2.0f); }
 void set_mode(Mode m) {
     App& a = app();
     a.mode = m;
-    const char* names[] = {"Acheteur", "Formation", "Entreprise"};
-    platform::announce(std::string("Mode ") + names[int(m)]);
+    platform::announce(std::string("Mode ") + enum_label(m));
 }
 
 void set_projector(bool on) {
@@ -648,6 +645,13 @@ void draw_app() {
 }
 
 }  // namespace ui
+
+namespace {
+const clausier::EnumEntry<ui::Mode> kModes[] = {
+    {ui::Mode::acheteur, "acheteur", "Acheteur"}, {ui::Mode::formation, "formation", "Formation"},
+    {ui::Mode::entreprise, "entreprise", "Entreprise"}};
+}  // namespace
+template <> clausier::EnumNames<ui::Mode> clausier::enum_names<ui::Mode>() { return kModes; }
 
 // ---- platform callbacks ----------------------------------------------------------------------------------
 

@@ -12,7 +12,13 @@ namespace ui {
 
 using namespace clausier;
 
-enum class Mode { acheteur, formation, entreprise };
+enum class Mode { acheteur, formation, entreprise };   // names "acheteur"… in the automation state and widget ids
+
+}  // namespace ui
+
+template <> clausier::EnumNames<ui::Mode> clausier::enum_names<ui::Mode>();
+
+namespace ui {
 
 // The view: what the interface shows, never the project (which is the Session's).
 struct App {

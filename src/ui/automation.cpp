@@ -16,7 +16,7 @@ std::string automation_state() {
     json findings = json::array();
     for (const Finding& f : s.derived().findings) findings.push_back({{"rule", f.rule}, {"severity", enum_name(f.severity)}, {"where", f.where()}});
     json state = {{"step", enum_name(a.step)},
-                  {"mode", a.mode == Mode::acheteur ? "acheteur" : a.mode == Mode::formation ? "formation" : "entreprise"},
+                  {"mode", enum_name(a.mode)},
                   {"frame", a.frame},
                   {"generation", s.generation()},
                   {"project", project_to_json(s.project())},

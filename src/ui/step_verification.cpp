@@ -4,7 +4,6 @@
 namespace ui {
 
 void step_verification() {
-    App& a = app();
     heading("8. Vérification");
     why_box("Les contrôles appliquent les obligations en vigueur à la date de lancement. Un point bloquant expose la "
             "procédure à un recours ; une alerte mérite une décision écrite ; un conseil améliore l'accès des PME.");
