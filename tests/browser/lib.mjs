@@ -121,6 +121,11 @@ export class App {
   // Types like a French keyboard: ASCII through ordinary key events, other characters (é, €, œ, «, ’) as
   // CDP key events carrying their text, which is what a real layout produces (see shared/PLATFORM.md).
   async type(text) {
+    await this.sendKeys(text);
+    await this.settle();
+  }
+  // The same keys without waiting for the app to draw them (a reload or a closed tab may follow at once).
+  async sendKeys(text) {
     const cdp = await this.cdp();
     for (const ch of text) {
       if (ch.charCodeAt(0) < 128) await this.page.keyboard.type(ch);
@@ -129,7 +134,6 @@ export class App {
         await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp' });
       }
     }
-    await this.settle();
   }
   async cdp() {
     if (!this._cdp) this._cdp = await this.context.newCDPSession(this.page);

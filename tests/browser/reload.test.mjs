@@ -3,25 +3,13 @@
 // comes back to the step and the field the user was on. Real key events, French characters included.
 import { run, appUrl } from './lib.mjs';
 
-// Sends `text` as a French keyboard does, without waiting for the app to draw between keys (app.type waits).
-async function sendKeys(app, text) {
-  const cdp = await app.cdp();
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 128) await app.page.keyboard.type(ch);
-    else {
-      await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', text: ch, unmodifiedText: ch });
-      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp' });
-    }
-  }
-}
-
 // Types `text` into the field `id` with real keys and reloads as soon as the last key is sent; returns the
 // milliseconds between that key and the reload.
 async function typeThenReload(app, id, text) {
   await app.click(id);
   await app.page.keyboard.press('Control+A');
   await app.page.keyboard.press('Backspace');
-  await sendKeys(app, text);
+  await app.sendKeys(text);
   const last = Date.now();
   const reloading = app.page.reload();
   const gap = Date.now() - last;
@@ -58,7 +46,7 @@ run('reload', async (app) => {
   // A tab closed right after typing: a new tab of the same browser finds the text.
   await app.click('step.besoin');
   await app.click('besoin.quantities');
-  await sendKeys(app, 'Environ 12 000 m² de pelouses');
+  await app.sendKeys('Environ 12 000 m² de pelouses');
   const closed = Date.now();
   await app.page.close({ runBeforeUnload: false });
   app.check(Date.now() - closed < 200, 'the tab is closed right after the last key');
