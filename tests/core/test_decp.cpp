@@ -109,20 +109,21 @@ TEST_CASE("decp: the 2022 regulatory form is read, the concession set aside, the
     // Renewals between 2026-11-22 and 2028-05-22, soonest first.
     REQUIRE(s.renewals.size() == 2);
     const DecpRenewal& first = s.renewals[0];
-    CHECK(first.id == "2025-001");
-    CHECK(iso_date(first.end) == "2027-03-01");
-    CHECK(first.buyer == kBuyer);
-    CHECK(first.object == "Nettoyage des locaux administratifs");
-    CHECK(first.cpv == "90919200");
-    CHECK(first.family == "nettoyage");
-    CHECK(first.nature == "services");
-    CHECK(first.departement == "35");
-    CHECK(first.holder == "44306184100047");
-    CHECK(first.value == Approx(480000));
-    CHECK(first.environmental);
-    CHECK(s.renewals[1].id == "2024-017");
-    CHECK(iso_date(s.renewals[1].end) == "2027-09-01");
-    CHECK(s.renewals[1].nature == "fournitures");
+    CHECK(first.detail->id == "2025-001");
+    CHECK(iso_date(first.contract->end) == "2027-03-01");
+    CHECK(*first.buyer == kBuyer);
+    CHECK(first.detail->object == "Nettoyage des locaux administratifs");
+    CHECK(first.detail->cpv == "90919200");
+    REQUIRE(first.family);
+    CHECK(first.family->id == "nettoyage");
+    CHECK(std::string(first.nature) == "services");
+    CHECK(std::string(first.contract->departement) == "35");
+    CHECK(first.detail->holder == "44306184100047");
+    CHECK(first.contract->value == Approx(480000));
+    CHECK(first.contract->environmental == DecpAnswer::yes);
+    CHECK(s.renewals[1].detail->id == "2024-017");
+    CHECK(iso_date(s.renewals[1].contract->end) == "2027-09-01");
+    CHECK(std::string(s.renewals[1].nature) == "fournitures");
 
     REQUIRE(s.targets.size() == 2);
     for (const DecpTarget& t : s.targets) {
@@ -155,8 +156,9 @@ TEST_CASE("decp: the older {\"marches\": [...]} form, with 1.x modifications and
     CHECK(s.blank_considerations == 2);
     CHECK(s.total.environmental == 0);
     REQUIRE(s.renewals.size() == 1);
-    CHECK(s.renewals[0].holder == "12345678900011");   // the contract's holder, not the one named in its modification
-    CHECK(s.renewals[0].family == "espaces-verts");
+    CHECK(s.renewals[0].detail->holder == "12345678900011");   // the contract's holder, not the one named in its modification
+    REQUIRE(s.renewals[0].family);
+    CHECK(s.renewals[0].family->id == "espaces-verts");
 }
 
 TEST_CASE("decp: numbers written as text, « NC » and words", "[decp]") {
@@ -290,7 +292,7 @@ TEST_CASE("decp: modifications give the new amount and duration, in order; doubt
 
     const DecpStats s = decp_stats(d);
     std::vector<std::string> ids;
-    for (const DecpRenewal& x : s.renewals) ids.push_back(x.id);
+    for (const DecpRenewal& x : s.renewals) ids.push_back(x.detail->id);
     CHECK(ids == std::vector<std::string>{"MOD-1", "MOD-4", "MOD-3", "MOD-2"});
 }
 
@@ -421,6 +423,20 @@ TEST_CASE("decp: a broken record between good ones, and a file cut in the middle
     CHECK(r.contract("R3").value == Approx(60000));
 }
 
+TEST_CASE("decp: fields the indicators do not use are skipped whatever they hold", "[decp]") {
+    const Read r = read_one("unknown_fields.json");
+    const DecpData& d = r.data();
+    CHECK(d.contracts.size() == 2);
+    CHECK(d.problems.empty());
+    const DecpContract& u1 = r.contract("U1");
+    CHECK(u1.value == Approx(120000));
+    CHECK(std::string(u1.departement) == "35");
+    CHECK(iso_date(u1.end) == "2027-06-01");
+    CHECK(u1.social == DecpAnswer::yes);
+    CHECK(u1.environmental == DecpAnswer::yes);
+    CHECK(r.contract("U2").value == Approx(80000));   // "i\u0064" is "id"
+}
+
 TEST_CASE("decp: reading in chunks of any size gives the same result as reading at once", "[decp]") {
     for (const std::string& name : test_files::names(test_files::source("tests/fixtures/decp"), "", ".json")) {
         INFO(name);
@@ -465,8 +481,8 @@ TEST_CASE("decp: renewals are the contracts ending between today and 18 months l
     const DecpStats s = decp_stats(reader.data());
     CHECK(iso_date(s.renewal_until) == "2028-05-22");
     REQUIRE(s.renewals.size() == 2);
-    CHECK(s.renewals[0].id == "ends-today");
-    CHECK(s.renewals[1].id == "ends-at-the-limit");
+    CHECK(s.renewals[0].detail->id == "ends-today");
+    CHECK(s.renewals[1].detail->id == "ends-at-the-limit");
 }
 
 TEST_CASE("decp: files that are not DECP are named, and say why", "[decp]") {

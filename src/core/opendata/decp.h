@@ -26,6 +26,7 @@
 namespace clausier {
 
 struct Library;
+struct Family;
 
 // The award procedure, as the 2022 format names them; the 1.x names are mapped on reading.
 enum class DecpProcedure : uint8_t {
@@ -167,16 +168,14 @@ struct DecpTally {
     void add(const DecpContract& c);
 };
 
+// A contract that may come up for renewal: views into the DecpData it comes from (which must outlive it),
+// with everything needed to list it or to pre-fill a project from it.
 struct DecpRenewal {
-    std::string id, buyer, object, cpv, holder, place_code, place_type, departement;
-    std::string family, family_label;   // Clausier's purchase family ("" = none)
-    std::string nature;                 // "travaux" | "fournitures" | "services" from the CPV division; "" unknown
-    DecpProcedure procedure = DecpProcedure::unknown;
-    Date notification, end;
-    int duration_months = 0;
-    double value = 0;                   // euros HT
-    bool value_trusted = false;
-    bool environmental = false, social = false;
+    const DecpContract* contract = nullptr;   // end, value, notification, duration, procedure, considerations, département
+    const DecpDetail* detail = nullptr;       // id, object, CPV, holder, place of execution
+    const std::string* buyer = nullptr;       // SIRET
+    const Family* family = nullptr;           // Clausier's purchase family; nullptr = none
+    const char* nature = "";                  // "travaux" | "fournitures" | "services" from the CPV division; "" = unknown
 };
 
 struct DecpTarget {   // a national target (data/legal/national_targets.json) beside the measured share

@@ -1,4 +1,5 @@
-// One raw DECP record → a contract, or a record set aside. Every value that is missing, unreadable or not
+// One raw DECP record → a contract, or a record set aside. Strings from a parsed record are valid UTF-8
+// (nlohmann refuses anything else, and repaired text is sanitized first). Every value that is missing, unreadable or not
 // plausible gives a problem naming the field and saying, in French, what was done with it; the contract is
 // kept whenever it can be identified, so that it is counted even when one of its values is not.
 #include "opendata/decp_internal.h"
@@ -24,18 +25,6 @@ int16_t FamilyIndex::of(std::string_view cpv8) {
 
 namespace {
 
-// The record's identifying text fields: id and buyer as published (numbers without exponent).
-std::string identifier(const RawValue& v) {
-    if (v.kind != RawValue::Kind::string && v.kind != RawValue::Kind::number) return "";
-    std::string t = value_text(v);
-    if (v.kind == RawValue::Kind::number && t.find_first_of(".eE") != std::string::npos) {
-        RawValue copy = v;
-        copy.text.clear();
-        t = value_text(copy);
-    }
-    return sanitize_utf8(trim(t));
-}
-
 std::string digits_only(std::string_view s) {
     std::string out;
     for (char c : s)
@@ -49,6 +38,7 @@ bool all_digits(const std::string& s) {
 
 bool is_concession(const RawRecord& raw, RecordKind kind) {
     if (kind == RecordKind::concession || raw.concession_keys) return true;
+    if (raw.type.text.empty() && (raw.nature.text.empty() || raw.nature.text == "Marché")) return false;
     const std::string type = fold(raw.type.text), nature = fold(raw.nature.text);
     return type.find("concession") != std::string::npos || nature.find("concession") != std::string::npos ||
            nature.find("delegation de service public") != std::string::npos;
@@ -59,7 +49,7 @@ public:
     Judge(const RawRecord& raw, const RecordContext& ctx, Judged& out) : raw_(raw), ctx_(ctx), out_(out) {}
 
     void run(RecordKind kind) {
-        id_ = identifier(raw_.id);
+        id_ = identifier_text(raw_.id);
         out_.id = id_;
         read_buyer();
         if (is_concession(raw_, kind)) {
@@ -75,9 +65,8 @@ public:
         report_buyer();
         if (id_.empty())
             report("id", "Identifiant absent : le marché est compté à part, sans pouvoir être rapproché de ses autres publications.");
-        out_.key = id_.empty() ? "" : out_.buyer + '\x1f' + id_;
         DecpContract& c = out_.contract;
-        partnership_ = fold(raw_.nature.text).find("partenariat") != std::string::npos;
+        partnership_ = raw_.nature.text != "Marché" && fold(raw_.nature.text).find("partenariat") != std::string::npos;
         read_amount();
         read_duration();
         read_dates();
@@ -93,8 +82,8 @@ public:
         out_.renewal_candidate = c.end.valid() && c.end.key() >= ctx_.today.key() && c.end.key() <= ctx_.renewal_until.key();
         if (out_.renewal_candidate) {
             out_.detail.id = id_;
-            out_.detail.object = sanitize_utf8(trim(raw_.object.text));
-            out_.detail.holder = sanitize_utf8(trim(raw_.holder));
+            out_.detail.object = trim(raw_.object.text);
+            out_.detail.holder = trim(raw_.holder);
         }
     }
 
@@ -110,7 +99,7 @@ private:
     }
 
     void read_buyer() {
-        const std::string text = identifier(raw_.buyer);
+        const std::string text = identifier_text(raw_.buyer);
         const std::string siret = digits_only(text);
         out_.buyer = all_digits(siret) ? siret : text;
         if (text.empty()) return;   // reported once the record is known to be kept
@@ -332,7 +321,7 @@ private:
                     case Consideration::some: some = true; break;
                     case Consideration::unknown_value:
                         some = true;
-                        report(field, "Valeur « " + sanitize_utf8(trim(part)) + " » inconnue du format : comptée comme une considération " +
+                        report(field, "Valeur « " + trim(part) + " » inconnue du format : comptée comme une considération " +
                                           (social ? "sociale" : "environnementale") +
                                           ", puisque seule la valeur « pas de considération » signifie qu'il n'y en a pas.");
                         break;
@@ -347,7 +336,7 @@ private:
     }
 
     void read_place() {
-        const std::string code = identifier(raw_.place_code);
+        const std::string code = identifier_text(raw_.place_code);
         const std::string type = raw_.place_type.kind == RawValue::Kind::string ? raw_.place_type.text : "";
         if (code.empty()) {
             report("lieuExecution", "Lieu d'exécution absent : aucun filtre par département ne retiendra ce marché.");
@@ -357,11 +346,11 @@ private:
         const std::string folded_type = fold(type);
         const bool wide = folded_type.find("region") != std::string::npos || folded_type.find("pays") != std::string::npos;
         if (dep.empty() && !wide)
-            report("lieuExecution", "Lieu d'exécution « " + code + " » (" + (type.empty() ? "type non précisé" : sanitize_utf8(type)) +
+            report("lieuExecution", "Lieu d'exécution « " + code + " » (" + (type.empty() ? "type non précisé" : type) +
                                         ") illisible : aucun filtre par département ne retiendra ce marché.");
         std::copy_n(dep.c_str(), std::min<size_t>(dep.size() + 1, 4), out_.contract.departement);
         out_.detail.place_code = code;
-        out_.detail.place_type = sanitize_utf8(type);
+        out_.detail.place_type = type;
     }
 
     const RawRecord& raw_;
@@ -378,7 +367,6 @@ private:
 void judge_record(const RawRecord& raw, RecordKind kind, const RecordContext& ctx, Judged& out) {
     out.kept = false;
     out.id.clear();
-    out.key.clear();
     out.buyer.clear();
     out.contract = DecpContract();
     out.renewal_candidate = false;

@@ -50,7 +50,6 @@ private:
         std::string key;    // objects: the last key read
     };
     size_t capture(const char* p, size_t i, size_t n, FramerSink& sink);
-    void stash(const char* p, size_t n);
     void open(char c, size_t i, FramerSink& sink);
     bool close(char c);
     void value_starts(FramerSink& sink);
@@ -68,11 +67,17 @@ private:
     char first_char_ = 0;
     // the record being captured
     bool capturing_ = false, c_in_string_ = false, c_escape_ = false, oversize_ = false;
-    bool c_in_chunk_ = false;   // the record began in the current chunk, at c_start_
-    size_t c_start_ = 0;
     int c_depth_ = 0;
+    bool c_expect_key_ = false, c_in_key_ = false;   // at the record's top level: the next string is a key
+    size_t c_key_start_ = 0;                         // where the key being read starts in buf_
+    enum class Skip : uint8_t { none, colon, value, string, container, scalar };
+    Skip c_skip_ = Skip::none;                       // skipping the value of a field the parser does not read
+    int c_skip_depth_ = 0;
+    bool c_in_skipped_string_ = false;
+    bool c_drop_comma_ = false;                      // a dropped first field leaves the comma after it to drop
     RecordKind c_kind_ = RecordKind::marche;
-    std::string buf_;
+    std::vector<char> buf_;   // the record so far: buf_[0, len_)
+    size_t len_ = 0;
 };
 
 // --- parsing ------------------------------------------------------------------------------------------
@@ -105,6 +110,8 @@ struct RawRecord {
     void clear();
 };
 
+// Whether the parser reads a field of that name (the framer skips the values of the others at the top level).
+bool is_read_key(std::string_view key);
 // Parses one record's bytes. On failure returns false with `error_offset` set (byte of the error).
 bool parse_record(std::string_view text, RawRecord& out, size_t& error_offset);
 // Bytes that nlohmann refuses but a person means: invalid UTF-8 (Latin-1 exports), raw control characters
@@ -156,7 +163,8 @@ std::string place_departement(std::string_view code, std::string_view type);
 enum class Consideration : uint8_t { blank, none, some, unknown_value };   // blank: "", « NC »
 Consideration read_consideration(std::string_view item, bool social);
 
-std::string value_text(const RawValue& v);   // the value as the file wrote it, for messages
+std::string value_text(const RawValue& v);       // the value as the file wrote it, for messages (cut at 60 characters)
+std::string identifier_text(const RawValue& v);  // a string trimmed, or a whole number without exponent
 
 // --- contract -----------------------------------------------------------------------------------------
 
@@ -173,8 +181,7 @@ struct RecordContext {
 // The result of judging one record.
 struct Judged {
     bool kept = false;
-    std::string id;          // as published, trimmed
-    std::string key;         // buyer SIRET + '\x1f' + id, for deduplication ("" = cannot be deduplicated)
+    std::string id;          // as published, trimmed ("" = the contract cannot be deduplicated)
     std::string buyer;       // SIRET ("" unknown)
     DecpContract contract;   // contract.buyer and contract.detail are set by the reader
     bool renewal_candidate = false;

@@ -19,32 +19,36 @@ enum class Key : uint8_t {
     autoriteConcedante, concessionnaires, valeurGlobale,
 };
 
-struct KeyName {
-    const char* name;
-    Key key;
-};
-
-// Grouped by length so that a lookup compares a handful of names at most.
-const KeyName kKeys[] = {
-    {"id", Key::id}, {"code", Key::code}, {"_type", Key::type_}, {"objet", Key::objet}, {"nature", Key::nature},
-    {"montant", Key::montant}, {"codeCPV", Key::codeCPV}, {"acheteur", Key::acheteur}, {"typeCode", Key::typeCode},
-    {"procedure", Key::procedure}, {"dureeMois", Key::dureeMois}, {"titulaires", Key::titulaires},
-    {"offresRecues", Key::offresRecues}, {"modifications", Key::modifications},
-    {"lieuExecution", Key::lieuExecution}, {"valeurGlobale", Key::valeurGlobale},
-    {"concessionnaires", Key::concessionnaires}, {"dateNotification", Key::dateNotification},
-    {"attributionAvance", Key::attributionAvance}, {"actesSousTraitance", Key::actesSousTraitance},
-    {"autoriteConcedante", Key::autoriteConcedante}, {"denominationSociale", Key::denominationSociale},
-    {"sousTraitanceDeclaree", Key::sousTraitanceDeclaree}, {"considerationsSociales", Key::considerationsSociales},
-    {"datePublicationDonnees", Key::datePublicationDonnees},
-    {"dateSignatureModification", Key::dateSignatureModification},
-    {"dateNotificationModification", Key::dateNotificationModification},
-    {"considerationsEnvironnementales", Key::considerationsEnvironnementales},
-};
-
-Key key_of(const std::string& k) {
-    for (const KeyName& n : kKeys)
-        if (std::strlen(n.name) == k.size() && std::memcmp(n.name, k.data(), k.size()) == 0) return n.key;
-    return Key::other;
+// The fields read, by length then name: a lookup compares one or two names (every key of every record
+// goes through it).
+Key key_of(std::string_view k) {
+    auto is = [&](const char* name, Key key) { return k == name ? key : Key::other; };
+    switch (k.size()) {
+        case 2: return is("id", Key::id);
+        case 4: return is("code", Key::code);
+        case 5: return k[0] == '_' ? is("_type", Key::type_) : is("objet", Key::objet);
+        case 6: return is("nature", Key::nature);
+        case 7: return k[0] == 'm' ? is("montant", Key::montant) : is("codeCPV", Key::codeCPV);
+        case 8: return k[0] == 'a' ? is("acheteur", Key::acheteur) : is("typeCode", Key::typeCode);
+        case 9: return k[0] == 'p' ? is("procedure", Key::procedure) : is("dureeMois", Key::dureeMois);
+        case 10: return is("titulaires", Key::titulaires);
+        case 12: return is("offresRecues", Key::offresRecues);
+        case 13:
+            if (k[0] == 'm') return is("modifications", Key::modifications);
+            return k[0] == 'l' ? is("lieuExecution", Key::lieuExecution) : is("valeurGlobale", Key::valeurGlobale);
+        case 16: return k[0] == 'c' ? is("concessionnaires", Key::concessionnaires) : is("dateNotification", Key::dateNotification);
+        case 17: return is("attributionAvance", Key::attributionAvance);
+        case 18: return k[0] == 'a' && k[1] == 'c' ? is("actesSousTraitance", Key::actesSousTraitance)
+                                                   : is("autoriteConcedante", Key::autoriteConcedante);
+        case 19: return is("denominationSociale", Key::denominationSociale);
+        case 21: return is("sousTraitanceDeclaree", Key::sousTraitanceDeclaree);
+        case 22: return k[0] == 'c' ? is("considerationsSociales", Key::considerationsSociales)
+                                    : is("datePublicationDonnees", Key::datePublicationDonnees);
+        case 25: return is("dateSignatureModification", Key::dateSignatureModification);
+        case 28: return is("dateNotificationModification", Key::dateNotificationModification);
+        case 31: return is("considerationsEnvironnementales", Key::considerationsEnvironnementales);
+        default: return Key::other;
+    }
 }
 
 // The record's SAX handler. Every container is a frame carrying the top-level field (section) it belongs
@@ -227,6 +231,8 @@ void RawRecord::clear() {
     holder.clear();
     subcontract_acts = concession_keys = false;
 }
+
+bool is_read_key(std::string_view key) { return key_of(key) != Key::other; }
 
 bool parse_record(std::string_view text, RawRecord& out, size_t& error_offset) {
     out.clear();

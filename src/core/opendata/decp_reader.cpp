@@ -23,7 +23,7 @@ struct DecpReader::Impl : FramerSink {
     Judged judged;
     std::unique_ptr<FamilyIndex> families;
     RecordContext ctx;
-    std::unordered_map<std::string, uint32_t> by_key;   // buyer + '\x1f' + id → contract
+    std::unordered_map<std::string, uint32_t> by_key;   // contract_key(buyer, id) → contract
     std::unordered_map<std::string, uint32_t> buyer_index;
     DecpFileResult file;
     bool in_file = false;
@@ -98,7 +98,7 @@ struct DecpReader::Impl : FramerSink {
     }
 
     uint32_t intern_buyer(const std::string& siret) {
-        const auto [it, added] = buyer_index.emplace(siret, uint32_t(data.buyers.size()));
+        const auto [it, added] = buyer_index.try_emplace(siret, uint32_t(data.buyers.size()));
         if (added) data.buyers.push_back(siret);
         return it->second;
     }
@@ -112,17 +112,27 @@ struct DecpReader::Impl : FramerSink {
         return int32_t(data.details.size() - 1);
     }
 
+    // The key of a contract: its buyer's index (4 bytes) then its id, short enough to live inside the
+    // std::string itself for most ids (no allocation per contract).
+    static std::string contract_key(uint32_t buyer, std::string_view id) {
+        std::string key(reinterpret_cast<const char*>(&buyer), sizeof buyer);
+        key += id;
+        return key;
+    }
+
     void keep() {
         judged.contract.buyer = intern_buyer(judged.buyer);
-        uint32_t index = 0;
-        const auto found = judged.key.empty() ? by_key.end() : by_key.find(judged.key);
-        if (found == by_key.end()) {
-            index = uint32_t(data.contracts.size());
+        uint32_t index = uint32_t(data.contracts.size());
+        bool fresh = judged.id.empty();
+        if (!fresh) {
+            const auto [it, added] = by_key.try_emplace(contract_key(judged.contract.buyer, judged.id), index);
+            fresh = added;
+            index = it->second;
+        }
+        if (fresh) {
             if (judged.renewal_candidate) judged.contract.detail = push_detail();
             data.contracts.push_back(judged.contract);
-            if (!judged.key.empty()) by_key.emplace(judged.key, index);
         } else {
-            index = found->second;
             ++data.duplicates;
             merge(data.contracts[index]);
         }
@@ -256,7 +266,9 @@ void DecpReader::skip_file(std::string name, std::string reason) {
 uint64_t DecpReader::bytes_fed() const { return impl_->fed; }
 
 int32_t DecpReader::find(std::string_view buyer, std::string_view id) const {
-    const auto it = impl_->by_key.find(std::string(buyer) + '\x1f' + std::string(id));
+    const auto b = impl_->buyer_index.find(std::string(buyer));
+    if (b == impl_->buyer_index.end()) return -1;
+    const auto it = impl_->by_key.find(Impl::contract_key(b->second, id));
     return it == impl_->by_key.end() ? -1 : int32_t(it->second);
 }
 const DecpData& DecpReader::data() const { return impl_->data; }

@@ -5,6 +5,7 @@
 #include "library/library.h"
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <tuple>
 
 namespace clausier {
@@ -62,30 +63,12 @@ bool shows(const DecpProblem& p, const std::vector<bool>& selected, const DecpFi
 }
 
 DecpRenewal renewal_of(const DecpData& d, const DecpContract& c) {
-    const DecpDetail& t = d.details[size_t(c.detail)];
     DecpRenewal r;
-    r.id = t.id;
-    r.buyer = d.buyers[c.buyer];
-    r.object = t.object;
-    r.cpv = t.cpv;
-    r.holder = t.holder;
-    r.place_code = t.place_code;
-    r.place_type = t.place_type;
-    r.departement = c.departement;
-    if (c.family >= 0) {
-        const Family& f = d.options.library->families[size_t(c.family)];
-        r.family = f.id;
-        r.family_label = f.label;
-    }
-    r.nature = decp::cpv_nature(t.cpv);
-    r.procedure = c.procedure;
-    r.notification = c.notification;
-    r.end = c.end;
-    r.duration_months = c.duration_months;
-    r.value = c.value;
-    r.value_trusted = c.value_trusted;
-    r.environmental = c.environmental == DecpAnswer::yes;
-    r.social = c.social == DecpAnswer::yes;
+    r.contract = &c;
+    r.detail = &d.details[size_t(c.detail)];
+    r.buyer = &d.buyers[c.buyer];
+    r.family = c.family >= 0 ? &d.options.library->families[size_t(c.family)] : nullptr;
+    r.nature = decp::cpv_nature(r.detail->cpv);
     return r;
 }
 
@@ -124,11 +107,14 @@ json consideration_json(size_t contracts, double value, const DecpTally& all, si
 json date_json(const Date& d) { return d.valid() ? json(iso_date(d)) : json(nullptr); }
 
 json renewal_json(const DecpRenewal& r) {
-    return {{"id", r.id}, {"buyer", r.buyer}, {"object", r.object}, {"cpv", r.cpv}, {"end_date", date_json(r.end)},
-            {"value", r.value_trusted ? euros_json(r.value) : json(nullptr)}, {"family", r.family}, {"family_label", r.family_label},
-            {"nature", r.nature}, {"procedure", decp_procedure_label(r.procedure)}, {"notification_date", date_json(r.notification)},
-            {"duration_months", r.duration_months}, {"holder", r.holder}, {"place_code", r.place_code}, {"place_type", r.place_type},
-            {"departement", r.departement}, {"environmental", r.environmental}, {"social", r.social}};
+    const DecpContract& c = *r.contract;
+    const DecpDetail& t = *r.detail;
+    return {{"id", t.id}, {"buyer", *r.buyer}, {"object", t.object}, {"cpv", t.cpv}, {"end_date", date_json(c.end)},
+            {"value", c.value_trusted ? euros_json(c.value) : json(nullptr)}, {"family", r.family ? r.family->id : ""},
+            {"family_label", r.family ? r.family->label : ""}, {"nature", r.nature}, {"procedure", decp_procedure_label(c.procedure)},
+            {"notification_date", date_json(c.notification)}, {"duration_months", c.duration_months}, {"holder", t.holder},
+            {"place_code", t.place_code}, {"place_type", t.place_type}, {"departement", c.departement},
+            {"environmental", c.environmental == DecpAnswer::yes}, {"social", c.social == DecpAnswer::yes}};
 }
 
 }  // namespace
@@ -179,7 +165,8 @@ DecpStats decp_stats(const DecpData& data, const DecpFilter& filter) {
         s.median_offers = n % 2 ? offers[n / 2] : (offers[n / 2 - 1] + offers[n / 2]) / 2.0;
     }
     std::sort(s.renewals.begin(), s.renewals.end(), [](const DecpRenewal& a, const DecpRenewal& b) {
-        return std::make_tuple(a.end.key(), a.buyer, a.id) < std::make_tuple(b.end.key(), b.buyer, b.id);
+        return std::make_tuple(a.contract->end.key(), std::cref(*a.buyer), std::cref(a.detail->id)) <
+               std::make_tuple(b.contract->end.key(), std::cref(*b.buyer), std::cref(b.detail->id));
     });
     for (DecpTarget& t : national_targets()) {
         const bool env = t.indicator == "environmental";

@@ -82,16 +82,6 @@ Verdict make_date(int y, int m, int d, Date& out) {
     return Verdict::ok;
 }
 
-// Identifiers written as numbers: the integer without exponent ("21750001600019", not "2.175e13").
-std::string identifier_text(const RawValue& v) {
-    if (v.kind == RawValue::Kind::number && v.number == std::floor(v.number) && std::fabs(v.number) < 1e17) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.0f", v.number);
-        return buf;
-    }
-    return v.kind == RawValue::Kind::string || v.kind == RawValue::Kind::number ? trim(v.text) : "";
-}
-
 // The nomenclature's check digit by code (8 digits as an integer), built once from the bundled CPV list.
 const std::unordered_map<uint32_t, char>& cpv_check_digits() {
     static const std::unordered_map<uint32_t, char> table = [] {
@@ -105,6 +95,15 @@ const std::unordered_map<uint32_t, char>& cpv_check_digits() {
 }
 
 }  // namespace
+
+std::string identifier_text(const RawValue& v) {
+    if (v.kind == RawValue::Kind::number && v.number == std::floor(v.number) && std::fabs(v.number) < 1e17) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.0f", v.number);
+        return buf;
+    }
+    return v.kind == RawValue::Kind::string || v.kind == RawValue::Kind::number ? trim(v.text) : "";
+}
 
 Verdict read_number(const RawValue& v, double& out) {
     switch (v.kind) {
@@ -169,14 +168,13 @@ Verdict read_date(const RawValue& v, Date& out) {
     if (v.kind != RawValue::Kind::string) return Verdict::unreadable;
     const std::string t = trim(v.text);
     if (t.empty()) return Verdict::missing;
-    if (not_communicated(folded_trim(t))) return Verdict::not_communicated;
     // ISO, possibly followed by a time or a zone: "2024-03-15", "2024-03-15T00:00:00", "2019-03-12+01:00"
     if (t.size() >= 10 && (t[4] == '-' || t[4] == '/') && t[7] == t[4] && (t.size() == 10 || std::strchr("T +-Z", t[10])))
         return make_date(digits_at(t, 0, 4), digits_at(t, 5, 2), digits_at(t, 8, 2), out);
     // French: « 15/03/2024 », « 15-03-2024 », « 15.03.2024 »
     if (t.size() == 10 && (t[2] == '/' || t[2] == '-' || t[2] == '.') && t[5] == t[2])
         return make_date(digits_at(t, 6, 4), digits_at(t, 3, 2), digits_at(t, 0, 2), out);
-    return Verdict::unreadable;
+    return not_communicated(folded_trim(t)) ? Verdict::not_communicated : Verdict::unreadable;
 }
 
 Verdict judge_amount(const RawValue& v, double& out) {
@@ -276,6 +274,9 @@ const char* cpv_nature(std::string_view cpv8) {
 
 DecpProcedure read_procedure(const RawValue& v) {
     if (v.kind != RawValue::Kind::string) return v.present() ? DecpProcedure::other : DecpProcedure::unknown;
+    for (DecpProcedure p : {DecpProcedure::adaptee, DecpProcedure::appel_offres_ouvert, DecpProcedure::appel_offres_restreint,
+                            DecpProcedure::negociation, DecpProcedure::sans_publicite, DecpProcedure::dialogue_competitif})
+        if (v.text == decp_procedure_label(p)) return p;   // the format's own words: most records
     const std::string t = folded_trim(v.text);
     if (t.empty()) return DecpProcedure::unknown;
     auto has = [&](const char* w) { return t.find(w) != std::string::npos; };
@@ -292,7 +293,7 @@ std::string place_departement(std::string_view code_in, std::string_view type_in
     std::string code;
     for (char c : code_in)
         if (c != ' ') code += char(c >= 'a' && c <= 'z' ? c - 32 : c);
-    const std::string type = folded_trim(type_in);
+    const std::string type = type_in == "Code postal" ? "code postal" : type_in == "Code commune" ? "code commune" : folded_trim(type_in);
     if (code.empty() || type.find("region") != std::string::npos || type.find("pays") != std::string::npos) return "";
     if (type.find("departement") != std::string::npos) return decp_departement(code);
     size_t n = 0;
@@ -310,6 +311,12 @@ std::string place_departement(std::string_view code_in, std::string_view type_in
 }
 
 Consideration read_consideration(std::string_view item, bool social) {
+    static const std::pair<std::string_view, Consideration> kExact[] = {
+        {"Clause sociale", Consideration::some}, {"Critère social", Consideration::some}, {"Marché réservé", Consideration::some},
+        {"Pas de considération sociale", Consideration::none}, {"Clause environnementale", Consideration::some},
+        {"Critère environnemental", Consideration::some}, {"Pas de considération environnementale", Consideration::none}};
+    for (size_t i = social ? 0 : 4; i < (social ? 4 : 7); ++i)   // the format's own words: most records
+        if (item == kExact[i].first) return kExact[i].second;
     const std::string t = folded_trim(item);
     if (t.empty() || not_communicated(t)) return Consideration::blank;
     static const char* const kNone[] = {"aucune", "aucun", "non", "sans", "neant", "false", "0"};
