@@ -15,6 +15,7 @@
 #include "base/text.h"
 #include <nlohmann/json.hpp>
 #include <atomic>
+#include <deque>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -98,13 +99,14 @@ struct DecpOptions {
     const Library* library = nullptr;   // purchase families for CPV codes; default: the bundled library
 };
 
-// Everything read from one or several files.
+// Everything read from one or several files. Deques rather than vectors: they grow by blocks, without the
+// moment where a vector holds its old and its new, twice larger, copy (the peak memory of a long read).
 struct DecpData {
     DecpOptions options;                 // as used (today and library filled in)
     std::vector<std::string> buyers;     // SIRETs; [0] = "" (unknown)
-    std::vector<DecpContract> contracts;
-    std::vector<DecpDetail> details;
-    std::vector<DecpProblem> problems;   // at most options.max_problems when set
+    std::deque<DecpContract> contracts;
+    std::deque<DecpDetail> details;
+    std::deque<DecpProblem> problems;    // at most options.max_problems when set
     size_t problems_total = 0;
     std::map<std::string, size_t> problems_by_field;
     std::vector<DecpFileResult> files;
