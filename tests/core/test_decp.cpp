@@ -63,6 +63,11 @@ bool has_problem(const DecpData& d, const std::string& id, const std::string& fi
     return false;
 }
 
+// "records read/contracts kept/records set aside"
+std::string counts(const DecpData& d) {
+    return std::to_string(d.records) + "/" + std::to_string(d.contracts.size()) + "/" + std::to_string(d.set_aside);
+}
+
 std::string stats_text(const DecpData& d, const DecpFilter& f = {}) { return decp_stats_to_json(decp_stats(d, f)).dump(); }
 
 decp::RawValue text_value(const std::string& s) {
@@ -77,9 +82,7 @@ decp::RawValue text_value(const std::string& s) {
 TEST_CASE("decp: the 2022 regulatory form is read, the concession set aside, the indicators computed", "[decp]") {
     const Read r = read_one("v2_regulatory.json");
     const DecpData& d = r.data();
-    CHECK(d.records == 4);
-    CHECK(d.contracts.size() == 3);
-    CHECK(d.set_aside == 1);
+    CHECK(counts(d) == "4/3/1");
     REQUIRE(d.problems.size() == 1);
     CHECK(d.problems[0].id == "DSP-2024-1");
     CHECK(d.problems[0].field == "contrat-concession");
@@ -139,9 +142,7 @@ TEST_CASE("decp: the 2022 regulatory form is read, the concession set aside, the
 TEST_CASE("decp: the older {\"marches\": [...]} form, with 1.x modifications and no considerations", "[decp]") {
     const Read r = read_one("v1_legacy.json");
     const DecpData& d = r.data();
-    CHECK(d.records == 3);
-    CHECK(d.contracts.size() == 2);
-    CHECK(d.set_aside == 1);
+    CHECK(counts(d) == "3/2/1");
     CHECK(has_problem(d, "C2022-01", "nature", "concession"));
     CHECK(d.problems.size() == 1);   // missing 2022 fields (offers, considerations…) are no problem in a 1.x file
 
@@ -241,9 +242,7 @@ TEST_CASE("decp: implausible amounts are kept out of the sums, each with its rea
 TEST_CASE("decp: missing and null fields; records that cannot be identified or are no object are set aside", "[decp]") {
     const Read r = read_one("missing_null.json");
     const DecpData& d = r.data();
-    CHECK(d.records == 7);
-    CHECK(d.contracts.size() == 3);
-    CHECK(d.set_aside == 4);
+    CHECK(counts(d) == "7/3/4");
     for (const char* field : {"montant", "dureeMois", "dateNotification", "codeCPV", "procedure", "lieuExecution"}) {
         INFO(field);
         CHECK(has_problem(d, "M1", field));
@@ -408,9 +407,7 @@ TEST_CASE("decp: the département of the place of execution, from every kind of 
 TEST_CASE("decp: a broken record between good ones, and a file cut in the middle of a record", "[decp]") {
     const Read r = read_one("truncated_and_broken.json");
     const DecpData& d = r.data();
-    CHECK(d.records == 4);
-    CHECK(d.contracts.size() == 2);
-    CHECK(d.set_aside == 2);
+    CHECK(counts(d) == "4/2/2");
     CHECK(has_problem(d, "R2", "enregistrement", "JSON invalide"));
     bool cut = false, file = false;
     for (const DecpProblem& p : d.problems) {
