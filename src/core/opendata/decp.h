@@ -8,6 +8,15 @@
 // keeps one record at a time (parsed with nlohmann_json's SAX interface) and turns it into a compact contract
 // of about a hundred bytes. Memory grows with the number of distinct contracts, never with the file.
 //
+// Usage — the app feeds a File chunk by chunk between two frames, the CLI reads from disk (read_decp_files):
+//   DecpReader reader;                               // today(), the bundled library's purchase families
+//   reader.begin_file("decp-2025.json", size);
+//   reader.feed(chunk); …                            // progress: reader.bytes_fed() / size; to cancel,
+//   reader.end_file();                               //   stop feeding and drop the reader
+//   DecpData data = reader.take();                   // after one or several files
+//   DecpStats stats = decp_stats(data, filter);      // again whenever the filter changes: no re-reading
+//   nlohmann::json j = decp_stats_to_json(stats);
+//
 // Real files are messy. Every record is either kept as a contract or listed as a problem (id, field, French
 // reason); a value that cannot be trusted is kept out of the sums it would distort, and said so. The rules
 // (implausible amounts, modifications, duplicates…) are in docs/decp.md with their reasons.
@@ -47,7 +56,7 @@ enum class DecpAnswer : uint8_t { unknown, no, yes };   // a yes/no field: unkno
 // One contract as kept: the latest state of a DECP record (modifications applied), compact so that a
 // région's five years fit in a few megabytes. Values that could not be trusted are left unknown.
 struct DecpContract {
-    uint32_t buyer = 0;            // index into DecpData::buyers (0 = no usable SIRET)
+    uint32_t buyer = 0;            // index into DecpData::buyers (0 = none given)
     Date notification;             // invalid when missing or implausible
     Date end;                      // notification + duration, modifications included; invalid when unknown
     double value = 0;              // euros HT, the latest amount (modifications included), when value_trusted
@@ -103,7 +112,7 @@ struct DecpOptions {
 // moment where a vector holds its old and its new, twice larger, copy (the peak memory of a long read).
 struct DecpData {
     DecpOptions options;                 // as used (today and library filled in)
-    std::vector<std::string> buyers;     // SIRETs; [0] = "" (unknown)
+    std::vector<std::string> buyers;     // SIRETs as published (digits only when they are digits); [0] = ""
     std::deque<DecpContract> contracts;
     std::deque<DecpDetail> details;
     std::deque<DecpProblem> problems;    // at most options.max_problems when set

@@ -343,9 +343,11 @@ private:
             return;
         }
         const std::string dep = place_departement(code, type);
-        const std::string folded_type = fold(type);
-        const bool wide = folded_type.find("region") != std::string::npos || folded_type.find("pays") != std::string::npos;
-        if (dep.empty() && !wide)
+        const auto wide = [&] {   // a région or a country has no département, and that is no error
+            const std::string t = fold(type);
+            return t.find("region") != std::string::npos || t.find("pays") != std::string::npos;
+        };
+        if (dep.empty() && !wide())
             report("lieuExecution", "Lieu d'exécution « " + code + " » (" + (type.empty() ? "type non précisé" : type) +
                                         ") illisible : aucun filtre par département ne retiendra ce marché.");
         std::copy_n(dep.c_str(), std::min<size_t>(dep.size() + 1, 4), out_.contract.departement);
