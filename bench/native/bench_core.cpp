@@ -13,6 +13,7 @@
 #include <sys/resource.h>
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -89,14 +90,20 @@ json decp(const std::string& path) {
     bundled_library();
     const double before = peak_rss_mb();
     size_t records = 0, contracts = 0;
-    const double ms = median_ms([&] {
+    const auto import = [&] {
         DecpReader reader;
         read_decp_files({path}, reader);
         const DecpData data = reader.take();
         records = data.records;
         contracts = decp_stats(data).contracts;
-    });
-    return {{"ms", ms}, {"records", records}, {"contracts", contracts}, {"rss_before_mb", before}, {"peak_rss_mb", peak_rss_mb()}};
+    };
+    const double ms = median_ms(import);
+    // Processor time of one more run: the figure to read when the machine is shared.
+    const std::clock_t start = std::clock();
+    import();
+    const double cpu_ms = 1000.0 * double(std::clock() - start) / CLOCKS_PER_SEC;
+    return {{"ms", ms}, {"cpu_ms", cpu_ms}, {"records", records}, {"contracts", contracts}, {"rss_before_mb", before},
+            {"peak_rss_mb", peak_rss_mb()}};
 }
 
 }  // namespace
