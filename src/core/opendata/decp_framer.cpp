@@ -53,6 +53,12 @@ void Framer::feed(std::string_view bytes, FramerSink& sink) {
             in_scalar_ = false;
         }
         if (is_space(c)) continue;
+        if (skip_depth_ > 0) {   // inside an envelope value that holds no records: only its end matters
+            if (c == '"') in_string_ = true;
+            else if (c == '{' || c == '[') ++skip_depth_;
+            else if (c == '}' || c == ']') --skip_depth_;
+            continue;
+        }
         if (done_) { fail(Verdict::trailing); break; }
         switch (c) {
             case '{': case '[': open(c, i, sink); break;
@@ -112,7 +118,7 @@ void Framer::open(char c, size_t i, FramerSink& sink) {
     if (top.role == Role::records) {
         if (c == '{') { start_capture(top.kind); return; }
         sink.not_an_object(top.kind);
-        levels_.push_back({c, Role::skip, top.kind, false, {}});
+        skip_depth_ = 1;
         return;
     }
     Level next{c, Role::skip, RecordKind::marche, c == '{', {}};
@@ -126,7 +132,8 @@ void Framer::open(char c, size_t i, FramerSink& sink) {
         next.role = Role::records;
         next.kind = kind;
     }
-    levels_.push_back(std::move(next));
+    if (next.role == Role::skip) skip_depth_ = 1;   // counted, not stacked: any depth costs nothing
+    else levels_.push_back(std::move(next));
 }
 
 bool Framer::close(char c) {
@@ -156,7 +163,7 @@ size_t Framer::capture(const char* p, size_t i, size_t n, FramerSink& sink) {
     // anything) would otherwise make the compiler reload every member after each byte.
     bool in_string = c_in_string_, escape = c_escape_, expect_key = c_expect_key_, in_key = c_in_key_;
     bool skipped_string = c_in_skipped_string_, drop_comma = c_drop_comma_;
-    int depth = c_depth_, skip_depth = c_skip_depth_;
+    int64_t depth = c_depth_, skip_depth = c_skip_depth_;
     Skip skip = c_skip_;
     size_t key_start = c_key_start_;
     const auto save = [&] {

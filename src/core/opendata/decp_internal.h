@@ -41,7 +41,7 @@ public:
     uint64_t error_offset() const { return error_at_; }   // byte of the file where the structure broke
 
 private:
-    enum class Role : uint8_t { root, marches, records, skip };
+    enum class Role : uint8_t { root, marches, records, skip };   // skip: a value holding no records
     struct Level {
         char open;          // '{' or '['
         Role role;
@@ -57,7 +57,8 @@ private:
         if (verdict_ == Verdict::complete) { verdict_ = v; error_at_ = offset_ + pos_; }
     }
 
-    std::vector<Level> levels_;
+    std::vector<Level> levels_;   // the envelope's containers down to the records (three at most)
+    uint64_t skip_depth_ = 0;     // nesting inside an envelope value that holds no records
     bool in_string_ = false, escape_ = false, reading_key_ = false, in_scalar_ = false;
     std::string key_buf_;
     bool done_ = false, saw_envelope_ = false;
@@ -67,12 +68,12 @@ private:
     char first_char_ = 0;
     // the record being captured
     bool capturing_ = false, c_in_string_ = false, c_escape_ = false, oversize_ = false;
-    int c_depth_ = 0;
+    int64_t c_depth_ = 0;
     bool c_expect_key_ = false, c_in_key_ = false;   // at the record's top level: the next string is a key
     size_t c_key_start_ = 0;                         // where the key being read starts in buf_
     enum class Skip : uint8_t { none, colon, value, string, container, scalar };
     Skip c_skip_ = Skip::none;                       // skipping the value of a field the parser does not read
-    int c_skip_depth_ = 0;
+    int64_t c_skip_depth_ = 0;
     bool c_in_skipped_string_ = false;
     bool c_drop_comma_ = false;                      // a dropped first field leaves the comma after it to drop
     RecordKind c_kind_ = RecordKind::marche;
