@@ -40,6 +40,8 @@ struct Args {
 const char* const kValueOptions[] = {"--buyer", "--nature", "--amount", "--date", "--format", "--document", "-o"};
 const char* const kFlags[] = {"--json", "--social-services", "--help"};
 
+// Option values are normalised to NFC like every text entering the core; file names (positional arguments
+// and -o) are kept byte for byte: a file is called whatever its file system holds.
 Args parse_args(int argc, char** argv, int first) {
     Args a;
     for (int i = first; i < argc; ++i) {
@@ -48,7 +50,8 @@ Args parse_args(int argc, char** argv, int first) {
         bool is_flag = std::find(std::begin(kFlags), std::end(kFlags), s) != std::end(kFlags);
         if (is_value_option) {
             if (i + 1 >= argc) throw Usage{"L'option " + s + " attend une valeur."};
-            a.options[s] = argv[++i];
+            a.options[s] = s == "-o" ? std::string(argv[i + 1]) : nfc(argv[i + 1]);
+            ++i;
         } else if (is_flag) {
             a.flags.push_back(s);
         } else if (s.size() > 1 && s[0] == '-') {
@@ -89,14 +92,11 @@ int cmd_procedure(const Args& a) {
         throw Usage{"--buyer attend etat, collectivite ou entite-adjudicatrice."};
     if (in.nature != "fournitures" && in.nature != "services" && in.nature != "travaux")
         throw Usage{"--nature attend fournitures, services ou travaux."};
-    const std::string amount = a.option("--amount");
-    if (amount.empty()) throw Usage{"--amount (montant estimé en euros HT) est obligatoire."};
-    char* end = nullptr;
-    in.amount = std::strtod(amount.c_str(), &end);
-    if (end == amount.c_str() || *end != '\0' || !(in.amount >= 0) || in.amount > 1e13)
-        throw Usage{"--amount attend un montant positif en euros HT, par exemple 250000."};
-    in.date = a.options.count("--date") ? parse_date(a.option("--date")) : today();
-    if (!in.date.valid()) throw Usage{"--date attend une date au format AAAA-MM-JJ."};
+    if (!a.options.count("--amount")) throw Usage{"--amount (montant estimé en euros HT) est obligatoire."};
+    std::string why;   // French amounts as the app reads them: « 250000 », « 250 000 », « 59 999,50 € HT »
+    if (!parse_number(a.option("--amount"), NumberKind::euros, in.amount, why)) throw Usage{"--amount : " + why};
+    in.date = today();   // « 2027-01-15 » or « 15/01/2027 »
+    if (a.options.count("--date") && !parse_french_date(a.option("--date"), in.date, why)) throw Usage{"--date : " + why};
     in.social_services = a.flag("--social-services");
     ProcedureResult r = size_procedure(in);
     if (a.flag("--json")) print_json(procedure_to_json(r));
@@ -125,21 +125,23 @@ int cmd_library(const Args& a) {
     if (!load_library_arg(a, 1, lib, problems, error)) return fail(error);
     if (sub == "check") {
         for (const LibraryProblem& p : problems)
-            std::cout << p.file << (p.clause.empty() ? "" : " [" + p.clause + "]") << " : " << p.message << "\n";
+            std::cout << p.file << (p.clause.empty() ? "" : " [" + p.clause + "]") << " : " << p.message
+                      << (p.structural() ? "" : " (règle « " + p.rule + " », clauses/README.md)") << "\n";
         if (!problems.empty())
             return fail("La bibliothèque contient " + std::to_string(problems.size()) + " problème(s) : voir la liste ci-dessus.");
         std::cout << "Bibliothèque valide : " << lib.clauses.size() << " clauses, " << lib.families.size()
                   << " familles, " << lib.articles.size() << " articles.\n";
         return 0;
     }
-    if (!problems.empty())
-        return fail(problems[0].file + " [" + problems[0].clause + "] : " + problems[0].message);
+    // Drafting problems leave the clauses usable: only a structural one stops stats and list.
+    for (const LibraryProblem& p : problems)
+        if (p.structural()) return fail(p.file + " [" + p.clause + "] : " + p.message);
     if (sub == "stats") {
         print_json(stats_to_json(library_stats(lib)));
         return 0;
     }
     json list = json::array();
-    for (const Clause& c : lib.clauses) list.push_back(clause_to_list_json(c));
+    for (const Clause& c : lib.clauses) list.push_back(clause_to_list_json(c, lib));
     print_json({{"clauses", list}});
     return 0;
 }
@@ -206,6 +208,8 @@ const char* const kHelp =
     "clausier — préparer une consultation responsable (commande publique)\n\n"
     "  clausier procedure --buyer etat|collectivite|entite-adjudicatrice --nature fournitures|services|travaux\n"
     "                     --amount EUROS [--date AAAA-MM-JJ] [--social-services] [--json]\n"
+    "                     (montant en euros HT écrit à la française : 250000, 250 000 ou 59 999,50 € HT ;\n"
+    "                      date AAAA-MM-JJ ou JJ/MM/AAAA)\n"
     "  clausier library check|stats|list [DOSSIER] [--json]\n"
     "  clausier check PROJET.json [--json]\n"
     "  clausier recommend PROJET.json [--json]\n"

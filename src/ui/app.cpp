@@ -474,8 +474,7 @@ void findings_panel() {
         ImGui::PopFont();
         ImGui::PopStyleColor();
         ImGui::TextWrapped("%s", f.message.c_str());
-        std::string arts;
-        for (const auto& art : f.articles) arts += (arts.empty() ? "" : ", ") + art;
+        const std::string arts = bundled_library().citations(f.articles);
         if (!arts.empty()) help_text(arts);
         if (small_button("finding." + std::to_string(i), "Corriger")) jump_to(f);
         describe_if_focused("Corriger : " + f.message, "bouton");

@@ -27,7 +27,7 @@ void cpv_picker(Need& n) {
     }
     text_field("besoin.cpv_search", "Rechercher un code CPV (mots ou début de code)", a.cpv_query, "ex. nettoyage, 9091, ordinateurs");
     if (a.cpv_query.size() < 2) return;
-    auto results = search_cpv(a.cpv_query, 12);
+    auto results = search_cpv(a.cpv_query, 12, cpv_context(lib, n.family, n.nature));
     if (results.empty()) help_text("Aucun code ne correspond à cette recherche.");
     int i = 0;
     for (const CpvCode* c : results) {

@@ -17,10 +17,10 @@ ChosenClause* chosen(Project& p, const std::string& id) {
 // Adding an award-criterion clause also adds the criterion to the grid, with the middle of its weight range.
 void add_clause(Project& p, const Clause& c) {
     p.clauses.push_back({c.id, {}, 0});
-    if (c.kind == "critere") {
+    if (c.kind == ClauseKind::critere) {
         AwardCriterion cr;
         cr.name = c.title;
-        cr.kind = c.pillar == "environnemental" ? "environnemental" : c.pillar == "social" ? "social" : "technique";
+        cr.kind = c.pillar == Pillar::environnemental ? "environnemental" : c.pillar == Pillar::social ? "social" : "technique";
         cr.weight = std::round((c.criterion.weight_min + c.criterion.weight_max) / 2);
         cr.method = c.criterion.scoring;
         cr.proof = c.criterion.provides;
@@ -108,14 +108,15 @@ void clause_detail(Project& p, const Clause& c) {
         variable_editor(c, *ch);
     }
     if (std::find(c.goals.begin(), c.goals.end(), "insertion") != c.goals.end()) insertion_calculator(p, c, ch);
-    if (!c.proof.empty()) { subheading("Justificatif demandé"); ImGui::TextWrapped("%s", c.proof.c_str()); }
-    if (c.kind == "condition-execution") {
+    if (!c.offer_proof.empty()) { subheading("À remettre avec l'offre"); ImGui::TextWrapped("%s", c.offer_proof.c_str()); }
+    if (!c.execution_proof.empty()) { subheading("À fournir pendant l'exécution"); ImGui::TextWrapped("%s", c.execution_proof.c_str()); }
+    if (c.kind == ClauseKind::condition_execution) {
         subheading("Suivi");
         ImGui::TextWrapped("Indicateur : %s", c.indicator.c_str());
         ImGui::TextWrapped("Contrôle : %s", c.checkpoint.c_str());
         ImGui::TextWrapped("Sanction ou remédiation : %s", c.penalty.c_str());
     }
-    if (c.kind == "critere") {
+    if (c.kind == ClauseKind::critere) {
         subheading("Notation");
         ImGui::TextWrapped("Le candidat fournit : %s", c.criterion.provides.c_str());
         ImGui::TextWrapped("Méthode : %s", c.criterion.scoring.c_str());
@@ -129,15 +130,15 @@ void clause_detail(Project& p, const Clause& c) {
     std::string arts;
     for (const auto& a : c.articles) {
         const Article* art = bundled_library().article(a);
-        arts += (arts.empty() ? "" : "\n") + a + (art ? " — " + art->title : "");
+        arts += (arts.empty() ? "" : "\n") + bundled_library().citation(a) + (art ? " — " + art->title : "");
     }
     subheading("Base juridique");
     help_text(arts);
 }
 
 bool passes_filters(const App& a, const Clause& c) {
-    return (a.clause_filter_pillar.empty() || c.pillar == a.clause_filter_pillar) &&
-           (a.clause_filter_kind.empty() || c.kind == a.clause_filter_kind);
+    return (a.clause_filter_pillar.empty() || to_name(c.pillar) == a.clause_filter_pillar) &&
+           (a.clause_filter_kind.empty() || to_name(c.kind) == a.clause_filter_kind);
 }
 
 void clause_list(Project& p) {
@@ -147,7 +148,8 @@ void clause_list(Project& p) {
                  {{"", "Tous"}, {"environnemental", "Environnemental"}, {"social", "Social"}, {"economique", "Économique et PME"}});
     choice_field("clauses.filter_kind", "Type", a.clause_filter_kind,
                  {{"", "Tous"}, {"specification", "Spécifications"}, {"condition-execution", "Conditions d'exécution"},
-                  {"critere", "Critères"}, {"reservation", "Réservations"}, {"selection", "Sélection"}, {"sourcing", "Sourcing"}});
+                  {"critere", "Critères"}, {"reservation", "Réservations"}, {"selection", "Sélection"}, {"sourcing", "Sourcing"},
+                  {"clause-financiere", "Clauses financières"}, {"organisation", "Organisation"}});
     ImGui::BeginChild("##clauselist", ImVec2(0, 0), true);
     int row = 0;
     auto entry = [&](const Clause& c, const std::string& reason, bool overlap) {

@@ -20,7 +20,7 @@ void step_suivi() {
         ImGui::TableHeadersRow();
         for (const ChosenClause& ch : p.clauses) {
             const Clause* c = lib.find(ch.id);
-            if (!c || c->kind != "condition-execution") continue;
+            if (!c || c->kind != ClauseKind::condition_execution) continue;
             any = true;
             ImGui::TableNextRow();
             ImGui::TableNextColumn(); ImGui::TextWrapped("%s", c->title.c_str());

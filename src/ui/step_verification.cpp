@@ -19,8 +19,7 @@ void step_verification() {
             ImGui::PushID(index);
             ImGui::Bullet();
             ImGui::TextWrapped("%s", f.message.c_str());
-            std::string arts;
-            for (const auto& art : f.articles) arts += (arts.empty() ? "" : ", ") + art;
+            const std::string arts = bundled_library().citations(f.articles);
             if (!arts.empty()) help_text("Articles : " + arts + " · règle " + f.rule);
             if (small_button("verification.fix." + std::to_string(index), "Aller au champ")) jump_to(f);
             describe_if_focused("Aller au champ : " + f.message, "bouton");

@@ -24,6 +24,19 @@ expect_exit 0 -- "$bin" procedure --buyer etat --nature fournitures --amount 599
 expect_exit 0 -- "$bin" procedure --buyer etat --nature fournitures --amount 59999 --date 2026-03-31 --json
 [ "$(json_get 'd["procedure"]')" = "adaptee" ] && ok || bad "59 999 on 2026-03-31 is above the old 40 000 dispense"
 
+# --amount and --date read what a French user types, with the core's parsers (issue 11).
+expect_exit 0 -- "$bin" procedure --buyer etat --nature fournitures --amount "59 999,50" --date 2026-11-22 --json
+[ "$(json_get 'd["procedure"]')" = "sans-publicite" ] && ok || bad "« 59 999,50 » is below the 60 000 dispense"
+expect_exit 0 -- "$bin" procedure --buyer etat --nature fournitures --amount $'1\u202f234\u202f567,89\u00a0€ HT' --date 15/01/2027 --json
+[ "$(json_get 'd["procedure"]')" = "formalisee" ] && ok || bad "« 1 234 567,89 € HT » with no-break spaces is formalisee"
+expect_exit 2 -- "$bin" procedure --buyer etat --nature fournitures --amount "1,234,567" --json
+grep -q "ambigu" /tmp/clausier-cli.err && ok || bad "« 1,234,567 » refused as ambiguous"
+[ ! -s /tmp/clausier-cli.out ] && ok || bad "nothing on stdout for a refused amount"
+expect_exit 2 -- "$bin" procedure --buyer etat --nature fournitures --amount "-5" --json
+grep -q "négatif" /tmp/clausier-cli.err && ok || bad "a negative amount is refused"
+expect_exit 2 -- "$bin" procedure --buyer etat --nature fournitures --amount 1000 --date 31/02/2027 --json
+grep -q "28 jours" /tmp/clausier-cli.err && ok || bad "31/02/2027 refused, naming the month's days"
+
 expect_exit 2 -- "$bin" procedure --buyer mairie --nature services --amount 1
 expect_exit 2 -- "$bin" procedure --buyer etat --nature services
 expect_exit 2 -- "$bin" frobnicate
@@ -36,6 +49,7 @@ expect_exit 0 -- "$bin" library stats --json
 expect_exit 0 -- "$bin" library list --json
 json_get 'all(set(c)>= {"id","version","title","pillar","kind","level","families","natures","documents","articles","text","explanation"} for c in d["clauses"])' | grep -q True && ok || bad "list fields"
 json_get 'all("{{" not in c["text"] for c in d["clauses"])' | grep -q True && ok || bad "list renders variables"
+json_get 'all(len(c["citations"]) == len(c["articles"]) and not any(x.startswith(("AGEC-", "RGPD-", "D-20", "REEN-")) for x in c["citations"]) for c in d["clauses"])' | grep -q True && ok || bad "list cites articles as real citations"
 
 tmp=$(mktemp -d)
 printf '{"format":"clausier-projet",' > "$tmp/truncated.json"

@@ -7,20 +7,21 @@
 
 namespace clausier::testing {
 
-inline Clause make_clause(std::string id, std::string kind, std::string pillar, std::vector<std::string> goals,
+inline Clause make_clause(std::string id, ClauseKind kind, Pillar pillar, std::vector<std::string> goals,
                           std::vector<std::string> articles = {}) {
     Clause c;
     c.id = std::move(id);
     c.title = "Clause d'essai " + c.id;
-    c.kind = std::move(kind);
-    c.pillar = std::move(pillar);
-    c.level = "essentiel";
+    c.kind = kind;
+    c.pillar = pillar;
+    c.level = Level::essentiel;
     c.goals = std::move(goals);
     c.articles = std::move(articles);
     c.families = {"nettoyage"};
     c.natures = {"fournitures", "services", "travaux"};
     c.text = "Le titulaire respecte l'engagement décrit.";
-    c.proof = "Rapport annuel";
+    c.offer_proof = "Engagement dans le mémoire technique";
+    c.execution_proof = "Rapport annuel";
     c.indicator = "Taux atteint";
     c.checkpoint = "Revue annuelle";
     c.penalty = "Pénalité de 100 € par manquement";
@@ -51,34 +52,34 @@ inline const Library& test_library() {
                    {"acces-pme", "Accès des PME et de l'ESS", "economique"}};
         l.articles = {{"L.2112-2", "CCP", ""}, {"L.230-5-1", "Code rural", ""}, {"AGEC-58", "Loi", ""}};
 
-        Clause env = make_clause("TST-E-001", "condition-execution", "environnemental", {"climat"}, {"L.2112-2"});
-        Clause spec = make_clause("TST-E-002", "specification", "environnemental", {"climat"});
+        Clause env = make_clause("TST-E-001", ClauseKind::condition_execution, Pillar::environnemental, {"climat"}, {"L.2112-2"});
+        Clause spec = make_clause("TST-E-002", ClauseKind::specification, Pillar::environnemental, {"climat"});
         spec.text = "Les produits répondent aux exigences suivantes : {{exigence}}.";
         spec.variables = {make_variable("exigence", "text", "Exigence", "produits concentrés, dosés automatiquement")};
-        Clause crit = make_clause("TST-E-003", "critere", "environnemental", {"climat"});
+        Clause crit = make_clause("TST-E-003", ClauseKind::critere, Pillar::environnemental, {"climat"});
         crit.criterion = {"Note décrivant les produits et leur dosage", "grille", "0 à 10 selon la grille", 10, 30};
-        Clause insertion = make_clause("TST-S-001", "condition-execution", "social", {"insertion"}, {"L.2112-2"});
+        Clause insertion = make_clause("TST-S-001", ClauseKind::condition_execution, Pillar::social, {"insertion"}, {"L.2112-2"});
         insertion.text = "Le titulaire réalise {{heures_insertion}} d'insertion.";
         insertion.variables = {make_variable("heures_insertion", "hours", "Volume minimal d'heures d'insertion", 80, 0, 100000),
                                make_variable("penalite_heure", "euros", "Pénalité par heure manquante", 30, 0, 1000)};
-        Clause share = make_clause("TST-S-002", "condition-execution", "social", {"insertion"});
+        Clause share = make_clause("TST-S-002", ClauseKind::condition_execution, Pillar::social, {"insertion"});
         share.text = "Le titulaire réserve {{part_heures}} des heures à l'insertion.";
         share.variables = {make_variable("part_heures", "percent", "Part des heures réservée à l'insertion", 7, 0, 100)};
-        Clause egalim = make_clause("TST-E-004", "specification", "environnemental", {"climat"}, {"L.230-5-1"});
+        Clause egalim = make_clause("TST-E-004", ClauseKind::specification, Pillar::environnemental, {"climat"}, {"L.230-5-1"});
         egalim.families = {"restauration-collective"};
         egalim.text = "Au moins {{part_durable}} de produits durables, dont {{part_bio}} bio ; {{part_viande}} pour les viandes et poissons.";
         egalim.variables = {make_variable("part_durable", "percent", "Part minimale de produits durables et de qualité", 50, 0, 100),
                             make_variable("part_bio", "percent", "Part minimale de produits biologiques", 20, 0, 100),
                             make_variable("part_viande", "percent", "Part pour les viandes et poissons", 60, 0, 100)};
-        Clause agec = make_clause("TST-E-005", "specification", "environnemental", {"climat"}, {"AGEC-58"});
+        Clause agec = make_clause("TST-E-005", ClauseKind::specification, Pillar::environnemental, {"climat"}, {"AGEC-58"});
         agec.families = {"mobilier"};
-        Clause expired = make_clause("TST-E-006", "condition-execution", "environnemental", {"climat"});
+        Clause expired = make_clause("TST-E-006", ClauseKind::condition_execution, Pillar::environnemental, {"climat"});
         expired.valid_until = parse_date("2025-12-31");
-        Clause no_penalty = make_clause("TST-E-007", "condition-execution", "environnemental", {"climat"});
+        Clause no_penalty = make_clause("TST-E-007", ClauseKind::condition_execution, Pillar::environnemental, {"climat"});
         no_penalty.penalty = "";
-        Clause cost = make_clause("TST-P-001", "critere", "economique", {"climat"});
+        Clause cost = make_clause("TST-P-001", ClauseKind::critere, Pillar::economique, {"climat"});
         cost.criterion = {"Bordereau de prix et consommations", "formule", "Coût d'acquisition et de maintenance", 40, 100};
-        Clause labelled = make_clause("TST-E-008", "specification", "environnemental", {"climat"});
+        Clause labelled = make_clause("TST-E-008", ClauseKind::specification, Pillar::environnemental, {"climat"});
         labelled.text = "Les produits portent le label {{label}}.";
         labelled.variables = {make_variable("label", "text", "Label exigé", "européen ou tout label équivalent")};
         l.clauses = {env, spec, crit, insertion, share, egalim, agec, expired, no_penalty, cost, labelled};

@@ -113,3 +113,76 @@ TEST_CASE("cpv: the purchase family a code suggests", "[cpv]") {
     CHECK(family_for_cpv(lib, "") == nullptr);
     CHECK(family_for_cpv(lib, "9") == nullptr);
 }
+
+namespace {
+
+size_t rank_of(const std::vector<const CpvCode*>& found, std::string_view digits) {
+    for (size_t k = 0; k < found.size(); ++k)
+        if (found[k]->digits() == digits) return k;
+    return found.size();
+}
+
+}  // namespace
+
+TEST_CASE("cpv: the nature of a code and its depth", "[cpv]") {
+    CHECK(cpv_nature("45214200") == "travaux");
+    CHECK(cpv_nature("90910000-9") == "services");
+    CHECK(cpv_nature("50700000") == "services");
+    CHECK(cpv_nature("98312000") == "services");
+    CHECK(cpv_nature("16611100") == "fournitures");
+    CHECK(cpv_nature("48000000") == "fournitures");
+    CHECK(cpv_nature("") == "fournitures");
+    CHECK(find_cpv("90000000")->depth == 2);
+    CHECK(find_cpv("90900000")->depth == 3);
+    CHECK(find_cpv("90910000")->depth == 4);
+    CHECK(find_cpv("90919200")->depth == 6);
+    CHECK(find_cpv("03111100")->depth == 6);
+}
+
+TEST_CASE("cpv: « nettoyage » for a services project lists cleaning services before egg-cleaning machines", "[cpv]") {
+    const Library& lib = bundled_library();
+    const std::vector<const CpvCode*> services = search_cpv("nettoyage", 50, cpv_context(lib, "", "services"));
+    REQUIRE(services.size() >= 12);
+    CHECK(services[0]->code == "90900000-6");   // Services de nettoyage et d'hygiène: the most general
+    CHECK(services[1]->code == "90910000-9");   // Services de nettoyage
+    for (size_t k = 0; k < 12; ++k) {
+        INFO(services[k]->code << " " << services[k]->label);
+        CHECK(cpv_nature(services[k]->digits()) == "services");
+    }
+    CHECK(rank_of(services, "90910000") < rank_of(services, "16611100"));   // Machines de nettoyage d'œufs
+    // With the project's family too: the family's services first, then its other codes (cleaning products).
+    const std::vector<const CpvCode*> family = search_cpv("nettoyage", 50, cpv_context(lib, "nettoyage", "services"));
+    REQUIRE(family.size() >= 3);
+    for (size_t k = 0; k < 3; ++k) CHECK(family[k]->code.compare(0, 3, "909") == 0);
+    CHECK(rank_of(family, "39830000") < rank_of(family, "90680000"));   // cleaning products, in the family
+    // For a supplies project, the cleaning products come first.
+    const std::vector<const CpvCode*> supplies = search_cpv("nettoyage", 50, cpv_context(lib, "", "fournitures"));
+    CHECK(supplies[0]->code == "39800000-0");
+    CHECK(rank_of(supplies, "39830000") < rank_of(supplies, "90910000"));
+    // And for works, the outside cleaning of buildings.
+    CHECK(search_cpv("nettoyage", 5, cpv_context(lib, "", "travaux"))[0]->code == "45452000-0");
+}
+
+TEST_CASE("cpv: words at the start of a label and general codes rank first", "[cpv]") {
+    // « ordinateur »: the labels that start with it (computers) before those that only mention it.
+    const std::vector<const CpvCode*> computers = search_cpv("ordinateur", 50, CpvContext{{}, "fournitures"});
+    REQUIRE_FALSE(computers.empty());
+    CHECK(computers[0]->label.rfind("Ordinateur", 0) == 0);
+    CHECK(rank_of(computers, "30213000") < rank_of(computers, "30237460"));   // before « Claviers d'ordinateurs »
+    // Same place in the label: the general code before the specific ones.
+    const std::vector<const CpvCode*> cleaning = search_cpv("nettoyage", 100);
+    CHECK(rank_of(cleaning, "90910000") < rank_of(cleaning, "90911000"));
+    CHECK(rank_of(cleaning, "90911000") < rank_of(cleaning, "90911200"));
+    // Link words of the query do not have to appear in the label: « nettoyage de sol » finds « Nettoyage et
+    // traitement du sol ».
+    CHECK(has_code(search_cpv("nettoyage de sol", 100), "90522400"));
+    // The ranking only orders what the words find: the context never adds or removes a code.
+    const Library& lib = bundled_library();
+    std::vector<std::string> plain = codes_of(search_cpv("nettoyage", 1000)),
+                             ranked = codes_of(search_cpv("nettoyage", 1000, cpv_context(lib, "nettoyage", "services")));
+    std::sort(plain.begin(), plain.end());
+    std::sort(ranked.begin(), ranked.end());
+    CHECK(plain == ranked);
+    CHECK(cpv_context(lib, "inconnue", "services").family_prefixes.empty());
+    CHECK(cpv_context(lib, "nettoyage", "").family_prefixes == lib.family("nettoyage")->cpv);
+}

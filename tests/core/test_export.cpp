@@ -217,7 +217,7 @@ TEST_CASE("A hostile object is escaped in every format", "[export]") {
 }
 
 TEST_CASE("Text hygiene drops what XML forbids", "[export]") {
-    CHECK(clean_text("a\x01" "b\tc\nd\x7F" "e") == "ab c de");
+    CHECK(clean_text("a\x01" "b\tc\nd\x7F" "e") == "a b c d e");   // control characters become spaces, never nothing
     CHECK(clean_text("x\xEF\xBF\xBFy") == "xy");
     CHECK(clean_text("\xC3") == "\xEF\xBF\xBD");   // invalid UTF-8 becomes U+FFFD
     CHECK(xml_escape("<a href='x'>&\"") == "&lt;a href=&apos;x&apos;&gt;&amp;&quot;");
@@ -297,6 +297,7 @@ TEST_CASE("The insertion section states each clause's volume beside the estimate
 TEST_CASE("The sheet for firms explains each requirement and ends with a glossary", "[export]") {
     const std::string md = export_project(sample(), Format::md, DocumentKind::entreprise);
     for (const char* s : {"Ce qui est demandé", "Comment c'est évalué", "La preuve à fournir", "En clair",
+                          "À joindre à votre offre", "À fournir pendant l'exécution",
                           "Comment une petite entreprise peut y répondre", "## Glossaire", "| **DUME** |", "| **SIAE** |",
                           "| **MAPA** |", "| **ESAT** |", "Le groupement d'entreprises"})
         CHECK(md.find(s) != std::string::npos);
@@ -311,7 +312,7 @@ TEST_CASE("The memo lists obligations and the findings it is given", "[export]")
     f.step = "criteres";
     const std::string md = write_markdown(assemble_document(sample(), DocumentKind::synthese, bundled_library(), {f}));
     CHECK(md.find("## Points encore ouverts") != std::string::npos);
-    CHECK(md.find("| **Bloquant** | Ajoutez un critère environnemental. | L.2152-7 | criteres |") != std::string::npos);
+    CHECK(md.find("| **Bloquant** | Ajoutez un critère environnemental. | CCP, art. L.2152-7 | criteres |") != std::string::npos);
     CHECK(md.find("L.2112-2-1") != std::string::npos);
     CHECK(md.find("Respectée") != std::string::npos);
     const std::string none = export_project(sample(), Format::md, DocumentKind::synthese);
@@ -325,7 +326,10 @@ TEST_CASE("HTML is standalone, accessible and printable", "[export]") {
     CHECK(html.find("@media print") != std::string::npos);
     CHECK(html.find("<script") == std::string::npos);
     CHECK(html.find(" src=") == std::string::npos);
-    CHECK(html.find(" href=") == std::string::npos);
+    // The only links are the addresses of the text (the facilitator's e-mail): web and e-mail links only.
+    CHECK(count(html, " href=") == count(html, "<a href=\"mailto:") + count(html, "<a href=\"https://") +
+                                   count(html, "<a href=\"http://"));
+    CHECK(html.find("<a href=\"mailto:clauses.sociales@exemple.fr\">") != std::string::npos);
     CHECK(count(html, "<th") - count(html, "<thead") == count(html, "<th scope=\"col\">"));
     CHECK(count(html, "<h1>") == 1);
 }

@@ -37,8 +37,8 @@ std::vector<std::string> family_gaps(const Library& lib, const std::string& fami
     for (const Clause& c : lib.clauses)
         if (!c.families.empty() && c.families[0] == family) {
             ++home;
-            kinds.insert(c.kind);
-            levels.insert(c.level);
+            kinds.insert(to_name(c.kind));
+            levels.insert(to_name(c.level));
         }
     std::vector<std::string> gaps;
     if (home < 5) gaps.push_back(std::to_string(home) + " clause(s) propre(s) au lieu de 5");
@@ -66,7 +66,7 @@ TEST_CASE("library: every article a clause cites is in the table of articles", "
     for (const Clause& c : lib.clauses) {
         CHECK_FALSE(c.articles.empty());
         for (const std::string& a : c.articles) if (!lib.article(a)) dangling += c.id + " → " + a + "\n";
-        if (c.kind == "reservation" && !lib.article(c.reservation.article)) dangling += c.id + " → " + c.reservation.article + "\n";
+        if (c.kind == ClauseKind::reservation && !lib.article(c.reservation.article)) dangling += c.id + " → " + c.reservation.article + "\n";
     }
     INFO(dangling);
     CHECK(dangling.empty());

@@ -76,7 +76,8 @@ const char* const kArticlesBeforePremises[] = {"des", "les", "aux", "ces", "ses"
 
 // The words of `text` that favour a place as such: local(e)(s)/localement (not "collectivité locale",
 // "mission locale"), "locaux" unless it means premises ("des locaux"), proximité, département(al),
-// région(al), implanté/implantation, km/kilomètre, terroir, "origine France", "made in".
+// région(al), implanté/implantation (not a "plan d'implantation", the layout of a site), km/kilomètre,
+// terroir, "origine France", "made in".
 std::vector<std::string> localism(std::string_view text) {
     const std::vector<Word> w = sentence_words(text);
     std::vector<std::string> out;
@@ -91,7 +92,8 @@ std::vector<std::string> localism(std::string_view text) {
                                [&](const char* a) { return prev == a; });
         else
             hit = starts_with(x, "proximit") || starts_with(x, "departement") || starts_with(x, "region") ||
-                  starts_with(x, "implant") || x == "km" || starts_with(x, "kilometre") || starts_with(x, "terroir") ||
+                  (starts_with(x, "implant") && !(prev == "d" && i >= 2 && w[i - 2].text == "plan")) ||
+                  x == "km" || starts_with(x, "kilometre") || starts_with(x, "terroir") ||
                   (x == "origine" && next == "france") || (x == "made" && next == "in");
         if (hit) out.push_back(x);
     }
@@ -102,7 +104,7 @@ std::vector<std::string> localism(std::string_view text) {
 // whose job is to warn against localism).
 std::vector<std::pair<std::string, std::string>> scanned_fields(const Clause& c) {
     std::vector<std::pair<std::string, std::string>> f = {
-        {"title", c.title}, {"text", c.text}, {"proof", c.proof}, {"indicator", c.indicator}, {"checkpoint", c.checkpoint},
+        {"title", c.title}, {"text", c.text}, {"offer_proof", c.offer_proof}, {"execution_proof", c.execution_proof}, {"indicator", c.indicator}, {"checkpoint", c.checkpoint},
         {"penalty", c.penalty}, {"explanation", c.explanation}, {"criterion.provides", c.criterion.provides},
         {"criterion.scoring", c.criterion.scoring}, {"reservation.structures", c.reservation.structures}};
     for (const Variable& v : c.variables) {
@@ -183,6 +185,8 @@ TEST_CASE("library quality: the localism scanner catches places and spares premi
     CHECK(localism("Le nettoyage des locaux de l'acheteur et les locaux techniques.").empty());
     CHECK(localism("Les collectivités locales et la mission locale accompagnent les candidats.").empty());
     CHECK(localism("Circuit court : au plus un intermédiaire entre le producteur et l'acheteur.").empty());
+    CHECK(localism("Plan d’implantation des points de tri sur le site de l’événement.").empty());
+    CHECK(localism("Entreprise dont l'implantation est proche") == std::vector<std::string>{"implantation"});
 }
 
 TEST_CASE("library quality: no clause favours a place, a distance or a local origin", "[library]") {

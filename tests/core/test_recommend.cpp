@@ -33,9 +33,9 @@ std::vector<const Clause*> core_clauses(const Project& p, const Library& lib) {
     std::vector<const Clause*> out;
     for (const Clause& c : lib.clauses) {
         const bool home = !c.families.empty() && c.families[0] == p.need.family;
-        const bool kind = c.kind == "condition-execution" || c.kind == "critere";
+        const bool kind = c.kind == ClauseKind::condition_execution || c.kind == ClauseKind::critere;
         const bool nature = std::find(c.natures.begin(), c.natures.end(), p.need.nature) != c.natures.end();
-        if (home && kind && nature && level_rank(c.level) <= level_rank(p.ambition) && shares_goal(c, p)) out.push_back(&c);
+        if (home && kind && nature && level_rank(to_name(c.level)) <= level_rank(p.ambition) && shares_goal(c, p)) out.push_back(&c);
     }
     return out;
 }

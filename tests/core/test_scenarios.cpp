@@ -108,7 +108,7 @@ TEST_CASE("scenarios: every scenario uses real library ids, CPV codes and famili
             if (!k.clause.empty()) {
                 INFO(k.clause);
                 REQUIRE(lib.find(k.clause) != nullptr);
-                CHECK(lib.find(k.clause)->kind == "critere");
+                CHECK(lib.find(k.clause)->kind == ClauseKind::critere);
                 CHECK(std::any_of(p.clauses.begin(), p.clauses.end(), [&](const ChosenClause& c) { return c.id == k.clause; }));
             }
     }
@@ -134,7 +134,7 @@ TEST_CASE("scenarios: the model scenarios meet the obligations with no blocking 
         for (const SourcingContact& c : p.sourcing) CHECK_FALSE(c.shared.empty());
         for (const ChosenClause& ch : p.clauses) {
             const Clause* c = lib.find(ch.id);
-            if (!c || c->kind != "condition-execution") continue;
+            if (!c || c->kind != ClauseKind::condition_execution) continue;
             INFO(ch.id << " sans ligne de suivi");
             CHECK(std::any_of(p.monitoring.begin(), p.monitoring.end(), [&](const Commitment& m) { return m.clause == ch.id; }));
         }

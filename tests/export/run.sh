@@ -9,7 +9,9 @@
 #   - HTML pages are standalone (no script, no external resource, ordered headings, <th scope="col">);
 #   - the JSON export is canonical (exporting it again gives the same bytes);
 #   - the same project exported twice gives the same bytes;
-#   - the sample's Markdown and HTML match the golden files in golden/ (regenerate them with --update).
+#   - the sample's Markdown and HTML match the golden files in golden/ (regenerate them with --update);
+#   - text typed by a buyer (saisie.clausier.json) keeps its paragraphs and line breaks in every format, its
+#     addresses whole (links in HTML only), no control character, amounts with their cents (typed-text.mjs).
 #
 # Usage: tests/export/run.sh CLAUSIER OUTDIR [--update]
 set -u
@@ -65,7 +67,7 @@ if [[ ! -x "$CLI" ]]; then
   exit 1
 fi
 
-projects=("$HERE/sample.clausier.json" "$HERE/hostile.clausier.json")
+projects=("$HERE/sample.clausier.json" "$HERE/hostile.clausier.json" "$HERE/saisie.clausier.json")
 for f in "$ROOT"/scenarios/*.json; do
   [[ -e "$f" ]] && projects+=("$f")
 done
@@ -154,6 +156,10 @@ for file in "${office[@]}"; do
   tally < <(node "$HERE/check.mjs" office "$stem" "$OUT/files/${stem%-*}-html.html" "$OUT/text/${stem%-*}" \
     "$(or_dash "$OUT/text/$stem.pandoc.txt")" "$(or_dash "$OUT/text/$stem.pandoc.json")" "$(or_dash "$OUT/text/$stem.pdf.txt")")
 done
+
+# Text typed by a buyer (saisie.clausier.json): line breaks, paragraphs, addresses, control characters and
+# decomposed accents as pandoc reads every format back and as LibreOffice prints the office files.
+tally < <(node "$HERE/typed-text.mjs" "$OUT/files" "$OUT/text" saisie-dce)
 
 # Golden files: the sample's Markdown and HTML, byte for byte.
 mkdir -p "$HERE/golden"

@@ -52,12 +52,13 @@ inline std::vector<std::pair<std::string, std::string>> html_attributes(std::str
 }
 
 // An HTML page made by write_html: UTF-8, no element that runs code or fetches anything, no event-handler
-// or link attribute, every '&' the start of an entity. Text from the project can only appear escaped.
+// attribute, links (<a href>) only to http, https and mailto addresses, every '&' the start of an entity.
+// Text from the project can only appear escaped.
 inline std::string html_problem(std::string_view html) {
     if (!valid_utf8(html)) return "HTML: invalid UTF-8";
     static const char* const kForbiddenTags[] = {"script", "img", "iframe", "frame", "object", "embed", "link", "form",
                                                  "input", "button", "svg", "math", "base", "audio", "video", "source",
-                                                 "a", "textarea", "select", "template", "applet", "noscript", "image"};
+                                                 "textarea", "select", "template", "applet", "noscript", "image"};
     static const char* const kForbiddenAttributes[] = {"href", "src", "srcset", "action", "formaction", "background",
                                                        "poster", "data", "xlink:href", "ping", "manifest"};
     size_t i = html.find('<');
@@ -81,6 +82,11 @@ inline std::string html_problem(std::string_view html) {
         size_t end = 0;
         for (const auto& [attr, value] : html_attributes(html, name_end, end)) {
             if (attr.rfind("on", 0) == 0) return "HTML: event-handler attribute " + attr;
+            if (attr == "href" && name == "a") {   // a link the reader follows: web or e-mail addresses only
+                if (value.rfind("https://", 0) != 0 && value.rfind("http://", 0) != 0 && value.rfind("mailto:", 0) != 0)
+                    return "HTML: link to something else than a web or e-mail address: " + value;
+                continue;
+            }
             for (const char* a : kForbiddenAttributes)
                 if (attr == a) return "HTML: fetching attribute " + attr;
             if (attr == "http-equiv" && value == "refresh") return "HTML: refresh";

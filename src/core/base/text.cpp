@@ -1,17 +1,9 @@
 #include "base/text.h"
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
 
 namespace clausier {
 
 namespace {
-
-int days_in_month(int y, int m) {
-    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : d[m - 1];
-}
 
 // Decodes one UTF-8 sequence at s[i]; returns the code point and advances i, or -1 on invalid input.
 long decode(std::string_view s, size_t& i) {
@@ -62,77 +54,7 @@ const char* fold_cp(long cp) {
     }
 }
 
-const char* const kMonths[] = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-                               "août", "septembre", "octobre", "novembre", "décembre"};
-
 }  // namespace
-
-Date parse_date(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return {};
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (s[i] < '0' || s[i] > '9') return {};
-    auto num = [&](size_t a, size_t n) { int v = 0; for (size_t i = a; i < a + n; ++i) v = v * 10 + (s[i] - '0'); return v; };
-    Date d{num(0, 4), num(5, 2), num(8, 2)};
-    if (d.year < 1900 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month)) return {};
-    return d;
-}
-
-std::string iso_date(const Date& d) {
-    if (!d.valid()) return "";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return buf;
-}
-
-std::string french_date(const Date& d) {
-    if (!d.valid()) return "";
-    return (d.day == 1 ? std::string("1er") : std::to_string(d.day)) + " " + kMonths[d.month - 1] + " " +
-           std::to_string(d.year);
-}
-
-namespace {
-std::string group_digit_string(const std::string& digits) {
-    std::string out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += kNnbsp;
-        out += digits[i];
-    }
-    return out;
-}
-}  // namespace
-
-std::string group_digits(long long n) {
-    // Through unsigned arithmetic: -n overflows for the smallest long long.
-    const unsigned long long magnitude = n < 0 ? 0ULL - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
-    const std::string out = group_digit_string(std::to_string(magnitude));
-    return n < 0 ? "-" + out : out;
-}
-
-std::string french_number(double v, int decimals_max) {
-    if (!std::isfinite(v)) return "?";
-    if (std::fabs(v) >= 1e15) {
-        // Beyond the integers a double holds exactly (and beyond long long): whole digits, no decimals.
-        char buf[320];
-        std::snprintf(buf, sizeof buf, "%.0f", std::fabs(v));
-        return (v < 0 ? "-" : "") + group_digit_string(buf);
-    }
-    double scale = std::pow(10.0, decimals_max);
-    double r = std::round(v * scale) / scale;
-    long long whole = static_cast<long long>(std::trunc(r));
-    std::string out = group_digits(whole);
-    if (whole == 0 && r < 0) out = "-" + out;
-    long long frac = std::llround(std::fabs(r - whole) * scale);
-    if (frac > 0) {
-        std::string f = std::to_string(frac);
-        while ((int)f.size() < decimals_max) f = "0" + f;
-        while (!f.empty() && f.back() == '0') f.pop_back();
-        out += "," + f;
-    }
-    return out;
-}
-
-std::string french_euros(double v) { return french_number(v) + kNbsp + "€"; }
-std::string french_percent(double v) { return french_number(v) + kNbsp + "%"; }
 
 std::string fold(std::string_view s) {
     std::string out;
@@ -141,6 +63,7 @@ std::string fold(std::string_view s) {
         long cp = decode(s, i);
         if (cp < 0) continue;
         if (cp < 0x80) out += char(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+        else if (cp >= 0x300 && cp <= 0x36F) continue;   // a combining accent (U+0300–U+036F) of decomposed text
         else if (const char* f = fold_cp(cp)) out += f;
         else append_utf8(out, cp);
     }
@@ -194,6 +117,144 @@ std::string lower_first(std::string s) {
 
 bool contains(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
+std::string multiline_text(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size();) {
+        const long cp = decode(s, i);
+        if (cp == '\r' && i < s.size() && s[i] == '\n') continue;             // CR LF: the LF makes the break
+        if (cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x85 || cp == 0x2028) out += '\n';
+        else if (cp == 0x0C || cp == 0x2029) out += "\n\n";                   // page or paragraph: a new paragraph
+        else if (cp >= 0 && (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))) out += ' ';   // tab, NUL, DEL, C1…
+        else append_utf8(out, cp < 0 ? 0xFFFD : cp);
+    }
+    return out;
+}
+
+std::string one_line(std::string_view s) {
+    const std::string lines = multiline_text(s);
+    if (lines.find('\n') == std::string::npos) return lines;
+    std::string out;
+    out.reserve(lines.size());
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i] != '\n') { out += lines[i]; continue; }
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        while (i + 1 < lines.size() && (lines[i + 1] == '\n' || lines[i + 1] == ' ')) ++i;
+        out += ' ';
+    }
+    return out;
+}
+
+namespace {
+
+bool ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Letters and digits, for telling a glued colon (« idweb:26 », « 14:30 ») from punctuation.
+bool word_cp(long cp) {
+    return (cp < 0x80 && ascii_alnum(char(cp))) || (cp >= 0xC0 && cp < 0x2000 && cp != 0xD7 && cp != 0xF7);
+}
+
+long cp_at(std::string_view s, size_t i) { return i < s.size() ? decode(s, i) : -1; }
+
+long last_cp(const std::string& s) {
+    size_t i = s.size();
+    while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;   // continuation bytes
+    return i > 0 ? cp_at(s, i - 1) : -1;
+}
+
+bool starts_ci(std::string_view s, size_t at, std::string_view lower) {
+    if (s.size() - at < lower.size()) return false;
+    for (size_t k = 0; k < lower.size(); ++k) {
+        char c = s[at + k];
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        if (c != lower[k]) return false;
+    }
+    return true;
+}
+
+// The end of an address starting at `i`: the first space, quote, angle bracket or French quotation mark.
+size_t address_end(std::string_view s, size_t i) {
+    while (i < s.size()) {
+        size_t next = i;
+        const long cp = decode(s, next);
+        const bool stop = cp <= 0x20 || cp == 0x7F || cp == 0xA0 || cp == 0xAB || cp == 0xBB || cp == 0x2009 ||
+                          cp == 0x202F || cp == 0x201C || cp == 0x201D || cp == 0x2028 || cp == 0x2029 ||
+                          (cp < 0x80 && std::string_view("<>\"`{}|\\^").find(char(cp)) != std::string_view::npos);
+        if (stop) return i;
+        i = next;
+    }
+    return i;
+}
+
+// Drops the punctuation that ends a sentence rather than the address: « voir https://x.fr/a. »
+size_t trim_address(std::string_view s, size_t begin, size_t end) {
+    while (end > begin) {
+        const char c = s[end - 1];
+        const std::string_view part = s.substr(begin, end - begin);
+        auto count = [&](char ch) { return std::count(part.begin(), part.end(), ch); };
+        if (std::string_view(".,;:!?'").find(c) != std::string_view::npos) --end;
+        else if (end - begin >= 3 && s.compare(end - 3, 3, "\u2019") == 0) end -= 3;
+        else if ((c == ')' && count('(') < count(')')) || (c == ']' && count('[') < count(']'))) --end;
+        else break;
+    }
+    return end;
+}
+
+bool local_char(char c) { return ascii_alnum(c) || std::string_view("._%+-").find(c) != std::string_view::npos; }
+bool domain_char(char c) { return ascii_alnum(c) || c == '.' || c == '-'; }
+
+// A bare e-mail address around the '@' at `at`, as [begin, end), or false.
+bool email_at(std::string_view s, size_t at, size_t& begin, size_t& end) {
+    begin = at;
+    while (begin > 0 && local_char(s[begin - 1])) --begin;
+    if (begin == at || s[begin] == '.' || s[at - 1] == '.') return false;
+    if (begin > 0 && (s[begin - 1] == '/' || s[begin - 1] == ':' || s[begin - 1] == '@')) return false;   // inside a URL
+    end = at + 1;
+    while (end < s.size() && domain_char(s[end])) ++end;
+    while (end > at + 1 && (s[end - 1] == '.' || s[end - 1] == '-')) --end;
+    const std::string_view domain = s.substr(at + 1, end - at - 1);
+    const size_t last_dot = domain.rfind('.');
+    if (last_dot == std::string_view::npos || last_dot == 0 || domain.find("..") != std::string_view::npos) return false;
+    const std::string_view tld = domain.substr(last_dot + 1);
+    return tld.size() >= 2 && std::all_of(tld.begin(), tld.end(), [](char c) { return ascii_alnum(c) && !(c >= '0' && c <= '9'); });
+}
+
+}  // namespace
+
+std::vector<TextLink> find_links(std::string_view s) {
+    std::vector<TextLink> out;
+    size_t covered = 0;   // links never overlap: a new one starts at or after this byte
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (i < covered) continue;
+        const bool boundary = i == 0 || !(ascii_alnum(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '@');
+        std::string scheme;   // the href's start, when a scheme or "www." opens an address here
+        size_t body = i;      // where the part after the scheme starts
+        for (const char* sch : {"https://", "http://", "mailto:"})
+            if (scheme.empty() && boundary && starts_ci(s, i, sch)) { scheme = sch; body = i + scheme.size(); }
+        if (scheme.empty() && boundary && starts_ci(s, i, "www.")) { scheme = "https://"; body = i; }
+        if (!scheme.empty()) {
+            const size_t end = trim_address(s, i, address_end(s, i));
+            const std::string_view rest = s.substr(body, end > body ? end - body : 0);
+            const bool ok = scheme == "mailto:" ? rest.find('@') != std::string_view::npos && rest.find('@') > 0
+                            : body == i         ? rest.find('.', 4) != std::string_view::npos && rest.size() > 5
+                                                : !rest.empty() && ascii_alnum(rest[0]);
+            if (ok) {
+                out.push_back({i, end, scheme + std::string(rest)});
+                covered = end;
+                i = end - 1;
+            }
+            continue;
+        }
+        size_t begin = 0, end = 0;
+        if (s[i] == '@' && email_at(s, i, begin, end) && begin >= covered) {
+            out.push_back({begin, end, "mailto:" + std::string(s.substr(begin, end - begin))});
+            covered = end;
+            i = end - 1;
+        }
+    }
+    return out;
+}
+
 namespace {
 
 bool ends_with(const std::string& s, std::string_view tail) {
@@ -224,9 +285,17 @@ size_t skip_spaces(std::string_view s, size_t j) {
 
 // Idempotent: text that already has its no-break spaces comes out unchanged.
 std::string french_typography(std::string_view s) {
+    const std::vector<TextLink> links = find_links(s);
+    size_t link = 0;
     std::string out;
     out.reserve(s.size() + 16);
     for (size_t i = 0; i < s.size(); ++i) {
+        while (link < links.size() && links[link].begin < i) ++link;
+        if (link < links.size() && i == links[link].begin) {   // an address is copied as it is
+            out.append(s.substr(i, links[link].end - i));
+            i = links[link++].end - 1;
+            continue;
+        }
         const char c = s[i];
         if (c != ';' && c != ':' && c != '!' && c != '?' && c != '\xC2') {   // the common case: nothing to do
             out += c;
@@ -235,12 +304,15 @@ std::string french_typography(std::string_view s) {
         const bool high = c != '\xC2';
         const bool closing = s.compare(i, 2, "\u00BB") == 0;
         if ((high || closing) && !out.empty()) {
-            // A colon inside a time or URL-like token ("10:30", "https:") is left alone.
-            const bool glued = c == ':' && i + 1 < s.size() && s[i + 1] != ' ' && s[i + 1] != '\n';
+            // A colon between two letters or digits is inside a token (« 14:30 », « idweb:26-00000 »).
+            if (c == ':' && word_cp(last_cp(out)) && word_cp(cp_at(s, i + 1))) {
+                out += c;
+                continue;
+            }
             drop_trailing_spaces(out);
             const char prev = out.empty() ? '\n' : out.back();
             const bool after_mark = prev == '!' || prev == '?' || prev == '\n' || prev == '(';   // "?!", line start
-            if (!glued && !after_mark) out += kNnbsp;
+            if (!after_mark) out += kNnbsp;
         }
         if (closing) { out += "\u00BB"; ++i; continue; }
         if (s.compare(i, 2, "\u00AB") == 0) {

@@ -9,9 +9,9 @@ namespace clausier::checks {
 
 namespace {
 
-bool any_chosen(const Context& c, std::string_view kind, std::string_view pillar) {
+bool any_chosen(const Context& c, ClauseKind kind, Pillar pillar) {
     for (const auto& [chosen, clause] : c.chosen())
-        if (is(clause, kind, pillar)) return true;
+        if (considers(clause, kind, pillar)) return true;
     return false;
 }
 
@@ -20,12 +20,12 @@ std::string clause_name(const Clause& k) { return k.id + " (« " + k.title + " �
 // --- art. 35 (loi Climat et résilience) ------------------------------------------------------------------
 
 void environmental_condition(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
-    if (!any_chosen(c, "condition-execution", "environnemental")) out.push_back({});
+    if (!any_chosen(c, ClauseKind::condition_execution, Pillar::environnemental)) out.push_back({});
 }
 
 bool social_condition_needed(const Context& c) {
     return c.procedure.eu_threshold > 0 && c.total >= c.procedure.eu_threshold &&
-           !any_chosen(c, "condition-execution", "social");
+           !any_chosen(c, ClauseKind::condition_execution, Pillar::social);
 }
 
 bool known_exception(const Context& c) {
@@ -60,7 +60,8 @@ void social_exception_unjustified(const Context& c, const RuleInfo&, std::vector
 }
 
 void sustainable_specifications(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
-    if (!any_chosen(c, "specification", "environnemental") && !any_chosen(c, "specification", "social")) out.push_back({});
+    if (!any_chosen(c, ClauseKind::specification, Pillar::environnemental) && !any_chosen(c, ClauseKind::specification, Pillar::social))
+        out.push_back({});
 }
 
 // --- chosen clauses --------------------------------------------------------------------------------------
@@ -183,7 +184,7 @@ std::vector<std::pair<size_t, size_t>> brand_spans(const Context& c, std::string
         // "de marque Xyz": the word as written without accent (not "marqué CE"), then a capitalised name.
         const std::string& w = tokens[i].text;
         const std::string& next = tokens[i + 1].text;
-        bool marque = fold(w) == "marque" && w.find('\xC3') == std::string::npos;
+        bool marque = fold(w) == "marque" && w.size() == 6;   // no accent, composed or decomposed
         bool name = !next.empty() && next[0] >= 'A' && next[0] <= 'Z' && next != "CE" && next != "NF";
         if (marque && name && tokens[i + 1].sentence == tokens[i].sentence) spans.emplace_back(i, i + 1);
     }
@@ -291,14 +292,14 @@ bool agec_family(const RuleInfo& r, const Need& n) {
 void agec_missing(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
     if (!agec_family(r, c.p.need)) return;
     for (const auto& [chosen, k] : c.chosen())
-        if (k->kind != "sourcing" && reuse_clause(c, r, *k)) return;
+        if (k->kind != ClauseKind::sourcing && reuse_clause(c, r, *k)) return;
     const Family* f = c.lib.family(c.p.need.family);
     out.push_back({"", {{"family", f ? f->label : c.p.need.family}}});
 }
 
 // --- insertion -------------------------------------------------------------------------------------------
 
-bool insertion_clause(const Clause* k) { return is(k, "condition-execution") && contains(k->goals, "insertion"); }
+bool insertion_clause(const Clause* k) { return is(k, ClauseKind::condition_execution) && contains(k->goals, "insertion"); }
 
 // An hours variable that states the insertion volume (not training hours per person, not hours per tranche).
 bool volume_variable(const Context& c, const Variable& v) {

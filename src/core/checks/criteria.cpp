@@ -20,12 +20,13 @@ std::string criterion_text(const Context& c, const AwardCriterion& k) {
 // emissions or end of life.
 bool environmental_cost(const Context& c, const AwardCriterion& k) {
     if (k.kind != "cout-cycle-vie") return false;
-    if (is(linked(c, k), "", "environnemental")) return true;
+    if (const Clause* clause = linked(c, k); clause && clause->pillar == Pillar::environnemental && clause->counts_as_consideration())
+        return true;
     return !matched_terms(criterion_text(c, k), c.terms("cycle-vie-environnement")).empty();
 }
 
 bool environmental_criterion(const Context& c, const AwardCriterion& k) {
-    return k.kind == "environnemental" || is(linked(c, k), "critere", "environnemental") || environmental_cost(c, k);
+    return k.kind == "environnemental" || considers(linked(c, k), ClauseKind::critere, Pillar::environnemental) || environmental_cost(c, k);
 }
 
 std::string name_of(const AwardCriterion& k, size_t i) {
@@ -135,7 +136,7 @@ void weight_outside_range(const Context& c, const RuleInfo&, std::vector<Hit>& o
     for (size_t i = 0; i < c.p.criteria.size(); ++i) {
         const AwardCriterion& k = c.p.criteria[i];
         const Clause* clause = linked(c, k);
-        if (!is(clause, "critere") || !(clause->criterion.weight_max > 0) || !(k.weight > 0)) continue;
+        if (!is(clause, ClauseKind::critere) || !(clause->criterion.weight_max > 0) || !(k.weight > 0)) continue;
         if (k.weight < clause->criterion.weight_min || k.weight > clause->criterion.weight_max)
             out.push_back({item("criteria", i) + ".weight",
                            {{"name", name_of(k, i)}, {"value", french_percent(k.weight)}, {"clause", clause->id},
@@ -206,10 +207,10 @@ void monitoring_incomplete(const Context& c, const RuleInfo&, std::vector<Hit>& 
     }
     // Execution conditions with no monitoring line rely on the library's indicator, proof, checkpoint, penalty.
     for (const auto& [chosen, k] : c.chosen()) {
-        if (!is(k, "condition-execution")) continue;
+        if (!is(k, ClauseKind::condition_execution)) continue;
         bool followed = false;
         for (const Commitment& m : c.p.monitoring) followed = followed || m.clause == chosen->id;
-        const Missing miss = missing_parts(k->indicator, k->proof, k->checkpoint, k->penalty);
+        const Missing miss = missing_parts(k->indicator, k->execution_proof, k->checkpoint, k->penalty);
         if (!followed && !miss.labels.empty())
             out.push_back({clause_field(*chosen), {{"what", "la clause " + k->id + " (« " + k->title + " »)"}, {"missing", join_french(miss.labels)}}});
     }

@@ -71,9 +71,9 @@ std::vector<std::string> matched_terms(std::string_view text, const std::vector<
     return out;
 }
 
-bool is(const Clause* c, std::string_view kind, std::string_view pillar) {
-    return c && (kind.empty() || c->kind == kind) && (pillar.empty() || c->pillar == pillar);
-}
+bool is(const Clause* c, ClauseKind kind) { return c && c->kind == kind; }
+
+bool considers(const Clause* c, ClauseKind kind, Pillar pillar) { return c && c->considers(kind, pillar); }
 
 }  // namespace checks
 
@@ -216,7 +216,7 @@ bool step_filled(const Project& p, std::string_view step, const std::vector<Find
         const Library& lib = bundled_library();
         return !p.monitoring.empty() || std::any_of(p.clauses.begin(), p.clauses.end(), [&](const ChosenClause& c) {
                    const Clause* k = lib.find(c.id);
-                   return k && k->kind == "condition-execution";
+                   return k && k->kind == ClauseKind::condition_execution;
                });
     }
     if (step == "verification")

@@ -49,7 +49,10 @@ double number_param(const RuleInfo& r, const char* key, double fallback);
 // Distinct expressions of `text` matching `terms`, as written; a match right after a negation
 // ("aucun prix", "sans remise") is ignored when `skip_negated`.
 std::vector<std::string> matched_terms(std::string_view text, const std::vector<std::string>& terms, bool skip_negated = false);
-// Whether a clause is of `kind` and `pillar` (empty = any).
-bool is(const Clause* c, std::string_view kind, std::string_view pillar = "");
+// Whether a clause is of `kind`.
+bool is(const Clause* c, ClauseKind kind);
+// Whether a clause is of `kind` and brings an environmental or social consideration of `pillar`
+// (Clause::considers: never a financial or organisation clause, nor one marked `consideration: false`).
+bool considers(const Clause* c, ClauseKind kind, Pillar pillar);
 
 }  // namespace clausier::checks

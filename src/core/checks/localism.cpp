@@ -29,7 +29,7 @@ long code_point(std::string_view s, size_t i, size_t len) {
 bool word_code_point(long cp) {
     if (cp < 0) return false;
     if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-    return cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7;   // Latin letters, œ included
+    return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x300 && cp <= 0x36F);   // Latin letters (œ included), decomposed accents
 }
 
 bool sentence_break(std::string_view s, size_t i, long cp) {

@@ -193,7 +193,8 @@ std::string goal_label(const Context& c, const std::string& id) {
 
 bool goal_covered(const Context& c, const std::string& goal) {
     for (const auto& [chosen, clause] : c.chosen())
-        if (clause->kind != "sourcing" && contains(clause->goals, goal)) return true;
+        // A reminder of the law (consideration: false) does not translate a goal of the buyer.
+        if (clause->kind != ClauseKind::sourcing && clause->consideration && contains(clause->goals, goal)) return true;
     for (const AwardCriterion& k : c.p.criteria)
         if (const Clause* clause = c.lib.find(k.clause); clause && contains(clause->goals, goal)) return true;
     for (const Lot& lot : c.p.lots)

@@ -1,5 +1,6 @@
 #include "document/assemble.h"
 #include <cmath>
+#include <optional>
 
 namespace clausier {
 
@@ -11,31 +12,24 @@ Inline labelled(std::string_view label, std::string_view value) {
     return {strong(fr(label) + kNnbsp + ":"), plain(" " + fr(value))};
 }
 
+Inline labelled_text(std::string_view label, std::string_view text) {
+    Inline out = text_lines(text, fr);
+    if (out.empty()) out.push_back(plain(""));
+    out.front().text.insert(0, " ");
+    out.insert(out.begin(), strong(fr(label) + kNnbsp + ":"));
+    return out;
+}
+
 void add_fact(std::vector<Inline>& items, std::string_view label, std::string_view value) {
     if (!trim(value).empty()) items.push_back(labelled(label, value));
 }
 
+void add_text_fact(std::vector<Inline>& items, std::string_view label, std::string_view text) {
+    if (!trim(text).empty()) items.push_back(labelled_text(label, text));
+}
+
 void add_text(std::vector<Block>& out, std::string_view all) {
-    std::vector<Inline> bullets;
-    auto flush = [&] {
-        if (!bullets.empty()) out.push_back(bullet_list(std::move(bullets)));
-        bullets.clear();
-    };
-    size_t start = 0;
-    while (start <= all.size()) {
-        size_t end = all.find('\n', start);
-        if (end == std::string_view::npos) end = all.size();
-        const std::string line = trim(all.substr(start, end - start));
-        start = end + 1;
-        if (line.empty()) { flush(); continue; }
-        if (line.rfind("- ", 0) == 0 || line.rfind("\u2022 ", 0) == 0) {
-            bullets.push_back(frtext(line.substr(line[0] == '-' ? 2 : 4)));
-            continue;
-        }
-        flush();
-        out.push_back(paragraph(frtext(line)));
-    }
-    flush();
+    for (Block& b : text_blocks(all, fr)) out.push_back(std::move(b));
 }
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
@@ -83,11 +77,11 @@ std::string subcriteria_label(const AwardCriterion& c) {
 std::vector<Commitment> monitoring_rows(const Project& p, const Library& lib) {
     std::vector<Commitment> rows;
     std::vector<std::string> ids;   // clause id of each row taken from the library
-    for (const ChosenRef& c : chosen_clauses(p, lib, "condition-execution")) {
+    for (const ChosenRef& c : chosen_clauses(p, lib, ClauseKind::condition_execution)) {
         const Clause& k = *c.clause;
         std::string title = k.title;
         if (c.choice->lot > 0) title += " — " + lot_label(p, c.choice->lot);
-        rows.push_back({k.id, title, k.indicator, k.proof, k.checkpoint, k.penalty});
+        rows.push_back({k.id, title, k.indicator, k.execution_proof, k.checkpoint, k.penalty});
         ids.push_back(k.id);
     }
     for (const Commitment& m : p.monitoring) {
@@ -121,15 +115,22 @@ std::string lot_label(const Project& p, int lot) {
     return s;
 }
 
-std::vector<ChosenRef> chosen_clauses(const Project& p, const Library& lib, std::string_view kind) {
+namespace {
+
+std::vector<ChosenRef> chosen_where(const Project& p, const Library& lib, std::optional<ClauseKind> kind) {
     std::vector<ChosenRef> out;
     for (const ChosenClause& c : p.clauses) {
         const Clause* k = lib.find(c.id);
-        if (!k || (!kind.empty() && k->kind != kind)) continue;
+        if (!k || (kind && k->kind != *kind)) continue;
         out.push_back({&c, k, fr(render_clause(*k, c.values))});
     }
     return out;
 }
+
+}  // namespace
+
+std::vector<ChosenRef> chosen_clauses(const Project& p, const Library& lib) { return chosen_where(p, lib, std::nullopt); }
+std::vector<ChosenRef> chosen_clauses(const Project& p, const Library& lib, ClauseKind kind) { return chosen_where(p, lib, kind); }
 
 namespace {
 

@@ -32,7 +32,8 @@ struct ChosenRef {
     const Clause* clause = nullptr;
     std::string text;   // rendered with the buyer's values, French typography applied
 };
-std::vector<ChosenRef> chosen_clauses(const Project& p, const Library& lib, std::string_view kind = "");
+std::vector<ChosenRef> chosen_clauses(const Project& p, const Library& lib);
+std::vector<ChosenRef> chosen_clauses(const Project& p, const Library& lib, ClauseKind kind);   // of that kind only
 
 struct ProjectFacts {          // what several documents state the same way
     Date date;                 // launch date (today when the project has none)
@@ -45,10 +46,14 @@ ProjectFacts project_facts(const Project& p);
 std::string fr(std::string_view s);                                // trimmed, French typography
 Inline frtext(std::string_view s);                                 // one plain run of fr(s)
 Block fr_heading(int level, std::string_view s);                   // heading(level, fr(s))
-Inline labelled(std::string_view label, std::string_view value);   // "Label : value", label in bold
-// Appends labelled(label, value) to `items` unless the value is blank.
+Inline labelled(std::string_view label, std::string_view value);   // "Label : value", label in bold, one line
+// The same for a multi-line field (quantities, notes, a scoring method): its line breaks are kept
+// (text_lines in document.h).
+Inline labelled_text(std::string_view label, std::string_view text);
+// Append labelled(label, value) / labelled_text(label, text) to `items` unless the value is blank.
 void add_fact(std::vector<Inline>& items, std::string_view label, std::string_view value);
-// Appends a multi-line text: each line a paragraph, runs of "- " lines a bullet list.
+void add_text_fact(std::vector<Inline>& items, std::string_view label, std::string_view text);
+// Appends a multi-line text typed by the buyer, read as text_blocks (document.h) says, in French typography.
 void add_text(std::vector<Block>& out, std::string_view text);
 
 std::string criterion_kind_label(std::string_view kind);
@@ -61,7 +66,7 @@ double weight_total(const Project& p);
 std::string criterion_method(const AwardCriterion& c, const Library& lib);
 std::string criterion_proof(const AwardCriterion& c, const Library& lib);
 std::string subcriteria_label(const AwardCriterion& c);             // "Délais (60 %) ; Moyens (40 %)"
-// The monitoring plan: one line per chosen execution condition (from the clause's indicator, proof,
+// The monitoring plan: one line per chosen execution condition (from the clause's indicator, execution proof,
 // checkpoint and penalty), where the buyer's own line for that clause overrides what it fills in, then the
 // buyer's other commitments.
 std::vector<Commitment> monitoring_rows(const Project& p, const Library& lib);

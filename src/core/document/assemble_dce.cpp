@@ -50,7 +50,7 @@ void object_section(Blocks& b, const Project& p, const ProjectFacts& f) {
     for (const std::string& c : p.need.cpv) cpv.push_back(cpv_label(c));
     add_fact(facts, cpv.size() > 1 ? "Codes CPV" : "Code CPV", join(cpv, " ; "));
     add_fact(facts, "Durée", f.duration_label);
-    add_fact(facts, "Quantités estimées", p.need.quantities);
+    add_text_fact(facts, "Quantités estimées", p.need.quantities);
     add_fact(facts, "Résultat attendu", p.need.expected_result);
     if (!p.need.members.empty()) {
         std::vector<std::string> names;
@@ -59,6 +59,21 @@ void object_section(Blocks& b, const Project& p, const ProjectFacts& f) {
                  join(names));
     }
     b.push_back(bullet_list(std::move(facts)));
+}
+
+// Chosen clauses of one kind, each as its title and text (organisation of the consultation, financial terms).
+void clause_texts(Blocks& b, const Project& p, const Library& lib, ClauseKind kind) {
+    for (const ChosenRef& c : chosen_clauses(p, lib, kind)) {
+        b.push_back(fr_heading(3, c.clause->title));
+        add_text(b, c.text);
+    }
+}
+
+// The rules of the consultation the buyer chose from the library (lots, information given, variants…).
+void organisation_section(Blocks& b, const Project& p, const Library& lib) {
+    if (chosen_clauses(p, lib, ClauseKind::organisation).empty()) return;
+    b.push_back(fr_heading(2, "Organisation de la consultation"));
+    clause_texts(b, p, lib, ClauseKind::organisation);
 }
 
 void lots_section(Blocks& b, const Project& p, const ProjectFacts& f) {
@@ -110,7 +125,7 @@ void procedure_section(Blocks& b, const Project& p, const ProjectFacts& f) {
 }
 
 void reserved_section(Blocks& b, const Project& p, const Library& lib) {
-    const auto clauses = chosen_clauses(p, lib, "reservation");
+    const auto clauses = chosen_clauses(p, lib, ClauseKind::reservation);
     bool any_lot = false;
     for (const Lot& l : p.lots) any_lot = any_lot || !l.reserved.empty();
     if (!any_lot && clauses.empty()) return;
@@ -129,7 +144,7 @@ void reserved_section(Blocks& b, const Project& p, const Library& lib) {
         std::vector<Inline> facts;
         add_fact(facts, "Lot concerné", lot_label(p, c.choice->lot));
         add_fact(facts, "Structures concernées", c.clause->reservation.structures);
-        add_fact(facts, "Article", c.clause->reservation.article);
+        add_fact(facts, "Article", lib.citation(c.clause->reservation.article));
         b.push_back(bullet_list(std::move(facts)));
     }
 }
@@ -141,7 +156,7 @@ void documents_section(Blocks& b, const Project& p, const Library& lib) {
         frtext("le document unique de marché européen (DUME) ou les formulaires DC1 et DC2 ;"),
         frtext("les déclarations sur l'honneur et les renseignements prévus à l'article R.2143-3 ;"),
         frtext("en cas de groupement, la répartition des prestations entre ses membres et la désignation du mandataire ;")};
-    for (const ChosenRef& c : chosen_clauses(p, lib, "selection")) cand.push_back(labelled(c.clause->title, c.text));
+    for (const ChosenRef& c : chosen_clauses(p, lib, ClauseKind::selection)) cand.push_back(labelled(c.clause->title, c.text));
     b.push_back(bullet_list(std::move(cand)));
 
     b.push_back(fr_heading(3, "Offre"));
@@ -152,8 +167,8 @@ void documents_section(Blocks& b, const Project& p, const Library& lib) {
     for (size_t k = 0; k < p.criteria.size(); ++k)
         add_fact(offer, "Pour le critère « " + criterion_name(p.criteria[k], k) + " »", p.criteria[k].proof);
     for (const ChosenRef& c : chosen_clauses(p, lib))
-        if (c.clause->kind == "specification" || c.clause->kind == "condition-execution")
-            add_fact(offer, "Pour l'exigence « " + c.clause->title + " »", c.clause->proof);
+        if (c.clause->kind == ClauseKind::specification || c.clause->kind == ClauseKind::condition_execution)
+            add_fact(offer, "Pour l'exigence « " + c.clause->title + " »", c.clause->offer_proof);
     b.push_back(numbered_list(std::move(offer)));
 }
 
@@ -169,8 +184,8 @@ void criteria_section(Blocks& b, const Project& p, const Library& lib) {
         add_fact(facts, "Nature", criterion_kind_label(c.kind));
         add_fact(facts, "Pondération", weight_label(c.weight));
         add_fact(facts, "Sous-critères", subcriteria_label(c));
-        add_fact(facts, "Méthode de notation", criterion_method(c, lib));
-        add_fact(facts, "Éléments à fournir", criterion_proof(c, lib));
+        add_text_fact(facts, "Méthode de notation", criterion_method(c, lib));
+        add_text_fact(facts, "Éléments à fournir", criterion_proof(c, lib));
         if (const Clause* k = c.clause.empty() ? nullptr : lib.find(c.clause)) add_fact(facts, "Clause type", k->title);
         b.push_back(bullet_list(std::move(facts)));
     }
@@ -179,7 +194,7 @@ void criteria_section(Blocks& b, const Project& p, const Library& lib) {
 
 void conditions_section(Blocks& b, const Project& p, const Library& lib) {
     b.push_back(fr_heading(2, "Conditions d'exécution"));
-    const auto conds = chosen_clauses(p, lib, "condition-execution");
+    const auto conds = chosen_clauses(p, lib, ClauseKind::condition_execution);
     if (conds.empty()) { b.push_back(todo("aucune condition d'exécution n'est encore retenue.")); return; }
     b.push_back(paragraph(fr("Les conditions d'exécution suivantes s'imposent au titulaire pendant toute la durée du "
                              "marché (articles L.2112-2 et L.2112-3). Leur suivi est décrit dans le plan de suivi "
@@ -191,10 +206,10 @@ void conditions_section(Blocks& b, const Project& p, const Library& lib) {
         std::vector<Inline> facts;
         if (c.choice->lot > 0) add_fact(facts, "Lot concerné", lot_label(p, c.choice->lot));
         add_fact(facts, "Indicateur", k.indicator);
-        add_fact(facts, "Justificatif", k.proof);
+        add_fact(facts, "Justificatifs en cours d'exécution", k.execution_proof);
         add_fact(facts, "Contrôle", k.checkpoint);
         add_fact(facts, "En cas de manquement", k.penalty);
-        add_fact(facts, k.articles.size() > 1 ? "Fondements" : "Fondement", join(k.articles));
+        add_fact(facts, k.articles.size() > 1 ? "Fondements" : "Fondement", lib.citations(k.articles));
         b.push_back(bullet_list(std::move(facts)));
     }
 }
@@ -221,7 +236,7 @@ std::string insertion_reference(const Project& p, int lot) {
 
 void insertion_section(Blocks& b, const Project& p, const Library& lib) {
     std::vector<Inline> rows;
-    for (const ChosenRef& c : chosen_clauses(p, lib, "condition-execution")) {
+    for (const ChosenRef& c : chosen_clauses(p, lib, ClauseKind::condition_execution)) {
         if (!contains(c.clause->goals, "insertion")) continue;
         rows.push_back(labelled(upper_first(lot_label(p, c.choice->lot)) + " — " + c.clause->title,
                                 insertion_volume(c) + ". Estimation de référence : " +
@@ -251,7 +266,7 @@ void follow_up_section(Blocks& b, const Project& p, const Library& lib) {
     if (!lines.empty()) b.push_back(bullet_list(std::move(lines)));
 }
 
-void payment_section(Blocks& b, const Project& p) {
+void payment_section(Blocks& b, const Project& p, const Library& lib) {
     b.push_back(fr_heading(2, "Avance et conditions de paiement"));
     if (p.advance_percent > 0)
         b.push_back(paragraph(fr("Une avance de " + french_percent(p.advance_percent) + " du montant initial du marché "
@@ -262,6 +277,7 @@ void payment_section(Blocks& b, const Project& p) {
                              " jours à compter de la réception de la demande de paiement (article R.2192-10). Tout "
                              "retard fait courir de plein droit des intérêts moratoires au profit du titulaire "
                              "(article L.2192-12).")));
+    clause_texts(b, p, lib, ClauseKind::clause_financiere);
 }
 
 void cctp_part(Blocks& b, const Project& p, const Library& lib) {
@@ -270,13 +286,14 @@ void cctp_part(Blocks& b, const Project& p, const Library& lib) {
                              "fonctionnelles et tiennent compte des objectifs de développement durable (articles "
                              "L.2111-2 et R.2111-4). Lorsqu'un label est cité, tout label équivalent et tout autre "
                              "moyen de preuve approprié sont acceptés (articles R.2111-16 et R.2111-17).")));
-    const auto specs = chosen_clauses(p, lib, "specification");
+    const auto specs = chosen_clauses(p, lib, ClauseKind::specification);
     for (const ChosenRef& c : specs) {
         b.push_back(fr_heading(2, c.clause->title));
         add_text(b, c.text);
         std::vector<Inline> facts;
         if (c.choice->lot > 0) add_fact(facts, "Lot concerné", lot_label(p, c.choice->lot));
-        add_fact(facts, "Justificatif", c.clause->proof);
+        add_fact(facts, "Justificatif à remettre avec l'offre", c.clause->offer_proof);
+        add_fact(facts, "Contrôle en cours d'exécution", c.clause->execution_proof);
         if (!facts.empty()) b.push_back(bullet_list(std::move(facts)));
     }
     for (size_t k = 0; k < p.specifications.size(); ++k) {
@@ -296,7 +313,7 @@ void grid_part(Blocks& b, const Project& p, const Library& lib) {
         std::string name = criterion_name(c, k);
         if (!c.subcriteria.empty()) name += " — sous-critères : " + subcriteria_label(c);
         rows.push_back({frtext(name), text(criterion_kind_label(c.kind)), text(weight_label(c.weight)),
-                        frtext(criterion_method(c, lib)), frtext(criterion_proof(c, lib))});
+                        text_lines(criterion_method(c, lib), fr), text_lines(criterion_proof(c, lib), fr)});
     }
     rows.push_back({{strong("Total")}, {}, {strong(weight_label(weight_total(p)))}, {}, {}});
     b.push_back(table({text("Critère"), text("Nature"), text("Pondération"), text("Méthode de notation"),
@@ -324,6 +341,7 @@ void assemble_dce(Document& d, const Project& p, const Library& lib, const Proje
     object_section(b, p, f);
     lots_section(b, p, f);
     procedure_section(b, p, f);
+    organisation_section(b, p, lib);
     reserved_section(b, p, lib);
     b.push_back(fr_heading(2, "Variantes"));
     b.push_back(paragraph(fr(p.variants ? "Les variantes sont autorisées ; elles respectent les exigences minimales fixées "
@@ -336,7 +354,7 @@ void assemble_dce(Document& d, const Project& p, const Library& lib, const Proje
     conditions_section(b, p, lib);
     insertion_section(b, p, lib);
     follow_up_section(b, p, lib);
-    payment_section(b, p);
+    payment_section(b, p, lib);
 
     cctp_part(b, p, lib);
     grid_part(b, p, lib);

@@ -15,16 +15,21 @@ bool has_goal(const Clause& c, std::string_view goal) {
 }
 
 std::string how_scored(const Clause& c, const Project& p) {
-    if (c.kind == "specification")
+    if (c.kind == ClauseKind::specification)
         return "C'est une exigence minimale : une offre qui ne la respecte pas est écartée, sans être notée.";
-    if (c.kind == "condition-execution")
+    if (c.kind == ClauseKind::condition_execution)
         return "C'est une obligation pendant l'exécution du marché. Elle n'est pas notée : toute offre vaut engagement "
                "de la respecter. Contrôle prévu : " + lower_first(trim(c.checkpoint));
-    if (c.kind == "reservation")
+    if (c.kind == ClauseKind::reservation)
         return "Seules les structures visées peuvent répondre au lot réservé : " + lower_first(trim(c.reservation.structures));
-    if (c.kind == "selection")
+    if (c.kind == ClauseKind::selection)
         return "C'est une condition pour présenter une offre : une candidature qui ne la remplit pas est écartée "
                "avant l'examen des offres.";
+    if (c.kind == ClauseKind::clause_financiere)
+        return "C'est un engagement de l'acheteur envers le titulaire (avance, paiement, garantie ou révision des prix) : "
+               "il n'est pas noté et vous n'avez rien à prouver.";
+    if (c.kind == ClauseKind::organisation)
+        return "C'est une règle d'organisation de la consultation : elle dit comment présenter votre offre, elle n'est pas notée.";
     for (const AwardCriterion& a : p.criteria)
         if (a.clause == c.id) return "C'est un critère noté, qui compte pour " + weight_label(a.weight) + " de la note. " + trim(c.criterion.scoring);
     return "C'est un critère noté. " + trim(c.criterion.scoring);
@@ -32,7 +37,7 @@ std::string how_scored(const Clause& c, const Project& p) {
 
 // Ways for a small firm to meet a requirement, from what the clause is about.
 std::string small_firm_advice(const Clause& c) {
-    if (c.kind == "reservation")
+    if (c.kind == ClauseKind::reservation)
         return "Si votre structure n'est pas de celles visées, répondez aux autres lots, ou proposez à une structure "
                "visée de travailler avec vous comme sous-traitant sur les autres lots.";
     if (has_goal(c, "insertion"))
@@ -43,7 +48,7 @@ std::string small_firm_advice(const Clause& c) {
     if (has_goal(c, "handicap"))
         return "Confiez une partie des prestations à une entreprise adaptée (EA) ou à un ESAT, en sous-traitance ou "
                "en cotraitance : c'est une façon simple de répondre et de renforcer votre offre.";
-    if (c.pillar == "environnemental")
+    if (c.pillar == Pillar::environnemental)
         return "Aucun label n'est obligatoire : un label équivalent ou tout autre moyen de preuve approprié (fiche "
                "technique, attestation du fabricant, rapport d'essai) est accepté. Si une partie de l'exigence dépasse "
                "vos moyens, répondez en groupement avec une entreprise qui la maîtrise ou sous-traitez-la.";
@@ -58,7 +63,8 @@ void clause_requirement(Blocks& b, const Project& p, const ChosenRef& c) {
     if (c.choice->lot > 0) add_fact(items, "Lot concerné", lot_label(p, c.choice->lot));
     add_fact(items, "Ce qui est demandé", c.text);
     add_fact(items, "Comment c'est évalué", how_scored(k, p));
-    add_fact(items, "La preuve à fournir", k.proof);
+    add_fact(items, "À joindre à votre offre", k.offer_proof);
+    add_fact(items, "À fournir pendant l'exécution", k.execution_proof);
     add_fact(items, "En clair", k.explanation);
     add_fact(items, "Comment une petite entreprise peut y répondre", small_firm_advice(k));
     b.push_back(bullet_list(std::move(items)));
@@ -104,7 +110,7 @@ void criterion_requirement(Blocks& b, const Project& p, const Library& lib, size
     std::string scored = "Pondération de " + weight_label(a.weight) + ". " + trim(criterion_method(a, lib));
     if (!a.subcriteria.empty()) scored += " Sous-critères : " + subcriteria_label(a) + ".";
     add_fact(items, "Comment c'est noté", scored);
-    add_fact(items, "La preuve à fournir", criterion_proof(a, lib));
+    add_text_fact(items, "La preuve à fournir", criterion_proof(a, lib));
     add_fact(items, "En clair", k && !trim(k->explanation).empty() ? k->explanation : criterion_plain(a));
     add_fact(items, "Comment une petite entreprise peut y répondre", criterion_advice(a));
     if (k) add_fact(items, "Clause type", k->title);
@@ -170,7 +176,7 @@ void assemble_entreprise(Document& d, const Project& p, const Library& lib, cons
 
     std::vector<ChosenRef> reqs;
     for (const ChosenRef& c : chosen_clauses(p, lib))
-        if (c.clause->kind != "sourcing" && c.clause->kind != "critere") reqs.push_back(c);
+        if (c.clause->kind != ClauseKind::sourcing && c.clause->kind != ClauseKind::critere) reqs.push_back(c);
     b.push_back(fr_heading(1, "Les exigences, une par une"));
     if (reqs.empty()) b.push_back(paragraph(fr("Le projet ne comporte pas encore d'exigence particulière.")));
     for (const ChosenRef& c : reqs) clause_requirement(b, p, c);
@@ -179,7 +185,7 @@ void assemble_entreprise(Document& d, const Project& p, const Library& lib, cons
     if (p.criteria.empty()) b.push_back(paragraph(fr("Les critères de notation ne sont pas encore définis.")));
     for (size_t k = 0; k < p.criteria.size(); ++k) criterion_requirement(b, p, lib, k);
     // Criterion clauses the buyer chose without turning them into a weighted criterion yet.
-    for (const ChosenRef& c : chosen_clauses(p, lib, "critere")) {
+    for (const ChosenRef& c : chosen_clauses(p, lib, ClauseKind::critere)) {
         bool used = false;
         for (const AwardCriterion& a : p.criteria) used = used || a.clause == c.clause->id;
         if (!used) clause_requirement(b, p, c);

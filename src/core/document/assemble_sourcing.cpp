@@ -35,7 +35,7 @@ void assemble_sourcing(Document& d, const Project& p) {
         std::vector<Inline> facts;
         add_fact(facts, "Date", date.valid() ? french_date(date) : s.date);
         add_fact(facts, "Canal", channel_label(s.channel));
-        add_fact(facts, "Informations communiquées", s.shared);
+        add_text_fact(facts, "Informations communiquées", s.shared);
         b.push_back(bullet_list(std::move(facts)));
         add_text(b, s.notes);
     }

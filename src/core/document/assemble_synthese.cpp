@@ -17,12 +17,12 @@ void need_part(Blocks& b, const Project& p, const Library& lib, const ProjectFac
     add_fact(facts, "Nature", f.nature_label + (fam ? " — " + fam->label : std::string()));
     add_fact(facts, p.need.cpv.size() > 1 ? "Codes CPV" : "Code CPV", join(p.need.cpv));
     add_fact(facts, "Durée", f.duration_label);
-    add_fact(facts, "Quantités", p.need.quantities);
+    add_text_fact(facts, "Quantités", p.need.quantities);
     add_fact(facts, "Résultat attendu", p.need.expected_result);
     add_fact(facts, "Valeur estimée", french_euros(f.initial) + " HT pour la période initiale, " + french_euros(f.total) +
                                           " HT sur toute la durée, reconductions comprises");
     b.push_back(bullet_list(std::move(facts)));
-    if (!trim(p.need.sobriety_note).empty()) b.push_back(paragraph(labelled("Sobriété — le besoin interrogé", p.need.sobriety_note)));
+    if (!trim(p.need.sobriety_note).empty()) b.push_back(paragraph(labelled_text("Sobriété — le besoin interrogé", p.need.sobriety_note)));
     else if (!p.need.need_questioned)
         b.push_back(note({frtext("Le besoin n'a pas encore été interrogé : est-il justifié, peut-il être réduit, "
                                  "mutualisé ou satisfait autrement ?")}));
@@ -56,7 +56,7 @@ void procedure_part(Blocks& b, const Project& p, const ProjectFacts& f) {
     std::vector<std::vector<Inline>> rows;
     for (const SourcingContact& s : p.sourcing)
         rows.push_back({text(french_date(parse_date(s.date)).empty() ? s.date : french_date(parse_date(s.date))),
-                        frtext(s.operator_name), frtext(s.channel), frtext(s.shared)});
+                        frtext(s.operator_name), frtext(s.channel), text_lines(s.shared, fr)});
     b.push_back(table({text("Date"), text("Opérateur"), text("Canal"), text("Informations données")}, std::move(rows),
                       {2, 3, 2, 5}));
 }
@@ -78,21 +78,24 @@ Coverage coverage(std::string_view id, const Project& p, const Library& lib, con
             if (pred(p.criteria[k])) c.by.push_back("critère « " + criterion_name(p.criteria[k], k) + " »");
     };
     if (id == "condition-environnementale") {
-        clauses_where([](const Clause& k) { return k.kind == "condition-execution" && k.pillar == "environnemental"; });
+        clauses_where([](const Clause& k) { return k.considers(ClauseKind::condition_execution, Pillar::environnemental); });
     } else if (id == "critere-environnemental") {
         criteria_where([&](const AwardCriterion& a) {
             const Clause* k = lib.find(a.clause);
-            return a.kind == "environnemental" || a.kind == "cout-cycle-vie" || (k && k->pillar == "environnemental");
+            return a.kind == "environnemental" || a.kind == "cout-cycle-vie" ||
+                   (k && k->pillar == Pillar::environnemental && k->counts_as_consideration());
         });
     } else if (id == "prix-non-unique") {
         const bool price_only = p.criteria.size() == 1 && p.criteria[0].kind == "prix";
         if (!p.criteria.empty() && !price_only)
             c.by.push_back(std::to_string(p.criteria.size()) + (p.criteria.size() > 1 ? " critères pondérés" : " critère de coût"));
     } else if (id == "specifications-durables") {
-        clauses_where([](const Clause& k) { return k.kind == "specification" && k.pillar != "economique"; });
+        clauses_where([](const Clause& k) {
+            return k.considers(ClauseKind::specification, Pillar::environnemental) || k.considers(ClauseKind::specification, Pillar::social);
+        });
     } else if (id == "condition-sociale-seuils-ue") {
         if (f.total < f.procedure.eu_threshold) c.by.push_back("sans objet : valeur inférieure au seuil européen");
-        clauses_where([](const Clause& k) { return k.kind == "condition-execution" && k.pillar == "social"; });
+        clauses_where([](const Clause& k) { return k.considers(ClauseKind::condition_execution, Pillar::social); });
         if (c.by.empty() && !trim(p.social_justification).empty()) c.by.push_back("exception motivée : " + trim(p.social_justification));
     } else {
         c.known = false;
@@ -140,7 +143,7 @@ void sustainable_part(Blocks& b, const Project& p, const Library& lib, const Pro
         std::vector<std::vector<Inline>> rows;
         for (const ChosenRef& c : clauses)
             rows.push_back({frtext(c.clause->title), text(pillar_label(c.clause->pillar)), text(kind_label(c.clause->kind)),
-                            text(level_label(c.clause->level)), text(join(c.clause->articles))});
+                            text(level_label(c.clause->level)), text(lib.citations(c.clause->articles))});
         b.push_back(fr_heading(2, "Clauses retenues"));
         b.push_back(table({text("Clause"), text("Pilier"), text("Type"), text("Niveau"), text("Fondement")}, std::move(rows),
                           {5, 4, 4, 3, 4}));
@@ -154,7 +157,7 @@ const char* severity_label(std::string_view s) {
     return "Conseil";
 }
 
-void findings_part(Blocks& b, const std::vector<Finding>& findings) {
+void findings_part(Blocks& b, const std::vector<Finding>& findings, const Library& lib) {
     b.push_back(fr_heading(1, "Points encore ouverts"));
     if (findings.empty()) {
         b.push_back(paragraph(fr("Les vérifications automatiques ne relèvent aucun point ouvert. Elles ne remplacent pas "
@@ -165,7 +168,7 @@ void findings_part(Blocks& b, const std::vector<Finding>& findings) {
     for (const char* level : {"bloquant", "alerte", "conseil"})
         for (const Finding& f : findings)
             if (f.severity == level || (std::string_view(level) == "conseil" && f.severity != "bloquant" && f.severity != "alerte"))
-                rows.push_back({{strong(severity_label(f.severity))}, frtext(f.message), text(join(f.articles)), text(f.where())});
+                rows.push_back({{strong(severity_label(f.severity))}, frtext(f.message), text(lib.citations(f.articles)), text(f.where())});
     b.push_back(table({text("Gravité"), text("Constat et action"), text("Articles"), text("Où corriger")}, std::move(rows),
                       {2, 6, 2, 2}));
 }
@@ -177,7 +180,7 @@ void assemble_synthese(Document& d, const Project& p, const Library& lib, const 
     need_part(d.blocks, p, lib, f);
     procedure_part(d.blocks, p, f);
     sustainable_part(d.blocks, p, lib, f);
-    findings_part(d.blocks, findings);
+    findings_part(d.blocks, findings, lib);
 }
 
 }  // namespace clausier

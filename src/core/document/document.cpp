@@ -4,14 +4,8 @@
 namespace clausier {
 
 std::string clean_text(std::string_view s) {
-    std::string bytes;
-    bytes.reserve(s.size());
-    for (char c : s) {
-        unsigned char u = static_cast<unsigned char>(c);
-        if (c == '\t' || c == '\n') bytes += ' ';
-        else if (u >= 0x20 && u != 0x7F) bytes += c;
-    }
-    std::string valid = sanitize_utf8(bytes), out;
+    const std::string valid = one_line(s);
+    std::string out;
     out.reserve(valid.size());
     for (size_t i = 0; i < valid.size(); ++i) {
         // U+FFFE and U+FFFF are not characters XML accepts.
@@ -28,9 +22,78 @@ std::string inline_text(const Inline& runs) {
     return out;
 }
 
+namespace {
+
+// The lines of a typed text, trimmed; an empty line stands for a paragraph break.
+std::vector<std::string> typed_lines(std::string_view typed) {
+    const std::string all = multiline_text(typed);
+    std::vector<std::string> out;
+    size_t start = 0;
+    for (;;) {
+        const size_t end = all.find('\n', start);
+        out.push_back(trim(std::string_view(all).substr(start, end == std::string::npos ? std::string::npos : end - start)));
+        if (end == std::string::npos) return out;
+        start = end + 1;
+    }
+}
+
+// The text of a bullet line without its marker, or false if the line is not a bullet.
+bool bullet_text(const std::string& line, std::string& item) {
+    for (const char* marker : {"- ", "\u2022 "}) {
+        const std::string m(marker);
+        if (line.compare(0, m.size(), m) == 0) {
+            item = trim(line.substr(m.size()));
+            return true;
+        }
+    }
+    return false;
+}
+
+Inline styled_line(const std::string& line, const LineStyle& style) { return text(style ? style(line) : line); }
+
+}  // namespace
+
+std::vector<Block> text_blocks(std::string_view typed, const LineStyle& style) {
+    std::vector<Block> out;
+    Inline para;                  // the paragraph being built, lines joined by line breaks
+    std::vector<Inline> bullets;  // the bullet list being built
+    auto flush = [&] {
+        if (!para.empty()) out.push_back(paragraph(std::move(para)));
+        if (!bullets.empty()) out.push_back(bullet_list(std::move(bullets)));
+        para.clear();
+        bullets.clear();
+    };
+    for (const std::string& line : typed_lines(typed)) {
+        std::string item;
+        if (line.empty()) {
+            flush();
+        } else if (bullet_text(line, item)) {
+            if (!para.empty()) flush();
+            bullets.push_back(styled_line(item, style));
+        } else {
+            if (!bullets.empty()) flush();
+            if (!para.empty()) para.push_back(line_break());
+            for (Run& r : styled_line(line, style)) para.push_back(std::move(r));
+        }
+    }
+    flush();
+    return out;
+}
+
+Inline text_lines(std::string_view typed, const LineStyle& style) {
+    Inline out;
+    for (const std::string& line : typed_lines(typed)) {
+        if (line.empty()) continue;
+        if (!out.empty()) out.push_back(line_break());
+        for (Run& r : styled_line(line, style)) out.push_back(std::move(r));
+    }
+    return out;
+}
+
 Run plain(std::string_view s) { return {Run::plain, clean_text(s)}; }
 Run emphasis(std::string_view s) { return {Run::emphasis, clean_text(s)}; }
 Run strong(std::string_view s) { return {Run::strong, clean_text(s)}; }
+Run line_break() { return {Run::line_break, "\n"}; }
 Inline text(std::string_view s) { return {plain(s)}; }
 
 Block heading(int level, std::string_view s) {

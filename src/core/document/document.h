@@ -2,6 +2,7 @@
 // list of blocks made of inline runs. Assembly (assemble.h) builds it from a project; each writer in export/
 // turns it into one file format without knowing anything about public procurement.
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -10,9 +11,9 @@
 namespace clausier {
 
 struct Run {
-    enum Style { plain, emphasis, strong };
+    enum Style { plain, emphasis, strong, line_break };   // line_break: a line break inside the paragraph
     Style style = plain;
-    std::string text;
+    std::string text;   // one line, no control character; a line_break's text is "\n" (for plain-text readers)
 };
 using Inline = std::vector<Run>;   // one paragraph of text
 
@@ -39,6 +40,7 @@ struct Document {
 Run plain(std::string_view s);
 Run emphasis(std::string_view s);
 Run strong(std::string_view s);
+Run line_break();                                // a line break inside the paragraph
 Inline text(std::string_view s);                 // one plain run
 Block heading(int level, std::string_view s);
 Block paragraph(Inline runs);
@@ -50,10 +52,24 @@ Block table(std::vector<Inline> header, std::vector<std::vector<Inline>> rows, s
 std::vector<int> column_percents(const Block& table);
 Block note(std::vector<Inline> paragraphs);
 
-// Valid UTF-8 on one line, without the characters XML 1.0 forbids: C0 controls and DEL are dropped, tabs
-// and line feeds become spaces, U+FFFE and U+FFFF are dropped (split multi-line text into paragraphs first).
+// Valid UTF-8 on one line, without the characters XML 1.0 forbids: one_line() (text.h) turns line breaks,
+// tabs and every control character into spaces, and U+FFFE and U+FFFF are dropped. Multi-line text goes
+// through text_blocks or text_lines first.
 std::string clean_text(std::string_view s);
-// The run texts of a paragraph joined, for tests and plain-text uses.
+// The run texts of a paragraph joined (a line break as "\n"), for tests and plain-text uses.
 std::string inline_text(const Inline& runs);
+
+// ---- multi-line text typed by the buyer: how every writer reads it, defined once ---------------------
+// The text is first read as multiline_text() says (CR LF, form feed, U+2028… normalised). Then:
+//   - a blank line (or several, or spaces only) starts a new paragraph;
+//   - a single line break stays a line break inside the paragraph (Run::line_break; DOCX <w:br/>, ODT
+//     <text:line-break/>, HTML <br>, Markdown hard break);
+//   - a run of lines starting with "- " or "• " is a bullet list, one item per line;
+//   - every line is trimmed, then passed through `style` if given (the assembler's French typography).
+using LineStyle = std::function<std::string(std::string_view)>;
+std::vector<Block> text_blocks(std::string_view typed, const LineStyle& style = {});
+// The same text as one paragraph's runs (for a value beside a label, a table cell): lines joined by line
+// breaks, a blank line read as one line break (an Inline cannot hold two paragraphs).
+Inline text_lines(std::string_view typed, const LineStyle& style = {});
 
 }  // namespace clausier

@@ -19,6 +19,7 @@ struct DocxBody {
 
     void runs(const Inline& rs) {
         for (const Run& r : rs) {
+            if (r.style == Run::line_break) { xml += "<w:r><w:br/></w:r>"; continue; }
             xml += "<w:r>";
             if (r.style == Run::strong) xml += "<w:rPr><w:b/><w:bCs/></w:rPr>";
             else if (r.style == Run::emphasis) xml += "<w:rPr><w:i/><w:iCs/></w:rPr>";

@@ -2,6 +2,7 @@
 // Content-Security-Policy forbids loading anything), headings in order from <h1> (the title) down.
 #include "export/writers.h"
 #include "export/xml.h"
+#include "base/text.h"
 
 namespace clausier {
 
@@ -25,6 +26,7 @@ th, td { border: 1px solid #8a9bb0; padding: .35rem .5rem; text-align: left; ver
 th { background: #dde6ef; }
 .note { border: 1px solid #1f4e79; border-left-width: 5px; background: #f3f6f9; padding: .5rem 1rem; margin: 1rem 0; }
 .note p { margin: .4rem 0; }
+a { color: #1f4e79; overflow-wrap: anywhere; }
 @media print {
   @page { size: A4; margin: 2cm 1.8cm; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
@@ -37,10 +39,24 @@ th { background: #dde6ef; }
 }
 )";
 
+// Escaped text where web and e-mail addresses become links (find_links gives only http, https and mailto
+// addresses: no other scheme can reach an href).
+std::string linked_text(const std::string& text) {
+    std::string out;
+    size_t at = 0;
+    for (const TextLink& link : find_links(text)) {
+        out += xml_escape(text.substr(at, link.begin - at));
+        out += "<a href=\"" + xml_escape(link.href) + "\">" + xml_escape(text.substr(link.begin, link.end - link.begin)) + "</a>";
+        at = link.end;
+    }
+    return out + xml_escape(text.substr(at));
+}
+
 std::string runs_html(const Inline& runs) {
     std::string out;
     for (const Run& r : runs) {
-        const std::string t = xml_escape(r.text);
+        if (r.style == Run::line_break) { out += "<br>"; continue; }
+        const std::string t = linked_text(r.text);
         if (r.style == Run::strong) out += "<strong>" + t + "</strong>";
         else if (r.style == Run::emphasis) out += "<em>" + t + "</em>";
         else out += t;
@@ -106,7 +122,7 @@ std::string write_html(const Document& d) {
     if (!d.metadata.empty()) {
         out += "<dl class=\"meta\">\n";
         for (const auto& [label, value] : d.metadata)
-            out += "<dt>" + xml_escape(label) + "</dt><dd>" + xml_escape(value) + "</dd>\n";
+            out += "<dt>" + xml_escape(label) + "</dt><dd>" + linked_text(value) + "</dd>\n";
         out += "</dl>\n";
     }
     out += "</header>\n<main>\n";

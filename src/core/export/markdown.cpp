@@ -61,11 +61,31 @@ std::string styled(const Run& r, bool line_start) {
            std::string(t.size() - 1 - b, ' ');
 }
 
-std::string runs_md(const Inline& runs) {
-    std::string out;
-    for (const Run& r : runs) out += styled(r, out.find_first_not_of(' ') == std::string::npos);
-    out.erase(0, std::min(out.size(), out.find_first_not_of(' ')));
-    return trim_end(out);
+// A paragraph's runs. A line break is a hard break (a backslash at the end of the line) followed by `cont`,
+// what continues the block on the next line (a list item's indentation, "> " in a note); where Markdown
+// has no line break (`cont` null: headings, table cells) it becomes a space.
+std::string runs_md(const Inline& runs, const char* cont = nullptr) {
+    std::string out, line;
+    bool pending_break = false;
+    auto end_line = [&] {
+        line.erase(0, std::min(line.size(), line.find_first_not_of(' ')));
+        line = trim_end(line);
+        if (line.empty()) return;
+        if (pending_break) out += std::string("\\\n") + cont;
+        out += line;
+        line.clear();
+        pending_break = false;
+    };
+    for (const Run& r : runs) {
+        if (r.style != Run::line_break) line += styled(r, line.find_first_not_of(' ') == std::string::npos);
+        else if (!cont) line += ' ';
+        else {
+            end_line();
+            pending_break = !out.empty();
+        }
+    }
+    end_line();
+    return out;
 }
 
 void table_md(std::string& out, const Block& b) {
@@ -84,16 +104,19 @@ void table_md(std::string& out, const Block& b) {
 void block_md(std::string& out, const Block& b) {
     switch (b.kind) {
         case Block::heading: out += std::string(size_t(b.level) + 1, '#') + " " + runs_md(b.text) + "\n"; break;
-        case Block::paragraph: out += runs_md(b.text) + "\n"; break;
+        case Block::paragraph: out += runs_md(b.text, "") + "\n"; break;
         case Block::bullet_list:
-            for (const Inline& item : b.items) out += "- " + runs_md(item) + "\n";
+            for (const Inline& item : b.items) out += "- " + runs_md(item, "  ") + "\n";
             break;
         case Block::numbered_list:
-            for (size_t k = 0; k < b.items.size(); ++k) out += std::to_string(k + 1) + ". " + runs_md(b.items[k]) + "\n";
+            for (size_t k = 0; k < b.items.size(); ++k) {
+                const std::string marker = std::to_string(k + 1) + ". ";
+                out += marker + runs_md(b.items[k], std::string(marker.size(), ' ').c_str()) + "\n";
+            }
             break;
         case Block::table: table_md(out, b); break;
         case Block::note:
-            for (size_t k = 0; k < b.items.size(); ++k) out += (k ? ">\n> " : "> ") + runs_md(b.items[k]) + "\n";
+            for (size_t k = 0; k < b.items.size(); ++k) out += (k ? ">\n> " : "> ") + runs_md(b.items[k], "> ") + "\n";
             break;
     }
 }

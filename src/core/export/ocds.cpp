@@ -56,13 +56,15 @@ const char* goal_code(std::string_view goal) {
     return nullptr;
 }
 
-const char* strategy(std::string_view kind) {
-    if (kind == "specification") return "technicalSpecifications";
-    if (kind == "condition-execution") return "contractPerformanceConditions";
-    if (kind == "critere") return "awardCriteria";
-    if (kind == "reservation") return "reservedParticipation";
-    if (kind == "selection") return "selectionCriteria";
-    return nullptr;
+const char* strategy(ClauseKind kind) {
+    switch (kind) {
+        case ClauseKind::specification: return "technicalSpecifications";
+        case ClauseKind::condition_execution: return "contractPerformanceConditions";
+        case ClauseKind::critere: return "awardCriteria";
+        case ClauseKind::reservation: return "reservedParticipation";
+        case ClauseKind::selection: return "selectionCriteria";
+        default: return nullptr;
+    }
 }
 
 // Sustainability goals with the strategies that pursue them, in order of first appearance.
@@ -90,7 +92,8 @@ Sustainability sustainability(const Project& p, const Library& lib) {
     Sustainability s;
     for (const std::string& g : p.goals) s.add(goal_code(g), nullptr);
     for (const ChosenRef& c : chosen_clauses(p, lib))
-        for (const std::string& g : c.clause->goals) s.add(goal_code(g), strategy(c.clause->kind));
+        if (c.clause->counts_as_consideration())   // not a financial term, data protection or a reminder of the law
+            for (const std::string& g : c.clause->goals) s.add(goal_code(g), strategy(c.clause->kind));
     for (const AwardCriterion& a : p.criteria) {
         if (lib.find(a.clause)) continue;   // its clause's goals are already counted
         if (a.kind == "environnemental" || a.kind == "cout-cycle-vie") s.add("environmental", "awardCriteria");

@@ -43,6 +43,7 @@ struct OdtBody {
 
     void runs(const Inline& rs) {
         for (const Run& r : rs) {
+            if (r.style == Run::line_break) { xml += "<text:line-break/>"; continue; }
             if (r.style == Run::plain) { xml += odt_text(r.text); continue; }
             const char* style = r.style == Run::strong ? "Strong_20_Emphasis" : "Emphasis";
             xml += std::string("<text:span text:style-name=\"") + style + "\">" + odt_text(r.text) + "</text:span>";

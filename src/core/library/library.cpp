@@ -1,5 +1,6 @@
 #include "library/library.h"
 #include "base/bundle.h"
+#include "library/names.h"
 #include <algorithm>
 #include <cmath>
 #include <dirent.h>
@@ -13,13 +14,27 @@ namespace clausier {
 
 namespace {
 
-const char* const kPillars[] = {"environnemental", "social", "economique"};
-const char* const kKinds[] = {"specification", "condition-execution", "critere", "selection", "reservation", "sourcing"};
-const char* const kLevels[] = {"essentiel", "avance", "exemplaire"};
+const EnumName<Pillar> kPillars[] = {{Pillar::environnemental, "environnemental", "Environnemental"},
+                                     {Pillar::social, "social", "Social"},
+                                     {Pillar::economique, "economique", "Économique et accès des PME"}};
+const EnumName<ClauseKind> kKinds[] = {
+    {ClauseKind::specification, "specification", "Spécification technique"},
+    {ClauseKind::condition_execution, "condition-execution", "Condition d'exécution"},
+    {ClauseKind::critere, "critere", "Critère d'attribution"},
+    {ClauseKind::selection, "selection", "Sélection des candidatures"},
+    {ClauseKind::reservation, "reservation", "Marché ou lot réservé"},
+    {ClauseKind::sourcing, "sourcing", "Conseil de sourcing"},
+    {ClauseKind::clause_financiere, "clause-financiere", "Clause financière du CCAP"},
+    {ClauseKind::organisation, "organisation", "Organisation de la consultation"}};
+const EnumName<Level> kLevels[] = {
+    {Level::essentiel, "essentiel", "Essentiel"}, {Level::avance, "avance", "Avancé"}, {Level::exemplaire, "exemplaire", "Exemplaire"}};
 const char* const kNatures[] = {"fournitures", "services", "travaux"};
 const char* const kDocuments[] = {"RC", "CCAP", "CCTP", "AE"};
 const char* const kVarTypes[] = {"percent", "integer", "euros", "hours", "date", "choice", "text"};
-const char* const kReservationArticles[] = {"L.2113-12", "L.2113-13", "L.2113-15"};
+// Reservation grounds: disability (L.2113-12), insertion (L.2113-13), detainees (L.2113-13-1), social
+// economy for certain services (L.2113-15). The first two take their 50 % share from R.2113-7.
+const char* const kReservationArticles[] = {"L.2113-12", "L.2113-13", "L.2113-13-1", "L.2113-15"};
+const char* const kSharedReservationArticles[] = {"L.2113-12", "L.2113-13"};
 
 template <size_t N>
 bool one_of(const std::string& s, const char* const (&set)[N]) {
@@ -38,6 +53,196 @@ double number(const json& j, const char* key) {
     return it != j.end() && it->is_number() ? it->get<double>() : 0.0;
 }
 
+// --- drafting rules of the legal review (issue 12, point 8; clauses/README.md) ------------------------------
+// Each rule looks at one loaded clause and returns French messages. A clause that breaks one stays in the
+// library (see LibraryProblem::structural); `library check` lists it and fails.
+
+// The sentences of a text, folded, as tokens: ASCII words and numbers, and {{placeholders}} kept whole.
+// A sentence ends at a line break, « ! », « ? » or a full stop followed by a space (so "R.2113-7" stays whole).
+std::vector<std::vector<std::string>> sentences(std::string_view text) {
+    const std::string f = fold(text);
+    std::vector<std::vector<std::string>> out(1);
+    std::string word;
+    auto flush = [&] { if (!word.empty()) out.back().push_back(word); word.clear(); };
+    for (size_t i = 0; i < f.size(); ++i) {
+        const char ch = f[i];
+        if (ch == '{' && f.compare(i, 2, "{{") == 0) {
+            const size_t end = f.find("}}", i);
+            if (end != std::string::npos) { flush(); out.back().push_back(f.substr(i, end + 2 - i)); i = end + 1; continue; }
+        }
+        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_') { word += ch; continue; }
+        flush();
+        const bool stop = ch == '\n' || ch == '!' || ch == '?' ||
+                          (ch == '.' && (i + 1 == f.size() || f[i + 1] == ' ' || f[i + 1] == '\n'));
+        if (stop && !out.back().empty()) out.emplace_back();
+    }
+    flush();
+    if (out.back().empty()) out.pop_back();
+    return out;
+}
+
+bool starts(const std::string& s, std::string_view prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+bool is_placeholder(const std::string& t) { return starts(t, "{{"); }
+bool any_token(const std::vector<std::string>& s, std::initializer_list<std::string_view> prefixes) {
+    for (const std::string& t : s)
+        for (std::string_view p : prefixes) if (starts(t, p)) return true;
+    return false;
+}
+
+// « une pénalité de {{penalite}} par heure… »: the word, an amount that is a euros variable, and its basis.
+bool states_penalty(const Clause& k, const std::vector<std::string>& s) {
+    bool amount = false;
+    for (const std::string& t : s)
+        if (is_placeholder(t))
+            if (const Variable* v = k.variable(t.substr(2, t.size() - 4))) amount = amount || v->type == "euros";
+    const bool basis = std::any_of(s.begin(), s.end(), [](const std::string& t) {
+        return t == "par" || t == "chaque" || t == "tout" || t == "toute";
+    });
+    return amount && basis && any_token(s, {"penalit"});
+}
+
+// « … présente un plan de mise en conformité sous {{delai}} jours »: a plan and a deadline in days, weeks or months.
+bool states_plan(const std::vector<std::string>& s) {
+    bool deadline = false;
+    for (size_t i = 0; i + 1 < s.size(); ++i) {
+        const bool number = is_placeholder(s[i]) || std::all_of(s[i].begin(), s[i].end(), [](char c) { return c >= '0' && c <= '9'; });
+        deadline = deadline || (number && (starts(s[i + 1], "jour") || starts(s[i + 1], "semaine") || s[i + 1] == "mois"));
+    }
+    return deadline && std::find(s.begin(), s.end(), "plan") != s.end();
+}
+
+std::vector<std::string> sanction_in_text(const Clause& k) {
+    if (k.kind != ClauseKind::condition_execution) return {};
+    bool penalty = false, plan = false;
+    for (const auto& s : sentences(k.text)) {
+        penalty = penalty || states_penalty(k, s);
+        plan = plan || states_plan(s);
+    }
+    if (!penalty && !plan)
+        return {"condition d'exécution dont le texte ne dit pas la conséquence d'un manquement : une pénalité dont le "
+                "montant est une variable en euros, avec sa base (« par heure non réalisée »), ou un plan de mise en "
+                "conformité avec son délai (« sous {{delai}} jours »)."};
+    const std::string summary = fold(k.penalty);
+    std::vector<std::string> out;
+    if (!penalty && summary.find("penalit") != std::string::npos)
+        out.push_back("le résumé « penalty » annonce une pénalité que le texte de la clause n'énonce pas.");
+    if (!plan && summary.find("plan") != std::string::npos)
+        out.push_back("le résumé « penalty » annonce un plan correctif que le texte de la clause n'énonce pas.");
+    return out;
+}
+
+// A clause that goes to the CCAP is CCAP text, and so are its monitoring fields printed beside it:
+// « pénalité fixée au CCAP » would send the reader to itself.
+std::vector<std::string> no_ccap_self_reference(const Clause& k) {
+    if (!contains(k.documents, "CCAP")) return {};
+    std::vector<std::string> texts = {k.text, k.execution_proof, k.indicator, k.checkpoint, k.penalty};
+    for (const Variable& v : k.variables) if (v.default_value.is_string()) texts.push_back(v.default_value.get<std::string>());
+    for (const std::string& t : texts)
+        for (const auto& s : sentences(t))
+            for (size_t i = 0; i < s.size(); ++i) {
+                const bool ccap = s[i] == "ccap" || (s[i] == "clauses" && i + 2 < s.size() && s[i + 1] == "administratives" &&
+                                                     s[i + 2] == "particulieres");
+                if (ccap && (i == 0 || s[i - 1] != "present"))
+                    return {"clause du CCAP qui renvoie au CCAP : elle en fait partie, sa sanction et ses modalités "
+                            "doivent être écrites dans son propre texte."};
+            }
+    return {};
+}
+
+std::vector<std::string> reservation_cites_r2113_7(const Clause& k) {
+    if (k.kind != ClauseKind::reservation || !one_of(k.reservation.article, kSharedReservationArticles)) return {};
+    std::vector<std::string> out;
+    if (!contains(k.articles, "R.2113-7"))
+        out.push_back("réservation au titre de l'article " + k.reservation.article + " sans citer l'article R.2113-7, "
+                      "qui fixe la part minimale de 50 % et la mention dans l'avis.");
+    if (k.reservation.share < 50) out.push_back("réservation : la part minimale de travailleurs est de 50 % (article R.2113-7).");
+    if (contains(k.articles, "L.2113-14"))
+        out.push_back("réservation citant l'article L.2113-14 : la part minimale de 50 % est fixée par l'article R.2113-7, "
+                      "seul à citer pour elle.");
+    return out;
+}
+
+std::vector<std::string> proofs_present(const Clause& k) {
+    std::vector<std::string> out;
+    const bool offer = k.kind != ClauseKind::sourcing && k.kind != ClauseKind::organisation &&
+                       k.kind != ClauseKind::clause_financiere;
+    if (offer && trim(k.offer_proof).empty())
+        out.push_back("ce que le candidat remet avec son offre (« offer_proof ») est absent.");
+    if (k.kind == ClauseKind::condition_execution && trim(k.execution_proof).empty())
+        out.push_back("condition d'exécution sans les justificatifs remis pendant l'exécution (« execution_proof »).");
+    return out;
+}
+
+std::vector<std::string> review_present(const Clause& k) {
+    const bool sources = !k.review.sources.empty() &&
+                         std::none_of(k.review.sources.begin(), k.review.sources.end(), [](const std::string& s) { return trim(s).empty(); });
+    if (k.review.date.valid() && sources) return {};
+    return {"trace de relecture absente ou incomplète (« review » : date AAAA-MM-JJ et sources consultées)."};
+}
+
+std::vector<std::string> ccag_declared(const Clause& k) {
+    const std::string text = fold(k.text);
+    const bool says = text.find("par derogation") != std::string::npos;
+    if (says && !k.ccag.derogates)
+        return {"le texte déroge au CCAG (« par dérogation ») sans bloc « ccag » qui le déclare : la dérogation doit "
+                "pouvoir figurer dans l'article récapitulatif du CCAP."};
+    if (!k.ccag.derogates) return {};
+    std::vector<std::string> out;
+    if (!says) out.push_back("le bloc « ccag » déclare une dérogation que le texte ne formule pas (« Par dérogation à l'article … du CCAG »).");
+    if (k.ccag.articles.empty() || trim(k.ccag.summary).empty())
+        out.push_back("dérogation au CCAG sans les articles concernés ou sans résumé (« ccag.articles », « ccag.summary »).");
+    return out;
+}
+
+std::vector<std::string> kind_documents(const Clause& k) {
+    if (k.kind == ClauseKind::clause_financiere && k.documents != std::vector<std::string>{"CCAP"})
+        return {"une clause financière engage l'acheteur et figure au seul CCAP."};
+    if (k.kind == ClauseKind::organisation && !k.documents.empty() && k.documents != std::vector<std::string>{"RC"})
+        return {"une clause d'organisation de la consultation figure au règlement de la consultation (RC) ou nulle part."};
+    return {};
+}
+
+// A euros variable that prices a tonne of CO₂.
+bool prices_carbon(const Variable& v) {
+    const std::string label = fold(v.label);
+    return v.type == "euros" && (v.name.find("carbone") != std::string::npos || v.name.find("co2") != std::string::npos ||
+                                 ((label.find("co2") != std::string::npos || label.find("carbone") != std::string::npos) &&
+                                  label.find("tonne") != std::string::npos));
+}
+
+constexpr const char* kCarbonVariable = "valeur_carbone";
+
+std::vector<std::string> carbon_value_sourced(const Clause& k) {
+    std::vector<std::string> out;
+    for (const Variable& v : k.variables) {
+        if (!prices_carbon(v)) continue;
+        if (v.name != kCarbonVariable)
+            out.push_back("la valeur du carbone s'écrit avec la variable « valeur_carbone » (euros par tonne de CO₂e), "
+                          "la même dans toute la bibliothèque, et non « " + v.name + " ».");
+        else if (fold(k.cautions).find("france strategie") == std::string::npos)
+            out.push_back("la valeur du carbone n'indique pas sa source dans les points de vigilance (valeur de l'action "
+                          "pour le climat, France Stratégie).");
+    }
+    return out;
+}
+
+using DraftingCheck = std::vector<std::string> (*)(const Clause&);
+struct DraftingRule {
+    const char* id;
+    DraftingCheck check;
+};
+
+const DraftingRule kDraftingRules[] = {
+    {"sanction-dans-le-texte", sanction_in_text},
+    {"pas-de-renvoi-au-ccap", no_ccap_self_reference},
+    {"reservation-r2113-7", reservation_cites_r2113_7},
+    {"preuves-offre-execution", proofs_present},
+    {"trace-de-relecture", review_present},
+    {"derogation-ccag-declaree", ccag_declared},
+    {"documents-selon-la-nature", kind_documents},
+    {"valeur-carbone-sourcee", carbon_value_sourced},
+};
+
 // Validates one clause file and appends its clauses. `ids` tracks ids across files.
 struct Loader {
     Library& lib;
@@ -45,7 +250,7 @@ struct Loader {
     std::set<std::string> ids;
 
     void problem(const std::string& file, const std::string& clause, const std::string& msg) {
-        problems.push_back({file, clause, msg});
+        problems.push_back({file, clause, msg, ""});
     }
 
     // Reads a list of strings, reporting a wrong type.
@@ -132,6 +337,31 @@ struct Loader {
         return out;
     }
 
+    // Reads the optional `ccag`, `consideration` and `review` fields; a wrong type is structural.
+    void review_fields(const json& c, Clause& k, const std::string& file) {
+        const std::string& id = k.id;
+        if (auto it = c.find("consideration"); it != c.end()) {
+            if (!it->is_boolean()) problem(file, id, "« consideration » doit valoir true ou false.");
+            else k.consideration = it->get<bool>();
+        }
+        if (auto it = c.find("ccag"); it != c.end()) {
+            if (!it->is_object() || !it->contains("derogates") || !(*it)["derogates"].is_boolean())
+                problem(file, id, "« ccag » doit être un objet avec « derogates » (true ou false), « articles » et « summary ».");
+            else {
+                k.ccag.derogates = (*it)["derogates"].get<bool>();
+                k.ccag.summary = str(*it, "summary");
+                strings(*it, "articles", k.ccag.articles, file, id, false);
+            }
+        }
+        if (auto it = c.find("review"); it != c.end()) {
+            if (!it->is_object()) problem(file, id, "« review » doit être un objet avec « date » et « sources ».");
+            else {
+                k.review.date = parse_date(str(*it, "date"));
+                strings(*it, "sources", k.review.sources, file, id, false);
+            }
+        }
+    }
+
     void clause(const json& c, const std::string& file, const std::string& file_family) {
         if (!c.is_object()) { problem(file, "", "une entrée de « clauses » n'est pas un objet."); return; }
         Clause k;
@@ -145,25 +375,24 @@ struct Loader {
             problem(file, id, "« version » doit être un entier supérieur ou égal à 1.");
         else k.version = int(std::min<long long>(c["version"].get<long long>(), 1000000));
         k.title = str(c, "title");
-        k.pillar = str(c, "pillar");
-        k.kind = str(c, "kind");
-        k.level = str(c, "level");
         k.text = str(c, "text");
-        k.proof = str(c, "proof");
+        k.offer_proof = str(c, "offer_proof");
+        k.execution_proof = str(c, "execution_proof");
         k.indicator = str(c, "indicator");
         k.checkpoint = str(c, "checkpoint");
         k.penalty = str(c, "penalty");
         k.explanation = str(c, "explanation");
         k.cautions = str(c, "cautions");
         if (k.title.empty()) problem(file, id, "titre absent.");
-        if (!one_of(k.pillar, kPillars)) problem(file, id, "pilier « " + k.pillar + " » inconnu.");
+        const std::string pillar = str(c, "pillar"), kind = str(c, "kind"), level = str(c, "level");
+        if (!from_name(pillar, k.pillar)) problem(file, id, "pilier « " + pillar + " » inconnu.");
         else if (valid_id(id)) {
             char letter = id[id.find('-') + 1];
-            char expected = k.pillar == "environnemental" ? 'E' : k.pillar == "social" ? 'S' : 'P';
+            char expected = k.pillar == Pillar::environnemental ? 'E' : k.pillar == Pillar::social ? 'S' : 'P';
             if (letter != expected) problem(file, id, "la lettre de l'identifiant ne correspond pas au pilier.");
         }
-        if (!one_of(k.kind, kKinds)) problem(file, id, "nature de clause « " + k.kind + " » inconnue.");
-        if (!one_of(k.level, kLevels)) problem(file, id, "niveau d'ambition « " + k.level + " » inconnu.");
+        if (!from_name(kind, k.kind)) problem(file, id, "nature de clause « " + kind + " » inconnue.");
+        if (!from_name(level, k.level)) problem(file, id, "niveau d'ambition « " + level + " » inconnu.");
         strings(c, "families", k.families, file, id, true);
         strings(c, "cpv", k.cpv, file, id, true);
         strings(c, "natures", k.natures, file, id, true);
@@ -179,7 +408,7 @@ struct Loader {
         for (const auto& n : k.natures) if (!one_of(n, kNatures)) problem(file, id, "nature de marché « " + n + " » inconnue.");
         if (k.natures.empty()) problem(file, id, "aucune nature de marché.");
         for (const auto& d : k.documents) if (!one_of(d, kDocuments)) problem(file, id, "document « " + d + " » inconnu.");
-        if (k.documents.empty()) problem(file, id, "aucun document de destination.");
+        if (k.documents.empty() && k.kind != ClauseKind::organisation) problem(file, id, "aucun document de destination.");
         for (const auto& code : k.cpv) {
             bool digits = code.size() >= 2 && code.size() <= 8 &&
                           std::all_of(code.begin(), code.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
@@ -188,7 +417,7 @@ struct Loader {
         if (k.text.empty()) problem(file, id, "texte de la clause absent.");
         if (k.explanation.empty()) problem(file, id, "explication pour les entreprises absente.");
         if (k.cautions.empty()) problem(file, id, "points de vigilance pour l'acheteur absents.");
-        if (k.proof.empty()) problem(file, id, "justificatif demandé (« proof ») absent.");
+        review_fields(c, k, file);
 
         std::set<std::string> rejected;   // declared but invalid: already reported, not "undeclared" too
         if (c.contains("variables")) {
@@ -211,12 +440,12 @@ struct Loader {
             if (std::find(used.begin(), used.end(), v.name) == used.end())
                 problem(file, id, "la variable « " + v.name + " » est déclarée mais n'apparaît pas dans le texte.");
 
-        if (k.kind == "condition-execution") {
+        if (k.kind == ClauseKind::condition_execution) {
             if (k.indicator.empty()) problem(file, id, "condition d'exécution sans indicateur de suivi.");
             if (k.checkpoint.empty()) problem(file, id, "condition d'exécution sans point de contrôle.");
             if (k.penalty.empty()) problem(file, id, "condition d'exécution sans pénalité ni mesure corrective.");
         }
-        if (k.kind == "critere") {
+        if (k.kind == ClauseKind::critere) {
             const json* cr = c.contains("criterion") && c["criterion"].is_object() ? &c["criterion"] : nullptr;
             if (!cr) problem(file, id, "critère d'attribution sans bloc « criterion ».");
             else {
@@ -233,7 +462,7 @@ struct Loader {
                     problem(file, id, "fourchette de pondération incohérente (0 < min ≤ max ≤ 100).");
             }
         }
-        if (k.kind == "reservation") {
+        if (k.kind == ClauseKind::reservation) {
             const json* r = c.contains("reservation") && c["reservation"].is_object() ? &c["reservation"] : nullptr;
             if (!r) problem(file, id, "clause de réservation sans bloc « reservation ».");
             else {
@@ -242,7 +471,8 @@ struct Loader {
                 k.reservation.share = number(*r, "share");
                 if (k.reservation.structures.empty()) problem(file, id, "réservation sans structures bénéficiaires.");
                 if (!one_of(k.reservation.article, kReservationArticles))
-                    problem(file, id, "réservation : article « " + k.reservation.article + " » inattendu (L.2113-12, L.2113-13 ou L.2113-15).");
+                    problem(file, id, "réservation : article « " + k.reservation.article +
+                                          " » inattendu (L.2113-12, L.2113-13, L.2113-13-1 ou L.2113-15).");
             }
         }
         k.valid_from = parse_date(str(c, "valid_from"));
@@ -253,8 +483,40 @@ struct Loader {
             else if (k.valid_until.key() < k.valid_from.key()) problem(file, id, "fin de validité antérieure au début.");
         }
         if (problems.size() != before) return;
+        for (const auto& a : k.articles)
+            if (const Article* art = lib.article(a); art && !art->replaced_by.empty())
+                drafting("citations", file, id, "référence « " + a + " » erronée, à remplacer par : " + lib.citations(art->replaced_by));
+        if (c.contains("proof"))
+            drafting("preuves-offre-execution", file, id, "le champ « proof » est remplacé par « offer_proof » (avec "
+                                                          "l'offre) et « execution_proof » (pendant l'exécution).");
+        for (const DraftingRule& rule : kDraftingRules)
+            for (const std::string& m : rule.check(k)) drafting(rule.id, file, id, m);
         k.search_text = fold(k.id + " " + k.title + " " + k.text + " " + k.explanation);
         lib.clauses.push_back(std::move(k));
+    }
+
+    void drafting(const char* rule, const std::string& file, const std::string& clause, const std::string& msg) {
+        problems.push_back({file, clause, msg, rule});
+    }
+
+    // Rules over the whole library: every article has its citation and a unique id (two writers append to
+    // the table); every clause that prices carbon uses the same value.
+    void library_rules() {
+        std::set<std::string> seen;
+        for (const Article& a : lib.articles) {
+            if (!seen.insert(a.id).second) drafting("citations", "clauses/articles.json", "", "article « " + a.id + " » en double dans la table.");
+            if (trim(a.citation).empty())
+                drafting("citations", "clauses/articles.json", "", "article « " + a.id + " » sans « citation » à montrer aux utilisateurs.");
+        }
+        const Variable* reference = nullptr;
+        const Clause* first = nullptr;
+        for (const Clause& c : lib.clauses)
+            if (const Variable* v = c.variable(kCarbonVariable); v && v->type == "euros") {
+                if (!reference) { reference = v; first = &c; continue; }
+                if (v->default_value != reference->default_value)
+                    drafting("valeur-carbone-sourcee", c.file, c.id, "valeur du carbone différente de celle de " + first->id +
+                                                                    " : une seule valeur pour toute la bibliothèque.");
+            }
     }
 
     void tables(const json& families_doc, const json& articles_doc) {
@@ -268,7 +530,11 @@ struct Loader {
         if (families_doc.contains("goals") && families_doc["goals"].is_array())
             for (const json& g : families_doc["goals"]) lib.goals.push_back({str(g, "id"), str(g, "label"), str(g, "pillar")});
         if (articles_doc.contains("articles") && articles_doc["articles"].is_array())
-            for (const json& a : articles_doc["articles"]) lib.articles.push_back({str(a, "id"), str(a, "code"), str(a, "title")});
+            for (const json& a : articles_doc["articles"]) {
+                Article art{str(a, "id"), str(a, "code"), str(a, "title"), str(a, "citation"), {}};
+                strings(a, "replaced_by", art.replaced_by, "clauses/articles.json", "", false);
+                lib.articles.push_back(std::move(art));
+            }
     }
 };
 
@@ -299,6 +565,30 @@ const Goal* Library::goal(std::string_view id) const {
 const Article* Library::article(std::string_view id) const {
     for (const Article& a : articles) if (a.id == id) return &a;
     return nullptr;
+}
+
+std::string Library::citation(std::string_view id) const {
+    const Article* a = article(id);
+    return a && !a->citation.empty() ? a->citation : std::string(id);
+}
+
+std::string Library::citations(const std::vector<std::string>& ids) const {
+    // Citations of the same text share their prefix: "CCP, art. L.2112-2, R.2111-4 ; C. env., art. L.541-1".
+    static const std::string kArt = ", art. ";
+    std::vector<std::pair<std::string, std::string>> groups;   // prefix (or whole citation), article numbers
+    for (const std::string& id : ids) {
+        const std::string c = citation(id);
+        const size_t at = c.find(kArt);
+        const std::string prefix = at == std::string::npos ? c : c.substr(0, at);
+        auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& x) { return x.first == prefix; });
+        if (at == std::string::npos) { if (g == groups.end()) groups.push_back({prefix, ""}); continue; }
+        if (g == groups.end()) groups.push_back({prefix, c.substr(at + kArt.size())});
+        else g->second += (g->second.empty() ? "" : ", ") + c.substr(at + kArt.size());
+    }
+    std::string out;
+    for (const auto& [prefix, numbers] : groups)
+        out += (out.empty() ? "" : " ; ") + prefix + (numbers.empty() ? "" : kArt + numbers);
+    return out;
 }
 
 std::vector<SourceFile> bundled_library_files() {
@@ -345,7 +635,7 @@ bool load_library(const std::vector<SourceFile>& files, Library& out, std::vecto
             loader.problem(f.path, "", "le fichier imbrique ses données sur plus de " + std::to_string(kMaxJsonDepth) + " niveaux.");
             continue;
         }
-        json doc = json::parse(f.text, nullptr, false);
+        json doc = json::parse(nfc(f.text), nullptr, false);
         if (doc.is_discarded() || !doc.is_object()) { loader.problem(f.path, "", "le fichier n'est pas un objet JSON valide."); continue; }
         if (name == "families.json") families = doc;
         else if (name == "articles.json") articles = doc;
@@ -367,6 +657,7 @@ bool load_library(const std::vector<SourceFile>& files, Library& out, std::vecto
         }
         for (const json& c : doc["clauses"]) loader.clause(c, f->path, family);
     }
+    loader.library_rules();
     out = std::move(lib);
     return problems.empty();
 }
@@ -443,9 +734,9 @@ LibraryStats library_stats(const Library& lib) {
     LibraryStats s;
     s.clauses = int(lib.clauses.size());
     for (const Clause& c : lib.clauses) {
-        s.by_pillar[c.pillar]++;
-        s.by_kind[c.kind]++;
-        s.by_level[c.level]++;
+        s.by_pillar[to_name(c.pillar)]++;
+        s.by_kind[to_name(c.kind)]++;
+        s.by_level[to_name(c.level)]++;
         for (const auto& f : c.families) s.by_family[f]++;
         for (const auto& d : c.documents) s.by_document[d]++;
     }
@@ -457,10 +748,14 @@ json stats_to_json(const LibraryStats& s) {
             {"by_family", s.by_family}, {"by_level", s.by_level}, {"by_document", s.by_document}};
 }
 
-json clause_to_list_json(const Clause& c) {
-    return {{"id", c.id}, {"version", c.version}, {"title", c.title}, {"pillar", c.pillar}, {"kind", c.kind},
-            {"level", c.level}, {"families", c.families}, {"natures", c.natures}, {"documents", c.documents},
-            {"articles", c.articles}, {"text", render_clause(c)}, {"explanation", c.explanation}};
+json clause_to_list_json(const Clause& c, const Library& lib) {
+    json citations = json::array();
+    for (const std::string& a : c.articles) citations.push_back(lib.citation(a));
+    return {{"id", c.id}, {"version", c.version}, {"title", c.title}, {"pillar", to_name(c.pillar)}, {"kind", to_name(c.kind)},
+            {"level", to_name(c.level)}, {"families", c.families}, {"natures", c.natures}, {"documents", c.documents},
+            {"articles", c.articles}, {"citations", citations}, {"text", render_clause(c)}, {"explanation", c.explanation},
+            {"offer_proof", c.offer_proof}, {"execution_proof", c.execution_proof},
+            {"consideration", c.counts_as_consideration()}};
 }
 
 namespace {
@@ -548,28 +843,20 @@ std::vector<const Clause*> search_clauses(const Library& lib, std::string_view q
     return out;
 }
 
-const char* pillar_label(std::string_view p) {
-    if (p == "environnemental") return "Environnemental";
-    if (p == "social") return "Social";
-    if (p == "economique") return "Économique et accès des PME";
-    return "?";
-}
+const char* to_name(Pillar p) { return enum_name(kPillars, p); }
+const char* to_name(ClauseKind k) { return enum_name(kKinds, k); }
+const char* to_name(Level l) { return enum_name(kLevels, l); }
+bool from_name(std::string_view name, Pillar& out) { return enum_from_name(kPillars, name, out); }
+bool from_name(std::string_view name, ClauseKind& out) { return enum_from_name(kKinds, name, out); }
+bool from_name(std::string_view name, Level& out) { return enum_from_name(kLevels, name, out); }
 
-const char* kind_label(std::string_view k) {
-    if (k == "specification") return "Spécification technique";
-    if (k == "condition-execution") return "Condition d'exécution";
-    if (k == "critere") return "Critère d'attribution";
-    if (k == "selection") return "Sélection des candidatures";
-    if (k == "reservation") return "Marché ou lot réservé";
-    if (k == "sourcing") return "Conseil de sourcing";
-    return "?";
-}
+const char* pillar_label(Pillar p) { return enum_label(kPillars, p); }
+const char* kind_label(ClauseKind k) { return enum_label(kKinds, k); }
+const char* level_label(Level l) { return enum_label(kLevels, l); }
 
-const char* level_label(std::string_view l) {
-    if (l == "essentiel") return "Essentiel";
-    if (l == "avance") return "Avancé";
-    if (l == "exemplaire") return "Exemplaire";
-    return "?";
+const char* level_label(std::string_view level) {
+    Level l;
+    return from_name(level, l) ? level_label(l) : "?";
 }
 
 }  // namespace clausier

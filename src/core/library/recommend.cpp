@@ -8,7 +8,12 @@ namespace {
 
 bool has(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
-int level_rank(std::string_view level) { return level == "essentiel" ? 0 : level == "avance" ? 1 : 2; }
+int level_rank(Level level) { return int(level); }   // Level is declared from the least to the most ambitious
+int level_rank(std::string_view level) {   // a project's ambition, by name
+    Level l = Level::exemplaire;
+    from_name(level, l);
+    return level_rank(l);
+}
 
 // Words of five letters or more shared by two titles: a rough sign that two clauses treat the same topic.
 int shared_title_words(const Clause& a, const Clause& b) {
@@ -69,11 +74,11 @@ void score_clause(const Context& ctx, const Clause& c, Recommendation& r) {
     if (gap == 0) add(1, std::string("Au niveau d'ambition choisi (") + level_label(c.level) + ").");
     else if (gap > 0) s -= gap;
     else s += 0.25;
-    if (c.kind == "condition-execution" && c.pillar == "environnemental")
+    if (c.considers(ClauseKind::condition_execution, Pillar::environnemental))
         add(1.5, "Répond à l'obligation d'une condition d'exécution environnementale (L.2112-2).");
-    if (c.kind == "critere" && c.pillar == "environnemental")
+    if (c.considers(ClauseKind::critere, Pillar::environnemental))
         add(1.5, "Répond à l'obligation d'un critère d'attribution environnemental (L.2152-7).");
-    if (ctx.above_eu && c.kind == "condition-execution" && c.pillar == "social")
+    if (ctx.above_eu && c.considers(ClauseKind::condition_execution, Pillar::social))
         add(2, "Au-dessus des seuils européens, une condition d'exécution sociale est attendue (L.2112-2-1).");
     r.score = std::clamp(s / 16.0, 0.0, 1.0);
 }

@@ -263,7 +263,7 @@ bool project_from_text(const std::string& text, Project& out, std::string& error
     }
     json doc;
     try {
-        doc = json::parse(text);
+        doc = json::parse(nfc(text));   // NFC before parsing: JSON syntax is ASCII, only the strings change
     } catch (const json::parse_error& e) {
         error = not_project + "son contenu n'est pas du JSON valide (erreur vers l'octet " + std::to_string(e.byte) + ").";
         return false;
