@@ -42,7 +42,12 @@ function machine() {
 log('bench: generating the libraries and the 200-clause project');
 run('node', [join(import.meta.dirname, 'gen.mjs'), data, '1000', '10000']);
 
+log('bench: generating the DECP files (10,000 and 100,000 records)');
+run('node', [join(import.meta.dirname, 'decp_gen.mjs'), data, '10000', '100000']);
+
 log('bench: native timings');
+const nativeDecp = JSON.parse(run(benchCore, ['decp', join(data, 'decp-100000.json')]));
+const nativeDecp10k = JSON.parse(run(benchCore, ['decp', join(data, 'decp-10000.json')]));
 const nativeSearch = JSON.parse(run(benchCore, ['search', join(data, 'lib-10000.json'), 'déchets']));
 const nativeExport = JSON.parse(run(benchCore, ['export', join(data, 'project-200.json'), join(data, 'project-200.md')]));
 
@@ -76,6 +81,9 @@ const result = {
   export_ms: Object.fromEntries(['docx', 'odt', 'html', 'md'].map((f) => [f, round(b.exports[f])])),
   docx_ms_native: round(nativeExport.docx_ms),
   pandoc_docx_ms: round(pandocMs, 1),
+  decp_import_100k_ms_native: round(nativeDecp.ms, 0),
+  decp_rss_10k_mb_native: round(nativeDecp10k.peak_rss_mb, 1),
+  decp_rss_100k_mb_native: round(nativeDecp.peak_rss_mb, 1),
   peak_heap_mb: round(b.memory.memory_bytes / 2 ** 20, 1),
   machine: machine(),
 };
@@ -99,6 +107,8 @@ const budgets = [
   ['pandoc Markdown → DOCX (ms)', 'pandoc_docx_ms', '—', null],
   ['pandoc / native DOCX', (r) => round(r.pandoc_docx_ms / r.docx_ms_native, 1), '≥ 5', (r) => r.pandoc_docx_ms / r.docx_ms_native >= 5],
   ['peak wasm memory (MB)', 'peak_heap_mb', '≤ 64', (r) => r.peak_heap_mb <= 64],
+  ['DECP import + indicators, 100,000 records, native (ms)', 'decp_import_100k_ms_native', '≤ 1000', (r) => r.decp_import_100k_ms_native <= 1000],
+  ['DECP import peak RSS, 10,000 / 100,000 records, native (MB)', (r) => `${r.decp_rss_10k_mb_native} / ${r.decp_rss_100k_mb_native}`, '—', null],
 ];
 
 const value = (key) => (typeof key === 'function' ? key(result) : result[key]);

@@ -2,13 +2,18 @@
 //   bench_core search LIB.json QUERY     clause search over a generated library (bench/gen.mjs), 200 results
 //   bench_core export PROJECT.json MD    DOCX export of the project; writes its Markdown export to MD (for pandoc)
 //   bench_core load                      loading the bundled clause library (the app's main start-up cost)
+//   bench_core decp FILE.json            reading a DECP file (bench/decp_gen.mjs) streamed from disk, and its
+//                                        indicators; with the process's peak resident memory before and after
 // Prints one JSON object; times are medians in milliseconds of 7 runs, each run repeating the operation for
 // at least 20 ms.
 #include "base/bundle.h"
 #include "export/export.h"
 #include "library/library.h"
+#include "opendata/decp.h"
+#include <sys/resource.h>
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -75,6 +80,32 @@ json load() {
     return {{"load_ms", ms}, {"clauses", clauses}};
 }
 
+double peak_rss_mb() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024;   // kilobytes on Linux
+}
+
+json decp(const std::string& path) {
+    bundled_library();
+    const double before = peak_rss_mb();
+    size_t records = 0, contracts = 0;
+    const auto import = [&] {
+        DecpReader reader;
+        read_decp_files({path}, reader);
+        const DecpData data = reader.take();
+        records = data.records;
+        contracts = decp_stats(data).contracts;
+    };
+    const double ms = median_ms(import);
+    // Processor time of one more run: the figure to read when the machine is shared.
+    const std::clock_t start = std::clock();
+    import();
+    const double cpu_ms = 1000.0 * double(std::clock() - start) / CLOCKS_PER_SEC;
+    return {{"ms", ms}, {"cpu_ms", cpu_ms}, {"records", records}, {"contracts", contracts}, {"rss_before_mb", before},
+            {"peak_rss_mb", peak_rss_mb()}};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -83,8 +114,9 @@ int main(int argc, char** argv) {
         if (args.size() == 3 && args[0] == "search") std::cout << search(args[1], args[2]).dump() << "\n";
         else if (args.size() == 3 && args[0] == "export") std::cout << export_docx(args[1], args[2]).dump() << "\n";
         else if (args.size() == 1 && args[0] == "load") std::cout << load().dump() << "\n";
+        else if (args.size() == 2 && args[0] == "decp") std::cout << decp(args[1]).dump() << "\n";
         else {
-            std::cerr << "usage: bench_core search LIB.json QUERY | export PROJECT.json OUT.md | load\n";
+            std::cerr << "usage: bench_core search LIB.json QUERY | export PROJECT.json OUT.md | load | decp FILE.json\n";
             return 2;
         }
     } catch (const std::exception& e) {

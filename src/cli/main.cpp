@@ -16,6 +16,8 @@
 
 using namespace clausier;
 
+namespace clausier { int run_decp(int argc, char** argv); }   // src/cli/decp.cpp
+
 namespace {
 
 struct Usage {   // thrown for bad usage (exit 2)
@@ -209,7 +211,8 @@ const char* const kHelp =
     "  clausier check PROJET.json [--json]\n"
     "  clausier recommend PROJET.json [--json]\n"
     "  clausier export PROJET.json --format html|md|docx|odt|json|ocds [--document dce|entreprise|synthese|sourcing] -o FICHIER\n"
-    "  clausier scenario list | show NOM\n";
+    "  clausier scenario list | show NOM\n"
+    "  clausier decp stats FICHIER... [--buyer SIRET] [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--today AAAA-MM-JJ] [--departement DEP] [--json]\n";
 
 }  // namespace
 
@@ -219,6 +222,7 @@ int main(int argc, char** argv) {
         return argc < 2 ? 2 : 0;
     }
     const std::string command = argv[1];
+    if (command == "decp") return run_decp(argc, argv);
     try {
         Args a = parse_args(argc, argv, 2);
         if (a.flag("--help")) { std::cout << kHelp; return 0; }

@@ -76,6 +76,46 @@ while IFS=$'\t' read -r name title; do
 done < <("$bin" scenario list)
 expect_exit 1 -- "$bin" scenario show nope
 
+# decp stats: published essential data (DECP), read as published; exit 1 only when no file is DECP at all.
+fx=tests/fixtures/decp
+node -e 'const Ajv=require("ajv"); const v=new Ajv({strict:false}).compile(require(process.argv[1])); process.exit(v(require(process.argv[2]))?0:1)' \
+  "$PWD/$fx/schema/schema_decp_v2.0.3.json" "$PWD/$fx/v2_regulatory.json" && ok || bad "the regulatory fixture is valid against schema v2.0.3"
+expect_exit 0 -- "$bin" decp stats "$fx/v2_regulatory.json" --today 2026-11-22 --json
+json_get 'set(d) >= {"records","contracts","problems","value","environmental","social","blank_considerations","by_year","renewals"}' | grep -q True && ok || bad "decp stats keys"
+[ "$(json_get '(d["records"], d["contracts"], d["value"])')" = "(4, 3, 725000)" ] && ok || bad "decp records, contracts, value"
+json_get 'all(set(d[k]) >= {"contracts","value","share_contracts","share_value"} for k in ("environmental","social"))' | grep -q True && ok || bad "decp consideration keys"
+[ "$(json_get '(d["social"]["contracts"], d["environmental"]["share_contracts"])')" = "(2, 0.333)" ] && ok || bad "decp shares"
+json_get 'all(set(y) >= {"contracts","value","environmental","social"} for y in d["by_year"].values()) and sorted(d["by_year"]) == ["2024","2025"]' | grep -q True && ok || bad "decp by_year"
+[ "$(json_get '[(r["id"], r["end_date"]) for r in d["renewals"]]')" = "[('2025-001', '2027-03-01'), ('2024-017', '2027-09-01')]" ] && ok || bad "decp renewals soonest first"
+json_get 'all(set(r) >= {"id","buyer","object","cpv","end_date","value"} for r in d["renewals"])' | grep -q True && ok || bad "decp renewal keys"
+json_get 'all(isinstance(p[k], str) for p in d["problems"] for k in ("id","field","message"))' | grep -q True && ok || bad "decp problem keys"
+expect_exit 0 -- "$bin" decp stats "$fx/v2_regulatory.json" "$fx/v1_legacy.json" "$fx/truncated_and_broken.json" "$fx/absurd_amounts.json" --today 2026-11-22 --json
+[ "$(json_get 'd["records"]')" = "20" ] && ok || bad "decp several files"
+json_get 'any(p["field"] == "montant" and "sommes" in p["message"] for p in d["problems"])' | grep -q True && ok || bad "decp French reason for an implausible amount"
+expect_exit 0 -- "$bin" decp stats "$fx/duplicates.json" --buyer 21440000000012 --today 2026-11-22 --json
+[ "$(json_get 'd["contracts"]')" = "1" ] && ok || bad "decp --buyer"
+expect_exit 0 -- "$bin" decp stats "$fx/dates.json" --from 2025-01-01 --to 2025-12-31 --today 2026-11-22 --json
+[ "$(json_get 'd["contracts"]')" = "3" ] && ok || bad "decp --from --to"
+expect_exit 0 -- "$bin" decp stats "$fx/places.json" --departement 2a --today 2026-11-22 --json
+[ "$(json_get 'd["contracts"]')" = "1" ] && ok || bad "decp --departement"
+expect_exit 0 -- "$bin" decp stats "$fx/v2_regulatory.json" "$tmp/missing.json" --json
+json_get '[f["read"] for f in d["files"]] == [True, False]' | grep -q True && ok || bad "decp a missing file beside a good one"
+expect_exit 0 -- "$bin" decp stats "$fx/v2_regulatory.json"
+grep -q "marchés" /tmp/clausier-cli.out && ok || bad "decp text output"
+for unreadable in "$tmp/missing.json" "$tmp/foreign.json" "$tmp/truncated.json"; do
+  expect_exit 1 -- "$bin" decp stats "$unreadable" --json
+  [ ! -s /tmp/clausier-cli.out ] && [ -s /tmp/clausier-cli.err ] && ok || bad "decp unreadable file: sentence on stderr only"
+done
+expect_exit 1 -- "$bin" decp stats "$tmp/missing.json" "$tmp/foreign.json" --json
+expect_exit 2 -- "$bin" decp stats --json
+expect_exit 2 -- "$bin" decp "$fx/v2_regulatory.json" --json
+expect_exit 2 -- "$bin" decp stats "$fx/v2_regulatory.json" --bogus
+expect_exit 2 -- "$bin" decp stats "$fx/v2_regulatory.json" --from 15/01/2027
+expect_exit 2 -- "$bin" decp stats "$fx/v2_regulatory.json" --from 2026-01-01 --to 2025-01-01
+expect_exit 2 -- "$bin" decp stats "$fx/v2_regulatory.json" --buyer 1234
+expect_exit 2 -- "$bin" decp stats "$fx/v2_regulatory.json" --today
+[ -s /tmp/clausier-cli.err ] && ok || bad "decp usage errors print a sentence"
+
 rm -rf "$tmp"
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]
