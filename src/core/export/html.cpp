@@ -3,6 +3,7 @@
 #include "export/writers.h"
 #include "export/xml.h"
 #include "base/text.h"
+#include <cstdio>
 
 namespace clausier {
 
@@ -27,12 +28,15 @@ th { background: #dde6ef; }
 .note { border: 1px solid #1f4e79; border-left-width: 5px; background: #f3f6f9; padding: .5rem 1rem; margin: 1rem 0; }
 .note p { margin: .4rem 0; }
 a { color: #1f4e79; overflow-wrap: anywhere; }
+figure.chart { margin: 1rem 0 .25rem; }
+figure.chart figcaption { font-weight: bold; margin-bottom: .25rem; }
+figure.chart svg { width: 100%; height: auto; font-family: inherit; }
 @media print {
   @page { size: A4; margin: 2cm 1.8cm; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   h2 { break-before: auto; }
-  table, .note, dl.meta { break-inside: avoid; page-break-inside: avoid; }
+  table, .note, dl.meta, figure.chart { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   th { background: #e8e8e8; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -88,6 +92,42 @@ void table_html(std::string& out, const Block& b) {
     out += "</tbody>\n</table>\n";
 }
 
+std::string number_attr(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+
+// A horizontal bar chart as inline SVG (no script, no external resource): for each bar its label above it,
+// the bar, and the figure at its end; a dashed reference line for the target. The caption names the
+// figure, and the table the assembler puts beside it holds the same figures for screen readers.
+void chart_html(std::string& out, const Block& b) {
+    constexpr double kWidth = 640, kBars = 440, kRow = 36, kTop = 22;
+    const double height = kTop + kRow * double(b.bars.size()) + 6;
+    const std::string caption = runs_html(b.text);
+    out += "<figure class=\"chart\">\n<figcaption>" + caption + "</figcaption>\n";
+    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + number_attr(kWidth) + " " + number_attr(height) +
+           "\" role=\"img\" aria-label=\"" + xml_escape(inline_text(b.text)) + "\">\n";
+    double y = kTop;
+    for (const Bar& bar : b.bars) {
+        const double w = bar.value * kBars;
+        out += "<text x=\"0\" y=\"" + number_attr(y + 11) + "\" font-size=\"13\" fill=\"#1a1a1a\">" + xml_escape(bar.label) + "</text>\n";
+        out += "<rect x=\"0\" y=\"" + number_attr(y + 15) + "\" width=\"" + number_attr(w < 1 && bar.value > 0 ? 1 : w) +
+               "\" height=\"14\" fill=\"#1f4e79\"/>\n";
+        out += "<text x=\"" + number_attr(w + 6) + "\" y=\"" + number_attr(y + 26) + "\" font-size=\"12\" fill=\"#1a1a1a\">" +
+               xml_escape(bar.shown) + "</text>\n";
+        y += kRow;
+    }
+    if (b.target >= 0) {
+        const std::string x = number_attr(b.target * kBars);
+        out += "<line x1=\"" + x + "\" y1=\"" + number_attr(kTop - 4) + "\" x2=\"" + x + "\" y2=\"" + number_attr(height) +
+               "\" stroke=\"#ce0500\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n";
+        out += "<text x=\"" + x + "\" y=\"12\" font-size=\"12\" fill=\"#ce0500\" text-anchor=\"" +
+               std::string(b.target > 0.5 ? "end" : "start") + "\">" + xml_escape(b.target_label) + "</text>\n";
+    }
+    out += "</svg>\n</figure>\n";
+}
+
 void block_html(std::string& out, const Block& b) {
     switch (b.kind) {
         case Block::heading: {
@@ -104,6 +144,7 @@ void block_html(std::string& out, const Block& b) {
             for (const Inline& p : b.items) out += "<p>" + runs_html(p) + "</p>\n";
             out += "</div>\n";
             break;
+        case Block::chart: chart_html(out, b); break;
     }
 }
 
