@@ -156,6 +156,11 @@ void files_section() {
         describe_if_focused("Lecture des fichiers", label);
         if (button("decp.cancel", "Annuler la lecture")) cancel_reading();
     }
+    if (o.reader && !reading())
+        for (const DecpFileResult& f : o.reader->data().files) {
+            const std::string what = f.decp ? std::to_string(f.records) + " enregistrements" : std::string("non lu");
+            ImGui::BulletText("%s — %s%s%s", f.name.c_str(), what.c_str(), f.message.empty() ? "" : " : ", f.message.c_str());
+        }
     if (!o.message.empty()) {
         ImGui::TextColored(palette().warning, "%s", o.message.c_str());
         register_item("decp.message", false);
@@ -164,7 +169,7 @@ void files_section() {
 
 void filters_section() {
     OpenData& o = od();
-    ImGui::BeginTable("##decp-filters", 2, ImGuiTableFlags_SizingStretchSame);
+    if (!ImGui::BeginTable("##decp-filters", 2, ImGuiTableFlags_SizingStretchSame)) return;
     ImGui::TableNextColumn();
     const bool dep = input_text("decp.departement", "Département du lieu d'exécution", o.departement, "35, 2A, 974…");
     ImGui::TableNextColumn();
@@ -173,6 +178,8 @@ void filters_section() {
     if (dep || buyer) refresh_stats();
     if (!trim(o.departement).empty() && decp_departement(o.departement).empty())
         ImGui::TextColored(palette().error, "« %s » n'est pas un code de département : le filtre est ignoré.", o.departement.c_str());
+    if (!trim(o.buyer).empty() && current_filter().buyer.empty())
+        ImGui::TextColored(palette().error, "Un SIRET a 14 chiffres, un SIREN 9 : le filtre sur l'acheteur est ignoré.");
 }
 
 void renewals_section(const DecpStats& s) {
