@@ -3,6 +3,7 @@
 #include "export/writers.h"
 #include "export/xml.h"
 #include "base/text.h"
+#include <algorithm>
 #include <cstdio>
 
 namespace clausier {
@@ -28,19 +29,23 @@ th { background: #dde6ef; }
 .note { border: 1px solid #1f4e79; border-left-width: 5px; background: #f3f6f9; padding: .5rem 1rem; margin: 1rem 0; }
 .note p { margin: .4rem 0; }
 a { color: #1f4e79; overflow-wrap: anywhere; }
-figure.chart { margin: 1rem 0 .25rem; }
-figure.chart figcaption { font-weight: bold; margin-bottom: .25rem; }
-figure.chart svg { width: 100%; height: auto; font-family: inherit; }
 @media print {
   @page { size: A4; margin: 2cm 1.8cm; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   h2 { break-before: auto; }
-  table, .note, dl.meta, figure.chart { break-inside: avoid; page-break-inside: avoid; }
+  table, .note, dl.meta { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   th { background: #e8e8e8; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
+)";
+
+// Added only to pages that hold a chart, so that the other pages stay byte for byte as they were.
+const char* const kChartStyle = R"(
+figure.chart { margin: 1rem 0 .25rem; break-inside: avoid; page-break-inside: avoid; }
+figure.chart figcaption { font-weight: bold; margin-bottom: .25rem; }
+figure.chart svg { width: 100%; height: auto; font-family: inherit; }
 )";
 
 // Escaped text where web and e-mail addresses become links (find_links gives only http, https and mailto
@@ -106,7 +111,7 @@ void chart_html(std::string& out, const Block& b) {
     const double height = kTop + kRow * double(b.bars.size()) + 6;
     const std::string caption = runs_html(b.text);
     out += "<figure class=\"chart\">\n<figcaption>" + caption + "</figcaption>\n";
-    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + number_attr(kWidth) + " " + number_attr(height) +
+    out += "<svg viewBox=\"0 0 " + number_attr(kWidth) + " " + number_attr(height) +
            "\" role=\"img\" aria-label=\"" + xml_escape(inline_text(b.text)) + "\">\n";
     double y = kTop;
     for (const Bar& bar : b.bars) {
@@ -157,7 +162,8 @@ std::string write_html(const Document& d) {
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
     if (!d.author.empty()) out += "<meta name=\"author\" content=\"" + xml_escape(d.author) + "\">\n";
     out += "<title>" + xml_escape(d.subtitle.empty() ? d.title : d.title + " — " + d.subtitle) + "</title>\n";
-    out += "<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n<header>\n";
+    const bool charts = std::any_of(d.blocks.begin(), d.blocks.end(), [](const Block& b) { return b.kind == Block::chart; });
+    out += "<style>" + std::string(kStyle) + (charts ? kChartStyle : "") + "</style>\n</head>\n<body>\n<header>\n";
     out += "<h1>" + xml_escape(d.title) + "</h1>\n";
     if (!d.subtitle.empty()) out += "<p class=\"subtitle\">" + xml_escape(d.subtitle) + "</p>\n";
     if (!d.metadata.empty()) {
