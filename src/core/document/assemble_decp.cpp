@@ -13,6 +13,8 @@ namespace clausier {
 namespace {
 
 std::string count(size_t n) { return french_number(double(n), 0); }
+// « 1 enregistrement écarté », « 12 enregistrements écartés » (French: 0 and 1 are singular).
+std::string counted(size_t n, const std::string& one, const std::string& many) { return count(n) + " " + (n > 1 ? many : one); }
 double ratio(size_t part, size_t whole) { return whole ? double(part) / double(whole) : 0; }
 std::string percent(double share) { return french_percent(std::round(share * 1000) / 10); }
 std::string euros(double v) { return french_euros(std::round(v)) + " HT"; }
@@ -78,10 +80,11 @@ void breakdown(std::vector<Block>& b, const std::string& what, const std::string
 void summary(std::vector<Block>& b, const DecpStats& s) {
     const DecpTally& t = s.total;
     b.push_back(fr_heading(1, "Synthèse"));
-    b.push_back(paragraph(fr(count(s.records) + " enregistrements lus, " + count(s.contracts) + " marchés retenus dans la sélection (" +
-                             count(s.duplicates) + " publications en double fusionnées, " + count(s.set_aside) +
-                             " enregistrements écartés). Valeur totale : " + euros(t.value) + ", sur " + count(t.valued) +
-                             " marchés dont le montant est fiable.")));
+    b.push_back(paragraph(fr(counted(s.records, "enregistrement lu", "enregistrements lus") + ", " +
+                             counted(s.contracts, "marché retenu", "marchés retenus") + " dans la sélection (" +
+                             counted(s.duplicates, "publication en double fusionnée", "publications en double fusionnées") + ", " +
+                             counted(s.set_aside, "enregistrement écarté", "enregistrements écartés") + "). Valeur totale : " +
+                             euros(t.value) + ", sur " + counted(t.valued, "marché dont le montant est fiable.", "marchés dont le montant est fiable."))));
     std::vector<std::vector<Inline>> rows;
     rows.push_back(cells({"Considération environnementale", decp_share_text(t.environmental, t.contracts),
                           euros(t.environmental_value), t.value > 0 ? percent(t.environmental_value / t.value) : "–"}));
@@ -168,7 +171,7 @@ Block renewal_table(const DecpStats& s, size_t limit) {
 void renewals(std::vector<Block>& b, const DecpStats& s) {
     constexpr size_t kShown = 30;
     b.push_back(fr_heading(1, "Marchés à renouveler"));
-    b.push_back(paragraph(fr(count(s.renewals.size()) + " marchés de la sélection arrivent à échéance entre le " + french_date(s.today) +
+    b.push_back(paragraph(fr(counted(s.renewals.size(), "marché de la sélection arrive", "marchés de la sélection arrivent") + " à échéance entre le " + french_date(s.today) +
                              " et le " + french_date(s.renewal_until) + " (date de notification plus durée, avenants compris)." +
                              (s.renewals.size() > kShown ? " Les " + std::to_string(kShown) + " plus proches sont listés ; la liste complète "
                                                            "s'exporte en CSV." : ""))));
@@ -177,7 +180,7 @@ void renewals(std::vector<Block>& b, const DecpStats& s) {
 
 void quality(std::vector<Block>& b, const DecpStats& s) {
     b.push_back(fr_heading(1, "Qualité des données"));
-    b.push_back(paragraph(fr(count(s.problems_total) + " problèmes relevés dans les fichiers. Chaque enregistrement est compté "
+    b.push_back(paragraph(fr(counted(s.problems_total, "problème relevé", "problèmes relevés") + " dans les fichiers. Chaque enregistrement est compté "
                              "ou écarté avec sa raison ; une valeur douteuse (montant aberrant, durée en jours…) est tenue "
                              "hors des sommes qu'elle fausserait.")));
     std::vector<std::pair<std::string, size_t>> fields(s.problems_by_field.begin(), s.problems_by_field.end());
@@ -232,7 +235,7 @@ Document assemble_decp_renewals(const DecpStats& s) {
     d.title = fr("Marchés susceptibles d'être relancés");
     d.subtitle = fr("Échéances du " + french_date(s.today) + " au " + french_date(s.renewal_until));
     metadata(d, s);
-    d.blocks.push_back(paragraph(fr(count(s.renewals.size()) + " marchés arrivent à échéance dans la période (date de notification "
+    d.blocks.push_back(paragraph(fr(counted(s.renewals.size(), "marché arrive", "marchés arrivent") + " à échéance dans la période (date de notification "
                                     "plus durée, avenants compris), d'après les données essentielles publiées. Une échéance ne dit "
                                     "pas que le marché sera relancé : l'acheteur peut le reconduire, le regrouper ou y renoncer.")));
     if (!s.renewals.empty()) d.blocks.push_back(renewal_table(s, s.renewals.size()));
