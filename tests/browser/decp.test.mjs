@@ -29,10 +29,10 @@ run('decp', async (app) => {
   const st = s.decp.stats;
   app.check(st.files.every((f) => f.read), 'both files are read as DECP');
   app.check(st.records === 4 + 9, `every record of both files is counted (${st.records})`);
-  app.check(st.environmental.contracts === 1 && st.social.contracts === 2, 'the considerations are counted');
+  app.check(st.contracts === 12 && st.environmental.contracts === 10 && st.social.contracts === 11, 'contracts and considerations are counted');
   app.check(st.targets.length === 2 && st.targets.some((t) => t.indicator === 'social' && t.share === 0.3), 'the national targets are beside them');
   app.check(st.by_year['2025'] && st.by_family.nettoyage && st.by_procedure['Appel d\'offres ouvert'], 'by year, family and procedure');
-  app.check(st.blank_considerations === 9, `the places file's contracts have no considerations filled in (${st.blank_considerations})`);
+  app.check(st.blank_considerations === 0 && st.by_year['2025'].blank === 0, 'blank considerations are counted, overall and by year');
   app.check(st.competition.contracts === 3 && st.competition.single_offer === 2, 'competition is measured');
   app.check(st.renewals.some((r) => r.id === '2025-001'), 'the cleaning contract comes up for renewal');
   app.check(await app.has('decp.tab.indicators'), 'the indicators are shown');
