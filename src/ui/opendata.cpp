@@ -258,23 +258,23 @@ void results_section() {
     }
     ImGui::NewLine();
     if (!ImGui::BeginTabBar("##decp-tabs")) return;
-    if (ImGui::BeginTabItem("Indicateurs")) {
-        document_view(o.report, false);
-        ImGui::EndTabItem();
-    }
-    register_item("decp.tab.indicators");
+    // Each tab is registered right after BeginTabItem, while it is still ImGui's last item.
     const std::string renewals = "Échéances (" + std::to_string(s.renewals.size()) + ")###renewals";
-    if (ImGui::BeginTabItem(renewals.c_str())) {
-        renewals_section(s);
-        ImGui::EndTabItem();
-    }
-    register_item("decp.tab.renewals");
     const std::string problems = "Problèmes (" + std::to_string(s.problems_total) + ")###problems";
-    if (ImGui::BeginTabItem(problems.c_str())) {
-        problems_section(s);
+    const struct {
+        const char* id;
+        const std::string label;
+        void (*draw)(const DecpStats&);
+    } tabs[] = {{"decp.tab.indicators", "Indicateurs", [](const DecpStats&) { document_view(od().report, false); }},
+                {"decp.tab.renewals", renewals, renewals_section},
+                {"decp.tab.problems", problems, problems_section}};
+    for (const auto& tab : tabs) {
+        const bool open = ImGui::BeginTabItem(tab.label.c_str());
+        register_item(tab.id);
+        if (!open) continue;
+        tab.draw(s);
         ImGui::EndTabItem();
     }
-    register_item("decp.tab.problems");
     ImGui::EndTabBar();
 }
 
