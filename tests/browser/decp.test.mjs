@@ -11,6 +11,13 @@ import { run } from './lib.mjs';
 
 const fixtures = ['v2_regulatory.json', 'places.json'].map((f) => resolve('tests/fixtures/decp', f));
 
+// Clicks a tab and waits until the widget `shows` of its content is drawn.
+async function openTab(app, tab, shows) {
+  await app.click(tab);
+  for (let i = 0; i < 50 && !(await app.has(shows)); i++) await app.page.waitForTimeout(100);
+  app.check(await app.has(shows), `the tab ${tab} shows ${shows}`);
+}
+
 async function chooseFiles(app, id, paths) {
   const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.click(id)]);
   app.check(chooser.isMultiple(), 'the file picker accepts several files at once');
@@ -43,19 +50,19 @@ run('decp', async (app) => {
   s = await app.waitState((x) => x.decp.stats && x.decp.stats.filters.departement === '35', 'the département filter applies');
   const renewals = s.decp.stats.renewals;
   app.check(renewals.length === 2 && renewals.every((r) => r.departement === '35'), `renewals in the département only (${renewals.length})`);
-  await app.click('decp.tab.renewals');
+  await openTab(app, 'decp.tab.renewals', 'decp.renewals.csv');
   const csv = await app.download('decp.renewals.csv');
   app.check(csv.name.endsWith('.csv') && csv.text.includes('Nettoyage des locaux administratifs') && csv.text.includes(';480000,00;'),
     'the renewals download as CSV for a spreadsheet');
   await app.shot('decp-echeances');
 
-  await app.click('decp.tab.indicators');
+  await openTab(app, 'decp.tab.indicators', 'decp.report.docx');
   const report = await app.download('decp.report.docx');
   const bytes = readFileSync(report.path);
   app.check(report.name.endsWith('.docx') && bytes[0] === 0x50 && bytes[1] === 0x4b, `the report downloads as DOCX (${report.name})`);
 
   // « Créer un projet » from the soonest renewal: a new project pre-filled from the old contract.
-  await app.click('decp.tab.renewals');
+  await openTab(app, 'decp.tab.renewals', 'decp.renewal.create.0');
   const before = (await app.state()).project_id;
   await app.click('decp.renewal.create.0');
   s = await app.waitState((x) => x.project_id !== before, 'a project is created from the renewal');
