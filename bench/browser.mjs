@@ -166,7 +166,8 @@ async function scrollFrames(app, query, steps) {
   const field = await app.rect('clauses.search');
   await page.mouse.click(field.x + 20, field.y + field.h / 2);
   await page.keyboard.type(query);
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => JSON.parse(Module.ccall('clausier_items', 'string', ['string'], ['clauses.item.'])).length >= 20,
+    null, { timeout: 60000 }).catch(() => {});
   const items = await app.items('clauses.item.');
   if (items.length < 20) throw new Error(`the search "${query}" lists only ${items.length} clauses`);
   const r = await app.rect(items[0]);

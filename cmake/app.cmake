@@ -92,6 +92,8 @@ clausier_app_page(clausier_app "${CLAUSIER_DIST_DIR}/clausier.html" "${clausier_
 add_executable(clausier_bench_app EXCLUDE_FROM_ALL $<TARGET_OBJECTS:clausier_ui> "${CMAKE_SOURCE_DIR}/bench/wasm/bench_hooks.cpp")
 set_target_properties(clausier_bench_app PROPERTIES OUTPUT_NAME "clausier_bench")
 clausier_app_page(clausier_bench_app "${CMAKE_BINARY_DIR}/pages/clausier_bench.html" "${clausier_exports};_clausier_bench")
+# Function names kept in its wasm (the code is the same), so that a CPU profile of it (bench/profile.mjs) names them.
+target_link_options(clausier_bench_app PRIVATE --profiling-funcs)
 
 # The start-up baseline of scripts/bench (bench/baseline): built on request only, never shipped.
 # scripts/bench and scripts/test build both benchmark pages with: cmake --build build/wasm --target bench_pages
