@@ -162,10 +162,15 @@ void criterion_localism(const Context& c, const RuleInfo&, std::vector<Hit>& out
             {item("criteria", i) + ".name", &k.name}, {item("criteria", i) + ".method", &k.method}, {item("criteria", i) + ".proof", &k.proof}};
         for (size_t j = 0; j < k.subcriteria.size(); ++j)
             fields.push_back({item("criteria", i) + "." + item("subcriteria", j) + ".name", &k.subcriteria[j].name});
-        for (const auto& [field, text] : fields) {
-            std::vector<std::string> found = find_localism(*text, LocalismScope::criterion);
-            if (!found.empty()) out.push_back({field, {{"name", name_of(k, i)}, {"terms", quoted_list(found)}}});
-        }
+        // One finding per criterion, at the first field that carries the place, naming every expression.
+        std::string first;
+        std::vector<std::string> all;
+        for (const auto& [field, text] : fields)
+            for (const std::string& term : find_localism(*text, LocalismScope::criterion)) {
+                if (first.empty()) first = field;
+                if (!contains(all, term)) all.push_back(term);
+            }
+        if (!all.empty()) out.push_back({first, {{"name", name_of(k, i)}, {"terms", quoted_list(all)}}});
     }
 }
 

@@ -117,8 +117,17 @@ void sourcing_prices(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
         const SourcingContact& s = c.p.sourcing[i];
         for (const auto& [field, text] : {std::pair<const char*, const std::string*>{"notes", &s.notes}, {"shared", &s.shared}}) {
             std::vector<std::string> found = matched_terms(*text, terms, /*skip_negated=*/true);
-            for (const std::string& figure : sourcing_figures(*text, offer_words))
-                if (!contains(found, figure)) found.push_back(figure);
+            for (const std::string& figure : sourcing_figures(*text, offer_words)) {
+                // "remise de 10" and "10 %" are one expression: "remise de 10 %".
+                const std::string number = figure.substr(0, figure.find_first_not_of("0123456789 ,."));
+                bool merged = false;
+                for (std::string& term : found)
+                    if (!merged && term.size() >= number.size() && term.compare(term.size() - number.size(), number.size(), number) == 0) {
+                        term += figure.substr(number.size());
+                        merged = true;
+                    }
+                if (!merged && !contains(found, figure)) found.push_back(figure);
+            }
             if (!found.empty())
                 out.push_back({item("sourcing", i) + "." + field,
                                {{"terms", quoted_list(found)}, {"operator", blank(s.operator_name) ? "un opérateur" : trim(s.operator_name)}}});
