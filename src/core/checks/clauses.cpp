@@ -180,8 +180,14 @@ bool refuses_equivalent(std::string_view text) {
 std::vector<std::string> without_equivalent(std::string_view text, const std::vector<Token>& tokens,
                                             const std::vector<std::pair<size_t, size_t>>& spans) {
     std::vector<std::string> out, seen;
+    // A span inside another ("Kärcher" in "marque Kärcher") is the same name: keep the longest.
+    auto inside = [&](size_t first, size_t last) {
+        for (const auto& [f, l] : spans)
+            if (f <= first && last <= l && (f != first || l != last)) return true;
+        return false;
+    };
     for (const auto& [first, last] : spans) {
-        if (mentions_equivalent(tokens, tokens[first].sentence)) continue;
+        if (inside(first, last) || mentions_equivalent(tokens, tokens[first].sentence)) continue;
         std::string s = span_text(text, tokens, first, last);
         if (contains(seen, fold(s))) continue;
         seen.push_back(fold(s));

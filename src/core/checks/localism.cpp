@@ -203,25 +203,35 @@ struct Scan {
 
     // A premises word at p that belongs to the candidate: "son agence", "le siège du candidat", "les locaux de
     // l'entreprise" (not "les locaux de la mairie").
-    bool candidate_premises(size_t p) const {
-        if (!any_word_matches(w(p), kPremises)) return false;
+    // The span (first, last) of the candidate's premises at p: "son agence", "siège du candidat"; first > last
+    // when the word at p is not such premises.
+    std::pair<size_t, size_t> candidate_premises(size_t p) const {
+        if (!any_word_matches(w(p), kPremises)) return {1, 0};
         for (size_t k = 1; k <= 2 && k <= p; ++k)
-            if (same_sentence(p - k, p) && any_word_matches(w(p - k), kOwner)) return true;
+            if (same_sentence(p - k, p) && any_word_matches(w(p - k), kOwner)) return {p - k, p};
         for (size_t k = 1; k <= 4 && p + k < t.size() && same_sentence(p + k, p); ++k)
-            if (any_word_matches(w(p + k), kCandidate)) return true;
-        return false;
+            if (any_word_matches(w(p + k), kCandidate)) return {p, p + k};
+        return {1, 0};
     }
-    // A distance, travel time or travel cost measured from the candidate's premises, in the same sentence.
+    // A distance, travel time or travel cost measured from the candidate's premises, in the same sentence:
+    // both the measure ("frais de déplacement") and the premises ("siège du candidat") are reported.
     void measured_from_premises(size_t i) {
+        size_t last = i;
         // "temps", "durée", "frais", "coût" only as travel: "temps de trajet", "frais de déplacement".
         if (any_word_matches(w(i), {"temps", "duree", "frais", "cout", "couts", "route"})) {
-            bool travel = false;
-            for (size_t k = 1; k <= 3 && i + k < t.size() && same_sentence(i + k, i); ++k)
-                travel = travel || any_word_matches(w(i + k), {"trajet*", "deplacement*", "route", "acces", "transport*", "parcours"});
-            if (!travel) return;
+            last = 0;
+            for (size_t k = 1; k <= 3 && i + k < t.size() && same_sentence(i + k, i) && last == 0; ++k)
+                if (any_word_matches(w(i + k), {"trajet*", "deplacement*", "route", "acces", "transport*", "parcours"})) last = i + k;
+            if (last == 0) return;
         }
-        for (size_t p = 0; p < t.size(); ++p)
-            if (same_sentence(p, i) && candidate_premises(p)) { add(i, i); return; }
+        for (size_t p = 0; p < t.size(); ++p) {
+            if (!same_sentence(p, i)) continue;
+            const auto [first, end] = candidate_premises(p);
+            if (first > end) continue;
+            add(i, last);
+            add(first, end);
+            return;
+        }
     }
     void postcode(size_t i) {
         // "code postal du candidat", "codes postaux": a place as such in a criterion, the operator's in a text.
