@@ -37,7 +37,7 @@ struct Args {
 };
 
 // Options that take a value; everything else starting with "--" is a flag.
-const char* const kValueOptions[] = {"--buyer", "--nature", "--amount", "--date", "--format", "--document", "-o"};
+const char* const kValueOptions[] = {"--buyer", "--nature", "--amount", "--date", "--cpv", "--format", "--document", "-o"};
 const char* const kFlags[] = {"--json", "--social-services", "--help"};
 
 // Option values are normalised to NFC like every text entering the core; file names (positional arguments
@@ -93,7 +93,8 @@ int cmd_procedure(const Args& a) {
     if (!parse_number(a.option("--amount"), NumberKind::euros, in.amount, why)) throw Usage{"--amount : " + why};
     in.date = today();   // « 2027-01-15 » or « 15/01/2027 »
     if (a.options.count("--date") && !parse_french_date(a.option("--date"), in.date, why)) throw Usage{"--date : " + why};
-    in.social_services = a.flag("--social-services");
+    // Social and other specific services: the flag, or a CPV code of the list annexed to the code (R.2123-1 3°).
+    in.social_services = a.flag("--social-services") || (in.nature == Nature::services && social_services_cpv(a.option("--cpv")));
     ProcedureResult r = size_procedure(in);
     if (a.flag("--json")) print_json(procedure_to_json(r));
     else std::cout << enum_name(r.procedure) << " (" << enum_name(r.publicity) << ")\n" << r.explanation << "\n";
@@ -225,7 +226,7 @@ const char* const kHelp =
     "clausier — préparer une consultation responsable (commande publique)\n\n"
     "  clausier procedure --buyer etat|collectivite|etablissement-sante|entite-adjudicatrice\n"
     "                     --nature fournitures|services|travaux\n"
-    "                     --amount EUROS [--date AAAA-MM-JJ] [--social-services] [--json]\n"
+    "                     --amount EUROS [--date AAAA-MM-JJ] [--social-services | --cpv CODE] [--json]\n"
     "                     (montant en euros HT écrit à la française : 250000, 250 000 ou 59 999,50 € HT ;\n"
     "                      date AAAA-MM-JJ ou JJ/MM/AAAA)\n"
     "  clausier library check|stats|list [DOSSIER] [--json]\n"
