@@ -156,6 +156,12 @@ export async function measureBrowser({ appPage, baselinePage, data, runs, scroll
       if (search.clauses < n) throw new Error(`the app runs on ${search.clauses} clauses, not ${n}`);
       const frames = await scrollFrames(app, 'titulaire', scrollSteps);
       out.libraries[n] = { search, frames, memory: await bench(app.page, 'memory') };
+      if (n === sizes[0]) {
+        // The same scroll with the semantic mirror off (src/ui/semantics.h): what the mirror costs a frame.
+        await bench(app.page, 'semantics', 'off');
+        out.libraries[n].frames_without_mirror = await scrollFrames(app, 'titulaire', scrollSteps);
+        await bench(app.page, 'semantics', 'on');
+      }
       out.errors.push(...app.errors);
       await app.page.close();
       log(`${n} clauses measured`);

@@ -74,6 +74,10 @@ target_link_options(clausier_app PRIVATE -sFILESYSTEM=1
   "--embed-file=${font_dir}/DejaVuSans-Bold.ttf@/fonts/DejaVuSans-Bold.ttf"
   "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_clausier_wake','_clausier_paste','_clausier_state','_clausier_rect','_clausier_items','_clausier_file_opened','_clausier_notice','_clausier_bench','_clausier_page_hidden','_clausier_storage_changed']"
   "-sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString']")
+# The semantic mirror's page side (src/ui/semantics.h): DOM nodes that screen readers read beside the canvas.
+# Its entry points (clausier_sem_focus, clausier_sem_activate) are exported by EMSCRIPTEN_KEEPALIVE.
+target_link_options(clausier_app PRIVATE "--js-library=${CMAKE_SOURCE_DIR}/web/semantics.js")
+set_property(TARGET clausier_app APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/semantics.js")
 
 # The start-up baseline of scripts/bench (bench/baseline): built on request only, never shipped.
 add_executable(bench_baseline EXCLUDE_FROM_ALL "${CMAKE_SOURCE_DIR}/bench/baseline/baseline.cpp")

@@ -92,6 +92,9 @@ EM_JS(void, js_watch_page, (), {
 });
 // clang-format on
 
+// web/semantics.js (an Emscripten JS library): applies the semantic mirror's ops to the page's DOM.
+extern "C" void clausier_semantics_apply(const char* ops, int size);
+
 namespace platform {
 
 namespace {
@@ -137,6 +140,7 @@ std::vector<std::string> storage_keys(const std::string& prefix) {
     return out;
 }
 void announce(const std::string& text) { js_announce(text.c_str()); }
+void semantics_apply(const std::string& ops) { clausier_semantics_apply(ops.data(), int(ops.size())); }
 void request_redraw() { js_request_redraw(); }
 void redraw_after(double ms) { js_redraw_after(ms); }
 double now_ms() { return emscripten_get_now(); }
@@ -151,6 +155,8 @@ EMSCRIPTEN_KEEPALIVE void clausier_file_opened(const char* name, const char* dat
 }
 EMSCRIPTEN_KEEPALIVE void clausier_notice(const char* message) { app_notice(message); }
 EMSCRIPTEN_KEEPALIVE void clausier_storage_changed(const char* key) { app_storage_changed(key); }
+EMSCRIPTEN_KEEPALIVE void clausier_sem_focus(const char* id) { app_semantic_focus(id); }
+EMSCRIPTEN_KEEPALIVE void clausier_sem_activate(const char* id) { app_semantic_activate(id); }
 }
 
 // The automation API (docs/automation.md), for tests: JSON strings owned by the module until the next call.
@@ -182,7 +188,10 @@ EMSCRIPTEN_KEEPALIVE const char* clausier_rect(const char* id) {
 //   "cpv"         CPV search for the query arg
 //   "export"      DOCX, ODT, HTML and Markdown exports of the project file arg
 //   "memory"      the module's memory (which only grows: its peak) and the bytes malloc has handed out
+//   "semantics"   arg "off" turns the semantic mirror off (src/ui/semantics.h), anything else on: the frame
+//                 time is measured with and without it
 // Times are medians in milliseconds; each run repeats the operation for at least 20 ms and divides.
+#include "../ui/semantics.h"
 #include "base/bundle.h"
 #include "library/cpv.h"
 #include "export/export.h"
@@ -246,6 +255,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* clausier_bench(const char* what_c, c
     } else if (what == "export") {
         s = bench_export(arg);
         return s.c_str();
+    } else if (what == "semantics") {
+        ui::sem_enable(arg != "off");
+        out = {{"semantics", arg != "off"}};
     } else if (what == "memory") {
         const struct mallinfo m = mallinfo();
         out = {{"memory_bytes", double(__builtin_wasm_memory_size(0)) * 65536}, {"malloc_bytes", m.uordblks}};
