@@ -79,6 +79,16 @@ Node* add(Node n) {
     return &t.nodes.back();
 }
 
+Node make_node(std::string id, Role role, std::string name, unsigned state = 0, int level = 0) {
+    Node n;
+    n.id = std::move(id);
+    n.role = role;
+    n.name = std::move(name);
+    n.state = state;
+    n.level = level;
+    return n;
+}
+
 std::string auto_id() {
     Mirror& m = mirror();
     const std::string& p = parent_id();
@@ -95,12 +105,8 @@ json node_op(const Node& n) {
 void sem_widget(const std::string& id, Role role, const std::string& name, const std::string& value, unsigned state) {
     Mirror& m = mirror();
     if (!m.enabled) return;
-    Node n;
-    n.id = id;
-    n.role = role;
-    n.name = name;
+    Node n = make_node(id, role, name, state);
     n.value = value;
-    n.state = state;
     if (GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) n.state |= sem_disabled;
     if (auto f = m.faults.find(id); f != m.faults.end()) {
         n.state |= sem_invalid;
@@ -117,11 +123,7 @@ void sem_rename_last(const std::string& name) {
 void sem_begin(const std::string& id, Role role, const std::string& name) {
     Mirror& m = mirror();
     if (!m.enabled) return;
-    Node n;
-    n.id = id;
-    n.role = role;
-    n.name = name;
-    add(std::move(n));
+    add(make_node(id, role, name));
     m.open.push_back(id);
 }
 
@@ -143,21 +145,12 @@ void sem_text(const std::string& text) {
         }
         return;
     }
-    Node n;
-    n.id = auto_id();
-    n.role = Role::text;
-    n.name = text;
-    add(std::move(n));
+    add(make_node(auto_id(), Role::text, text));
 }
 
 void sem_heading(const std::string& text, int level) {
     if (!mirror().enabled || text.empty()) return;
-    Node n;
-    n.id = auto_id();
-    n.role = Role::heading;
-    n.name = text;
-    n.level = level;
-    add(std::move(n));
+    add(make_node(auto_id(), Role::heading, text, sem_none, level));
 }
 
 void sem_frame_begin() {
