@@ -98,6 +98,8 @@ async function scrollFrames(app, query, steps) {
   // settle would only time out. Clicking the first clause then leaves the field (the query stays).
   const field = await app.rect('clauses.search');
   await page.mouse.click(field.x + 20, field.y + field.h / 2);
+  await page.keyboard.press('Control+A');   // a second run replaces the query of the first
+  await page.keyboard.press('Backspace');
   await page.keyboard.type(query);
   await page.waitForTimeout(300);
   const items = await app.items('clauses.item.');

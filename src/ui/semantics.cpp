@@ -10,6 +10,7 @@
 #include "app.h"
 #include "platform.h"
 #include <imgui_internal.h>
+#include <algorithm>
 #include <unordered_map>
 #include <vector>
 
@@ -28,23 +29,22 @@ struct Node {
     }
 };
 
-// One frame's tree: the nodes in drawing order, where each is, and each container's children.
-struct Tree {
-    std::vector<Node> nodes;
-    std::unordered_map<std::string, size_t> index;
-    std::unordered_map<std::string, std::vector<std::string>> children;
-    void clear() {
-        nodes.clear();
-        index.clear();
-        children.clear();
-    }
+// A container being drawn, and the rank of the last text or heading recorded in it (their ids).
+struct Open {
+    std::string id;
+    Role role;
+    int rank = 0;
 };
 
+// One frame's tree is its nodes in drawing order, each naming its container. Most frames draw the same nodes
+// in the same order as the last one: they are compared place by place, with no lookup (the frame-time budget
+// of scripts/bench holds with the mirror on).
 struct Mirror {
     bool enabled = true;
-    Tree current, last;
-    std::vector<std::string> open;                        // containers being drawn
-    std::unordered_map<std::string, int> text_rank;       // per container, for the ids of texts and headings
+    std::vector<Node> current, last;
+    std::vector<Open> open;                               // containers being drawn
+    std::vector<std::string> begun;                       // containers begun in this frame (one may be reopened)
+    int root_rank = 0;
     std::unordered_map<std::string, std::string> faults;  // field id -> message of a blocking point or alert
     std::string focused_sent;
     std::string activation;                               // widget activated from the page, until drawn
@@ -65,18 +65,12 @@ const char* role_name(Role r) {
 const std::string& parent_id() {
     static const std::string root;
     const Mirror& m = mirror();
-    return m.open.empty() ? root : m.open.back();
+    return m.open.empty() ? root : m.open.back().id;
 }
 
-// Adds a node to the frame's tree; a second node under an id already recorded in this frame is ignored.
-Node* add(Node n) {
-    Tree& t = mirror().current;
-    if (t.index.count(n.id)) return nullptr;
+void add(Node n) {
     n.parent = parent_id();
-    t.index.emplace(n.id, t.nodes.size());
-    t.children[n.parent].push_back(n.id);
-    t.nodes.push_back(std::move(n));
-    return &t.nodes.back();
+    mirror().current.push_back(std::move(n));
 }
 
 Node make_node(std::string id, Role role, std::string name, unsigned state = 0, int level = 0) {
@@ -91,13 +85,34 @@ Node make_node(std::string id, Role role, std::string name, unsigned state = 0, 
 
 std::string auto_id() {
     Mirror& m = mirror();
-    const std::string& p = parent_id();
-    return p + "/" + std::to_string(++m.text_rank[p]);
+    int& rank = m.open.empty() ? m.root_rank : m.open.back().rank;
+    return parent_id() + "/" + std::to_string(++rank);
 }
 
 json node_op(const Node& n) {
     return {{"o", "s"}, {"id", n.id}, {"p", n.parent}, {"r", role_name(n.role)}, {"n", n.name}, {"v", n.value},
             {"d", n.description}, {"s", n.state}, {"l", n.level}};
+}
+
+// The ops that turn the tree `before` into `now` when nodes came, went or moved: changed nodes, the children
+// of every container whose list changed, the nodes gone. An id recorded twice in a frame keeps its first node.
+void diff_by_id(const std::vector<Node>& before, const std::vector<Node>& now, json& ops) {
+    std::unordered_map<std::string, const Node*> was, is;
+    std::unordered_map<std::string, std::vector<std::string>> children_was, children_is;
+    for (const Node& n : before)
+        if (was.emplace(n.id, &n).second) children_was[n.parent].push_back(n.id);
+    for (const Node& n : now) {
+        if (!is.emplace(n.id, &n).second) continue;
+        children_is[n.parent].push_back(n.id);
+        auto it = was.find(n.id);
+        if (it == was.end() || !(*it->second == n)) ops.push_back(node_op(n));
+    }
+    for (const auto& [parent, ids] : children_is) {
+        auto it = children_was.find(parent);
+        if (it == children_was.end() || it->second != ids) ops.push_back({{"o", "o"}, {"p", parent}, {"ids", ids}});
+    }
+    for (const auto& [id, n] : was)
+        if (!is.count(id)) ops.push_back({{"o", "d"}, {"id", id}});
 }
 
 }  // namespace
@@ -116,15 +131,18 @@ void sem_widget(const std::string& id, Role role, const std::string& name, const
 }
 
 void sem_rename_last(const std::string& name) {
-    Tree& t = mirror().current;
-    if (mirror().enabled && !t.nodes.empty()) t.nodes.back().name = name;
+    std::vector<Node>& nodes = mirror().current;
+    if (mirror().enabled && !nodes.empty()) nodes.back().name = name;
 }
 
 void sem_begin(const std::string& id, Role role, const std::string& name) {
     Mirror& m = mirror();
     if (!m.enabled) return;
-    add(make_node(id, role, name));
-    m.open.push_back(id);
+    if (std::find(m.begun.begin(), m.begun.end(), id) == m.begun.end()) {
+        add(make_node(id, role, name));
+        m.begun.push_back(id);
+    }
+    m.open.push_back({id, role});
 }
 
 void sem_end() {
@@ -135,12 +153,10 @@ void sem_end() {
 void sem_text(const std::string& text) {
     Mirror& m = mirror();
     if (!m.enabled || text.empty()) return;
-    Tree& t = m.current;
-    const std::string& p = parent_id();
-    if (!p.empty() && t.nodes[t.index[p]].role == Role::listbox) {
+    if (!m.open.empty() && m.open.back().role == Role::listbox) {
         // In a list box only entries are allowed: the text describes the entry drawn before it.
-        if (!t.nodes.empty() && t.nodes.back().parent == p) {
-            std::string& d = t.nodes.back().description;
+        if (!m.current.empty() && m.current.back().parent == m.open.back().id) {
+            std::string& d = m.current.back().description;
             d += (d.empty() ? "" : " ") + text;
         }
         return;
@@ -157,7 +173,8 @@ void sem_frame_begin() {
     Mirror& m = mirror();
     m.current.clear();
     m.open.clear();
-    m.text_rank.clear();
+    m.begun.clear();
+    m.root_rank = 0;
     m.faults.clear();
     if (!m.enabled) return;
     for (const Finding& f : session().derived().findings)
@@ -169,21 +186,20 @@ void sem_frame_end(const std::string& focused_id) {
     m.activation.clear();   // an activation of a widget that was not drawn is dropped
     if (!m.enabled) return;
     json ops = json::array();
-    for (const Node& n : m.current.nodes) {
-        auto it = m.last.index.find(n.id);
-        if (it == m.last.index.end() || !(m.last.nodes[it->second] == n)) ops.push_back(node_op(n));
+    const bool same_places = m.current.size() == m.last.size() &&
+                             std::equal(m.current.begin(), m.current.end(), m.last.begin(),
+                                        [](const Node& a, const Node& b) { return a.id == b.id && a.parent == b.parent; });
+    if (same_places) {
+        for (size_t i = 0; i < m.current.size(); ++i)
+            if (!(m.current[i] == m.last[i])) ops.push_back(node_op(m.current[i]));
+    } else {
+        diff_by_id(m.last, m.current, ops);
     }
-    for (const auto& [parent, ids] : m.current.children) {
-        auto it = m.last.children.find(parent);
-        if (it == m.last.children.end() || it->second != ids) ops.push_back({{"o", "o"}, {"p", parent}, {"ids", ids}});
-    }
-    for (const Node& n : m.last.nodes)
-        if (!m.current.index.count(n.id)) ops.push_back({{"o", "d"}, {"id", n.id}});
     if (focused_id != m.focused_sent) {
         ops.push_back({{"o", "f"}, {"id", focused_id}});
         m.focused_sent = focused_id;
     }
-    std::swap(m.current, m.last);
+    m.current.swap(m.last);
     if (!ops.empty()) platform::semantics_apply(ops.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
@@ -194,7 +210,7 @@ void sem_enable(bool on) {
     if (on) return;
     // Off: the page's nodes go, so that turning it on again rebuilds them all.
     json ops = json::array();
-    for (const Node& n : m.last.nodes) ops.push_back({{"o", "d"}, {"id", n.id}});
+    for (const Node& n : m.last) ops.push_back({{"o", "d"}, {"id", n.id}});
     m.last.clear();
     m.focused_sent.clear();
     if (!ops.empty()) platform::semantics_apply(ops.dump());
@@ -208,9 +224,9 @@ void semantic_focus(const std::string& id) {
 
 void semantic_activate(const std::string& id) {
     Mirror& m = mirror();
-    auto it = m.last.index.find(id);
-    if (it == m.last.index.end()) return;
-    if (m.last.nodes[it->second].role == Role::textbox) {
+    auto it = std::find_if(m.last.begin(), m.last.end(), [&](const Node& n) { return n.id == id; });
+    if (it == m.last.end()) return;
+    if (it->role == Role::textbox) {
         semantic_focus(id);
         return;
     }
