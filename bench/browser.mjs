@@ -165,6 +165,8 @@ async function scrollFrames(app, query, steps) {
   // settle would only time out. Clicking the first clause then leaves the field (the query stays).
   const field = await app.rect('clauses.search');
   await page.mouse.click(field.x + 20, field.y + field.h / 2);
+  await page.keyboard.press('Control+A');   // a second run replaces the query of the first
+  await page.keyboard.press('Backspace');
   await page.keyboard.type(query);
   await page.waitForFunction(() => JSON.parse(Module.ccall('clausier_items', 'string', ['string'], ['clauses.item.'])).length >= 20,
     null, { timeout: 60000 }).catch(() => {});
@@ -232,6 +234,12 @@ export async function measureBrowser({ appPage, benchPage, baselinePage, data, r
       if (search.clauses < n) throw new Error(`the app runs on ${search.clauses} clauses, not ${n}`);
       const frames = await scrollFrames(app, 'titulaire', scrollSteps);
       out.libraries[n] = { search, frames, memory: await bench(app.page, 'memory') };
+      if (n === sizes[0]) {
+        // The same scroll with the semantic mirror off (src/ui/semantics.h): what the mirror costs a frame.
+        await bench(app.page, 'semantics', 'off');
+        out.libraries[n].frames_without_mirror = await scrollFrames(app, 'titulaire', scrollSteps);
+        await bench(app.page, 'semantics', 'on');
+      }
       out.errors.push(...app.errors);
       await app.page.close();
       log(`${n} clauses measured`);

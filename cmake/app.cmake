@@ -82,6 +82,10 @@ function(clausier_app_page target out_html exports)
     "--embed-file=${font_dir}/DejaVuSans-Bold.ttf@/fonts/DejaVuSans-Bold.ttf"
     "-sEXPORTED_FUNCTIONS=['${joined}']"
     "-sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString']")
+  # The semantic mirror's page side (src/ui/semantics.h): DOM nodes that screen readers read beside the canvas.
+  # Its entry points (clausier_sem_focus, clausier_sem_activate) are exported by EMSCRIPTEN_KEEPALIVE.
+  target_link_options(${target} PRIVATE "--js-library=${CMAKE_SOURCE_DIR}/web/semantics.js")
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/semantics.js")
 endfunction()
 
 add_executable(clausier_app $<TARGET_OBJECTS:clausier_ui>)

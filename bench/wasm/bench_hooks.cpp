@@ -11,10 +11,13 @@
 //   "cpv"         CPV search for the query arg
 //   "export"      DOCX, ODT, HTML and Markdown exports of the project file arg
 //   "memory"      the module's memory (which only grows: its peak) and the bytes malloc has handed out
+//   "semantics"   arg "off" turns the semantic mirror off (src/ui/semantics.h), anything else on: the frame
+//                 time is measured with and without it
 //   "decp-begin", "decp-feed", "decp-end"
 //                 a DECP file read as a stream (the page feeds the chunks it reads from a File), then its
 //                 indicators: decp-end answers the records and contracts read
 // Times are medians in milliseconds; each run repeats the operation for at least 20 ms and divides.
+#include "../../src/ui/semantics.h"
 #include "base/bundle.h"
 #include "library/cpv.h"
 #include "export/export.h"
@@ -94,6 +97,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* clausier_bench(const char* what_c, c
         const clausier::DecpData data = decp_reader->take();
         decp_reader.reset();
         out = {{"records", data.records}, {"contracts", clausier::decp_stats(data).contracts}};
+    } else if (what == "semantics") {
+        ui::sem_enable(arg != "off");
+        out = {{"semantics", arg != "off"}};
     } else if (what == "memory") {
         const struct mallinfo m = mallinfo();
         out = {{"memory_bytes", double(__builtin_wasm_memory_size(0)) * 65536}, {"malloc_bytes", m.uordblks}};

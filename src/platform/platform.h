@@ -34,6 +34,9 @@ void watch_page();
 
 // Screen-reader bridge: sets the text of an off-screen ARIA live region.
 void announce(const std::string& text);
+// Applies one frame's changes of the semantic mirror (ops of src/ui/semantics.cpp) to the page's hidden DOM
+// tree (web/semantics.js); focus and activation on its nodes come back through app_semantic_focus/activate().
+void semantics_apply(const std::string& ops);
 // Asks for frames to be drawn (the app draws only when something changed).
 void request_redraw();
 // Asks for a frame after `ms` milliseconds (timers such as the autosave debounce).
@@ -49,3 +52,5 @@ void app_file_opened(const std::string& name, const std::string& content);
 void app_notice(const std::string& message);
 void app_page_hidden();                            // write now what would otherwise wait: the page may be gone next
 void app_storage_changed(const std::string& key);  // another tab wrote or removed `key` ("" when it cleared everything)
+void app_semantic_focus(const std::string& id);     // a mirrored node got the DOM focus (src/ui/semantics.h)
+void app_semantic_activate(const std::string& id);  // a mirrored node was activated (a screen reader's click)

@@ -93,6 +93,9 @@ EM_JS(void, js_watch_page, (), {
 });
 // clang-format on
 
+// web/semantics.js (an Emscripten JS library): applies the semantic mirror's ops to the page's DOM.
+extern "C" void clausier_semantics_apply(const char* ops, int size);
+
 namespace platform {
 
 namespace {
@@ -139,6 +142,7 @@ std::vector<std::string> storage_keys(const std::string& prefix) {
     return out;
 }
 void announce(const std::string& text) { js_announce(text.c_str()); }
+void semantics_apply(const std::string& ops) { clausier_semantics_apply(ops.data(), int(ops.size())); }
 void request_redraw() { js_request_redraw(); }
 void redraw_after(double ms) { js_redraw_after(ms); }
 double now_ms() { return emscripten_get_now(); }
@@ -153,6 +157,8 @@ EMSCRIPTEN_KEEPALIVE void clausier_file_opened(const char* name, const char* dat
 }
 EMSCRIPTEN_KEEPALIVE void clausier_notice(const char* message) { app_notice(message); }
 EMSCRIPTEN_KEEPALIVE void clausier_storage_changed(const char* key) { app_storage_changed(key); }
+EMSCRIPTEN_KEEPALIVE void clausier_sem_focus(const char* id) { app_semantic_focus(id); }
+EMSCRIPTEN_KEEPALIVE void clausier_sem_activate(const char* id) { app_semantic_activate(id); }
 }
 
 // The automation API (docs/automation.md), for tests: JSON strings owned by the module until the next call.

@@ -1,12 +1,15 @@
 // app.cpp — the frame of the assistant: top bar, stepper, the current step, the right panel (findings or
 // preview), modal messages; the app's one Session (its host: the browser's storage and clock) and the
-// bookkeeping after each frame (the autosave's timer, the session's messages, the screen-reader announcements).
+// bookkeeping after each frame (the autosave's timer, the session's messages, the screen-reader announcements
+// and the semantic mirror's update). The frame's landmarks (banner, navigation, main, complementary, dialogs)
+// are the semantic mirror's containers (semantics.h).
 #include "app.h"
 #include "export/export.h"
 #include "opendata.h"
 #include "platform.h"
 #include "project/scenarios.h"
 #include "widgets.h"
+#include <imgui_internal.h>
 #include <algorithm>
 #include <cstdio>
 
@@ -59,6 +62,44 @@ void restore_view() {
     app().scroll_request = view.value("field", "");
 }
 
+// What the live region says at the end of the frame: the frame's messages, each once, in order.
+std::string& pending_announcement() {
+    static std::string s;
+    return s;
+}
+
+void announce(const std::string& text) {
+    std::string& s = pending_announcement();
+    if (s.find(text) != std::string::npos) return;
+    s += (s.empty() ? "" : " ") + text;
+}
+
+// Announces what the last change made worse: a blocking point that was not there before (a project opened or a
+// scenario loaded announces itself instead), and a save the browser refused.
+void announce_changes() {
+    const Session& s = session();
+    static std::vector<std::string> blocking;   // "rule@where" of the blocking points of the last generation
+    static uint64_t generation = 0;
+    static std::string project;
+    static bool refused = false;
+    if (s.storage_refused() && !refused) announce("Le projet n'a pas été enregistré dans ce navigateur : " + s.refusal_reason() + ".");
+    refused = s.storage_refused();
+    if (s.generation() == generation) return;
+    std::vector<std::string> now;
+    std::vector<const Finding*> fresh;
+    for (const Finding& f : s.derived().findings) {
+        if (f.severity != Severity::bloquant) continue;
+        now.push_back(f.rule + "@" + f.where());
+        if (std::find(blocking.begin(), blocking.end(), now.back()) == blocking.end()) fresh.push_back(&f);
+    }
+    if (project == s.project_id() && !fresh.empty())
+        announce(fresh.size() == 1 ? "Nouveau point bloquant : " + fresh[0]->message
+                                   : std::to_string(fresh.size()) + " nouveaux points bloquants, dont : " + fresh[0]->message);
+    blocking.swap(now);
+    generation = s.generation();
+    project = s.project_id();
+}
+
 }  // namespace
 
 App& app() {
@@ -100,11 +141,14 @@ void end_frame() {
         title = s.project().title;
         platform::set_title((title.empty() ? std::string("Projet sans titre") : title) + " — Clausier");
     }
-    if (!a.focused_label.empty() && a.focused_label != a.announced) {
-        a.announced = a.focused_label;
-        platform::announce(a.focused_label);
+    announce_changes();
+    // Each message once; the focused widget is not announced here: the DOM focus on its mirrored node is what a
+    // screen reader reads (semantics.h), and typing is not read back character by character.
+    if (std::string& said = pending_announcement(); !said.empty()) {
+        platform::announce(said);
+        said.clear();
     }
-    a.focused_label.clear();
+    sem_frame_end(focused_item());
     ++a.frame;
 }
 
@@ -180,7 +224,7 @@ void go_to(Step s) {
     App& a = app();
     a.step = s;
     a.step_from_top = true;
-    platform::announce("Étape " + std::to_string(int(s) + 1) + " sur " + std::to_string(kStepCount) + " : " + enum_label(s));
+    announce("Étape " + std::to_string(int(s) + 1) + " sur " + std::to_string(kStepCount) + " : " + enum_label(s));
 }
 
 void jump_to(const Finding& f) {
@@ -197,7 +241,7 @@ void show_notice(const std::string& text) {
     App& a = app();
     a.notice = text;
     a.notice_until = platform::now_ms() + 4000;
-    platform::announce(text);
+    announce(text);
     platform::redraw_after(4050);
 }
 
@@ -256,8 +300,36 @@ std::string fit_text(std::string s, float width) {
     return s + "…";
 }
 
+// The first widget of the step's content in the last frame: where « Aller au contenu » takes the focus.
+std::string& content_start() {
+    static std::string id;
+    return id;
+}
+
+// « Aller au contenu » (RGAA 12.7): the first stop of Tab, drawn only while it has the keyboard focus (a 1-pixel
+// button otherwise); it gives the focus to the first widget of the step.
+void skip_link() {
+    const char* label = "Aller au contenu";
+    const ImGuiContext& g = *GImGui;
+    const bool shown = g.NavId == ImGui::GetID("##top.skip") && !g.NavDisableHighlight;
+    const ImVec2 at = ImGui::GetCursorPos();
+    const ImVec2 size = shown ? ImVec2(button_width(label), ImGui::GetFrameHeight()) : ImVec2(1, 1);
+    const bool activated = take_activation("top.skip");
+    const bool go = ImGui::InvisibleButton("##top.skip", size) || activated;
+    record_item("top.skip", Role::link, label);
+    if (shown) {
+        ImDrawList* dl = ImGui::GetForegroundDrawList();
+        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        dl->AddRectFilled(min, max, ImGui::GetColorU32(palette().primary), ImGui::GetStyle().FrameRounding);
+        dl->AddText(ImVec2(min.x + ImGui::GetStyle().FramePadding.x, min.y + ImGui::GetStyle().FramePadding.y), IM_COL32_WHITE, label);
+    }
+    ImGui::SetCursorPos(at);
+    if (go && !content_start().empty()) app().focus_request = content_start();
+}
+
 void top_bar() {
     App& a = app();
+    skip_link();
     // In a narrow window (a small screen, or zoomed in) the bar keeps its controls but drops what a label or
     // the value shown already says, so that it takes three rows at most.
     const bool narrow = layout_for(ImGui::GetIO().DisplaySize.x).compact_stepper;
@@ -275,7 +347,9 @@ void top_bar() {
     ImGui::SameLine(0, gap);
     ImGui::AlignTextToFramePadding();
     const float name_room = status_x - (ImGui::GetCursorPosX() + gap);
-    ImGui::TextDisabled("%s", fit_text(s.project().title.empty() ? "Projet sans titre" : s.project().title, name_room).c_str());
+    const std::string& name = s.project().title.empty() ? "Projet sans titre" : s.project().title;
+    ImGui::TextDisabled("%s", fit_text(name, name_room).c_str());
+    sem_text(name);
     ImGui::SameLine(status_x);
     badge(status, s.storage_refused() ? palette().error : s.owns() ? palette().success : palette().warning);
 
@@ -313,9 +387,7 @@ void top_bar() {
     std::string zoom = std::to_string(int(std::lround(a.zoom * 4)) * 25);   // quarter steps: "125"
     if (choice_combo("top.zoom", "Zoom", zoom, zooms, 5.5f)) set_zoom(std::stof(zoom) / 100.0f);
     flow(ImGui::CalcTextSize("Contraste élevé").x + em * 2, gap);
-    ImGui::Checkbox("Contraste élevé", &a.high_contrast);
-    register_item("top.contrast");
-    describe_if_focused("Contraste élevé", a.high_contrast ? "activé" : "désactivé");
+    input_check("top.contrast", "Contraste élevé", a.high_contrast);
     if (a.mode != Mode::entreprise && !wide_layout()) {
         const std::string label = a.panel_in_place ? "Retour à l'étape" : "Vigilance (" + std::to_string(s.derived().blocking + s.derived().alerts) + ")";
         flow(button_width(label.c_str()), gap);
@@ -324,25 +396,37 @@ void top_bar() {
     ImGui::Separator();
 }
 
-// Formation mode: pick a workshop scenario, reset it to its start, switch the projector preset.
+// Formation mode: pick a workshop scenario, reset it to its start, switch the projector preset, hide the
+// findings (a « pièges » scenario would otherwise show all the answers at once).
 void formation_panel() {
     App& a = app();
-    ImGui::PushFont(font_bold());
-    ImGui::TextUnformatted("Atelier");
-    ImGui::PopFont();
+    sem_begin("formation.scenarios", Role::listbox, "Scénarios de l'atelier");
     for (const Scenario& sc : bundled_scenarios()) {
         const bool current = session().scenario() == sc.name;
-        if (ImGui::Selectable((sc.title.empty() ? sc.name : sc.title).c_str(), current)) load_scenario(sc.name);
-        register_item("formation.scenario." + sc.name);
-        describe_if_focused("Scénario", sc.title);
+        const std::string id = "formation.scenario." + sc.name, title = sc.title.empty() ? sc.name : sc.title;
+        const bool activated = take_activation(id);
+        if (ImGui::Selectable(title.c_str(), current) || activated) load_scenario(sc.name);
+        record_item(id, Role::option, title, "", current ? sem_selected : sem_none);
     }
+    sem_end();
     if (!session().scenario().empty() && button("formation.reset", "Revenir au début")) load_scenario(session().scenario());
     bool projector = a.projector;
-    if (ImGui::Checkbox("Mode projecteur", &projector)) set_projector(projector);
-    register_item("formation.projector");
-    ImGui::Checkbox("Afficher « Pourquoi ? »", &a.show_why);
-    register_item("formation.why");
+    if (input_check("formation.projector", "Mode projecteur", projector)) set_projector(projector);
+    input_check("formation.why", "Afficher « Pourquoi ? »", a.show_why);
+    input_check("formation.findings", "Afficher les points de vigilance", a.show_findings);
     ImGui::Separator();
+}
+
+// The workshop panel under a header that folds it. It stays as the trainer left it: one ImGui id whatever the
+// label says, unfolded at first.
+void workshop() {
+    const char* label = session().scenario().empty() ? "Atelier###atelier" : "Atelier — changer de scénario, revenir au début###atelier";
+    if (take_activation("formation.panel"))
+        ImGui::SetNextItemOpen(!ImGui::GetStateStorage()->GetInt(ImGui::GetID("###atelier"), 1));
+    const bool open = ImGui::CollapsingHeader(label, ImGuiTreeNodeFlags_DefaultOpen);
+    record_item("formation.panel", Role::button, std::string(label).substr(0, std::string(label).find("###")), "",
+                sem_foldable | (open ? sem_expanded : sem_none));
+    if (open) formation_panel();
 }
 
 void stepper(bool compact) {
@@ -351,6 +435,7 @@ void stepper(bool compact) {
         ImGui::PushFont(font_bold());
         ImGui::TextUnformatted("Étapes");
         ImGui::PopFont();
+        sem_heading("Étapes", 2);
         ImGui::Spacing();
     }
     const Derived& d = session().derived();
@@ -361,13 +446,16 @@ void stepper(bool compact) {
         const bool filled = d.filled[i];
         char label[96];
         std::snprintf(label, sizeof label, compact ? "%d" : "%d. %s", i + 1, step.label);
+        const std::string id = std::string("step.") + step.name;
+        const bool activated = take_activation(id);
         if (ImGui::Selectable((std::string(label) + "##step" + step.name).c_str(), a.step == s, 0,
-                              ImVec2(0, ImGui::GetFontSize() * (compact ? 1.3f : 1.6f))))
+                              ImVec2(0, ImGui::GetFontSize() * (compact ? 1.3f : 1.6f))) ||
+            activated)
             go_to(s);
-        register_item(std::string("step.") + step.name);
         const std::string state = to_review ? std::to_string(to_review) + " point(s) à revoir" : filled ? "fait" : "à faire";
+        record_item(id, Role::button, "Étape " + std::to_string(i + 1) + " : " + step.label + " — " + state, "",
+                    a.step == s ? sem_current : sem_none);
         if (compact && ImGui::IsItemHovered()) ImGui::SetTooltip("%d. %s — %s", i + 1, step.label, state.c_str());
-        describe_if_focused(std::string("Étape ") + std::to_string(i + 1) + " : " + step.label, state);
         // The state at the right end of the row: a count in the warning colour, a tick, or a hollow dot.
         const std::string mark = to_review ? std::to_string(to_review) : filled ? "✓" : "○";
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(mark.c_str()).x - ImGui::GetStyle().ItemSpacing.x);
@@ -376,13 +464,17 @@ void stepper(bool compact) {
     if (compact) return;
     ImGui::Spacing();
     ImGui::Separator();
-    if (a.mode == Mode::formation) formation_panel();
+    if (a.mode == Mode::formation) workshop();
     const ProcedureResult& pr = d.procedure;
     help_text("Valeur estimée : " + french_euros(total_estimated_value(session().project())) + " HT");
     help_text(enum_label(pr.procedure));
 }
 
 void findings_panel() {
+    if (app().mode == Mode::formation && !app().show_findings) {
+        help_text("Les points de vigilance sont masqués par le formateur (panneau « Atelier »).");
+        return;
+    }
     const Derived& d = session().derived();
     const std::string counts[] = {std::to_string(d.blocking) + " bloquant(s)", std::to_string(d.alerts) + " alerte(s)",
                                   std::to_string(d.advice) + " conseil(s)"};
@@ -391,6 +483,7 @@ void findings_panel() {
         if (k > 0) flow(ImGui::CalcTextSize(counts[k].c_str()).x);
         ImGui::TextColored(colors[k], "%s", counts[k].c_str());
     }
+    sem_text(counts[0] + ", " + counts[1] + ", " + counts[2]);
     ImGui::Separator();
     int i = 0;
     for (const Finding& f : d.findings) {
@@ -401,11 +494,13 @@ void findings_panel() {
         ImGui::TextUnformatted(enum_label(f.severity));
         ImGui::PopFont();
         ImGui::PopStyleColor();
-        ImGui::TextWrapped("%s", f.message.c_str());
+        sem_heading(enum_label(f.severity), 3);
+        paragraph(f.message);
         const std::string arts = session().library().citations(f.articles);
         if (!arts.empty()) help_text(arts);
-        if (small_button("finding." + std::to_string(i), "Corriger")) jump_to(f);
-        describe_if_focused("Corriger : " + f.message, "bouton");
+        const bool fix = small_button("finding." + std::to_string(i), "Corriger", true);
+        accessible_name("Corriger : " + f.message);
+        if (fix) jump_to(f);
         ImGui::Separator();
         ImGui::PopID();
         ++i;
@@ -413,22 +508,27 @@ void findings_panel() {
     if (d.findings.empty()) help_text("Aucun point à signaler pour l'instant.");
 }
 
+// One tab of the right panel: its tab in the mirror's tab list, its content in a tab panel.
+void panel_tab(const std::string& id, const char* label, void (*content)()) {
+    const bool open = ImGui::BeginTabItem(label, nullptr, take_activation(id) ? ImGuiTabItemFlags_SetSelected : 0);
+    sem_begin("panel.tabs", Role::tablist, "Vigilance et aperçu");   // the same list for both tabs
+    sem_widget(id, Role::tab, label, "", open ? sem_selected : sem_none);
+    sem_end();
+    if (open) {
+        sem_begin(id + ".content", Role::tabpanel, label);
+        ImGui::BeginChild(("##" + id).c_str());
+        content();
+        ImGui::EndChild();
+        sem_end();
+        ImGui::EndTabItem();
+    }
+    register_item(id);
+}
+
 void right_panel() {
     if (ImGui::BeginTabBar("##right")) {
-        if (ImGui::BeginTabItem("Vigilance")) {
-            ImGui::BeginChild("##findings");
-            findings_panel();
-            ImGui::EndChild();
-            ImGui::EndTabItem();
-        }
-        register_item("panel.findings");
-        if (ImGui::BeginTabItem("Aperçu")) {
-            ImGui::BeginChild("##preview");
-            document_view(session().document(DocumentKind::dce), false);
-            ImGui::EndChild();
-            ImGui::EndTabItem();
-        }
-        register_item("panel.preview");
+        panel_tab("panel.findings", "Vigilance", findings_panel);
+        panel_tab("panel.preview", "Aperçu", [] { document_view(session().document(DocumentKind::dce), false); });
         ImGui::EndTabBar();
     }
 }
@@ -523,36 +623,50 @@ void modals() {
     App& a = app();
     if (!a.error_title.empty()) ImGui::OpenPopup("##error");
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 32, 0));
+    const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
     if (ImGui::BeginPopupModal("##error", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize)) {
+        sem_begin("dialog.error", Role::dialog, a.error_title);
         ImGui::PushFont(font_bold());
         ImGui::TextColored(palette().error, "%s", a.error_title.c_str());
         ImGui::PopFont();
-        ImGui::TextWrapped("%s", a.error_text.c_str());
+        sem_heading(a.error_title, 2);
+        paragraph(a.error_text);
         section_gap();
-        if (button("error.ok", "J'ai compris", true) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        if (button("error.ok", "J'ai compris", true) || escape) {
             a.error_title.clear();
             a.error_text.clear();
             ImGui::CloseCurrentPopup();
         }
+        sem_end();
         ImGui::EndPopup();
     }
     if (a.show_projects) ImGui::OpenPopup("Mes projets");
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 36, ImGui::GetFontSize() * 24), ImGuiCond_Appearing);
     if (ImGui::BeginPopupModal("Mes projets", &a.show_projects)) {
+        sem_begin("dialog.projects", Role::dialog, "Mes projets");
         projects_window();
+        // Escape closes the dialog as its close box does; the focus goes back to the button that opened it.
+        if (!a.show_projects || escape) {
+            a.show_projects = false;
+            a.focus_request = "top.projects";
+            ImGui::CloseCurrentPopup();
+        }
+        sem_end();
         ImGui::EndPopup();
     }
     if (session().storage_refused()) {
         ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x * 0.5f, ImGui::GetIO().DisplaySize.y - 20), 0, ImVec2(0.5f, 1));
         ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetIO().DisplaySize.x - 40, ImGui::GetFontSize() * 40), 0));
         ImGui::Begin("##quota", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
+        sem_begin("quota", Role::region, "Sauvegarde refusée");
         ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
-        ImGui::TextWrapped("Le projet n'a pas été enregistré dans ce navigateur : %s.", session().refusal_reason().c_str());
+        paragraph("Le projet n'a pas été enregistré dans ce navigateur : " + session().refusal_reason() + ".");
         ImGui::PopStyleColor();
         register_item("quota.reason", false);
         if (button("quota.download", "Télécharger le projet maintenant", true)) save_project_file();
         ImGui::SameLine();
         if (button("quota.projects", "Mes projets")) a.show_projects = true;
+        sem_end();
         ImGui::End();
     }
     if (!a.notice.empty() && platform::now_ms() < a.notice_until) {
@@ -583,7 +697,7 @@ void set_zoom(float zoom) { app().zoom = std::clamp(zoom, 1.0f, 2.0f); }
 void set_mode(Mode m) {
     App& a = app();
     a.mode = m;
-    platform::announce(std::string("Mode ") + enum_label(m));
+    announce(std::string("Mode ") + enum_label(m));
 }
 
 void set_projector(bool on) {
@@ -604,7 +718,9 @@ void draw_app() {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::Begin("##main", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+    sem_begin("region.top", Role::banner, "Clausier");
     top_bar();
+    sem_end();
     const float h = ImGui::GetContentRegionAvail().y;
     const float w = ImGui::GetContentRegionAvail().x;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
@@ -617,32 +733,40 @@ void draw_app() {
         const float reading = std::min(w, ImGui::GetFontSize() * 42);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (w - reading) / 2);
         ImGui::BeginChild("##step", ImVec2(reading, h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        sem_begin("region.main", Role::main, "Lecture entreprise");
+        const size_t before = focusable_items().size();
         firm_reading();
+        content_start() = focusable_items().size() > before ? focusable_items()[before] : "";
+        sem_end();
         ImGui::EndChild();
     } else {
         const Layout l = layout_for(w);
         if (l.side_panel) a.panel_in_place = false;
         ImGui::BeginChild("##stepper", ImVec2(l.stepper, h), true, l.compact_stepper ? ImGuiWindowFlags_NoScrollbar : 0);
+        sem_begin("region.steps", Role::navigation, "Étapes");
         stepper(l.compact_stepper);
+        sem_end();
         ImGui::EndChild();
         ImGui::SameLine();
         ImGui::BeginChild("##step", ImVec2(w - l.stepper - l.panel - gap * (l.side_panel ? 2 : 1), h), false,
                           ImGuiWindowFlags_AlwaysUseWindowPadding);
         if (a.step_from_top) ImGui::SetScrollY(0);   // a focus request later in the frame wins (jump to a field)
         a.step_from_top = false;
-        // No room for the workshop panel under the compact stepper: it heads the form column, folded once a
-        // scenario is loaded.
-        if (l.compact_stepper && a.mode == Mode::formation &&
-            ImGui::CollapsingHeader(session().scenario().empty() ? "Atelier" : "Atelier — changer de scénario, revenir au début",
-                                    session().scenario().empty() ? ImGuiTreeNodeFlags_DefaultOpen : 0))
-            formation_panel();
+        sem_begin("region.main", Role::main, "Contenu de l'étape");
+        // No room for the workshop panel under the compact stepper: it heads the form column.
+        if (l.compact_stepper && a.mode == Mode::formation) workshop();
+        const size_t before = focusable_items().size();
         if (a.panel_in_place) right_panel();
         else current_step();
+        content_start() = focusable_items().size() > before ? focusable_items()[before] : "";
+        sem_end();
         ImGui::EndChild();
         if (l.side_panel) {
             ImGui::SameLine();
             ImGui::BeginChild("##right", ImVec2(l.panel, h), true);
+            sem_begin("region.panel", Role::complementary, "Vigilance et aperçu");
             right_panel();
+            sem_end();
             ImGui::EndChild();
         }
     }

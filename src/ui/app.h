@@ -37,6 +37,7 @@ struct App {
     std::string clause_query, cpv_query, selected_clause;
     std::string clause_filter_pillar, clause_filter_kind;
     bool show_projects = false, show_why = true;
+    bool show_findings = true;        // formation: the trainer may hide the findings panel
     bool panel_in_place = false;      // narrow window: the Vigilance/Aperçu panel shown instead of the step
     bool step_from_top = false;       // a step was just opened: show it from its top
     DocumentKind export_preview = DocumentKind::dce;   // the document previewed on the export step
@@ -44,7 +45,6 @@ struct App {
     // Focus and accessibility.
     std::string focus_request;        // widget id to focus at the next frame (jump from a finding)
     std::string scroll_request;       // widget id to bring into view at the next frame, without focusing it
-    std::string focused_label, announced;
     std::string last_field;           // the form field last focused: where a reload brings the user back
     bool editing_text = false;        // a text or number field is being typed into this frame
     std::string hover_help;           // the definitions in the tooltip of this frame (Entreprise mode), if any

@@ -70,6 +70,7 @@ void runs(const Inline& in, bool glossary, bool beside = false) {
     if (bold) ImGui::PushFont(font_bold());
     ImGui::TextWrapped("%s", trim(rest).c_str());
     if (bold) ImGui::PopFont();
+    sem_text(trim(inline_text(in)));
     glossary_tooltip(inline_text(in), glossary);
 }
 
@@ -131,6 +132,7 @@ void heading_block(const Block& b) {
     ImGui::TextWrapped("%s", inline_text(b.text).c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    sem_heading(inline_text(b.text), b.level + 2);   // the document sits under the step's title and its panel
 }
 
 }  // namespace
@@ -139,6 +141,7 @@ void document_view(const Document& d, bool glossary) {
     ImGui::PushFont(font_heading());
     ImGui::TextWrapped("%s", d.title.c_str());
     ImGui::PopFont();
+    sem_heading(d.title, 2);
     if (!d.subtitle.empty()) help_text(d.subtitle);
     for (const auto& [label, value] : d.metadata) {
         ImGui::PushFont(font_bold());
@@ -146,6 +149,7 @@ void document_view(const Document& d, bool glossary) {
         ImGui::PopFont();
         ImGui::SameLine();
         ImGui::TextWrapped("%s", value.c_str());
+        sem_text(label + " : " + value);
     }
     for (size_t i = 0; i < d.blocks.size(); ++i) {
         const Block& b = d.blocks[i];

@@ -15,8 +15,10 @@ void cpv_picker() {
         const CpvCode* c = find_cpv(codes[i]);
         ImGui::PushID(int(i));
         ImGui::BulletText("%s  %s", codes[i].c_str(), c ? c->label.c_str() : "(code inconnu)");
+        sem_text(codes[i] + " " + (c ? c->label : "(code inconnu)"));
         ImGui::SameLine();
         const bool remove = small_button("besoin.cpv.remove." + std::to_string(i), "Retirer");
+        accessible_name("Retirer le code " + codes[i]);
         ImGui::PopID();
         if (remove) {
             session().remove_cpv(i);
@@ -34,7 +36,7 @@ void cpv_picker() {
         std::string label = std::string(c->code) + "  " + c->label;
         if (small_button("besoin.cpv.result." + std::to_string(i), "Ajouter")) session().add_cpv(std::string(c->digits()));
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", label.c_str());
+        paragraph(label);
         ImGui::PopID();
         ++i;
     }

@@ -62,6 +62,7 @@ void clause_detail(const Clause& c) {
     ImGui::PushFont(font_bold());
     ImGui::TextWrapped("%s — %s", c.id.c_str(), c.title.c_str());
     ImGui::PopFont();
+    sem_heading(c.id + " — " + c.title, 2);
     help_text(std::string(kind_label(c.kind)) + " · " + pillar_label(c.pillar) + " · niveau " + level_label(c.level));
     const ChosenClause* ch = chosen(c.id);
     if (!ch) {
@@ -87,25 +88,24 @@ void clause_detail(const Clause& c) {
         variable_editor(c, *ch);
     }
     if (serves_insertion(c)) insertion_calculator(c, ch);
-    if (!c.offer_proof.empty()) { subheading("À remettre avec l'offre"); ImGui::TextWrapped("%s", c.offer_proof.c_str()); }
-    if (!c.execution_proof.empty()) { subheading("À fournir pendant l'exécution"); ImGui::TextWrapped("%s", c.execution_proof.c_str()); }
+    if (!c.offer_proof.empty()) { subheading("À remettre avec l'offre"); paragraph(c.offer_proof); }
+    if (!c.execution_proof.empty()) { subheading("À fournir pendant l'exécution"); paragraph(c.execution_proof); }
     if (c.kind == ClauseKind::condition_execution) {
         subheading("Suivi");
-        ImGui::TextWrapped("Indicateur : %s", c.indicator.c_str());
-        ImGui::TextWrapped("Contrôle : %s", c.checkpoint.c_str());
-        ImGui::TextWrapped("Sanction ou remédiation : %s", c.penalty.c_str());
+        paragraph("Indicateur : " + c.indicator);
+        paragraph("Contrôle : " + c.checkpoint);
+        paragraph("Sanction ou remédiation : " + c.penalty);
     }
     if (c.kind == ClauseKind::critere) {
         subheading("Notation");
-        ImGui::TextWrapped("Le candidat fournit : %s", c.criterion.provides.c_str());
-        ImGui::TextWrapped("Méthode : %s", c.criterion.scoring.c_str());
-        ImGui::TextWrapped("Pondération conseillée : %s à %s", french_percent(c.criterion.weight_min).c_str(),
-                           french_percent(c.criterion.weight_max).c_str());
+        paragraph("Le candidat fournit : " + c.criterion.provides);
+        paragraph("Méthode : " + c.criterion.scoring);
+        paragraph("Pondération conseillée : " + french_percent(c.criterion.weight_min) + " à " + french_percent(c.criterion.weight_max));
     }
     subheading("Pour les entreprises");
-    ImGui::TextWrapped("%s", c.explanation.c_str());
+    paragraph(c.explanation);
     subheading("Points de vigilance");
-    ImGui::TextWrapped("%s", c.cautions.c_str());
+    paragraph(c.cautions);
     std::string arts;
     for (const auto& a : c.articles) {
         const Article* art = session().library().article(a);
@@ -130,6 +130,7 @@ void clause_list() {
                   {"critere", "Critères"}, {"reservation", "Réservations"}, {"selection", "Sélection"}, {"sourcing", "Sourcing"},
                   {"clause-financiere", "Clauses financières"}, {"organisation", "Organisation"}});
     ImGui::BeginChild("##clauselist", ImVec2(0, 0), true);
+    sem_begin("clauses.list", Role::listbox, "Clauses");
     int row = 0;
     auto entry = [&](const Clause& c, const std::string& reason, bool overlap) {
         if (!passes_filters(a, c)) return;
@@ -148,6 +149,7 @@ void clause_list() {
         for (const Clause* c : search_clauses(session().library(), a.clause_query, 200)) entry(*c, "", false);
         if (row == 0) help_text("Aucune clause ne correspond à cette recherche.");
     }
+    sem_end();
     ImGui::EndChild();
 }
 

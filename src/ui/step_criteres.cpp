@@ -44,6 +44,7 @@ void step_criteres() {
     ImGui::PushFont(font_bold());
     ImGui::TextColored(ok ? palette().success : palette().error, "Total des pondérations : %s", french_percent(total).c_str());
     ImGui::PopFont();
+    sem_text("Total des pondérations : " + french_percent(total));
     register_item("criteres.total", false);
     for (size_t i = 0; i < p.criteria.size(); ++i) criterion_editor(i);
     section_gap();

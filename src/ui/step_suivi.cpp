@@ -23,10 +23,10 @@ void step_suivi() {
             if (!c || c->kind != ClauseKind::condition_execution) continue;
             any = true;
             ImGui::TableNextRow();
-            ImGui::TableNextColumn(); ImGui::TextWrapped("%s", c->title.c_str());
-            ImGui::TableNextColumn(); ImGui::TextWrapped("%s", c->indicator.c_str());
-            ImGui::TableNextColumn(); ImGui::TextWrapped("%s", c->checkpoint.c_str());
-            ImGui::TableNextColumn(); ImGui::TextWrapped("%s", c->penalty.c_str());
+            ImGui::TableNextColumn(); paragraph(c->title);
+            ImGui::TableNextColumn(); paragraph(c->indicator);
+            ImGui::TableNextColumn(); paragraph(c->checkpoint);
+            ImGui::TableNextColumn(); paragraph(c->penalty);
         }
         ImGui::EndTable();
     }

@@ -18,11 +18,12 @@ void step_verification() {
             ++n;
             ImGui::PushID(index);
             ImGui::Bullet();
-            ImGui::TextWrapped("%s", f.message.c_str());
+            paragraph(f.message);
             const std::string arts = session().library().citations(f.articles);
             if (!arts.empty()) help_text("Articles : " + arts + " · règle " + f.rule);
-            if (small_button("verification.fix." + std::to_string(index), "Aller au champ")) jump_to(f);
-            describe_if_focused("Aller au champ : " + f.message, "bouton");
+            const bool fix = small_button("verification.fix." + std::to_string(index), "Aller au champ", true);
+            accessible_name("Aller au champ : " + f.message);
+            if (fix) jump_to(f);
             ImGui::PopID();
             ++index;
         }

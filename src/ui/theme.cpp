@@ -1,6 +1,8 @@
 // theme.cpp — the look of a calm public-service tool: light background, sober blues and greys in the
 // spirit of the French State design system, generous spacing, one type scale (body, bold, heading), and a
-// high-contrast variant for projectors and low vision.
+// high-contrast variant for projectors and low vision. The colours are data (theme_colors.h), measured by a
+// contrast test.
+#include "theme_colors.h"
 #include "widgets.h"
 
 namespace ui {
@@ -15,10 +17,11 @@ Palette g_palette;
 ImFont* g_heading = nullptr;
 ImFont* g_bold = nullptr;
 
-const Palette kLight = {rgb(0x161616), rgb(0x595959), rgb(0x000091), rgb(0x1212FF), rgb(0xFFFFFF), rgb(0xF6F6F6),
-                        rgb(0xDDDDDD), rgb(0xCE0500), rgb(0xB34000), rgb(0x0063CB), rgb(0x18753C)};
-const Palette kHighContrast = {rgb(0x000000), rgb(0x000000), rgb(0x000091), rgb(0x000060), rgb(0xFFFFFF), rgb(0xFFFFFF),
-                               rgb(0x000000), rgb(0xA00000), rgb(0x7A2B00), rgb(0x003F8A), rgb(0x0B4D23)};
+Palette palette_of(const ThemeColors& t) {
+    return {rgb(int(t.text)),   rgb(int(t.muted)),   rgb(int(t.primary)), rgb(int(t.primary_hover)),
+            rgb(int(t.background)), rgb(int(t.surface)), rgb(int(t.border)), rgb(int(t.error)),
+            rgb(int(t.warning)), rgb(int(t.info)),    rgb(int(t.success))};
+}
 
 // Glyphs the French interface needs beyond Latin-1: œ Œ Ÿ, the general punctuation block (’ « » — … and the
 // narrow no-break space), the euro sign, arrows and check marks.
@@ -52,7 +55,8 @@ void load_fonts(float zoom, float dpr) {
 }
 
 void apply_theme(bool high_contrast, float zoom) {
-    g_palette = high_contrast ? kHighContrast : kLight;
+    const ThemeColors& t = high_contrast ? kHighContrastTheme : kLightTheme;
+    g_palette = palette_of(t);
     const Palette& p = g_palette;
     ImGuiStyle style;
     ImGui::StyleColorsLight(&style);
@@ -80,36 +84,33 @@ void apply_theme(bool high_contrast, float zoom) {
     c[ImGuiCol_PopupBg] = p.background;
     c[ImGuiCol_Border] = p.border;
     c[ImGuiCol_FrameBg] = p.background;
-    c[ImGuiCol_FrameBgHovered] = rgb(0xF0F0FF);
-    c[ImGuiCol_FrameBgActive] = rgb(0xE3E3FD);
+    c[ImGuiCol_FrameBgHovered] = rgb(int(t.frame_hovered));
+    c[ImGuiCol_FrameBgActive] = rgb(int(t.frame_active));
     c[ImGuiCol_TitleBg] = p.surface;
     c[ImGuiCol_TitleBgActive] = p.surface;
     c[ImGuiCol_MenuBarBg] = p.background;
     c[ImGuiCol_ScrollbarBg] = p.surface;
+    c[ImGuiCol_ScrollbarGrab] = rgb(int(t.scrollbar_grab));
     c[ImGuiCol_CheckMark] = p.primary;
     c[ImGuiCol_SliderGrab] = p.primary;
     c[ImGuiCol_SliderGrabActive] = p.primary_hover;
-    c[ImGuiCol_Button] = rgb(0xE3E3FD);
-    c[ImGuiCol_ButtonHovered] = rgb(0xCACAFB);
-    c[ImGuiCol_ButtonActive] = rgb(0xADADF9);
-    c[ImGuiCol_Header] = rgb(0xE3E3FD);
-    c[ImGuiCol_HeaderHovered] = rgb(0xECECFE);
-    c[ImGuiCol_HeaderActive] = rgb(0xCACAFB);
-    c[ImGuiCol_Separator] = p.border;
-    c[ImGuiCol_Tab] = p.surface;
-    c[ImGuiCol_TabHovered] = rgb(0xECECFE);
-    c[ImGuiCol_TabActive] = rgb(0xE3E3FD);
+    c[ImGuiCol_Button] = rgb(int(t.button));
+    c[ImGuiCol_ButtonHovered] = rgb(int(t.button_hovered));
+    c[ImGuiCol_ButtonActive] = rgb(int(t.button_active));
+    c[ImGuiCol_Header] = rgb(int(t.header));
+    c[ImGuiCol_HeaderHovered] = rgb(int(t.header_hovered));
+    c[ImGuiCol_HeaderActive] = rgb(int(t.button_hovered));
+    c[ImGuiCol_Separator] = rgb(int(t.separator));
+    c[ImGuiCol_Tab] = rgb(int(t.tab));
+    c[ImGuiCol_TabHovered] = rgb(int(t.header_hovered));
+    c[ImGuiCol_TabActive] = rgb(int(t.tab_active));
     c[ImGuiCol_TableHeaderBg] = p.surface;
-    c[ImGuiCol_TableBorderStrong] = p.border;
-    c[ImGuiCol_TableBorderLight] = p.border;
-    c[ImGuiCol_TableRowBgAlt] = rgb(0xFAFAFA);
-    c[ImGuiCol_NavHighlight] = high_contrast ? rgb(0x000000) : rgb(0x0A76F6);
-    c[ImGuiCol_TextSelectedBg] = rgb(0xCACAFB);
+    c[ImGuiCol_TableBorderStrong] = rgb(int(t.separator));
+    c[ImGuiCol_TableBorderLight] = rgb(int(t.separator));
+    c[ImGuiCol_TableRowBgAlt] = rgb(int(t.row_alt));
+    c[ImGuiCol_NavHighlight] = rgb(int(t.focus));
+    c[ImGuiCol_TextSelectedBg] = rgb(int(t.text_selected));
     c[ImGuiCol_ModalWindowDimBg] = ImVec4(0.1f, 0.1f, 0.2f, 0.35f);
-    if (high_contrast) {
-        c[ImGuiCol_Button] = rgb(0xFFFFFF);
-        c[ImGuiCol_Border] = rgb(0x000000);
-    }
     style.ScaleAllSizes(zoom);
     ImGui::GetStyle() = style;
 }

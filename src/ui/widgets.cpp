@@ -1,5 +1,6 @@
 #include "widgets.h"
 #include "platform.h"
+#include "semantics.h"
 #include <imgui_internal.h>
 #include <misc/cpp/imgui_stdlib.h>
 #include <algorithm>
@@ -26,8 +27,9 @@ std::vector<std::string>& drawing_order() {
     return v;
 }
 // The Tab order (focusable ids in drawing order) and the focused id, of the frame being drawn and of the last.
+// While a modal dialog is open, Tab cycles through its widgets only (`modal`), and Escape closes it.
 struct FocusState {
-    std::vector<std::string> order, last_order;
+    std::vector<std::string> order, last_order, modal, last_modal;
     std::string focused, last_focused;
 };
 FocusState& focus_state() {
@@ -46,6 +48,17 @@ void focus_last_item() {
     g.NavDisableMouseHover = true;
     const float y = (g.LastItemData.Rect.Min.y + g.LastItemData.Rect.Max.y) * 0.5f - window->Pos.y;
     if (!window->ClipRect.Contains(g.LastItemData.Rect)) ImGui::SetScrollFromPosY(y, 0.4f);
+}
+
+// The keyboard focus frame, 2 px in the focus colour around the whole item (ImGui draws only a 1 px line
+// around list entries): RGAA 10.7, the focus always visible.
+void draw_focus_frame() {
+    const ImGuiContext& g = *GImGui;
+    if (g.NavDisableHighlight || g.NavId == 0 || g.NavId != g.LastItemData.ID) return;
+    const float d = 2.0f;
+    const ImRect& r = g.LastItemData.Rect;
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(r.Min.x - d, r.Min.y - d), ImVec2(r.Max.x + d, r.Max.y + d),
+                                        ImGui::GetColorU32(ImGuiCol_NavHighlight), ImGui::GetStyle().FrameRounding, 0, 2.0f);
 }
 
 void field_label(const char* label) {
@@ -70,8 +83,14 @@ void register_item(const std::string& id, bool focusable) {
     if (inserted) drawing_order().push_back(id);
     if (!focusable) return;
     FocusState& f = focus_state();
-    if (inserted && !(GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled)) f.order.push_back(id);
-    if (ImGui::IsItemFocused() || ImGui::IsItemActive()) f.focused = id;
+    if (inserted && !(GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled)) {
+        f.order.push_back(id);
+        if (ImGui::GetCurrentWindow()->RootWindow->Flags & ImGuiWindowFlags_Modal) f.modal.push_back(id);
+    }
+    // Focused: by the keyboard (ImGui also gives its navigation focus to a window's first item when the window
+    // appears, which is not a focus the user gave), or being clicked or typed into.
+    if ((ImGui::IsItemFocused() && !GImGui->NavDisableHighlight) || ImGui::IsItemActive()) f.focused = id;
+    draw_focus_frame();
     App& a = app();
     if (a.focus_request == id) {
         focus_last_item();
@@ -103,7 +122,7 @@ bool item_visible(const std::string& id) {
 
 void tab_focus(bool backwards) {
     const FocusState& f = focus_state();
-    const std::vector<std::string>& order = f.last_order;
+    const std::vector<std::string>& order = f.last_modal.empty() ? f.last_order : f.last_modal;
     if (order.empty()) return;
     const auto at = std::find(order.begin(), order.end(), f.last_focused);
     size_t next = 0;
@@ -112,12 +131,18 @@ void tab_focus(bool backwards) {
     app().focus_request = order[next];
 }
 
+const std::vector<std::string>& focusable_items() { return focus_state().order; }
+const std::string& focused_item() { return focus_state().focused; }
+
 void clear_registry() {
     registry().clear();
     drawing_order().clear();
+    sem_frame_begin();
     FocusState& f = focus_state();
     f.last_order.swap(f.order);
     f.order.clear();
+    f.last_modal.swap(f.modal);
+    f.modal.clear();
     if (!f.focused.empty()) f.last_focused = f.focused;   // Tab goes on from the last focused widget, as in a page
     f.focused.clear();
 }
@@ -134,9 +159,12 @@ void focus_if_requested(const std::string& id) {
     }
 }
 
-void describe_if_focused(const std::string& label, const std::string& value) {
-    if (ImGui::IsItemFocused() || ImGui::IsItemActive()) app().focused_label = label + (value.empty() ? "" : " : " + value);
+void record_item(const std::string& id, Role role, const std::string& name, const std::string& value, unsigned state) {
+    register_item(id);
+    sem_widget(id, role, name, value, state);
 }
+
+void accessible_name(const std::string& name) { sem_rename_last(name); }
 
 bool input_text(const std::string& id, const char* label, std::string& value, const char* hint, bool multiline, float lines) {
     field_label(label);
@@ -151,8 +179,7 @@ bool input_text(const std::string& id, const char* label, std::string& value, co
         c = ImGui::InputTextWithHint(imgui_id.c_str(), hint, &value);
     }
     note_typing(id);
-    register_item(id);
-    describe_if_focused(label, value);
+    record_item(id, Role::textbox, label, value, multiline ? sem_multiline : sem_none);
     return c;
 }
 
@@ -165,10 +192,9 @@ bool input_number(const std::string& id, const char* label, double& value, doubl
     if (value < lo) value = lo;
     if (value > hi) value = hi;
     note_typing(id);
-    register_item(id);
     char buf[64];
     std::snprintf(buf, sizeof buf, format, value);
-    describe_if_focused(label, buf);
+    record_item(id, Role::textbox, label, buf);
     return value != before;
 }
 
@@ -181,15 +207,17 @@ bool input_int(const std::string& id, const char* label, int& value, int lo, int
     if (value < lo) value = lo;
     if (value > hi) value = hi;
     note_typing(id);
-    register_item(id);
-    describe_if_focused(label, std::to_string(value));
+    record_item(id, Role::textbox, label, std::to_string(value));
     return value != before;
 }
 
 bool input_check(const std::string& id, const char* label, bool& value) {
     bool c = ImGui::Checkbox((std::string(label) + "##" + id).c_str(), &value);
-    register_item(id);
-    describe_if_focused(label, value ? "coché" : "non coché");
+    if (take_activation(id)) {
+        value = !value;
+        c = true;
+    }
+    record_item(id, Role::checkbox, label, "", value ? sem_checked : sem_none);
     return c;
 }
 
@@ -205,21 +233,29 @@ bool choice_combo(const std::string& id, const char* label, std::string& value,
     for (const auto& [v, l] : options) if (v == value) preview = l.c_str();
     ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * width_em, ImGui::GetContentRegionAvail().x));
     bool c = false;
-    if (ImGui::BeginCombo(("##" + id).c_str(), preview)) {
+    const std::string imgui_id = "##" + id;
+    if (take_activation(id)) ImGui::OpenPopupEx(ImHashStr("##ComboPopup", 0, ImGui::GetID(imgui_id.c_str())));   // as BeginCombo names it
+    const bool open = ImGui::BeginCombo(imgui_id.c_str(), preview);
+    // The combo's node comes before its open list in reading order (its rectangle is recorded after the list).
+    sem_widget(id, Role::combobox, label, preview, open ? sem_expanded : sem_none);
+    if (open) {
+        sem_begin(id + "=", Role::listbox, label);
         for (size_t i = 0; i < options.size(); ++i) {
             const bool selected = options[i].first == value;
-            if (ImGui::Selectable(options[i].second.c_str(), selected)) {
+            const std::string option = id + "=" + options[i].first;
+            const bool activated = take_activation(option);
+            if (ImGui::Selectable(options[i].second.c_str(), selected) || activated) {
                 c = options[i].first != value;
                 value = options[i].first;
+                if (activated) ImGui::CloseCurrentPopup();
             }
-            register_item(id + "=" + options[i].first);
-            describe_if_focused(options[i].second, selected ? "sélectionné" : "");
+            record_item(option, Role::option, options[i].second, "", selected ? sem_selected : sem_none);
             if (selected) ImGui::SetItemDefaultFocus();
         }
+        sem_end();
         ImGui::EndCombo();
     }
     register_item(id);
-    describe_if_focused(label, preview);
     return c;
 }
 
@@ -229,6 +265,7 @@ bool input_date(const std::string& id, const char* label, std::string& value) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
         ImGui::TextUnformatted("Date attendue au format AAAA-MM-JJ, par exemple 2026-11-22.");
         ImGui::PopStyleColor();
+        sem_text("Date attendue au format AAAA-MM-JJ, par exemple 2026-11-22.");
     }
     return c;
 }
@@ -242,15 +279,15 @@ bool button(const std::string& id, const char* label, bool primary) {
     }
     bool pressed = ImGui::Button((std::string(label) + "##" + id).c_str());
     if (primary) ImGui::PopStyleColor(4);
-    register_item(id);
-    describe_if_focused(label, "bouton");
+    pressed |= take_activation(id);
+    record_item(id, Role::button, label);
     return pressed;
 }
 
-bool small_button(const std::string& id, const char* label) {
+bool small_button(const std::string& id, const char* label, bool link) {
     bool pressed = ImGui::SmallButton((std::string(label) + "##" + id).c_str());
-    register_item(id);
-    describe_if_focused(label, "bouton");
+    pressed |= take_activation(id);
+    record_item(id, link ? Role::link : Role::button, label);
     return pressed;
 }
 
@@ -260,8 +297,8 @@ bool wrapped_selectable(const std::string& id, const std::string& text, bool sel
     const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width - 2 * pad);
     const ImVec2 start = ImGui::GetCursorPos();
     bool pressed = ImGui::Selectable(("##" + id).c_str(), selected, 0, ImVec2(width, size.y + pad));
-    register_item(id);
-    describe_if_focused(text, selected ? "sélectionné" : "");
+    pressed |= take_activation(id);
+    record_item(id, Role::option, text, "", selected ? sem_selected : sem_none);
     const ImVec2 after = ImGui::GetCursorPos();
     ImGui::SetCursorPos(ImVec2(start.x + pad, start.y + pad * 0.5f));
     ImGui::PushTextWrapPos(start.x + width - pad);
@@ -278,6 +315,7 @@ void heading(const char* text) {
     ImGui::PopStyleColor();
     ImGui::PopFont();
     register_item("step.title", false);
+    sem_heading(text, 1);
     ImGui::Spacing();
 }
 
@@ -286,12 +324,19 @@ void subheading(const char* text) {
     ImGui::PushFont(font_bold());
     ImGui::TextUnformatted(text);
     ImGui::PopFont();
+    sem_heading(text, 2);
 }
 
 void help_text(const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopStyleColor();
+    sem_text(text);
+}
+
+void paragraph(const std::string& text) {
+    ImGui::TextWrapped("%s", text.c_str());
+    sem_text(text);
 }
 
 void boxed_text(const char* title, const char* text, ImVec4 accent) {
@@ -309,6 +354,8 @@ void boxed_text(const char* title, const char* text, ImVec4 accent) {
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
+    sem_heading(title, 3);
+    sem_text(text);
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     min = ImVec2(min.x - pad, min.y - pad);
     max = ImVec2(min.x + ImGui::GetContentRegionAvail().x + pad, max.y + pad);
@@ -320,13 +367,23 @@ void boxed_text(const char* title, const char* text, ImVec4 accent) {
 }
 
 void why_box(const char* text) {
-    if (app().mode == Mode::formation && app().show_why) boxed_text("Pourquoi ?", text, palette().info);
+    const App& a = app();
+    if (a.mode == Mode::formation) {
+        if (a.show_why) boxed_text("Pourquoi ?", text, palette().info);
+        return;
+    }
+    // Buyer mode: the same explanation, folded until asked for (one state for every step).
+    if (take_activation("step.why")) ImGui::SetNextItemOpen(!ImGui::GetStateStorage()->GetInt(ImGui::GetID("Pourquoi ?##why"), 0));
+    const bool open = ImGui::TreeNodeEx("Pourquoi ?##why", ImGuiTreeNodeFlags_NoTreePushOnOpen);
+    record_item("step.why", Role::button, "Pourquoi ?", "", sem_foldable | (open ? sem_expanded : sem_none));
+    if (open) boxed_text("Pourquoi ?", text, palette().info);
 }
 
 void badge(const char* text, ImVec4 color) {
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::TextUnformatted(text);
     ImGui::PopStyleColor();
+    sem_text(text);
 }
 
 void section_gap() {

@@ -1,8 +1,10 @@
 // widgets.h — the form widgets every step uses: a visible label above the field, an automation id (the
 // same as the field names in Finding::where(), e.g. "besoin.object"), edits sent to the Session, focus requests
-// (a finding jumps here) and the screen-reader description of the focused field.
+// (a finding jumps here) and the node of the semantic mirror that screen readers read (semantics.h): every
+// helper records its widget's role, French name, value and state once.
 #pragma once
 #include "app.h"
+#include "semantics.h"
 #include <string>
 
 namespace ui {
@@ -17,8 +19,14 @@ void focus_if_requested(const std::string& id);
 // top bar, the stepper, the form and the right panel (ImGui 1.86 only tabs between the text fields of one
 // window). Called by the platform layer instead of passing Tab to ImGui.
 void tab_focus(bool backwards);
-// After a widget: remembers its label and value for the screen-reader bridge when it has focus.
-void describe_if_focused(const std::string& label, const std::string& value);
+// register_item() and the widget's node in the semantic mirror (sem_widget), for widgets drawn without a helper.
+void record_item(const std::string& id, Role role, const std::string& name, const std::string& value = "",
+                 unsigned state = sem_none);
+// Gives the widget just drawn a fuller accessible name than its visible label (« Corriger » says what it fixes).
+void accessible_name(const std::string& name);
+// The focusable widgets of the last frame in Tab order, and the one that has the keyboard focus ("" if none).
+const std::vector<std::string>& focusable_items();
+const std::string& focused_item();
 
 // ---- inputs on view state (searches, filters): they change the value given and nothing else -------------
 bool input_text(const std::string& id, const char* label, std::string& value, const char* hint = "", bool multiline = false,
@@ -92,7 +100,8 @@ bool enum_field(const std::string& id, const char* label, At at) {
 }
 
 bool button(const std::string& id, const char* label, bool primary = false);
-bool small_button(const std::string& id, const char* label);
+// `link`: exposed as a link (« Corriger », « Aller au champ »: they take you somewhere rather than act).
+bool small_button(const std::string& id, const char* label, bool link = false);
 // A selectable row whose text wraps over several lines (list entries with long titles).
 bool wrapped_selectable(const std::string& id, const std::string& text, bool selected);
 
@@ -125,7 +134,8 @@ void list_editor(const std::string& list, At at, const char* remove_label, const
 void heading(const char* text);          // step title
 void subheading(const char* text);
 void help_text(const std::string& text); // muted explanatory text, wrapped
-void why_box(const char* text);          // formation mode's "Pourquoi ?" explanation
+void paragraph(const std::string& text); // body text, wrapped (a finding, a clause's proofs)
+void why_box(const char* text);          // the step's "Pourquoi ?": shown in formation mode, folded in buyer mode
 void boxed_text(const char* title, const char* text, ImVec4 accent);
 void badge(const char* text, ImVec4 color);
 void section_gap();

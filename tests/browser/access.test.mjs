@@ -1,14 +1,15 @@
 // Keyboard and screen-reader access: the need step filled in with the keyboard only (Tab, typing, Space and
-// the arrows in a list, Enter), the off-screen live region announcing each focused field and each step, and
+// the arrows in a list, Enter), the DOM focus following onto each focused widget's node of the semantic mirror
+// (what a screen reader reads), the off-screen live region announcing each step, and
 // undo / redo of model changes with Ctrl+Z / Ctrl+Shift+Z and the top bar's buttons; the system clipboard
 // (a clause's text copied to it, its text pasted into a field with Ctrl+V).
 import { run } from './lib.mjs';
 
-// Presses Tab until the live region announces a field whose label starts with `label`.
+// Presses Tab until the focused widget's name starts with `label`.
 async function tabTo(app, label, max = 40) {
   for (let i = 0; i < max; i++) {
     await app.press('Tab');
-    if ((await app.live()).startsWith(label)) return i + 1;
+    if ((await app.focused()).startsWith(label)) return i + 1;
   }
   return -1;
 }
@@ -21,17 +22,17 @@ run('access', async (app) => {
   const presses = await tabTo(app, 'Nom du projet');
   app.check(presses > 0 && presses <= 25, `Tab reaches « Nom du projet » through the top bar and the stepper (${presses} presses)`);
   await app.type('Projet saisi au clavier');
-  app.check((await tabTo(app, 'Objet du marché', 1)) === 1, 'the next Tab announces « Objet du marché »');
+  app.check((await tabTo(app, 'Objet du marché', 1)) === 1, 'the next Tab focuses « Objet du marché »');
   await app.type('Entretien des espaces verts des écoles');
   await tabTo(app, 'Description du besoin', 1);
   await app.type('Tonte, taille et désherbage sans produit phytosanitaire.');
   app.check((await tabTo(app, 'Nature du marché', 1)) === 1, 'the nature list is reached with Tab');
   await app.press('Space');
   await app.press('ArrowUp');
-  app.check((await app.live()).startsWith('Fournitures'), 'the arrows move through the open list (« Fournitures » announced)');
+  app.check((await app.focused()).startsWith('Fournitures'), 'the arrows move through the open list (« Fournitures » focused)');
   await app.press('ArrowDown');
   await app.press('ArrowDown');
-  app.check((await app.live()).startsWith('Travaux'), '… then to « Travaux »');
+  app.check((await app.focused()).startsWith('Travaux'), '… then to « Travaux »');
   await app.press('ArrowUp');
   await app.press('Enter');
   let s = await app.state();
@@ -51,9 +52,9 @@ run('access', async (app) => {
 
   // Shift+Tab goes back.
   await app.press('Tab');
-  const after = await app.live();
+  const after = await app.focused();
   await app.press('Shift+Tab');
-  app.check((await app.live()).startsWith('Montant estimé'), `Shift+Tab goes back from « ${after} » to the amount`);
+  app.check((await app.focused()).startsWith('Montant estimé'), `Shift+Tab goes back from « ${after} » to the amount`);
 
   // The stepper is reached by keyboard too, and a step change is announced.
   await tabTo(app, 'Étape 3');

@@ -172,6 +172,14 @@ export class App {
   }
   // What the screen-reader bridge last announced (the off-screen live region of the page).
   async live() { return this.page.evaluate(() => document.getElementById('live').textContent); }
+  // The name of the widget that has the focus, as its node of the semantic mirror (web/semantics.js) gives it
+  // to a screen reader: a field's label, a button's or a list entry's text; "" when no widget has it.
+  async focused() {
+    return this.page.evaluate(() => {
+      const e = document.activeElement;
+      return e && e.dataset && e.dataset.semId ? e.getAttribute('aria-label') || e.textContent : '';
+    });
+  }
   // Index of the first finding of `rule` in the app's list (the same order as the right panel's buttons).
   async findingIndex(rule) { return (await this.state()).findings.findIndex((f) => f.rule === rule); }
   async shot(name) {

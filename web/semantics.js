@@ -1,0 +1,194 @@
+// web/semantics.js — the page side of the semantic mirror (src/ui/semantics.h), an Emscripten JS library.
+// The app draws on a canvas, which screen readers cannot read; beside it this keeps a tree of visually hidden
+// DOM nodes with ARIA roles, French names, values and states, in reading order (the idea of Flutter's web
+// engine semantics tree). The C++ side sends, once per frame that changed something, only the difference:
+//   {"o":"s", id, p, r, n, v, d, s, l}  create or update node `id` under `p` ("" = root): role `r`, name `n`,
+//                                       value `v`, description `d`, states `s` (bits of SemState), level `l`
+//   {"o":"o", p, ids}                   the children of `p` in reading order
+//   {"o":"d", id}                       node `id` is gone
+//   {"o":"f", id}                       the app's keyboard focus is on widget `id`: the DOM focus follows it,
+//                                       unless something outside the mirror has it (the text overlay of issue 11)
+// Back to the app: focusing a node (a screen reader's focus, CDP DOM.focus) gives the widget the keyboard focus
+// (clausier_sem_focus); clicking it (a screen reader's « activate ») acts on the widget (clausier_sem_activate).
+// Keys are not handled here: the app reads them on the window, whichever node has the DOM focus.
+mergeInto(LibraryManager.library, {
+  clausier_semantics_apply: function (ptr, size) {
+    if (!Module.clausierSemantics) {
+      Module.clausierSemantics = (function () {
+        var CHECKED = 1, EXPANDED = 2, SELECTED = 4, DISABLED = 8, INVALID = 16, CURRENT = 32, MULTILINE = 64, FOLDABLE = 128;
+        var TAGS = { button: 'button', link: 'a', text: 'p', banner: 'header', navigation: 'nav', main: 'main',
+                     complementary: 'aside', region: 'section' };
+        // A text field is a `role="textbox"` element that holds its value as text, not an <input>: typing goes to
+        // the app (and to the DOM text overlay of issue 11), never into a second editable copy.
+        var ARIA = { textbox: 'textbox', checkbox: 'checkbox', combobox: 'combobox', option: 'option', tab: 'tab',
+                     listbox: 'listbox', tablist: 'tablist', tabpanel: 'tabpanel', group: 'group', dialog: 'dialog' };
+        var INTERACTIVE = { button: 1, link: 1, textbox: 1, checkbox: 1, combobox: 1, option: 1, tab: 1 };
+        var nodes = new Map();
+        var echo = false;    // true while this script moves the focus itself
+        var descriptions = 0;
+        var root = document.createElement('div');
+        root.id = 'clausier-semantics';
+        // Visually hidden, still read: the usual « sr-only » recipe.
+        root.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;overflow:hidden;' +
+                             'clip-path:inset(50%);white-space:nowrap;';
+        var notes = document.createElement('div');   // descriptions (aria-describedby targets), never read as text
+        notes.hidden = true;
+        document.body.insertBefore(root, document.body.firstChild);
+        document.body.appendChild(notes);
+
+        function idOf(el) { return el && el.dataset ? el.dataset.semId : undefined; }
+        function tagOf(n) {
+          if (n.r === 'heading') return 'h' + Math.min(6, Math.max(1, n.l));
+          return TAGS[n.r] || 'div';
+        }
+        function create(n) {
+          var el = document.createElement(tagOf(n));
+          el.dataset.semId = n.id;
+          el.dataset.semKind = tagOf(n) + ':' + n.r;
+          if (ARIA[n.r]) el.setAttribute('role', ARIA[n.r]);
+          if (n.r === 'link') el.href = '#';
+          if (n.r === 'main') el.id = 'contenu';
+          if (n.r === 'combobox') el.setAttribute('aria-haspopup', 'listbox');
+          if (n.r === 'dialog') el.setAttribute('aria-modal', 'true');
+          if (INTERACTIVE[n.r]) el.tabIndex = -1;
+          return el;
+        }
+        function attr(el, name, value) {
+          if (value === null) { if (el.hasAttribute(name)) el.removeAttribute(name); }
+          else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+        }
+        function text(el, value) { if (el.textContent !== value) el.textContent = value; }
+        function describe(el, n) {
+          var note = el.semNote;
+          if (!n.d) {
+            if (note) { note.remove(); el.semNote = null; }
+            attr(el, 'aria-describedby', null);
+            attr(el, 'aria-errormessage', null);
+            return;
+          }
+          if (!note) {
+            note = el.semNote = document.createElement('span');
+            note.id = 'clausier-sem-note-' + (++descriptions);
+            notes.appendChild(note);
+          }
+          text(note, n.d);
+          attr(el, 'aria-describedby', note.id);
+          attr(el, 'aria-errormessage', n.s & INVALID ? note.id : null);
+        }
+        function update(el, n) {
+          var s = n.s;
+          switch (n.r) {
+            case 'textbox': case 'combobox':
+              attr(el, 'aria-label', n.n);
+              text(el, n.v);
+              if (n.r === 'combobox') attr(el, 'aria-expanded', s & EXPANDED ? 'true' : 'false');
+              else attr(el, 'aria-multiline', s & MULTILINE ? 'true' : null);
+              break;
+            case 'checkbox':
+              text(el, n.n);
+              attr(el, 'aria-checked', s & CHECKED ? 'true' : 'false');
+              break;
+            case 'option': case 'tab':
+              text(el, n.n);
+              attr(el, 'aria-selected', s & SELECTED ? 'true' : 'false');
+              break;
+            case 'button':
+              text(el, n.n);
+              attr(el, 'aria-expanded', s & FOLDABLE ? (s & EXPANDED ? 'true' : 'false') : null);
+              break;
+            case 'link': case 'heading': case 'text':
+              text(el, n.n);
+              break;
+            default:   // containers: their children are nodes
+              attr(el, 'aria-label', n.n || null);
+          }
+          if (INTERACTIVE[n.r]) {
+            attr(el, 'aria-disabled', s & DISABLED ? 'true' : null);
+            attr(el, 'aria-invalid', s & INVALID ? 'true' : null);
+            attr(el, 'aria-current', s & CURRENT ? 'step' : null);
+          }
+          describe(el, n);
+        }
+        function set(n) {
+          var el = nodes.get(n.id);
+          var kind = tagOf(n) + ':' + n.r;
+          if (!el || el.dataset.semKind !== kind) {
+            var fresh = create(n);
+            if (el) {
+              while (el.firstChild) fresh.appendChild(el.firstChild);
+              if (el.semNote) el.semNote.remove();
+              el.replaceWith(fresh);
+            }
+            nodes.set(n.id, fresh);
+            el = fresh;
+          }
+          var parent = n.p ? nodes.get(n.p) : root;
+          if (parent && el.parentNode !== parent) parent.appendChild(el);
+          update(el, n);
+        }
+        function order(op) {
+          var parent = op.p ? nodes.get(op.p) : root;
+          if (!parent) return;
+          var at = parent.firstChild;
+          for (var i = 0; i < op.ids.length; i++) {
+            var el = nodes.get(op.ids[i]);
+            if (!el) continue;
+            if (el === at) at = at.nextSibling;
+            else parent.insertBefore(el, at);
+          }
+        }
+        function remove(id) {
+          var el = nodes.get(id);
+          if (!el) return;
+          if (el.semNote) el.semNote.remove();
+          el.remove();
+          nodes.delete(id);
+        }
+        // The DOM focus follows the app's, unless an element outside the mirror holds it (a text overlay, the
+        // file picker): the mirror never takes the focus from it.
+        function follow(id) {
+          var el = id ? nodes.get(id) : null;
+          var active = document.activeElement;
+          if (!el || el === active) return;
+          if (active && active !== document.body && active !== Module.canvas && !root.contains(active)) return;
+          echo = true;
+          try { el.focus({ preventScroll: true }); } finally { echo = false; }
+        }
+        root.addEventListener('focusin', function (e) {
+          var id = idOf(e.target);
+          if (echo || !id) return;
+          Module.ccall('clausier_sem_focus', null, ['string'], [id]);
+        });
+        root.addEventListener('click', function (e) {
+          var el = e.target.closest ? e.target.closest('[data-sem-id]') : null;
+          if (!el) return;
+          e.preventDefault();
+          var kind = el.dataset.semKind.split(':')[1];
+          if (INTERACTIVE[kind]) Module.ccall('clausier_sem_activate', null, ['string'], [el.dataset.semId]);
+        });
+        // Space and Enter reach the app through the window (it activates the focused widget); the browser must
+        // not also turn them into a click on the focused node. In a text field they are typed.
+        function keep(e) {
+          if ((e.key === ' ' || e.key === 'Enter') && e.target.getAttribute('role') !== 'textbox') e.preventDefault();
+        }
+        root.addEventListener('keydown', keep);
+        root.addEventListener('keyup', keep);
+        return {
+          root: root,
+          apply: function (ops) {
+            var focus = null;
+            for (var i = 0; i < ops.length; i++) {
+              var op = ops[i];
+              if (op.o === 's') set(op);
+              else if (op.o === 'o') order(op);
+              else if (op.o === 'd') remove(op.id);
+              else if (op.o === 'f') focus = op.id;
+            }
+            if (focus !== null) follow(focus);
+          }
+        };
+      })();
+    }
+    Module.clausierSemantics.apply(JSON.parse(UTF8ToString(ptr, size)));
+  }
+});
