@@ -69,10 +69,13 @@ target_link_libraries(clausier_app PRIVATE clausier_core imgui)
 set_target_properties(clausier_app PROPERTIES OUTPUT_NAME "clausier")
 set_property(TARGET clausier_app APPEND PROPERTY LINK_DEPENDS ${fonts})
 clausier_single_page(clausier_app "${CMAKE_SOURCE_DIR}/web/shell.html" "${CLAUSIER_DIST_DIR}/clausier.html")
-target_link_options(clausier_app PRIVATE -sFILESYSTEM=1
+# Text fields are edited in DOM elements (web/text_input.js, src/platform/text_input.h).
+set(clausier_text_js "${CMAKE_SOURCE_DIR}/web/text_input.js")
+set_property(TARGET clausier_app APPEND PROPERTY LINK_DEPENDS "${clausier_text_js}")
+target_link_options(clausier_app PRIVATE "--pre-js=${clausier_text_js}" -sFILESYSTEM=1
   "--embed-file=${font_dir}/DejaVuSans.ttf@/fonts/DejaVuSans.ttf"
   "--embed-file=${font_dir}/DejaVuSans-Bold.ttf@/fonts/DejaVuSans-Bold.ttf"
-  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_clausier_wake','_clausier_paste','_clausier_state','_clausier_rect','_clausier_items','_clausier_file_opened','_clausier_notice','_clausier_bench','_clausier_page_hidden','_clausier_storage_changed']"
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_clausier_wake','_clausier_paste','_clausier_state','_clausier_rect','_clausier_items','_clausier_file_opened','_clausier_notice','_clausier_bench','_clausier_page_hidden','_clausier_storage_changed','_clausier_text_input','_clausier_text_blur','_clausier_text_focus']"
   "-sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString']")
 
 # The start-up baseline of scripts/bench (bench/baseline): built on request only, never shipped.

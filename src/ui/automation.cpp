@@ -9,6 +9,7 @@ namespace ui {
 const ImRect* find_item(const std::string& id);                   // widgets.cpp
 bool item_visible(const std::string& id);                         // widgets.cpp
 std::vector<std::string> items_with_prefix(const std::string& prefix);   // widgets.cpp
+std::map<std::string, std::string> field_messages();                 // widgets.cpp
 
 std::string automation_state() {
     const App& a = app();
@@ -40,7 +41,8 @@ std::string automation_state() {
                   {"projector", a.projector},
                   {"hover_help", a.hover_help},
                   {"export_preview", enum_name(a.export_preview)},
-                  {"selected_clause", a.selected_clause}};
+                  {"selected_clause", a.selected_clause},
+                  {"field_messages", field_messages()}};
     return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
