@@ -8,7 +8,7 @@ endif()
 add_library(imgui STATIC
   "${CLAUSIER_IMGUI_DIR}/imgui.cpp" "${CLAUSIER_IMGUI_DIR}/imgui_draw.cpp"
   "${CLAUSIER_IMGUI_DIR}/imgui_tables.cpp" "${CLAUSIER_IMGUI_DIR}/imgui_widgets.cpp"
-  "${CLAUSIER_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp" "${CLAUSIER_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp")
+  "${CLAUSIER_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
 target_include_directories(imgui SYSTEM PUBLIC "${CLAUSIER_IMGUI_DIR}")
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
 target_compile_options(imgui PRIVATE -w)

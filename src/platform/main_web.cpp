@@ -244,7 +244,6 @@ void setup_imgui() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    io.ConfigInputTextCursorBlink = false;   // a blinking caret would need frames while idle
     io.BackendPlatformName = "clausier_html5";
     const std::pair<ImGuiKey_, int> keys[] = {
         {ImGuiKey_Tab, 9}, {ImGuiKey_LeftArrow, 37}, {ImGuiKey_RightArrow, 39}, {ImGuiKey_UpArrow, 38},

@@ -289,18 +289,6 @@ void clear_registry() {
     f.focused.clear();
 }
 
-void focus_if_requested(const std::string& id) {
-    App& a = app();
-    if (!a.focus_request.empty() && a.focus_request == id) {
-        ImGui::SetScrollHereY(0.3f);
-        ImGui::SetKeyboardFocusHere();
-        a.focus_request.clear();
-        // ImGui activates the field at the next frame: draw it now, not at the user's first key (which it
-        // would swallow).
-        platform::redraw_after(0);
-    }
-}
-
 void describe_if_focused(const std::string& label, const std::string& value) {
     if (ImGui::IsItemFocused() || ImGui::IsItemActive()) app().focused_label = label + (value.empty() ? "" : " : " + value);
 }

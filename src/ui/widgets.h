@@ -13,8 +13,6 @@ namespace ui {
 // `focusable` item also joins the Tab order (drawing order) and takes a pending focus request (a button, a
 // checkbox, a combo, a list entry: ImGui's keyboard navigation then activates it with Space or Enter).
 void register_item(const std::string& id, bool focusable = true);
-// Handles a pending focus request for the text input `id` before it is drawn (ImGui activates it for typing).
-void focus_if_requested(const std::string& id);
 // Tab and Shift+Tab: moves the focus to the next or previous focusable widget of the last frame, across the
 // top bar, the stepper, the form and the right panel (ImGui 1.86 only tabs between the text fields of one
 // window). Called by the platform layer instead of passing Tab to ImGui.
