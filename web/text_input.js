@@ -78,9 +78,10 @@ var ClausierText = (function () {
       if (el !== state.el) return;
       Module.ccall('clausier_text_blur', null, ['number'], [state.serial]);
     });
-    // The canvas below takes no wheel from here: a one-line field passes it on so that the form still scrolls.
+    // The canvas below gets no wheel from here: what the element does not scroll itself goes on to the form.
     el.addEventListener('wheel', function (ev) {
-      if (tag === 'input') canvas().dispatchEvent(new WheelEvent('wheel', ev));
+      var room = ev.deltaY < 0 ? el.scrollTop : el.scrollHeight - el.clientHeight - el.scrollTop;
+      if (tag === 'input' || room <= 0) canvas().dispatchEvent(new WheelEvent('wheel', ev));
     }, { passive: true });
     document.body.appendChild(el);
     return el;
@@ -122,8 +123,8 @@ var ClausierText = (function () {
       s.color = fg; s.background = bg; s.borderColor = border; s.borderWidth = '2px';
       s.caretColor = fg;
       var inset = [Math.max(0, clipT - y), Math.max(0, x + w - clipR), Math.max(0, y + h - clipB), Math.max(0, clipL - x)];
+      // Clipped, never hidden: a field scrolled out of view keeps the keyboard, as in any page.
       s.clipPath = 'inset(' + inset.join('px ') + 'px)';
-      s.visibility = (inset[0] >= h || inset[2] >= h || inset[1] >= w || inset[3] >= w) ? 'hidden' : 'visible';
     },
     // The field's value changed elsewhere (undo, another tab): show it, unless an input method is composing.
     set: function (serial, text) {

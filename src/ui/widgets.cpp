@@ -75,6 +75,13 @@ std::string& edit_synced() {
     static std::string s;
     return s;
 }
+// The model's value of the field being edited, as shown, when the edit began: while the typed text of a number
+// or date is refused, the field holds this value again (the keystrokes before, « 1 » of « 1,234,567 », were
+// stored as they came), so that a refused text leaves the value as it was.
+std::string& edit_origin() {
+    static std::string s;
+    return s;
+}
 
 // Number and date texts refused while typing, by field id: the text typed and why it was refused (one French
 // sentence). The stored value stays as it was; the message shows under the field once it is left, and the
@@ -164,7 +171,7 @@ bool text_box(const TextBox& b, std::string& typed) {
     if (hovered && !disabled) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
     if (!editing && !disabled && (pressed || requested)) {
         platform::text_begin(b.id, b.start, b.multiline, b.spellcheck, !pressed, b.label);
-        edit_synced() = b.model;
+        edit_synced() = edit_origin() = b.model;
         ImGui::SetFocusID(gid, window);
         editing = true;
     } else if (editing && (disabled || (g.NavId != gid && !requested))) {
@@ -215,12 +222,14 @@ bool number_box(const std::string& id, const char* label, double& value, NumberK
         std::string error;
         if (parse_number(typed, kind, v, error, lo, hi)) {
             refusals().erase(id);
-            edit_synced() = format_number(v, kind);
-            changed = v != value;
-            value = v;
         } else {
             refusals()[id] = {typed, error};
+            std::string ignored;
+            parse_number(edit_origin(), kind, v, ignored);   // back to the value before the edit
         }
+        edit_synced() = format_number(v, kind);
+        changed = v != value;
+        value = v;
     }
     note_typing(id);
     register_item(id);
@@ -371,16 +380,19 @@ bool input_date(const std::string& id, const char* label, std::string& value) {
     bool c = false;
     if (text_box({id, label, shown, start_text(id, shown), "JJ/MM/AAAA", false, 1, false, ImGui::GetFontSize() * 10}, typed)) {
         Date d;
-        std::string error;
+        std::string error, iso;
         if (trim(typed).empty() || parse_french_date(typed, d, error)) {
             refusals().erase(id);
-            const std::string iso = iso_date(d);
+            iso = iso_date(d);
             edit_synced() = d.valid() ? short_french_date(d) : "";
-            c = iso != value;
-            value = iso;
         } else {
             refusals()[id] = {typed, error};
+            // Back to the date before the edit ("" for none; a stored text that never read as a date stays).
+            iso = edit_origin().empty() ? "" : parse_french_date(edit_origin(), d, error) ? iso_date(d) : value;
+            edit_synced() = edit_origin();
         }
+        c = iso != value;
+        value = iso;
     }
     note_typing(id);
     register_item(id);

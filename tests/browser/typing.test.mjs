@@ -75,7 +75,9 @@ run('typing', async (app) => {
   const ta = await app.page.evaluate(() => ({ tag: document.activeElement.tagName, lang: document.activeElement.lang }));
   app.check(ta.tag === 'TEXTAREA' && ta.lang === 'fr', 'a multi-line field is edited in a <textarea lang="fr">');
   await cdp.send('Input.imeSetComposition', { text: 'e', selectionStart: 1, selectionEnd: 1 });
+  await app.settle();
   s = await app.state();
+  app.check(s.project.need.description === '', 'text being composed is not stored before the composition ends');
   await cdp.send('Input.insertText', { text: 'é' });          // the accent menu of a held key, or an IME, commits
   await cdp.send('Input.imeSetComposition', { text: 'にほ', selectionStart: 2, selectionEnd: 2 });
   await cdp.send('Input.imeSetComposition', { text: '日本', selectionStart: 2, selectionEnd: 2 });
@@ -146,7 +148,7 @@ run('typing', async (app) => {
   await app.press('Escape');
   s = await app.state();
   const after = await app.rect('besoin.description');
-  app.check(s.project.need.description === long + '\nDeuxième ligne.', 'Enter in a multi-line field is a line break, long lines are not broken');
+  app.check(s.project.need.description === long + '\nDeuxième ligne.', 'Enter in a multi-line field is a line break, long lines are not broken: ' + JSON.stringify(s.project.need.description));
   app.check(after.h > before.h && after.w === before.w, `the field wraps its words and grows (${before.h} → ${after.h} px high)`);
   await app.shot('typing-wrapped-description');
 
