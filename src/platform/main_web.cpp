@@ -167,10 +167,18 @@ EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
     return EM_FALSE;
 }
 
+// Events that may move the keyboard to a text field's DOM element (a click, Tab) are drawn at once, before the
+// browser dispatches the next event: the keys typed right after them (Ctrl+A, the first letters) then reach
+// the element, not the canvas.
+void draw_now(const InputEvent& e) {
+    push(e);
+    draw_frame();
+}
+
 EM_BOOL on_mouse_button(int type, const EmscriptenMouseEvent* e, void*) {
     const int button = e->button == 0 ? 0 : e->button == 2 ? 1 : e->button == 1 ? 2 : -1;
     if (button < 0) return EM_FALSE;
-    push({InputEvent::MouseButton, float(e->clientX), float(e->clientY), button, type == EMSCRIPTEN_EVENT_MOUSEDOWN});
+    draw_now({InputEvent::MouseButton, float(e->clientX), float(e->clientY), button, type == EMSCRIPTEN_EVENT_MOUSEDOWN});
     return EM_FALSE;
 }
 
@@ -198,15 +206,19 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     const int code = int(e->keyCode);
     const bool command = e->ctrlKey || e->metaKey;
+    const InputEvent key{InputEvent::Key, 0, 0, code, down, command, bool(e->shiftKey), bool(e->altKey)};
+    if (code == 9 && down) {
+        draw_now(key);
+        return EM_TRUE;
+    }
     if (!platform::text_editing().empty()) {
         if (!keys_for_app_while_editing(e, down)) return EM_FALSE;
-        push({InputEvent::Key, 0, 0, code, down, command, bool(e->shiftKey), bool(e->altKey)});
+        push(key);
         return down ? EM_TRUE : EM_FALSE;
     }
     // Ctrl+V is left to the browser so that its paste event brings the system clipboard (see clausier_paste).
     if (command && code == 'V') return EM_FALSE;
-    if (code > 0 && code < 512)
-        push({InputEvent::Key, 0, 0, code, down, command, bool(e->shiftKey), bool(e->altKey)});
+    if (code > 0 && code < 512) push(key);
     // Character keys must reach the keypress event (including keys a foreign layout or an input method sends
     // with no key code); control keys and shortcuts are the app's, not the browser's (Tab, Ctrl+S, Ctrl+Z…).
     return (command || is_control_key(code)) ? EM_TRUE : EM_FALSE;

@@ -7,8 +7,8 @@
 #include "text_input.h"
 #include <imgui_internal.h>
 #include <algorithm>
-#include <cstdio>
 #include <map>
+#include <optional>
 
 namespace ui {
 
@@ -210,32 +210,43 @@ const std::string& start_text(const std::string& id, const std::string& shown) {
     return it != refusals().end() ? it->second.text : shown;
 }
 
-// A number field of `kind` (base/number.h): the formatted value when not edited; a typed text is read by
-// parse_number and, when refused, leaves `value` as it was. Returns true when `value` changed.
-bool number_box(const std::string& id, const char* label, double& value, NumberKind kind, double lo, double hi, float width_em) {
+// A field whose typed text is read into a value (a number, a date) by `read(text, error)`, which gives the
+// value's shown text, or nothing (and `error`, in French) when it refuses the text. Returns, when typing
+// changed it, the shown text of the value the field must hold now: the one read, or, while the typed text is
+// refused, the value before the edit.
+template <class Read>
+std::optional<std::string> read_box(const std::string& id, const char* label, const std::string& shown, const char* hint,
+                                    float width_em, Read read) {
     field_label(label);
-    const std::string shown = format_number(value, kind);
     std::string typed;
-    bool changed = false;
-    if (text_box({id, label, shown, start_text(id, shown), "", false, 1, false, ImGui::GetFontSize() * width_em}, typed)) {
-        double v = value;
+    std::optional<std::string> result;
+    if (text_box({id, label, shown, start_text(id, shown), hint, false, 1, false, ImGui::GetFontSize() * width_em}, typed)) {
         std::string error;
-        if (parse_number(typed, kind, v, error, lo, hi)) {
-            refusals().erase(id);
-        } else {
-            refusals()[id] = {typed, error};
-            std::string ignored;
-            parse_number(edit_origin(), kind, v, ignored);   // back to the value before the edit
-        }
-        edit_synced() = format_number(v, kind);
-        changed = v != value;
-        value = v;
+        result = read(typed, error);
+        if (result) refusals().erase(id);
+        else refusals()[id] = {typed, error}, result = edit_origin();
+        edit_synced() = *result;
     }
     note_typing(id);
     register_item(id);
     describe_if_focused(label, shown);
     refusal_message(id);
-    return changed;
+    return result;
+}
+
+// A number field of `kind` (base/number.h), `width_em` wide. Returns true when `value` changed.
+bool number_box(const std::string& id, const char* label, double& value, NumberKind kind, double lo, double hi, float width_em) {
+    const auto text = read_box(id, label, format_number(value, kind), "", width_em,
+                               [&](const std::string& typed, std::string& error) -> std::optional<std::string> {
+                                   double v = 0;
+                                   if (!parse_number(typed, kind, v, error, lo, hi)) return std::nullopt;
+                                   return format_number(v, kind);
+                               });
+    double v = value;
+    std::string ignored;
+    if (!text || !parse_number(*text, kind, v, ignored) || v == value) return false;   // format_number reads back
+    value = v;
+    return true;
 }
 
 }  // namespace
@@ -373,32 +384,22 @@ bool choice_combo(const std::string& id, const char* label, std::string& value,
 }
 
 bool input_date(const std::string& id, const char* label, std::string& value) {
-    field_label(label);
     const Date stored = parse_date(value);
-    const std::string shown = stored.valid() ? short_french_date(stored) : value;
-    std::string typed;
-    bool c = false;
-    if (text_box({id, label, shown, start_text(id, shown), "JJ/MM/AAAA", false, 1, false, ImGui::GetFontSize() * 10}, typed)) {
-        Date d;
-        std::string error, iso;
-        if (trim(typed).empty() || parse_french_date(typed, d, error)) {
-            refusals().erase(id);
-            iso = iso_date(d);
-            edit_synced() = d.valid() ? short_french_date(d) : "";
-        } else {
-            refusals()[id] = {typed, error};
-            // Back to the date before the edit ("" for none; a stored text that never read as a date stays).
-            iso = edit_origin().empty() ? "" : parse_french_date(edit_origin(), d, error) ? iso_date(d) : value;
-            edit_synced() = edit_origin();
-        }
-        c = iso != value;
-        value = iso;
-    }
-    note_typing(id);
-    register_item(id);
-    describe_if_focused(label, shown);
-    refusal_message(id);
-    return c;
+    const auto text = read_box(id, label, stored.valid() ? short_french_date(stored) : value, "JJ/MM/AAAA", 10,
+                               [](const std::string& typed, std::string& error) -> std::optional<std::string> {
+                                   Date d;
+                                   if (trim(typed).empty()) return std::string();   // no date
+                                   if (!parse_french_date(typed, d, error)) return std::nullopt;
+                                   return short_french_date(d);
+                               });
+    if (!text) return false;
+    // The shown text back to ISO; a stored text that never read as a date stays as it was.
+    Date d;
+    std::string ignored;
+    const std::string iso = text->empty() ? "" : parse_french_date(*text, d, ignored) ? iso_date(d) : value;
+    if (iso == value) return false;
+    value = iso;
+    return true;
 }
 
 std::map<std::string, std::string> field_messages() {

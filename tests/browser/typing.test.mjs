@@ -153,12 +153,14 @@ run('typing', async (app) => {
   await app.shot('typing-wrapped-description');
 
   // --- amounts (base/number.h) --------------------------------------------------------------------------
-  const amount = async (typed) => {
-    await clear(app, 'besoin.value');
+  // Types a text into a field and leaves it with Enter.
+  const enter = async (id, typed) => {
+    await clear(app, id);
     await app.sendKeys(typed);
     await app.press('Enter');
     return app.state();
   };
+  const amount = (typed) => enter('besoin.value', typed);
   s = await amount('59 999,50');
   app.check(s.project.lots[0].value === 59999.5 && !s.field_messages['besoin.value'], `« 59 999,50 » is 59 999,50 € (${s.project.lots[0].value})`);
   app.check(spaces(await app.live()).includes('59 999,50 €'), 'the field shows the formatted amount when left: ' + await app.live());
@@ -178,12 +180,7 @@ run('typing', async (app) => {
     'a valid amount typed next is stored and the message goes');
 
   // --- dates (base/date.h) ------------------------------------------------------------------------------
-  const date = async (typed) => {
-    await clear(app, 'besoin.launch_date');
-    await app.sendKeys(typed);
-    await app.press('Enter');
-    return app.state();
-  };
+  const date = (typed) => enter('besoin.launch_date', typed);
   s = await date('15/01/2027');
   app.check(s.project.need.launch_date === '2027-01-15', '« 15/01/2027 » is stored as 2027-01-15 (' + s.project.need.launch_date + ')');
   s = await date('2027-02-03');
