@@ -19,6 +19,18 @@ var ClausierText = (function () {
 
   function canvas() { return document.getElementById('canvas'); }
 
+  // The element is left: told to the app at once (Firefox sends no blur event while its window is not the
+  // focused one), then the blur follows.
+  function left() {
+    if (state.el) Module.ccall('clausier_text_blur', null, ['number'], [state.serial]);
+  }
+  function leave() {
+    left();
+    canvas().focus();
+  }
+  // A press anywhere else in the page leaves the element.
+  document.addEventListener('mousedown', function (ev) { if (state.el && ev.target !== state.el) left(); }, true);
+
   // Sends the element's text to the app (not while an input method composes: the composed text comes at its end).
   function send() {
     if (!state.el || state.composing) return;
@@ -55,7 +67,7 @@ var ClausierText = (function () {
     }
     if (ev.key === 'Escape' || (ev.key === 'Enter' && state.oneLine && !ev.isComposing)) {
       ev.preventDefault();
-      canvas().focus();   // the field is left: the blur ends the edit
+      leave();
     }
   }
 
@@ -74,10 +86,7 @@ var ClausierText = (function () {
     el.addEventListener('compositionend', function () { state.composing = false; send(); });
     el.addEventListener('keydown', keydown);
     el.addEventListener('paste', pasteOneLine);
-    el.addEventListener('blur', function () {
-      if (el !== state.el) return;
-      Module.ccall('clausier_text_blur', null, ['number'], [state.serial]);
-    });
+    el.addEventListener('blur', function () { if (el === state.el) left(); });
     // The canvas below gets no wheel from here: what the element does not scroll itself goes on to the form.
     el.addEventListener('wheel', function (ev) {
       var room = ev.deltaY < 0 ? el.scrollTop : el.scrollHeight - el.clientHeight - el.scrollTop;

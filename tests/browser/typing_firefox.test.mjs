@@ -159,7 +159,7 @@ try {
   check(s.project.lots[0].value === 59999.5, `« 59 999,50 » is 59 999,50 € (${s.project.lots[0].value})`);
   s = await typeAndLeave('besoin.value', '1,234,567');
   check(s.project.lots[0].value === 59999.5 && (s.field_messages['besoin.value'] || '').length > 10,
-    '« 1,234,567 » is refused with a message, the amount unchanged: ' + s.field_messages['besoin.value']);
+    `« 1,234,567 » is refused with a message, the amount unchanged (${s.project.lots[0].value}): ` + s.field_messages['besoin.value']);
   s = await typeAndLeave('besoin.launch_date', '15/01/2027');
   check(s.project.need.launch_date === '2027-01-15', '« 15/01/2027 » is stored as 2027-01-15');
   await page.screenshot({ path: join(shotDir, 'typing-firefox.png') });
