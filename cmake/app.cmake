@@ -8,7 +8,7 @@ endif()
 add_library(imgui STATIC
   "${CLAUSIER_IMGUI_DIR}/imgui.cpp" "${CLAUSIER_IMGUI_DIR}/imgui_draw.cpp"
   "${CLAUSIER_IMGUI_DIR}/imgui_tables.cpp" "${CLAUSIER_IMGUI_DIR}/imgui_widgets.cpp"
-  "${CLAUSIER_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp" "${CLAUSIER_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp")
+  "${CLAUSIER_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
 target_include_directories(imgui SYSTEM PUBLIC "${CLAUSIER_IMGUI_DIR}")
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
 target_compile_options(imgui PRIVATE -w)
@@ -71,13 +71,16 @@ target_link_libraries(clausier_ui PRIVATE clausier_core imgui)
 target_compile_options(clausier_ui PRIVATE ${clausier_size_flags})
 # The automation API (docs/automation.md) is part of the page users get.
 set(clausier_exports _main _malloc _free _clausier_wake _clausier_paste _clausier_state _clausier_rect _clausier_items
-  _clausier_file_opened _clausier_notice _clausier_page_hidden _clausier_storage_changed)
+  _clausier_file_opened _clausier_notice _clausier_page_hidden _clausier_storage_changed
+  _clausier_text_input _clausier_text_blur _clausier_text_focus)
+# Text fields are edited in DOM elements (web/text_input.js, src/platform/text_input.h).
+set(clausier_text_js "${CMAKE_SOURCE_DIR}/web/text_input.js")
 function(clausier_app_page target out_html exports)
   list(JOIN exports "','" joined)
   target_link_libraries(${target} PRIVATE clausier_core imgui)
-  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${fonts})
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${fonts} "${clausier_text_js}")
   clausier_single_page(${target} "${CMAKE_SOURCE_DIR}/web/shell.html" "${out_html}")
-  target_link_options(${target} PRIVATE -sFILESYSTEM=1
+  target_link_options(${target} PRIVATE "--pre-js=${clausier_text_js}" -sFILESYSTEM=1
     "--embed-file=${font_dir}/DejaVuSans.ttf@/fonts/DejaVuSans.ttf"
     "--embed-file=${font_dir}/DejaVuSans-Bold.ttf@/fonts/DejaVuSans-Bold.ttf"
     "-sEXPORTED_FUNCTIONS=['${joined}']"

@@ -5,9 +5,14 @@
 // Dear ImGui 1.86 reads input as polled state, so a press and a release arriving within one frame would be
 // lost (a fast click). Events are therefore queued and applied in order, stopping at the first event that
 // would change a button or key already changed this frame; the rest waits for the next frame.
+//
+// While a text field is edited, a DOM element has the keyboard (text_input.h, web/text_input.js): the browser
+// handles its keys and the app receives its text, in the same queue; only Tab and the app's Ctrl+S / Ctrl+O
+// still reach ImGui.
 #include "../ui/app.h"
 #include "../ui/widgets.h"
 #include "platform.h"
+#include "text_input.h"
 #include <GLES3/gl3.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <emscripten.h>
@@ -19,11 +24,12 @@
 namespace {
 
 struct InputEvent {
-    enum Type { MouseMove, MouseButton, Wheel, Key, Char } type;
+    enum Type { MouseMove, MouseButton, Wheel, Key, Char, Text, TextBlur } type;
     float x = 0, y = 0;      // MouseMove: position; Wheel: deltas
-    int code = 0;            // MouseButton: button; Key: key index; Char: code point
+    int code = 0;            // MouseButton: button; Key: key index; Char: code point; Text, TextBlur: edit serial
     bool down = false;
     bool ctrl = false, shift = false, alt = false;
+    std::string text = {};   // Text: the DOM element's whole text
 };
 
 struct Host {
@@ -88,6 +94,8 @@ void apply_events() {
                 io.KeyAlt = e.alt;
                 break;
             case InputEvent::Char: io.AddInputCharacter(unsigned(e.code)); break;
+            case InputEvent::Text: platform::text_received(e.code, e.text); break;
+            case InputEvent::TextBlur: platform::text_blurred(e.code); break;
         }
         host.events.pop_front();
     }
@@ -129,6 +137,7 @@ void draw_frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     ui::draw_app();
+    platform::text_frame_end();
     ImGui::Render();
     glViewport(0, 0, int(host.css_w * host.dpr + 0.5), int(host.css_h * host.dpr + 0.5));
     const ImVec4 bg = ui::palette().background;
@@ -158,10 +167,18 @@ EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
     return EM_FALSE;
 }
 
+// Events that may move the keyboard to a text field's DOM element (a click, Tab) are drawn at once, before the
+// browser dispatches the next event: the keys typed right after them (Ctrl+A, the first letters) then reach
+// the element, not the canvas.
+void draw_now(const InputEvent& e) {
+    push(e);
+    draw_frame();
+}
+
 EM_BOOL on_mouse_button(int type, const EmscriptenMouseEvent* e, void*) {
     const int button = e->button == 0 ? 0 : e->button == 2 ? 1 : e->button == 1 ? 2 : -1;
     if (button < 0) return EM_FALSE;
-    push({InputEvent::MouseButton, float(e->clientX), float(e->clientY), button, type == EMSCRIPTEN_EVENT_MOUSEDOWN});
+    draw_now({InputEvent::MouseButton, float(e->clientX), float(e->clientY), button, type == EMSCRIPTEN_EVENT_MOUSEDOWN});
     return EM_FALSE;
 }
 
@@ -177,21 +194,38 @@ bool is_control_key(int code) {
            (code >= 112 && code <= 123);
 }
 
+// While a DOM element edits a text field, its keys are the browser's: only Tab (the app's focus order), the
+// app's file shortcuts (Ctrl+S, Ctrl+O; never with Alt, which is AltGr on Windows) and key releases reach ImGui.
+bool keys_for_app_while_editing(const EmscriptenKeyboardEvent* e, bool down) {
+    const int code = int(e->keyCode);
+    const bool command = (e->ctrlKey || e->metaKey) && !e->altKey;
+    return !down || code == 9 || (command && (code == 'S' || code == 'O'));
+}
+
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     const int code = int(e->keyCode);
     const bool command = e->ctrlKey || e->metaKey;
+    const InputEvent key{InputEvent::Key, 0, 0, code, down, command, bool(e->shiftKey), bool(e->altKey)};
+    if (code == 9 && down) {
+        draw_now(key);
+        return EM_TRUE;
+    }
+    if (!platform::text_editing().empty()) {
+        if (!keys_for_app_while_editing(e, down)) return EM_FALSE;
+        push(key);
+        return down ? EM_TRUE : EM_FALSE;
+    }
     // Ctrl+V is left to the browser so that its paste event brings the system clipboard (see clausier_paste).
     if (command && code == 'V') return EM_FALSE;
-    if (code > 0 && code < 512)
-        push({InputEvent::Key, 0, 0, code, down, command, bool(e->shiftKey), bool(e->altKey)});
+    if (code > 0 && code < 512) push(key);
     // Character keys must reach the keypress event (including keys a foreign layout or an input method sends
     // with no key code); control keys and shortcuts are the app's, not the browser's (Tab, Ctrl+S, Ctrl+Z…).
     return (command || is_control_key(code)) ? EM_TRUE : EM_FALSE;
 }
 
 EM_BOOL on_keypress(int, const EmscriptenKeyboardEvent* e, void*) {
-    if (e->ctrlKey || e->metaKey) return EM_FALSE;
+    if (e->ctrlKey || e->metaKey || !platform::text_editing().empty()) return EM_FALSE;
     const unsigned c = e->charCode;
     if (c >= 32 && c != 127) push({InputEvent::Char, 0, 0, int(c)});
     return EM_TRUE;
@@ -222,7 +256,6 @@ void setup_imgui() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    io.ConfigInputTextCursorBlink = false;   // a blinking caret would need frames while idle
     io.BackendPlatformName = "clausier_html5";
     const std::pair<ImGuiKey_, int> keys[] = {
         {ImGuiKey_Tab, 9}, {ImGuiKey_LeftArrow, 37}, {ImGuiKey_RightArrow, 39}, {ImGuiKey_UpArrow, 38},
@@ -251,6 +284,25 @@ EMSCRIPTEN_KEEPALIVE void clausier_paste(const char* text) {
     host.clipboard = text;
     push({InputEvent::Key, 0, 0, 'V', true, true});
     push({InputEvent::Key, 0, 0, 'V', false, true});
+}
+// web/text_input.js: the DOM element of edit `serial` holds `text` now (after a key, a paste, a composition…).
+EMSCRIPTEN_KEEPALIVE void clausier_text_input(int serial, const char* text) {
+    InputEvent e{InputEvent::Text};
+    e.code = serial;
+    e.text = text;
+    push(e);
+}
+// web/text_input.js: the DOM element of edit `serial` lost the keyboard (Enter, Escape, a click elsewhere).
+EMSCRIPTEN_KEEPALIVE void clausier_text_blur(int serial) {
+    InputEvent e{InputEvent::TextBlur};
+    e.code = serial;
+    push(e);
+}
+// For other page scripts (window.clausierText.focus): edit the field with automation id `id`, as if the user
+// had reached it with Tab (the app scrolls to it and its DOM element appears over it, focused).
+EMSCRIPTEN_KEEPALIVE void clausier_text_focus(const char* id) {
+    ui::app().focus_request = id;
+    wake();
 }
 }
 

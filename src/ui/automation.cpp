@@ -11,6 +11,7 @@ const ImRect* find_item(const std::string& id);                   // widgets.cpp
 bool item_visible(const std::string& id);                         // widgets.cpp
 std::vector<std::string> items_with_prefix(const std::string& prefix);   // widgets.cpp
 const std::vector<std::string>& focusable_items();                      // widgets.cpp
+std::map<std::string, std::string> field_messages();                 // widgets.cpp
 
 std::string automation_state() {
     const App& a = app();
@@ -43,7 +44,8 @@ std::string automation_state() {
                   {"hover_help", a.hover_help},
                   {"export_preview", enum_name(a.export_preview)},
                   {"selected_clause", a.selected_clause},
-                  {"interactive", focusable_items()}};
+                  {"interactive", focusable_items()},
+                  {"field_messages", field_messages()}};
     state["decp"] = opendata_state();   // the « Données essentielles » screen
     return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }

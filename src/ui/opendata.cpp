@@ -153,7 +153,7 @@ void files_section() {
         const std::string label = "Lecture de « " + o.queue.front().name + " » : " + std::to_string(int(progress * 100)) + " %";
         ImGui::ProgressBar(progress, ImVec2(-1, 0), label.c_str());
         register_item("decp.progress", false);
-        describe_if_focused("Lecture des fichiers", label);
+        sem_text(label);   // the progress, read by screen readers
         if (button("decp.cancel", "Annuler la lecture")) cancel_reading();
     }
     if (o.reader && !reading())

@@ -48,7 +48,7 @@ void value_fields() {
     subheading("Valeur estimée");
     if (p.lots.size() <= 1) {
         double value = p.lots.empty() ? 0 : p.lots[0].value;
-        if (input_number("besoin.value", "Montant estimé HT pour la durée initiale (€)", value, 1000, "%.0f", 0, 1e12))
+        if (input_number("besoin.value", "Montant estimé HT pour la durée initiale (€)", value, NumberKind::euros, 0, kMaxAmount))
             session().edit_lot(0, "besoin.value", [&](Lot& l) { l.value = value; }, Merge::typing);
     } else {
         help_text("Le montant est saisi lot par lot à l'étape « Lots et procédure ».");
@@ -64,7 +64,7 @@ void pooling_fields() {
     list_editor("besoin.members", FIELD(p.need.members), "Retirer ce membre", "Ajouter un membre", Member{},
                 [](size_t i, const std::string& k) {
                     text_field(k + ".name", "Membre", FIELD(p.need.members[i].name));
-                    number_field(k + ".value", "Besoin du membre HT (€)", FIELD(p.need.members[i].value), 1000, "%.0f", 0, 1e12);
+                    number_field(k + ".value", "Besoin du membre HT (€)", FIELD(p.need.members[i].value), NumberKind::euros, 0, kMaxAmount);
                 });
 }
 

@@ -33,8 +33,11 @@ void variable_editor(const Clause& c, const ChosenClause& ch) {
                 session().set_clause_value(c.id, v.name, s, Merge::typing);
         } else {
             double d = current.get<double>();
-            const char* fmt = v.type == "integer" || d == std::floor(d) ? "%.0f" : "%.2f";   // "25", not "25.00"
-            if (input_number(id, v.label.c_str(), d, v.type == "euros" ? 100 : 1, fmt, v.min, v.max))
+            const NumberKind kind = v.type == "euros"     ? NumberKind::euros
+                                    : v.type == "percent" ? NumberKind::percent
+                                    : v.type == "integer" ? NumberKind::count
+                                                          : NumberKind::quantity;
+            if (input_number(id, v.label.c_str(), d, kind, v.min, v.max))
                 session().set_clause_value(c.id, v.name, d, Merge::typing);
             help_text("Entre " + french_number(v.min) + " et " + french_number(v.max) + ".");
         }
@@ -45,9 +48,9 @@ void variable_editor(const Clause& c, const ChosenClause& ch) {
 // editable and the result can be carried into the clause's hours variable.
 void insertion_calculator(const Clause& c, const ChosenClause* ch) {
     subheading("Calculateur d'heures d'insertion");
-    number_field("clauses.insertion.labour_share", "Part de main-d'œuvre dans le montant (%)", FIELD(p.insertion.labour_share), 5, "%.0f", 0, 100);
-    number_field("clauses.insertion.hourly_cost", "Coût horaire moyen chargé (€)", FIELD(p.insertion.hourly_cost), 1, "%.2f", 1, 1000);
-    number_field("clauses.insertion.rate", "Part des heures réservée à l'insertion (%)", FIELD(p.insertion.rate), 1, "%.1f", 0, 100);
+    number_field("clauses.insertion.labour_share", "Part de main-d'œuvre dans le montant (%)", FIELD(p.insertion.labour_share), NumberKind::percent, 0, 100);
+    number_field("clauses.insertion.hourly_cost", "Coût horaire moyen chargé (€)", FIELD(p.insertion.hourly_cost), NumberKind::euros, 1, 1000);
+    number_field("clauses.insertion.rate", "Part des heures réservée à l'insertion (%)", FIELD(p.insertion.rate), NumberKind::percent, 0, 100);
     text_field("clauses.insertion.facilitator", "Facilitateur de la clause d'insertion (nom, contact)", FIELD(p.insertion.facilitator));
     const InsertionEstimate e = estimate_project_insertion(session().project());
     if (!e.valid) { help_text(e.error); return; }

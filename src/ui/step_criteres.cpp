@@ -12,7 +12,7 @@ void criterion_editor(size_t i) {
     subheading(("Critère " + std::to_string(i + 1)).c_str());
     text_field(k + ".name", "Intitulé", FIELD(p.criteria[i].name));
     enum_field(k + ".kind", "Nature du critère", FIELD(p.criteria[i].kind));
-    number_field(k + ".weight", "Pondération (%)", FIELD(p.criteria[i].weight), 5, "%.0f", 0, 100);
+    number_field(k + ".weight", "Pondération (%)", FIELD(p.criteria[i].weight), NumberKind::percent, 0, 100);
     text_field(k + ".method", "Méthode de notation (formule ou grille)", FIELD(p.criteria[i].method), "", true, 2);
     text_field(k + ".proof", "Ce que le candidat fournit", FIELD(p.criteria[i].proof), "", true, 2);
     for (size_t j = 0; j < session().project().criteria[i].subcriteria.size(); ++j) {
@@ -20,7 +20,7 @@ void criterion_editor(size_t i) {
         const std::string sk = k + ".subcriteria[" + std::to_string(j + 1) + "]";
         ImGui::Indent();
         text_field(sk + ".name", "Sous-critère", FIELD(p.criteria[i].subcriteria[j].name));
-        number_field(sk + ".weight", "Part dans le critère (%)", FIELD(p.criteria[i].subcriteria[j].weight), 5, "%.0f", 0, 100);
+        number_field(sk + ".weight", "Part dans le critère (%)", FIELD(p.criteria[i].subcriteria[j].weight), NumberKind::percent, 0, 100);
         ImGui::Unindent();
         ImGui::PopID();
     }

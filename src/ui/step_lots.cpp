@@ -36,7 +36,7 @@ void lot_row(size_t i) {
     subheading(("Lot " + std::to_string(i + 1)).c_str());
     if (input_text(k + ".title", "Intitulé du lot", l.title))
         session().edit_lot(i, k + ".title", [&](Lot& x) { x.title = l.title; }, Merge::typing);
-    if (input_number(k + ".value", "Montant estimé HT, durée initiale (€)", l.value, 1000, "%.0f", 0, 1e12))
+    if (input_number(k + ".value", "Montant estimé HT, durée initiale (€)", l.value, NumberKind::euros, 0, kMaxAmount))
         session().edit_lot(i, k + ".value", [&](Lot& x) { x.value = l.value; }, Merge::typing);
     if (input_choice(k + ".reserved", "Réservation", l.reserved, kReservations))
         session().edit_lot(i, k + ".reserved", [&](Lot& x) { x.reserved = l.reserved; });
@@ -62,7 +62,7 @@ void related_purchases() {
                     if (input_text(k + ".object", "Objet", r.object))
                         session().edit_related(i, k + ".object", [&](RelatedPurchase& x) { x.object = r.object; }, Merge::typing);
                     if (input_choice(k + ".family", "Famille d'achat", r.family, families)) session().set_related_family(i, r.family);
-                    if (input_number(k + ".value", "Montant HT (€)", r.value, 1000, "%.0f", 0, 1e12))
+                    if (input_number(k + ".value", "Montant HT (€)", r.value, NumberKind::euros, 0, kMaxAmount))
                         session().edit_related(i, k + ".value", [&](RelatedPurchase& x) { x.value = r.value; }, Merge::typing);
                     if (input_date(k + ".date", "Date", r.date))
                         session().edit_related(i, k + ".date", [&](RelatedPurchase& x) { x.date = r.date; }, Merge::typing);
@@ -104,7 +104,7 @@ void step_lots() {
     related_purchases();
     section_gap();
     subheading("Paiement et accès des PME");
-    number_field("lots.advance_percent", "Avance versée au titulaire (%)", FIELD(p.advance_percent), 1, "%.0f", 0, 100);
+    number_field("lots.advance_percent", "Avance versée au titulaire (%)", FIELD(p.advance_percent), NumberKind::percent, 0, 100);
     int_field("lots.payment_days", "Délai de paiement (jours)", FIELD(p.payment_days), 0, 120);
     check_field("lots.variants", "Variantes autorisées", FIELD(p.variants));
 }

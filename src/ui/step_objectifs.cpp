@@ -47,8 +47,8 @@ void step_objectifs() {
     enum_field("objectifs.ambition", "Niveau d'ambition", FIELD(p.ambition));
     section_gap();
     subheading("SPASER de l'acheteur");
-    number_field("objectifs.annual_purchases", "Montant annuel des achats de l'acheteur HT (€)", FIELD(p.buyer.annual_purchases), 1e6,
-                 "%.0f", 0, 1e12);
+    number_field("objectifs.annual_purchases", "Montant annuel des achats de l'acheteur HT (€)", FIELD(p.buyer.annual_purchases),
+                 NumberKind::euros, 0, kMaxAmount);
     check_field("objectifs.spaser_adopted", "L'acheteur a adopté un SPASER", FIELD(p.buyer.spaser_adopted));
     if (p.buyer.spaser_adopted) {
         help_text("Engagements du SPASER concernés par cet achat (un par ligne).");

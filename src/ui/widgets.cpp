@@ -1,11 +1,15 @@
 #include "widgets.h"
+#include "base/date.h"
+#include "base/number.h"
+#include "base/text.h"
+#include "base/unicode.h"
 #include "platform.h"
 #include "semantics.h"
+#include "text_input.h"
 #include <imgui_internal.h>
-#include <misc/cpp/imgui_stdlib.h>
 #include <algorithm>
-#include <cstdio>
 #include <map>
+#include <optional>
 
 namespace ui {
 
@@ -70,9 +74,191 @@ void field_label(const char* label) {
 // A field being typed into: its keystrokes join one undo step (app.cpp ends the step when no field is), and
 // it is where a reload brings the user back.
 void note_typing(const std::string& id) {
-    if (!ImGui::IsItemActive()) return;
+    if (platform::text_editing() != id) return;
     app().editing_text = true;
     app().last_field = id;
+}
+
+// ---- text fields edited in a DOM element (platform/text_input.h) ------------------------------------------
+
+// The model's value of the field being edited, as its element shows it, when they were last in step: a model
+// value that differs from it was changed elsewhere (undo, another tab) and is sent to the element. Typing
+// never comes back to the element (its caret and its unstored characters, e.g. a space being typed, stay).
+std::string& edit_synced() {
+    static std::string s;
+    return s;
+}
+// The model's value of the field being edited, as shown, when the edit began: while the typed text of a number
+// or date is refused, the field holds this value again (the keystrokes before, « 1 » of « 1,234,567 », were
+// stored as they came), so that a refused text leaves the value as it was.
+std::string& edit_origin() {
+    static std::string s;
+    return s;
+}
+
+// Number and date texts refused while typing, by field id: the text typed and why it was refused (one French
+// sentence). The stored value stays as it was; the message shows under the field once it is left, and the
+// text comes back into the field when it is edited again.
+struct Refusal {
+    std::string text, message;
+};
+std::map<std::string, Refusal>& refusals() {
+    static std::map<std::string, Refusal> r;
+    return r;
+}
+
+unsigned rgb(const ImVec4& c) {
+    auto byte = [](float v) { return unsigned(std::clamp(v, 0.0f, 1.0f) * 255 + 0.5f); };
+    return byte(c.x) << 16 | byte(c.y) << 8 | byte(c.z);
+}
+
+// A text field as the canvas draws it and the DOM element edits it.
+struct TextBox {
+    const std::string& id;
+    const char* label;
+    const std::string& model;   // the model's value as the element shows it ("59 999,50 €" for an amount)
+    const std::string& start;   // the element's text when an edit begins (a refused text comes back)
+    const char* hint = "";      // drawn, muted, in an empty field
+    bool multiline = false;
+    float lines = 1;            // multi-line: the least number of lines shown; the field grows with its text
+    bool spellcheck = false;
+    float width = 0;            // CSS pixels; 0: the width of the column
+};
+
+// Places the DOM element over the field being edited, styled like it.
+void place_element(const ImRect& bb, const ImGuiWindow* window) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    platform::TextPlace p;
+    p.x = bb.Min.x, p.y = bb.Min.y, p.w = bb.GetWidth(), p.h = bb.GetHeight();
+    p.clip_l = window->ClipRect.Min.x, p.clip_t = window->ClipRect.Min.y;
+    p.clip_r = window->ClipRect.Max.x, p.clip_b = window->ClipRect.Max.y;
+    p.font_px = ImGui::GetFontSize();
+    p.pad_x = style.FramePadding.x, p.pad_y = style.FramePadding.y;
+    p.fg = rgb(palette().text), p.bg = rgb(style.Colors[ImGuiCol_FrameBg]), p.border = rgb(palette().primary);
+    platform::text_place(p);
+}
+
+// Draws the text of a field that is not being edited: one line clipped to the field, or words wrapped.
+void draw_field_text(const TextBox& b, const ImRect& bb) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const bool empty = b.model.empty();
+    const std::string& text = empty ? std::string(b.hint) : b.model;
+    const ImU32 color = ImGui::GetColorU32(empty ? palette().muted : palette().text);
+    const ImVec2 at(bb.Min.x + style.FramePadding.x, bb.Min.y + style.FramePadding.y);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec4 clip(bb.Min.x, bb.Min.y, bb.Max.x - style.FramePadding.x * 0.5f, bb.Max.y);
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, color, text.c_str(), text.c_str() + text.size(),
+                b.multiline ? bb.GetWidth() - 2 * style.FramePadding.x : 0.0f, &clip);
+}
+
+// The height of a field: one line, or at least `lines` and as many as its wrapped text needs (one more while
+// edited, for the caret on a new line).
+float field_height(const TextBox& b, float width, bool editing) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    if (!b.multiline) return ImGui::GetFrameHeight();
+    const float line = ImGui::GetTextLineHeight();
+    const float wrap = width - 2 * style.FramePadding.x;
+    float text_h = ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, wrap, b.model.c_str(),
+                                                    b.model.c_str() + b.model.size()).y;
+    if (editing || (!b.model.empty() && b.model.back() == '\n')) text_h += line;
+    return std::max(b.lines * line, text_h) + 2 * style.FramePadding.y;
+}
+
+// Draws a text field and runs its edit: a click, Enter/Space on it or a focus request (Tab, a finding's
+// « Corriger ») starts editing it in a DOM element; the focus going elsewhere ends it. Returns true with
+// `typed` set when the element's text changed this frame.
+bool text_box(const TextBox& b, std::string& typed) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    ImGuiContext& g = *GImGui;
+    const ImGuiID gid = window->GetID(b.id.c_str());
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float width = b.width > 0 ? std::min(b.width, avail) : avail;
+    bool editing = platform::text_editing() == b.id;
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImRect bb(pos, ImVec2(pos.x + width, pos.y + field_height(b, width, editing)));
+    ImGui::ItemSize(bb, ImGui::GetStyle().FramePadding.y);
+    bool hovered = false, held = false;
+    const bool pressed = ImGui::ItemAdd(bb, gid) && ImGui::ButtonBehavior(bb, gid, &hovered, &held);
+    const bool disabled = g.LastItemData.InFlags & ImGuiItemFlags_Disabled;
+    const bool requested = app().focus_request == b.id;
+    if (hovered && !disabled) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+    if (!editing && !disabled && (pressed || requested)) {
+        platform::text_begin(b.id, b.start, b.multiline, b.spellcheck, !pressed, b.label);
+        edit_synced() = edit_origin() = b.model;
+        ImGui::SetFocusID(gid, window);
+        editing = true;
+    } else if (editing && (disabled || (g.NavId != gid && !requested))) {
+        platform::text_end();   // the keyboard focus went to another widget (Tab, a click on a button)
+        editing = false;
+    }
+    ImGui::RenderFrame(bb.Min, bb.Max, ImGui::GetColorU32(ImGuiCol_FrameBg), true, ImGui::GetStyle().FrameRounding);
+    if (!editing) {
+        draw_field_text(b, bb);
+        return false;
+    }
+    place_element(bb, window);
+    if (platform::text_take(b.id, typed)) return true;
+    if (b.model != edit_synced()) {
+        edit_synced() = b.model;
+        platform::text_set(b.model);
+    }
+    return false;
+}
+
+// The message of a refused number or date under its field, once the field is left.
+void refusal_message(const std::string& id) {
+    auto it = refusals().find(id);
+    if (it == refusals().end() || platform::text_editing() == id) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(it->second.message.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    register_item(id + ".message", false);
+}
+
+// The text an edit of a number or date field starts from: the text refused last time, else the value shown.
+const std::string& start_text(const std::string& id, const std::string& shown) {
+    auto it = refusals().find(id);
+    return it != refusals().end() ? it->second.text : shown;
+}
+
+// A field whose typed text is read into a value (a number, a date) by `read(text, error)`, which gives the
+// value's shown text, or nothing (and `error`, in French) when it refuses the text. Returns, when typing
+// changed it, the shown text of the value the field must hold now: the one read, or, while the typed text is
+// refused, the value before the edit.
+template <class Read>
+std::optional<std::string> read_box(const std::string& id, const char* label, const std::string& shown, const char* hint,
+                                    float width_em, Read read) {
+    field_label(label);
+    std::string typed;
+    std::optional<std::string> result;
+    if (text_box({id, label, shown, start_text(id, shown), hint, false, 1, false, ImGui::GetFontSize() * width_em}, typed)) {
+        std::string error;
+        result = read(typed, error);
+        if (result) refusals().erase(id);
+        else refusals()[id] = {typed, error}, result = edit_origin();
+        edit_synced() = *result;
+    }
+    note_typing(id);
+    record_item(id, Role::textbox, label, shown);
+    refusal_message(id);
+    return result;
+}
+
+// A number field of `kind` (base/number.h), `width_em` wide. Returns true when `value` changed.
+bool number_box(const std::string& id, const char* label, double& value, NumberKind kind, double lo, double hi, float width_em) {
+    const auto text = read_box(id, label, format_number(value, kind), "", width_em,
+                               [&](const std::string& typed, std::string& error) -> std::optional<std::string> {
+                                   double v = 0;
+                                   if (!parse_number(typed, kind, v, error, lo, hi)) return std::nullopt;
+                                   return format_number(v, kind);
+                               });
+    double v = value;
+    std::string ignored;
+    if (!text || !parse_number(*text, kind, v, ignored) || v == value) return false;   // format_number reads back
+    value = v;
+    return true;
 }
 
 }  // namespace
@@ -147,18 +333,6 @@ void clear_registry() {
     f.focused.clear();
 }
 
-void focus_if_requested(const std::string& id) {
-    App& a = app();
-    if (!a.focus_request.empty() && a.focus_request == id) {
-        ImGui::SetScrollHereY(0.3f);
-        ImGui::SetKeyboardFocusHere();
-        a.focus_request.clear();
-        // ImGui activates the field at the next frame: draw it now, not at the user's first key (which it
-        // would swallow).
-        platform::redraw_after(0);
-    }
-}
-
 void record_item(const std::string& id, Role role, const std::string& name, const std::string& value, unsigned state) {
     register_item(id);
     sem_widget(id, role, name, value, state);
@@ -166,49 +340,36 @@ void record_item(const std::string& id, Role role, const std::string& name, cons
 
 void accessible_name(const std::string& name) { sem_rename_last(name); }
 
+// Spell-check is for prose: not for searches and references (an article, an identifier).
+bool prose(const std::string& id) {
+    return id.find("search") == std::string::npos && id.find("article") == std::string::npos;
+}
+
 bool input_text(const std::string& id, const char* label, std::string& value, const char* hint, bool multiline, float lines) {
     field_label(label);
-    focus_if_requested(id);
-    const std::string imgui_id = "##" + id;
-    ImGui::SetNextItemWidth(-1);
-    bool c;
-    if (multiline) {
-        const float h = ImGui::GetTextLineHeight() * lines + ImGui::GetStyle().FramePadding.y * 2;
-        c = ImGui::InputTextMultiline(imgui_id.c_str(), &value, ImVec2(-1, h), ImGuiInputTextFlags_NoHorizontalScroll);
-    } else {
-        c = ImGui::InputTextWithHint(imgui_id.c_str(), hint, &value);
+    std::string typed;
+    bool c = false;
+    if (text_box({id, label, value, value, hint, multiline, lines, prose(id)}, typed)) {
+        // Where typing and paste enter: NFC, and a one-line field's line breaks become spaces (base/text.h).
+        std::string v = nfc(multiline ? multiline_text(typed) : one_line(typed));
+        edit_synced() = v;
+        c = v != value;
+        value = std::move(v);
     }
     note_typing(id);
     record_item(id, Role::textbox, label, value, multiline ? sem_multiline : sem_none);
     return c;
 }
 
-bool input_number(const std::string& id, const char* label, double& value, double step, const char* format, double lo, double hi) {
-    field_label(label);
-    focus_if_requested(id);
-    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 14, ImGui::GetContentRegionAvail().x));
-    double before = value;
-    ImGui::InputDouble(("##" + id).c_str(), &value, step, step * 10, format);
-    if (value < lo) value = lo;
-    if (value > hi) value = hi;
-    note_typing(id);
-    char buf[64];
-    std::snprintf(buf, sizeof buf, format, value);
-    record_item(id, Role::textbox, label, buf);
-    return value != before;
+bool input_number(const std::string& id, const char* label, double& value, NumberKind kind, double lo, double hi) {
+    return number_box(id, label, value, kind, lo, hi, 14);
 }
 
 bool input_int(const std::string& id, const char* label, int& value, int lo, int hi) {
-    field_label(label);
-    focus_if_requested(id);
-    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 10, ImGui::GetContentRegionAvail().x));
-    int before = value;
-    ImGui::InputInt(("##" + id).c_str(), &value);
-    if (value < lo) value = lo;
-    if (value > hi) value = hi;
-    note_typing(id);
-    record_item(id, Role::textbox, label, std::to_string(value));
-    return value != before;
+    double v = value;
+    if (!number_box(id, label, v, NumberKind::count, lo, hi, 10)) return false;
+    value = int(v);
+    return true;
 }
 
 bool input_check(const std::string& id, const char* label, bool& value) {
@@ -260,14 +421,28 @@ bool choice_combo(const std::string& id, const char* label, std::string& value,
 }
 
 bool input_date(const std::string& id, const char* label, std::string& value) {
-    bool c = input_text(id, label, value, "AAAA-MM-JJ");
-    if (!value.empty() && !parse_date(value).valid()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
-        ImGui::TextUnformatted("Date attendue au format AAAA-MM-JJ, par exemple 2026-11-22.");
-        ImGui::PopStyleColor();
-        sem_text("Date attendue au format AAAA-MM-JJ, par exemple 2026-11-22.");
-    }
-    return c;
+    const Date stored = parse_date(value);
+    const auto text = read_box(id, label, stored.valid() ? short_french_date(stored) : value, "JJ/MM/AAAA", 10,
+                               [](const std::string& typed, std::string& error) -> std::optional<std::string> {
+                                   Date d;
+                                   if (trim(typed).empty()) return std::string();   // no date
+                                   if (!parse_french_date(typed, d, error)) return std::nullopt;
+                                   return short_french_date(d);
+                               });
+    if (!text) return false;
+    // The shown text back to ISO; a stored text that never read as a date stays as it was.
+    Date d;
+    std::string ignored;
+    const std::string iso = text->empty() ? "" : parse_french_date(*text, d, ignored) ? iso_date(d) : value;
+    if (iso == value) return false;
+    value = iso;
+    return true;
+}
+
+std::map<std::string, std::string> field_messages() {
+    std::map<std::string, std::string> m;
+    for (const auto& [id, r] : refusals()) m[id] = r.message;
+    return m;
 }
 
 bool button(const std::string& id, const char* label, bool primary) {

@@ -5,6 +5,8 @@
 #pragma once
 #include "app.h"
 #include "semantics.h"
+#include "base/number.h"
+#include <map>
 #include <string>
 
 namespace ui {
@@ -13,8 +15,6 @@ namespace ui {
 // `focusable` item also joins the Tab order (drawing order) and takes a pending focus request (a button, a
 // checkbox, a combo, a list entry: ImGui's keyboard navigation then activates it with Space or Enter).
 void register_item(const std::string& id, bool focusable = true);
-// Handles a pending focus request for the text input `id` before it is drawn (ImGui activates it for typing).
-void focus_if_requested(const std::string& id);
 // Tab and Shift+Tab: moves the focus to the next or previous focusable widget of the last frame, across the
 // top bar, the stepper, the form and the right panel (ImGui 1.86 only tabs between the text fields of one
 // window). Called by the platform layer instead of passing Tab to ImGui.
@@ -29,12 +29,26 @@ const std::vector<std::string>& focusable_items();
 const std::string& focused_item();
 
 // ---- inputs on view state (searches, filters): they change the value given and nothing else -------------
+// Text, number and date fields are edited in a DOM element of the page while they have the keyboard (a
+// click, Tab, a finding's « Corriger »: src/platform/text_input.h); the canvas draws them otherwise.
+//
+// A text field: what is typed or pasted enters in NFC, a one-line field's line breaks become one space
+// (base/text.h one_line), a multi-line field's words wrap at its width and it grows with its text
+// (`height_lines` is its least height). Spell-check (French) is on except for searches and references.
 bool input_text(const std::string& id, const char* label, std::string& value, const char* hint = "", bool multiline = false,
                 float height_lines = 4);
-bool input_number(const std::string& id, const char* label, double& value, double step, const char* format, double lo, double hi);
+// A number of `kind` (money in euros HT, a percentage, a quantity, a count) in [lo, hi], shown formatted when
+// not edited (« 59 999,50 € »); typed text is read by parse_number (base/number.h). A refused text leaves
+// `value` as it was, and its French message shows under the field (id "<id>.message") once it is left.
+bool input_number(const std::string& id, const char* label, double& value, NumberKind kind, double lo, double hi);
 bool input_int(const std::string& id, const char* label, int& value, int lo, int hi);
 bool input_check(const std::string& id, const char* label, bool& value);
+// A date stored ISO ("2027-01-15", "" for none), shown and typed as « 15/01/2027 » (ISO accepted too: base/date.h
+// parse_french_date); an impossible date is refused as above.
 bool input_date(const std::string& id, const char* label, std::string& value);
+// The messages of the refused texts shown under their fields, by field id (the automation state's
+// "field_messages").
+std::map<std::string, std::string> field_messages();
 // A combo over (value, label) pairs, with its label above.
 bool input_choice(const std::string& id, const char* label, std::string& value,
                   const std::vector<std::pair<std::string, std::string>>& options);
@@ -60,9 +74,9 @@ bool text_field(const std::string& id, const char* label, At at, const char* hin
     return input_text(id, label, v, hint, multiline, height_lines) && commit_field(id, at, v, Merge::typing);
 }
 template <class At>
-bool number_field(const std::string& id, const char* label, At at, double step, const char* format, double lo, double hi) {
+bool number_field(const std::string& id, const char* label, At at, NumberKind kind, double lo, double hi) {
     double v = at(session().project());
-    return input_number(id, label, v, step, format, lo, hi) && commit_field(id, at, v, Merge::typing);
+    return input_number(id, label, v, kind, lo, hi) && commit_field(id, at, v, Merge::typing);
 }
 template <class At>
 bool int_field(const std::string& id, const char* label, At at, int lo, int hi) {
