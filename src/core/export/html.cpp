@@ -36,8 +36,23 @@ a { color: #1f4e79; overflow-wrap: anywhere; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   th { background: #e8e8e8; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  h2 { break-before: page; page-break-before: always; }
+  main > h2:first-child { break-before: auto; page-break-before: auto; }
 }
+th { hyphens: none; word-break: keep-all; overflow-wrap: normal; }
 )";
+
+// A CSS string literal for a running header: backslashes and quotes escaped, "<" written as an escape so that
+// the text can never close the <style> element.
+std::string css_string(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '\\' || c == '"') out += '\\';
+        if (c == '<') { out += "\\3C "; continue; }
+        out += c;
+    }
+    return out + "\"";
+}
 
 // Escaped text where web and e-mail addresses become links (find_links gives only http, https and mailto
 // addresses: no other scheme can reach an href).
@@ -116,7 +131,10 @@ std::string write_html(const Document& d) {
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
     if (!d.author.empty()) out += "<meta name=\"author\" content=\"" + xml_escape(d.author) + "\">\n";
     out += "<title>" + xml_escape(d.subtitle.empty() ? d.title : d.title + " — " + d.subtitle) + "</title>\n";
-    out += "<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n<header>\n";
+    out += "<style>" + std::string(kStyle) + "@media print { @page { @top-center { content: " +
+           css_string(d.running_header.empty() ? d.title : d.running_header) +
+           "; font-size: 8pt; color: #444; } @bottom-center { content: \"Page \" counter(page) \" sur \" counter(pages); "
+           "font-size: 8pt; color: #444; } } }\n</style>\n</head>\n<body>\n<header>\n";
     out += "<h1>" + xml_escape(d.title) + "</h1>\n";
     if (!d.subtitle.empty()) out += "<p class=\"subtitle\">" + xml_escape(d.subtitle) + "</p>\n";
     if (!d.metadata.empty()) {
