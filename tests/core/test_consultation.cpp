@@ -6,6 +6,7 @@
 #include "project/scenarios.h"
 #include "project/session.h"
 #include <catch2/catch.hpp>
+#include <algorithm>
 
 using namespace clausier;
 
@@ -101,6 +102,8 @@ TEST_CASE("consultation: defaults follow nature, family, value and buyer type", 
     CHECK(resolved(w).guarantee_max_sme == 3);
 
     Project it = scenario("informatique-reemploi");
+    CHECK(resolved(it).s.ccag == Ccag::fcs);             // the scenario chose the CCAG-FCS its clauses cite
+    it.consultation.ccag = Ccag::automatique;
     CHECK(resolved(it).s.ccag == Ccag::tic);
     CHECK(resolved(it).s.schedule == PriceSchedule::dqe);   // a framework with purchase orders: unit prices
 
@@ -223,8 +226,15 @@ TEST_CASE("consultation: the DCE has numbered articles, one AE and CCTP per lot,
     CHECK(all.find("huit points") != std::string::npos);
     CHECK(all.find("Tribunal administratif de Rennes") != std::string::npos);
     // The SME advance is stated once: by the chosen financial clause when there is one.
-    CHECK(count(all, "petite ou moyenne entreprise, le taux de l'avance est porté") +
-          count(all, "Lorsque le titulaire est une petite ou moyenne entreprise, le taux et les conditions") == 1);
+    CHECK(count(all, "le titulaire est une petite ou moyenne entreprise") == 1);
+    CHECK(count(all, "Avance") >= 1);
+    Project without = p;   // without the financial clause, the CCAP states the SME rate itself, once
+    without.clauses.erase(std::remove_if(without.clauses.begin(), without.clauses.end(),
+                                         [](const ChosenClause& c) { return c.id == "NET-P-001"; }), without.clauses.end());
+    REQUIRE(without.clauses.size() + 1 == p.clauses.size());
+    without.advance_percent = 5;
+    const std::string plain = dce_text(without);
+    CHECK(count(plain, "le titulaire est une petite ou moyenne entreprise, le taux de l'avance est porté à 30") == 1);
 }
 
 TEST_CASE("consultation: a clause chosen for one lot goes to that lot's CCTP only", "[consultation][document]") {

@@ -29,7 +29,7 @@ std::vector<std::string> lines_of(std::string_view typed) {
 }
 
 void clause_block(Blocks& b, const Project& p, const ChosenRef& c) {
-    b.push_back(fr_heading(3, c.clause->title + (c.choice->lot > 0 ? " (" + lot_label(p, c.choice->lot) + ")" : "")));
+    b.push_back(fr_heading(3, c.clause->title + (c.choice->lot > 0 ? " — " + lot_label(p, c.choice->lot) : "")));
     add_text(b, c.text);
 }
 
@@ -43,9 +43,9 @@ void object_article(Blocks& b, const Project& p, const ProjectFacts& f) {
                                  "CCAP s'appliquent à tous les lots, sauf mention contraire.")));
         b.push_back(bullet_list(std::move(lots)));
     }
-    b.push_back(paragraph(fr("Le marché est conclu entre " + or_gap(p.buyer.name, "nom de l'acheteur") +
-                             ", représenté par " + or_gap(f.settings.s.signatory, "nom et qualité du signataire") +
-                             ", ci-après « l'acheteur », et le titulaire désigné à l'acte d'engagement.")));
+    b.push_back(paragraph(fr("Le marché est conclu entre l'acheteur et le titulaire désigné à l'acte d'engagement.")));
+    b.push_back(bullet_list({labelled("Acheteur", or_gap(p.buyer.name, "nom de l'acheteur")),
+                             labelled("Signataire du marché", or_gap(f.settings.s.signatory, "nom et qualité du signataire"))}));
 }
 
 void documents_article(Blocks& b, const ProjectFacts& f) {
@@ -132,10 +132,16 @@ void advance_article(Blocks& b, const Project& p, const Library& lib, const Proj
           "commande) est versée au titulaire, sauf s'il y renonce dans l'acte d'engagement (articles R.2191-3 et R.2191-7)."
         : "Aucune avance n'est prévue, sauf lorsque le montant du marché excède 50 000 € HT et sa durée deux mois : l'avance "
           "est alors versée au taux minimal de l'article R.2191-7.";
-    if (!stated.empty()) {
-        b.push_back(paragraph(fr(general + " Lorsque le titulaire est une petite ou moyenne entreprise, le taux et les "
-                                 "conditions de l'avance sont ceux de la stipulation ci-dessous.")));
-        for (const ChosenRef& c : stated) add_text(b, c.text);
+    if (!stated.empty()) {   // the chosen clause states the advance (and its SME rate): stated once, in its words
+        bool others = false;   // the clause also states the rate of the other holders
+        for (const ChosenRef& c : stated) {
+            add_text(b, c.text);
+            others = others || c.text.find("autres cas") != std::string::npos;
+        }
+        if (!others && r.advance_percent > 0)
+            b.push_back(paragraph(fr("Lorsque le titulaire n'est pas une petite ou moyenne entreprise, l'avance est de " +
+                                     french_percent(r.advance_percent) + " du montant initial, sauf s'il y renonce dans "
+                                     "l'acte d'engagement (articles R.2191-3 et R.2191-7).")));
     } else {
         b.push_back(paragraph(fr(general)));
         if (r.s.sme_advance_percent > r.advance_percent)
@@ -154,10 +160,11 @@ void guarantee_article(Blocks& b, const ProjectFacts& f) {
         b.push_back(paragraph(fr("Il n'est pas prévu de retenue de garantie.")));
         return;
     }
-    std::string s = "Une retenue de garantie de " + french_percent(std::min(r.s.guarantee_percent, 5.0)) + " du montant initial "
-                    "du marché, augmenté le cas échéant du montant des modifications, est prélevée sur chaque paiement ; ce "
-                    "taux est ramené à " + french_percent(std::min(r.s.guarantee_percent, r.guarantee_max_sme)) +
-                    " lorsque le titulaire est une petite ou moyenne entreprise (articles R.2191-32 et R.2191-33).";
+    const double rate = std::min(r.s.guarantee_percent, 5.0), sme = std::min(rate, r.guarantee_max_sme);
+    std::string s = "Une retenue de garantie de " + french_percent(rate) + " du montant initial du marché, augmenté le cas "
+                    "échéant du montant des modifications, est prélevée sur chaque paiement (articles R.2191-32 et R.2191-33)";
+    s += sme < rate ? " ; ce taux est ramené à " + french_percent(sme) + " lorsque le titulaire est une petite ou moyenne "
+                      "entreprise (article R.2191-33)." : ".";
     if (r.s.guarantee == Guarantee::premiere_demande)
         s += " Le titulaire peut la remplacer par une garantie à première demande (article R.2191-36).";
     b.push_back(paragraph(fr(s)));
@@ -170,9 +177,14 @@ void payment_article(Blocks& b, const Project& p, const Library& lib, const Proj
                              "(Chorus Pro) (articles L.2192-1 à L.2192-7). Elles mentionnent la référence du marché, le lot, "
                              "le bon de commande le cas échéant, les prestations exécutées et leur montant hors taxes et "
                              "toutes taxes comprises.")));
-    bool stated = false;
-    for (const ChosenRef& c : chosen_clauses(p, lib, ClauseKind::clause_financiere))
-        stated = stated || (states_payment(*c.clause) && !states_advance(*c.clause));
+    bool stated = false, with_advance = false;
+    for (const ChosenRef& c : chosen_clauses(p, lib, ClauseKind::clause_financiere)) {
+        stated = stated || states_payment(*c.clause);
+        with_advance = with_advance || (states_payment(*c.clause) && states_advance(*c.clause));
+    }
+    if (with_advance)
+        b.push_back(paragraph(fr("Le délai et le rythme de paiement sont fixés par la stipulation de l'article « Avance » "
+                                 "ci-dessus, dans la limite du délai maximal des articles R.2192-10 et R.2192-11.")));
     if (!stated)
         b.push_back(paragraph(fr("Les sommes dues sont payées dans un délai de " + std::to_string(r.payment_days) +
                                  " jours à compter de la réception de la demande de paiement (articles R.2192-10 et "
@@ -333,7 +345,7 @@ void legal_articles(Blocks& b, const Project& p, const ProjectFacts& f) {
     b.push_back(fr_heading(2, "Règlement des différends"));
     b.push_back(paragraph(fr("Les parties recherchent d'abord un règlement amiable de leur différend ; elles peuvent saisir "
                              "le comité consultatif de règlement amiable des différends compétent (article R.2197-1). À "
-                             "défaut, le litige est porté devant " +
+                             "défaut, le litige relève de la juridiction administrative compétente : " +
                              or_gap(r.s.court, "tribunal administratif territorialement compétent") + ".")));
 }
 

@@ -287,14 +287,14 @@ void offer_section(Blocks& b, const Project& p, const Library& lib, const Projec
     b.push_back(fr_heading(2, "Contenu des offres"));
     std::vector<Inline> offer = {
         frtext(p.lots.size() >= 2 ? "pour chaque lot, l'acte d'engagement complété ;" : "l'acte d'engagement complété ;"),
-        frtext(upper_first(schedule_name(f.settings.s.schedule)) + ", complété sans modification ;"),
+        frtext("le document de prix, " + schedule_name(f.settings.s.schedule) + ", rempli sans modifier son cadre ;"),
         frtext("un mémoire technique qui répond à chacun des critères d'attribution ;")};
     for (size_t k = 0; k < p.criteria.size(); ++k)
         add_fact(offer, "Pour le critère « " + criterion_name(p.criteria[k], k) + " »", p.criteria[k].proof);
     for (const ChosenRef& c : chosen_clauses(p, lib))
         if (c.clause->kind == ClauseKind::specification || c.clause->kind == ClauseKind::condition_execution) {
             std::string label = "Pour l'exigence « " + c.clause->title + " »";
-            if (c.choice->lot > 0) label += " (" + lot_label(p, c.choice->lot) + ")";
+            if (c.choice->lot > 0) label += ", " + lot_label(p, c.choice->lot);
             add_fact(offer, label, c.clause->offer_proof);
         }
     b.push_back(numbered_list(std::move(offer)));

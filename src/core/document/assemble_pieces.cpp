@@ -73,8 +73,8 @@ void assemble_acte_engagement(Blocks& b, const Project& p, const ProjectFacts& f
                              "limite de remise des offres.")));
 
     b.push_back(fr_heading(2, "Prix"));
-    b.push_back(paragraph(fr("Les prestations sont rémunérées selon " + schedule_name(r.s.schedule) + " joint, complété par "
-                             "le soumissionnaire.")));
+    b.push_back(paragraph(fr("Les prestations sont rémunérées aux prix du document de prix, " + schedule_name(r.s.schedule) +
+                             ", rempli par le soumissionnaire et joint au présent acte d'engagement.")));
     if (r.framework)
         b.push_back(paragraph(fr("Montant maximum de l'accord-cadre sur toute sa durée : " +
                                  (r.s.framework_max > 0 ? french_euros(r.s.framework_max) + " HT" : or_gap("", "montant maximum")) + ".")));

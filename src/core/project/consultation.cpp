@@ -140,11 +140,12 @@ ResolvedSettings resolve_settings(const Project& p, const ProcedureResult& proce
     r.revision_compulsory = family_in("revision_families", family) &&
                             months > int(figure("revision_families", "min_months", 3));
     if (s.revision == PriceRevision::automatique) {
-        s.revision = r.revision_compulsory || months > 12 ? PriceRevision::revisables : PriceRevision::fermes;
+        s.revision = r.revision_compulsory ? PriceRevision::revisables : PriceRevision::fermes;
         why["revision"] = r.revision_compulsory ? "Révision obligatoire : achat exposé aux variations du coût des matières premières, "
                                                   "durée de plus de trois mois (R.2112-13, R.2112-14)."
-                          : s.revision == PriceRevision::revisables ? "Prix révisables : le marché dure plus d'un an."
-                                                                     : "Prix fermes : marché court, hors famille exposée aux matières premières.";
+                                                : months > 12 ? "Prix fermes possibles ; sur plus d'un an, des prix révisables "
+                                                                "protègent le titulaire et attirent davantage d'offres."
+                                                              : "Prix fermes : marché court, hors famille exposée aux matières premières.";
     }
 
     if (s.ccag == Ccag::automatique) s.ccag = default_ccag(p, why["ccag"]);
