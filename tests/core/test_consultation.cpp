@@ -29,6 +29,7 @@ std::string dce_text(const Project& p) {
     for (const Block& b : d.blocks) {
         out += inline_text(b.text) + "\n";
         for (const Inline& i : b.items) out += inline_text(i) + "\n";
+        for (const Inline& h : b.header) out += inline_text(h) + "\n";
         for (const auto& row : b.rows) for (const Inline& c : row) out += inline_text(c) + "\n";
     }
     return out;
@@ -175,13 +176,16 @@ TEST_CASE("consultation: checks follow the settings", "[consultation][checks]") 
     p = scenario("nettoyage-insertion");
     const Clause* derogating = nullptr;
     for (const Clause& c : bundled_library().clauses)
-        if (c.ccag.derogates && !c.ccag.articles.empty() && c.ccag.articles[0].rfind("CCAG-FCS", 0) == 0) derogating = &c;
+        if (c.ccag.derogates && !c.ccag.articles.empty() &&
+            std::all_of(c.ccag.articles.begin(), c.ccag.articles.end(), [](const std::string& a) { return a.rfind("CCAG-FCS ", 0) == 0; }))
+            derogating = &c;
     REQUIRE(derogating != nullptr);
     p.clauses.push_back({derogating->id, {}, 0});
     CHECK_FALSE(fires(p, "consultation-derogation-non-listee"));
     p.consultation.ccag = Ccag::travaux;
     CHECK(fires(p, "consultation-derogation-non-listee"));
     p.consultation.ccag = Ccag::fcs;
+    p.consultation.other_derogations = "";
     p.monitoring.push_back({"", "Délai d'intervention", "heures", "bons d'intervention", "chaque mois", "150 € par jour de retard"});
     CHECK(fires(p, "consultation-derogation-non-listee"));
     p.consultation.other_derogations = "CCAG-FCS art. 14 : pénalité de retard d'intervention de 150 € par jour";

@@ -135,7 +135,7 @@ void advance_article(Blocks& b, const Project& p, const Library& lib, const Proj
     if (!stated.empty()) {   // the chosen clause states the advance (and its SME rate): stated once, in its words
         bool others = false;   // the clause also states the rate of the other holders
         for (const ChosenRef& c : stated) {
-            add_text(b, c.text);
+            clause_block(b, p, c);
             others = others || c.text.find("autres cas") != std::string::npos;
         }
         if (!others && r.advance_percent > 0)

@@ -154,6 +154,8 @@ void assemble_grid(Blocks& b, const Project& p, const Library& lib) {
     for (size_t k = 0; k < p.criteria.size(); ++k) {
         const AwardCriterion& c = p.criteria[k];
         std::string name = criterion_name(c, k);
+        if (const Clause* from = c.clause.empty() ? nullptr : lib.find(c.clause); from && fr(from->title) != fr(name))
+            name += " (" + from->title + ")";
         if (!c.subcriteria.empty()) name += " — sous-critères : " + subcriteria_label(c);
         rows.push_back({frtext(name), text(enum_label(c.kind)), text(weight_label(c.weight)),
                         text_lines(criterion_method(c, lib), fr), text_lines(criterion_proof(c, lib), fr)});

@@ -1,6 +1,7 @@
 // A standalone HTML page: embedded style sheet (screen and print), no script, no external resource (the
 // Content-Security-Policy forbids loading anything), headings in order from <h1> (the title) down.
 #include "export/writers.h"
+#include <cctype>
 #include "export/xml.h"
 #include "base/text.h"
 
@@ -42,14 +43,22 @@ a { color: #1f4e79; overflow-wrap: anywhere; }
 th { hyphens: none; word-break: keep-all; overflow-wrap: normal; }
 )";
 
-// A CSS string literal for a running header: backslashes and quotes escaped, "<" written as an escape so that
-// the text can never close the <style> element.
+// A CSS string literal for a running header: every ASCII character but letters, digits, spaces, dots, commas,
+// hyphens and apostrophes is written as a CSS escape, so that the text can never close the <style> element,
+// spell url( or @import, or leave a bare "&" or "]]>" in the page.
 std::string css_string(const std::string& s) {
+    static const char* const kHex = "0123456789ABCDEF";
     std::string out = "\"";
     for (char c : s) {
-        if (c == '\\' || c == '"') out += '\\';
-        if (c == '<') { out += "\\3C "; continue; }
-        out += c;
+        const unsigned char u = static_cast<unsigned char>(c);
+        if (u >= 0x80 || std::isalnum(u) || c == ' ' || c == '.' || c == ',' || c == '-' || c == '\'') {
+            out += c;
+            continue;
+        }
+        out += '\\';
+        if (u >= 16) out += kHex[u >> 4];
+        out += kHex[u & 15];
+        out += ' ';
     }
     return out + "\"";
 }
