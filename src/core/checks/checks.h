@@ -37,11 +37,14 @@ struct RuleInfo {
     std::string obligation;     // id of a dated obligation in thresholds.json the rule depends on, if any
     Date valid_from;            // first launch date the rule applies to (invalid = always)
     json params = json::object();   // figures and word lists the rule uses
+    bool reminder = false;      // a reminder of a step after the draft (publication, declaration), not a fault
+    json examples = json::object();   // {"fires": fragment, "quiet": fragment}: merge patches of example_base
 };
 
 struct RuleSet {
     std::vector<RuleInfo> rules;
     json vocabulary = json::object();   // named word lists shared by several rules
+    json example_base = json::object();   // the project file every rule's examples patch (RFC 7396)
     const RuleInfo* find(std::string_view id) const;
     std::vector<std::string> terms(std::string_view list) const;   // a vocabulary list, empty if absent
 };
@@ -55,6 +58,13 @@ std::vector<std::string> implemented_rules();   // the rule ids the engine runs,
 std::vector<Finding> run_checks(const Project& p, const ProcedureResult& procedure, const Library& lib = bundled_library(),
                                 const LegalData& law = bundled_legal_data(), const RuleSet& rules = bundled_rules());
 json findings_to_json(const std::vector<Finding>& findings);   // {"findings": [...]} per ../shared/CLI.md
+
+// The project of one of a rule's examples ("fires" or "quiet"): the table's example_base patched by the
+// example's fragment (JSON merge patch, RFC 7396). Null when the rule has no such example.
+json rule_example(const RuleSet& rules, const RuleInfo& rule, const char* which);
+// The rule table of docs/rules.md, generated from the rules (id, severity, articles as citations, step, what
+// it checks, its examples): the documentation is written from the data, and a test keeps them equal.
+std::string rules_markdown(const RuleSet& rules, const Library& lib = bundled_library());
 
 // Where the app shows the field a finding names (the widget ids of docs/automation.md): most findings are
 // fixed where their where() says, a few fields live on another step than their rule's (the payment terms on

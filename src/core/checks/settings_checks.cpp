@@ -53,7 +53,7 @@ void revision_missing(const Context& c, const RuleInfo&, std::vector<Hit>& out) 
 void revision_incomplete(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
     const ResolvedSettings r = resolve_settings(c.p, c.procedure);
     if (r.s.revision != PriceRevision::revisables) return;
-    if (blank(r.s.revision_index)) out.push_back({"revision_index", {{"missing", "l'indice de référence"}}});
+    if (blank(r.s.revision_index)) out.push_back({"revision_index", {{"missing", "l’indice de référence"}}});
     else if (blank(r.s.revision_formula)) out.push_back({"revision_formula", {{"missing", "la formule de révision"}}});
 }
 
@@ -69,7 +69,7 @@ void unlisted_derogation(const Context& c, const RuleInfo&, std::vector<Hit>& ou
             if (applied.empty() || a.rfind(applied + " ", 0) != 0)
                 out.push_back({"ccag", {{"what", "la clause « " + k->title + " »"},
                                                        {"problem", "déroge à « " + a + " » alors que le marché " +
-                                                                       (applied.empty() ? "n'applique aucun CCAG" : "applique le " + applied)}}});
+                                                                       (applied.empty() ? "n’applique aucun CCAG" : "applique le " + applied)}}});
     }
     if (!blank(r.s.other_derogations) || applied.empty()) return;
     for (size_t i = 0; i < c.p.monitoring.size(); ++i) {
@@ -77,8 +77,8 @@ void unlisted_derogation(const Context& c, const RuleInfo&, std::vector<Hit>& ou
         if (m.clause.empty() && m.penalty.find("€") != std::string::npos)
             out.push_back({"other_derogations",
                            {{"what", "la pénalité « " + trim(m.penalty) + " »"},
-                            {"problem", "n'est pas listée parmi les dérogations au " + applied +
-                                            " alors qu'elle s'ajoute à ses pénalités"}}});
+                            {"problem", "n’est pas listée parmi les dérogations au " + applied +
+                                            " alors qu’elle s’ajoute à ses pénalités"}}});
     }
 }
 
