@@ -17,9 +17,10 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* data, 
     setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
 });
 
-EM_JS(void, js_pick_file, (const char* accept), {
+EM_JS(void, js_pick_file, (const char* accept, int multiple), {
     const input = document.getElementById('file-input');
     input.accept = UTF8ToString(accept);
+    input.multiple = !!multiple;
     input.value = "";
     input.click();
 });
@@ -106,7 +107,8 @@ std::string take_js_string(char* p) {
 void download(const std::string& name, const std::string& mime, const std::string& bytes) {
     js_download(name.c_str(), mime.c_str(), bytes.data(), int(bytes.size()));
 }
-void pick_file(const char* accept) { js_pick_file(accept); }
+void pick_file(const char* accept) { js_pick_file(accept, 0); }
+void pick_files(const char* accept) { js_pick_file(accept, 1); }
 void clipboard_write(const std::string& text) { js_clipboard_write(text.c_str()); }
 namespace {
 StoreAnswer answer(int code) { return code == 0 ? StoreAnswer::ok : code == 1 ? StoreAnswer::full : StoreAnswer::unavailable; }
