@@ -604,6 +604,7 @@ void current_step() {
         case Step::clauses: step_clauses(); break;
         case Step::criteres: step_criteres(); break;
         case Step::suivi: step_suivi(); break;
+        case Step::consultation: step_consultation(); break;
         case Step::verification: step_verification(); break;
         default: step_export(); break;
     }

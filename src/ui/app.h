@@ -92,6 +92,7 @@ void step_objectifs();
 void step_clauses();
 void step_criteres();
 void step_suivi();
+void step_consultation();
 void step_verification();
 void step_export();
 void firm_reading();          // the Entreprise mode's plain-language reading

@@ -86,6 +86,14 @@ void clause_detail(const Clause& c) {
     section_gap();
     boxed_text("Texte de la clause", rendered.c_str(), palette().primary);
     register_item("clauses.text", false);
+    if (ch && session().project().lots.size() >= 2) {   // a clause for every lot or for one (Session::set_clause_lot)
+        std::vector<std::pair<std::string, std::string>> lots = {{"0", "Tous les lots"}};
+        for (size_t k = 0; k < session().project().lots.size(); ++k)
+            lots.push_back({std::to_string(k + 1), upper_first(lot_label(session().project(), int(k) + 1))});
+        std::string lot = std::to_string(ch->lot);
+        if (input_choice("clauses." + c.id + ".lot", "S'applique à", lot, lots)) session().set_clause_lot(c.id, std::stoi(lot));
+        help_text("Les documents citent la clause pour ce lot seulement, et le CCTP de ce lot seul la reprend.");
+    }
     if (ch && !c.variables.empty()) {
         subheading("Paramètres");
         variable_editor(c, *ch);

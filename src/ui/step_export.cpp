@@ -6,7 +6,7 @@ namespace ui {
 
 void step_export() {
     App& a = app();
-    heading("9. Export");
+    heading("10. Export");
     why_box("Le dossier est produit dans votre navigateur : rien n'est envoyé sur un serveur. Le DCE s'ouvre dans "
             "Word ou LibreOffice pour être complété et publié ; la fiche entreprise explique chaque exigence aux PME ; "
             "la synthèse sert de note de décision.");

@@ -4,7 +4,7 @@
 namespace ui {
 
 void step_verification() {
-    heading("8. Vérification");
+    heading("9. Vérification");
     why_box("Les contrôles appliquent les obligations en vigueur à la date de lancement. Un point bloquant expose la "
             "procédure à un recours ; une alerte mérite une décision écrite ; un conseil améliore l'accès des PME.");
     const std::pair<Severity, const char*> groups[] = {{Severity::bloquant, "Points bloquants"}, {Severity::alerte, "Alertes"},

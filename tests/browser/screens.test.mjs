@@ -4,7 +4,7 @@
 // size, and the step's title inside the window.
 import { launch } from './lib.mjs';
 
-const steps = ['besoin', 'sourcing', 'lots', 'objectifs', 'clauses', 'criteres', 'suivi', 'verification', 'export'];
+const steps = ['besoin', 'sourcing', 'lots', 'objectifs', 'clauses', 'criteres', 'suivi', 'consultation', 'verification', 'export'];
 const views = [
   { name: '1280x800', width: 1280, height: 800, zoom: '100' },
   { name: '1920x1080', width: 1920, height: 1080, zoom: '100' },

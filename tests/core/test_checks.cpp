@@ -128,6 +128,19 @@ const std::vector<Case>& cases() {
         {"localisme-critere", "criteres.criteria[2].name", [](Project& p) { p.criteria[1].name = "Proximité géographique"; }},
         // suivi
         {"suivi-incomplet", "suivi.monitoring[1].penalty", [](Project& p) { p.monitoring[0].penalty = ""; }},
+        // consultation settings (settings_checks.cpp)
+        {"consultation-date-limite-absente", "consultation.tender_deadline", [](Project& p) { p.consultation.tender_deadline = ""; }},
+        {"consultation-delai-minimum", "consultation.tender_deadline",
+         [](Project& p) { above_eu(p); p.consultation.tender_deadline = "2026-10-20"; }},
+        {"consultation-delai-court", "consultation.tender_deadline", [](Project& p) { p.consultation.tender_deadline = "2026-10-08"; }},
+        {"consultation-accord-cadre-maximum", "consultation.framework_max",
+         [](Project& p) { p.consultation.contract = ContractForm::accord_cadre_bons; }},
+        {"consultation-revision-obligatoire", "consultation.revision",
+         [](Project& p) { p.need.family = "restauration-collective"; p.consultation.revision = PriceRevision::fermes; }},
+        {"consultation-revision-incomplete", "consultation.revision_index",
+         [](Project& p) { p.consultation.revision = PriceRevision::revisables; }},
+        {"consultation-derogation-non-listee", "consultation.other_derogations",
+         [](Project& p) { p.monitoring.push_back({"", "Délais d'intervention", "Heures", "Bons", "Chaque mois", "100 € par jour de retard"}); }},
     };
     return all;
 }

@@ -115,6 +115,8 @@ inline Project clean_project() {
     p.advance_percent = 20;
     p.payment_days = 30;
     p.insertion.facilitator = "Maison de l'emploi, 01 02 03 04 05";
+    p.consultation.publication_date = "2026-10-01";   // 32 days: beyond the advised 15 of an adapted procedure
+    p.consultation.tender_deadline = "2026-11-02";
     return p;
 }
 

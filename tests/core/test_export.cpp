@@ -126,7 +126,7 @@ TEST_CASE("DOCX packages hold the WordprocessingML parts with real styles", "[ex
     std::vector<std::string> names;
     for (const ZipPart& e : parts) names.push_back(e.name);
     CHECK(names == std::vector<std::string>{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
-                                            "word/numbering.xml", "word/_rels/document.xml.rels", "docProps/core.xml"});
+                                            "word/numbering.xml", "word/header1.xml", "word/footer1.xml", "word/_rels/document.xml.rels", "docProps/core.xml"});
     const std::string& styles = part(parts, "word/styles.xml").data;
     for (const char* id : {"Title", "Heading1", "Heading2", "Heading3", "ListBullet", "ListNumber", "TableGrid"})
         CHECK(styles.find(std::string("w:styleId=\"") + id + "\"") != std::string::npos);
@@ -136,10 +136,14 @@ TEST_CASE("DOCX packages hold the WordprocessingML parts with real styles", "[ex
     CHECK(doc.find("<w:tblHeader/>") != std::string::npos);
     CHECK(doc.find("<w:numId w:val=\"2\"/>") != std::string::npos);          // a numbered list with its own numbering
     CHECK(part(parts, "docProps/core.xml").data.find("2026-11-22T00:00:00Z") != std::string::npos);
-    // No macros, no external targets, no fields.
+    // No macros, no external targets, no fields but the footer's page number and page count.
+    const std::string footer = part(parts, "word/footer1.xml").data;
+    CHECK(footer.find("<w:fldSimple w:instr=\" PAGE \">") != std::string::npos);
+    CHECK(footer.find("<w:fldSimple w:instr=\" NUMPAGES \">") != std::string::npos);
+    CHECK(part(parts, "word/header1.xml").data.find("<w:t xml:space=\"preserve\">") != std::string::npos);
     for (const ZipPart& e : parts) {
         CHECK(e.data.find("TargetMode=\"External\"") == std::string::npos);
-        CHECK(e.data.find("fldSimple") == std::string::npos);
+        if (e.name != "word/footer1.xml") CHECK(e.data.find("fldSimple") == std::string::npos);
         CHECK(e.data.find("instrText") == std::string::npos);
         CHECK(e.name.find("vbaProject") == std::string::npos);
     }
@@ -256,10 +260,14 @@ TEST_CASE("The consultation draft carries the RC, CCAP, CCTP, grid and monitorin
         previous = b.level;
         if (b.level == 1) h1.push_back(inline_text(b.text));
     }
-    CHECK(h1 == std::vector<std::string>{"Règlement de la consultation (RC)",
-                                         "Extrait du cahier des clauses administratives particulières (CCAP)",
-                                         "Extrait du cahier des clauses techniques particulières (CCTP)",
-                                         "Grille des critères d'attribution", "Plan de suivi d'exécution"});
+    std::vector<std::string> expected = {"Sommaire", "Règlement de la consultation (RC)",
+                                         "Cahier des clauses administratives particulières (CCAP)"};
+    for (const char* part : {"Acte d'engagement (AE)", "Cahier des clauses techniques particulières (CCTP)"})
+        for (size_t k = 0; k < sample().lots.size(); ++k)   // one per lot
+            expected.push_back(fr(part + (" — Lot " + std::to_string(k + 1) + " : " + sample().lots[k].title)));
+    expected.push_back("Grille d'analyse des offres");
+    expected.push_back("Plan de suivi d'exécution (annexe au CCAP)");
+    CHECK(h1 == expected);
     // The criteria grid and the monitoring plan are tables with one row per criterion (+ total) and commitment.
     std::vector<const Block*> tables;
     for (const Block& b : d.blocks) if (b.kind == Block::table) tables.push_back(&b);

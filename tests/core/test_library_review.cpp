@@ -238,7 +238,7 @@ TEST_CASE("library review: the consultation draft puts each proof and each kind 
     const Library& lib = bundled_library();
     const Project p = project_with({"NET-E-002", "NET-P-001", "RES-P-001"});
     const std::string md = write_markdown(assemble_document(p, DocumentKind::dce, project_procedure(p), {}, lib));
-    const size_t ccap = md.find("Extrait du cahier des clauses administratives particulières");
+    const size_t ccap = md.find("## Cahier des clauses administratives particulières");
     REQUIRE(ccap != std::string::npos);
     const Clause& condition = clause("NET-E-002");
     // The RC asks with the offer only what exists when the bid is made; the CCAP holds the execution proofs.
@@ -246,10 +246,10 @@ TEST_CASE("library review: the consultation draft puts each proof and each kind 
     CHECK(offer < ccap);
     CHECK(md.find(fr(condition.execution_proof)) > ccap);
     // The buyer's financial terms go to the CCAP's payment section, the lots to the RC's organisation section.
-    const size_t payment = md.find("### Avance et conditions de paiement");
+    const size_t payment = md.find("– Avance\n", ccap);
     CHECK(payment > ccap);
     CHECK(md.find(fr(clause("NET-P-001").title)) > payment);
-    const size_t organisation = md.find("### Organisation de la consultation");
+    const size_t organisation = md.find("– Conditions de la consultation\n");
     CHECK(organisation < ccap);
     CHECK(md.find(fr(clause("RES-P-001").title)) > organisation);
     CHECK(md.find(fr(clause("RES-P-001").title)) < ccap);

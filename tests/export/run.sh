@@ -10,6 +10,8 @@
 #   - the JSON export is canonical (exporting it again gives the same bytes);
 #   - the same project exported twice gives the same bytes;
 #   - the sample's Markdown and HTML match the golden files in golden/ (regenerate them with --update);
+#   - the DCE of every scenario holds every section of docs/dce.md as a numbered article, in order, the CCAP's
+#     derogations article last, and « Page n sur m » and the running header on every printed page (dce.mjs);
 #   - text typed by a buyer (saisie.clausier.json) keeps its paragraphs and line breaks in every format, its
 #     addresses whole (links in HTML only), no control character, amounts with their cents (typed-text.mjs).
 #
@@ -156,6 +158,15 @@ for file in "${office[@]}"; do
   tally < <(node "$HERE/check.mjs" office "$stem" "$OUT/files/${stem%-*}-html.html" "$OUT/text/${stem%-*}" \
     "$(or_dash "$OUT/text/$stem.pandoc.txt")" "$(or_dash "$OUT/text/$stem.pandoc.json")" "$(or_dash "$OUT/text/$stem.pdf.txt")")
 done
+
+# The consultation file of every scenario: every section of docs/dce.md as a numbered article, the CCAP's
+# derogations article last, « Page n sur m » and the running header on every page (dce.mjs).
+dce_stems=()
+for f in "$ROOT"/scenarios/*.json; do
+  name=$(basename "$f" .json)
+  dce_stems+=("${name%.clausier}-dce-docx" "${name%.clausier}-dce-odt")
+done
+((${#dce_stems[@]})) && tally < <(node "$HERE/dce.mjs" "$OUT/text" "${dce_stems[@]}")
 
 # Text typed by a buyer (saisie.clausier.json): line breaks, paragraphs, addresses, control characters and
 # decomposed accents as pandoc reads every format back and as LibreOffice prints the office files.

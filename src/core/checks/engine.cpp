@@ -106,7 +106,7 @@ const EnumEntry<Severity> kSeverities[] = {
 
 std::vector<checks::RuleEntry> registry() {
     std::vector<checks::RuleEntry> all;
-    for (auto part : {checks::need_rules, checks::clause_rules, checks::criteria_rules})
+    for (auto part : {checks::need_rules, checks::clause_rules, checks::criteria_rules, checks::settings_rules})
         for (const checks::RuleEntry& e : part()) all.push_back(e);
     return all;
 }
@@ -229,6 +229,8 @@ bool step_filled(const Project& p, Step step, const std::vector<Finding>& findin
                        const Clause* k = lib.find(c.id);
                        return k && k->kind == ClauseKind::condition_execution;
                    });
+        case Step::consultation:
+            return !trim(p.consultation.tender_deadline).empty() && !trim(p.consultation.reference).empty();
         case Step::verification:
             return step_filled(p, Step::besoin, findings, lib) &&
                    std::none_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::bloquant; });

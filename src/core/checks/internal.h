@@ -39,6 +39,7 @@ struct RuleEntry {
 std::vector<RuleEntry> need_rules();       // besoin, sourcing, lots, objectifs
 std::vector<RuleEntry> clause_rules();     // clauses: art. 35 conditions, EGalim, AGEC, insertion, texts
 std::vector<RuleEntry> criteria_rules();   // criteres and suivi
+std::vector<RuleEntry> settings_rules();   // consultation settings: calendar, framework, prices, CCAG
 
 // Field ids, 1-based like the model's error messages: item("criteria", 0) = "criteria[1]".
 std::string item(const char* list, size_t index);

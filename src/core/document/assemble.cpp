@@ -1,4 +1,5 @@
 #include "document/assemble.h"
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -91,6 +92,41 @@ std::vector<Commitment> monitoring_rows(const Project& p, const Library& lib) {
     return rows;
 }
 
+Block to_complete(std::string_view who, std::string_view what) {
+    return note({{strong("À compléter par " + std::string(who) + kNnbsp + ":"), plain(" " + fr(what))}});
+}
+
+std::string or_gap(std::string_view value, std::string_view what) {
+    if (!trim(value).empty()) return trim(value);
+    return "[à compléter par l'acheteur" + std::string(kNnbsp) + ": " + std::string(what) + "]";
+}
+
+void number_articles(std::vector<Block>& blocks, size_t first) {
+    int article = 0, sub = 0;
+    for (size_t i = first; i < blocks.size(); ++i) {
+        Block& b = blocks[i];
+        if (b.kind != Block::heading || b.text.empty() || (b.level != 2 && b.level != 3)) continue;
+        std::string prefix;
+        if (b.level == 2) {
+            prefix = "Article " + std::to_string(++article) + " – ";
+            sub = 0;
+        } else {
+            prefix = std::to_string(std::max(article, 1)) + "." + std::to_string(++sub) + " – ";
+        }
+        b.text.front().text.insert(0, prefix);
+    }
+}
+
+bool applies_to_lot(const ChosenClause& c, int lot) { return c.lot == 0 || c.lot == lot; }
+
+std::string schedule_name(PriceSchedule s) {
+    switch (s) {
+        case PriceSchedule::bpu: return "le bordereau des prix unitaires (BPU)";
+        case PriceSchedule::dqe: return "le bordereau des prix unitaires et le détail quantitatif estimatif (DQE) qui l'applique aux quantités estimées";
+        default: return "la décomposition du prix global et forfaitaire (DPGF)";
+    }
+}
+
 std::string lot_label(const Project& p, int lot) {
     if (lot <= 0) return "tous les lots";
     std::string s = "lot " + std::to_string(lot);
@@ -139,7 +175,9 @@ void title_block(Document& d, const Project& p, const ProjectFacts& f, const cha
     meta("Acheteur", p.buyer.name);
     meta("Date de lancement", d.date.empty() ? "non renseignée" : french_date(f.date));
     meta("Valeur estimée", french_euros(f.total) + " HT, reconductions comprises");
-    meta("Procédure", enum_label(f.procedure.procedure));
+    meta("Procédure", enum_label(f.settings.s.procedure));
+    meta("Référence de la consultation", f.settings.s.reference);
+    d.running_header = fr(join({trim(f.settings.s.reference), trim(p.buyer.name), trim(p.need.object)}, " — "));
 }
 
 }  // namespace
@@ -151,6 +189,7 @@ ProjectFacts project_facts(const Project& p, const ProcedureResult& procedure) {
     f.total = total_estimated_value(p);
     f.procedure = procedure;
     f.duration_label = duration_label(p.need);
+    f.settings = resolve_settings(p, procedure);
     return f;
 }
 
@@ -173,7 +212,7 @@ Document assemble_document(const Project& p, DocumentKind kind, const ProcedureR
             break;
         case DocumentKind::sourcing:
             title_block(d, p, f, "Compte rendu du sourcing");
-            assemble_sourcing(d, p);
+            assemble_sourcing(d, p, findings);
             break;
     }
     return d;

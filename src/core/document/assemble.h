@@ -6,6 +6,7 @@
 #include "checks/checks.h"
 #include "document/document.h"
 #include "export/export.h"
+#include "project/consultation.h"
 
 namespace clausier {
 
@@ -38,6 +39,7 @@ struct ProjectFacts {          // what several documents state the same way
     double initial = 0, total = 0;
     ProcedureResult procedure;
     std::string duration_label;
+    ResolvedSettings settings;   // the consultation settings, nothing left automatic (project/consultation.h)
 };
 ProjectFacts project_facts(const Project& p, const ProcedureResult& procedure);
 
@@ -54,6 +56,17 @@ void add_text_fact(std::vector<Inline>& items, std::string_view label, std::stri
 // Appends a multi-line text typed by the buyer, read as text_blocks (document.h) says, in French typography.
 void add_text(std::vector<Block>& out, std::string_view text);
 
+// A marked gap in a legal document: « À compléter par l'acheteur : … » (or by the bidder, in the acte
+// d'engagement), never an unmarked blank.
+Block to_complete(std::string_view who, std::string_view what);
+// `value` when it is filled in, else a marked gap « [à compléter par l'acheteur : what] » inside a sentence.
+std::string or_gap(std::string_view value, std::string_view what);
+// Numbers the articles of one part of a document, from block `first` on: a level-2 heading becomes
+// « Article N – title », a level-3 heading « N.M – title ».
+void number_articles(std::vector<Block>& blocks, size_t first);
+// Whether a chosen clause applies to lot `lot` (1-based): clauses for every lot (0) apply to all.
+bool applies_to_lot(const ChosenClause& c, int lot);
+
 std::string lot_label(const Project& p, int lot);                  // "lot 2 (Vitrerie)", "tous les lots"
 std::string join(const std::vector<std::string>& parts, std::string_view sep = ", ");
 std::string weight_label(double w);                                // "40 %"
@@ -69,8 +82,21 @@ std::vector<Commitment> monitoring_rows(const Project& p, const Library& lib);
 
 // The document-specific parts (assemble_dce.cpp, assemble_entreprise.cpp, assemble_synthese.cpp).
 void assemble_dce(Document& d, const Project& p, const Library& lib, const ProjectFacts& f);
+// The parts of the consultation file: règlement de la consultation (assemble_dce.cpp), CCAP
+// (assemble_ccap.cpp), actes d'engagement and CCTP frames per lot, criteria grid and monitoring plan
+// (assemble_pieces.cpp). Each appends its level-1 heading and numbered articles.
+void assemble_rc(std::vector<Block>& b, const Project& p, const Library& lib, const ProjectFacts& f);
+void assemble_ccap(std::vector<Block>& b, const Project& p, const Library& lib, const ProjectFacts& f);
+void assemble_acte_engagement(std::vector<Block>& b, const Project& p, const ProjectFacts& f, int lot);
+void assemble_cctp(std::vector<Block>& b, const Project& p, const Library& lib, int lot);
+void assemble_grid(std::vector<Block>& b, const Project& p, const Library& lib);
+void assemble_monitoring(std::vector<Block>& b, const Project& p, const Library& lib);
+// The price schedule of the offer, named in full: "le détail quantitatif estimatif (DQE)".
+std::string schedule_name(PriceSchedule s);
 void assemble_entreprise(Document& d, const Project& p, const Library& lib, const ProjectFacts& f);
-void assemble_sourcing(Document& d, const Project& p);
+// The sourcing minutes state what the checks found in the notes of each exchange (never « no price was
+// discussed » when a finding says otherwise).
+void assemble_sourcing(Document& d, const Project& p, const std::vector<Finding>& findings);
 void assemble_synthese(Document& d, const Project& p, const Library& lib, const ProjectFacts& f,
                        const std::vector<Finding>& findings);
 

@@ -1,4 +1,5 @@
-// The consultation draft: règlement de la consultation, CCAP and CCTP extracts, criteria grid, monitoring plan.
+// The consultation file (DCE): its order of parts and the règlement de la consultation (RC). The CCAP is in
+// assemble_ccap.cpp, the actes d'engagement, CCTP frames, criteria grid and monitoring plan in assemble_pieces.cpp.
 #include "document/assemble.h"
 #include "library/cpv.h"
 #include "law/insertion.h"
@@ -9,7 +10,7 @@ namespace {
 
 using Blocks = std::vector<Block>;
 
-Block todo(std::string_view what) { return note({{strong("À compléter" + std::string(kNnbsp) + ":"), plain(" " + fr(what))}}); }
+Block todo(std::string_view what) { return to_complete("l'acheteur", what); }
 
 std::string reserved_article(const Lot& l) {
     if (!trim(l.reserved_article).empty()) return trim(l.reserved_article);
@@ -40,40 +41,38 @@ std::string cpv_label(const std::string& code) {
     return c ? c->code + " – " + c->label : code;
 }
 
+void buyer_section(Blocks& b, const Project& p, const ProjectFacts& f) {
+    const ConsultationSettings& s = f.settings.s;
+    b.push_back(fr_heading(2, "Identification de l'acheteur"));
+    std::vector<Inline> facts;
+    facts.push_back(labelled("Acheteur", or_gap(p.buyer.name, "nom de l'acheteur")));
+    facts.push_back(labelled("Adresse", or_gap(s.buyer_address, "adresse")));
+    facts.push_back(labelled("SIRET", or_gap(s.buyer_siret, "numéro SIRET")));
+    facts.push_back(labelled("Profil d'acheteur", or_gap(s.buyer_profile_url, "adresse du profil d'acheteur")));
+    add_fact(facts, "Renseignements", s.buyer_contact);
+    facts.push_back(labelled("Signataire du marché", or_gap(s.signatory, "nom et qualité du signataire")));
+    if (!trim(s.reference).empty()) facts.push_back(labelled("Référence de la consultation", s.reference));
+    if (!p.need.members.empty()) {
+        std::vector<std::string> names;
+        for (const Member& m : p.need.members) names.push_back(trim(m.name));
+        add_fact(facts, p.need.pooling == Pooling::centrale ? "Achat pour le compte de" : "Membres du groupement de commandes (articles L.2113-6 à L.2113-8)",
+                 join(names));
+    }
+    b.push_back(bullet_list(std::move(facts)));
+}
+
 void object_section(Blocks& b, const Project& p, const ProjectFacts& f) {
     b.push_back(fr_heading(2, "Objet de la consultation"));
-    b.push_back(paragraph(labelled("Objet", trim(p.need.object).empty() ? "non renseigné" : p.need.object)));
+    b.push_back(paragraph(labelled("Objet", or_gap(p.need.object, "objet du marché"))));
     add_text(b, p.need.description);
     std::vector<Inline> facts;
     add_fact(facts, "Nature", enum_label(p.need.nature));
     std::vector<std::string> cpv;
     for (const std::string& c : p.need.cpv) cpv.push_back(cpv_label(c));
     add_fact(facts, cpv.size() > 1 ? "Codes CPV" : "Code CPV", join(cpv, " ; "));
-    add_fact(facts, "Durée", f.duration_label);
     add_text_fact(facts, "Quantités estimées", p.need.quantities);
     add_fact(facts, "Résultat attendu", p.need.expected_result);
-    if (!p.need.members.empty()) {
-        std::vector<std::string> names;
-        for (const Member& m : p.need.members) names.push_back(trim(m.name));
-        add_fact(facts, p.need.pooling == Pooling::centrale ? "Achat pour le compte de" : "Membres du groupement de commandes",
-                 join(names));
-    }
     b.push_back(bullet_list(std::move(facts)));
-}
-
-// Chosen clauses of one kind, each as its title and text (organisation of the consultation, financial terms).
-void clause_texts(Blocks& b, const Project& p, const Library& lib, ClauseKind kind) {
-    for (const ChosenRef& c : chosen_clauses(p, lib, kind)) {
-        b.push_back(fr_heading(3, c.clause->title));
-        add_text(b, c.text);
-    }
-}
-
-// The rules of the consultation the buyer chose from the library (lots, information given, variants…).
-void organisation_section(Blocks& b, const Project& p, const Library& lib) {
-    if (chosen_clauses(p, lib, ClauseKind::organisation).empty()) return;
-    b.push_back(fr_heading(2, "Organisation de la consultation"));
-    clause_texts(b, p, lib, ClauseKind::organisation);
 }
 
 void lots_section(Blocks& b, const Project& p, const ProjectFacts& f) {
@@ -81,7 +80,7 @@ void lots_section(Blocks& b, const Project& p, const ProjectFacts& f) {
     if (p.lots.size() >= 2) {
         b.push_back(paragraph(fr("La consultation est divisée en " + std::to_string(p.lots.size()) +
                                  " lots (article L.2113-10). Chaque lot fait l'objet d'une offre et d'une attribution "
-                                 "distinctes.")));
+                                 "distinctes ; un soumissionnaire peut présenter une offre pour un, plusieurs ou tous les lots.")));
         std::vector<std::vector<Inline>> rows;
         for (size_t k = 0; k < p.lots.size(); ++k) {
             const Lot& l = p.lots[k];
@@ -90,8 +89,16 @@ void lots_section(Blocks& b, const Project& p, const ProjectFacts& f) {
         }
         b.push_back(table({text("Lot"), text("Intitulé"), text("Valeur estimée HT (période initiale)"), text("Réservation")},
                           std::move(rows), {1, 5, 3, 3}));
+        const int max = f.settings.s.max_lots_per_bidder;
+        if (max > 0 && max < int(p.lots.size()))
+            b.push_back(paragraph(fr("Un même soumissionnaire ne peut se voir attribuer plus de " + std::to_string(max) +
+                                     (max > 1 ? " lots" : " lot") + " (article L.2113-10). S'il est classé premier sur un "
+                                     "plus grand nombre de lots, ils lui sont attribués dans l'ordre de préférence indiqué "
+                                     "dans son offre et les autres lots sont attribués au soumissionnaire classé suivant.")));
+        else
+            b.push_back(paragraph(fr("Un même soumissionnaire peut se voir attribuer plusieurs lots.")));
     } else {
-        b.push_back(paragraph(fr("La consultation n'est pas allotie (articles L.2113-11 et R.2113-3).")));
+        b.push_back(paragraph(fr("La consultation n'est pas divisée en lots (articles L.2113-11 et R.2113-3).")));
         if (trim(p.single_lot_justification).empty()) b.push_back(todo("les motifs qui justifient de ne pas allotir."));
         else b.push_back(paragraph(labelled("Motifs", p.single_lot_justification)));
     }
@@ -99,17 +106,26 @@ void lots_section(Blocks& b, const Project& p, const ProjectFacts& f) {
                              french_euros(f.total) + " HT sur toute la durée, reconductions comprises.")));
 }
 
+const char* procedure_articles(ProcedureForm form) {
+    switch (form) {
+        case ProcedureForm::appel_offres_ouvert: return "articles L.2124-2, R.2124-2 (1°) et R.2161-2 à R.2161-5";
+        case ProcedureForm::appel_offres_restreint: return "articles L.2124-2, R.2124-2 (2°) et R.2161-6 à R.2161-11";
+        case ProcedureForm::sans_publicite: return "article R.2122-8";
+        default: return "articles L.2123-1, R.2123-1, R.2123-4 et R.2123-5";
+    }
+}
+
 void procedure_section(Blocks& b, const Project& p, const ProjectFacts& f) {
-    b.push_back(fr_heading(2, "Procédure et publicité"));
+    const ProcedureForm form = f.settings.s.procedure;
+    b.push_back(fr_heading(2, "Procédure"));
+    b.push_back(paragraph(fr(std::string("La consultation est passée selon la procédure suivante : ") +
+                             lower_first(enum_label(form)) + " (" + procedure_articles(form) + ").")));
     std::vector<Inline> facts;
-    add_fact(facts, "Procédure", enum_label(f.procedure.procedure));
     add_fact(facts, "Publicité", enum_label(f.procedure.publicity));
-    add_fact(facts, f.procedure.articles.size() > 1 ? "Articles" : "Article", join(f.procedure.articles));
     if (f.procedure.electronic)
-        add_fact(facts, "Documents et offres", "documents gratuits en ligne sur le profil d'acheteur, échanges et dépôt "
-                                               "des offres par voie électronique");
+        add_fact(facts, "Documents de la consultation", "gratuits, en accès libre, direct et complet sur le profil d'acheteur "
+                                                        "(article R.2132-2)");
     b.push_back(bullet_list(std::move(facts)));
-    b.push_back(paragraph(frtext(f.procedure.explanation)));
     if (f.procedure.procedure != Procedure::formalisee) return;
     const SmallLots s = small_lots(p);
     if (!s.usable) return;
@@ -120,8 +136,94 @@ void procedure_section(Blocks& b, const Project& p, const ProjectFacts& f) {
                              french_euros(s.lot_limit) + " HT" + (one ? "" : " chacun") + " et représentant " +
                              (one ? "" : "ensemble ") + "au plus " + french_percent(s.share_limit) +
                              " de la valeur de tous les lots, " + (one ? "peut être passé" : "peuvent être passés") +
-                             " selon une procédure adaptée "
-                             "(article R.2123-1, 2°).")));
+                             " selon une procédure adaptée (article R.2123-1, 2°).")));
+}
+
+void contract_section(Blocks& b, const Project& p, const ProjectFacts& f) {
+    const ResolvedSettings& r = f.settings;
+    b.push_back(fr_heading(2, "Forme et durée du marché"));
+    std::string form;
+    switch (r.s.contract) {
+        case ContractForm::accord_cadre_bons:
+            form = "Le marché est un accord-cadre exécuté par l'émission de bons de commande (articles R.2162-2 et R.2162-13 "
+                   "à R.2162-14), conclu avec un seul opérateur économique par lot";
+            break;
+        case ContractForm::accord_cadre_subsequents:
+            form = "Le marché est un accord-cadre exécuté par la conclusion de marchés subséquents (articles R.2162-2 et "
+                   "R.2162-7 à R.2162-12)";
+            break;
+        default: form = "Le marché est un marché ordinaire, dont les prestations sont définies dès sa notification";
+    }
+    if (r.framework) {
+        form += r.s.framework_min > 0 ? ", avec un montant minimum de " + french_euros(r.s.framework_min) + " HT" : ", sans montant minimum";
+        form += " et un montant maximum de " + (r.s.framework_max > 0 ? french_euros(r.s.framework_max) + " HT"
+                                                                      : or_gap("", "montant maximum")) +
+                " sur toute sa durée (article R.2162-4)";
+    }
+    b.push_back(paragraph(fr(form + ".")));
+    b.push_back(paragraph(labelled("Durée", f.duration_label)));
+    b.push_back(paragraph(fr(r.s.start_date.empty()
+                                 ? "Le marché prend effet à la date de sa notification au titulaire."
+                                 : "Le marché prend effet le " + french_date(parse_date(r.s.start_date)) +
+                                       " ou, si elle est postérieure, à la date de sa notification.")));
+}
+
+void dce_contents_section(Blocks& b, const Project& p, const ProjectFacts& f) {
+    const ResolvedSettings& r = f.settings;
+    b.push_back(fr_heading(2, "Contenu du dossier de consultation"));
+    std::vector<Inline> items = {frtext("le présent règlement de la consultation (RC) ;"),
+                                 frtext(p.lots.size() >= 2 ? "un acte d'engagement (AE) par lot ;" : "l'acte d'engagement (AE) ;"),
+                                 frtext("le cahier des clauses administratives particulières (CCAP) et son annexe, le plan de "
+                                        "suivi d'exécution ;"),
+                                 frtext(p.lots.size() >= 2 ? "un cahier des clauses techniques particulières (CCTP) par lot ;"
+                                                           : "le cahier des clauses techniques particulières (CCTP) ;"),
+                                 frtext(schedule_name(r.s.schedule) + ", à compléter ;"),
+                                 frtext("la grille d'analyse des offres, pour information ;")};
+    if (r.s.staff_takeover == Toggle::oui)
+        items.push_back(frtext("la liste du personnel affecté aux prestations, à reprendre par le titulaire, établie d'après "
+                               "les informations transmises par le titulaire sortant ;"));
+    if (ccag_short(r.s.ccag)[0])
+        items.push_back(frtext(std::string("le ") + ccag_short(r.s.ccag) + " n'est pas joint : il est publié au Journal "
+                               "officiel et réputé connu des candidats."));
+    b.push_back(bullet_list(std::move(items)));
+}
+
+void conditions_section(Blocks& b, const Project& p, const Library& lib, const ProjectFacts& f) {
+    const ConsultationSettings& s = f.settings.s;
+    b.push_back(fr_heading(2, "Conditions de la consultation"));
+    b.push_back(fr_heading(3, "Variantes et options"));
+    b.push_back(paragraph(fr(p.variants ? "Les variantes sont autorisées ; elles respectent les exigences minimales fixées "
+                                          "au CCTP et sont présentées avec une offre de base (article R.2151-8)."
+                                        : "Les variantes ne sont pas autorisées : seule l'offre de base est examinée.")));
+    if (trim(s.options).empty()) b.push_back(paragraph(fr("La consultation ne comporte pas d'option.")));
+    else {
+        b.push_back(paragraph(fr("Les soumissionnaires chiffrent obligatoirement les options suivantes, que l'acheteur "
+                                 "se réserve de retenir ou non :")));
+        add_text(b, s.options);
+    }
+    b.push_back(fr_heading(3, "Délai de validité des offres"));
+    b.push_back(paragraph(fr("Les offres sont valables " + std::to_string(s.offer_validity_days) + " jours à compter de "
+                             "la date limite de remise des offres.")));
+    b.push_back(fr_heading(3, "Visite des lieux"));
+    if (s.site_visit == SiteVisit::aucune) b.push_back(paragraph(fr("Aucune visite des lieux n'est organisée.")));
+    else {
+        b.push_back(paragraph(fr(s.site_visit == SiteVisit::obligatoire
+                                     ? "La visite des lieux est obligatoire : une offre remise sans visite préalable est "
+                                       "irrégulière. Une attestation de visite est remise à chaque candidat."
+                                     : "Une visite des lieux est proposée ; elle est facultative.")));
+        b.push_back(paragraph(labelled("Prise de rendez-vous", or_gap(s.site_visit_booking, "modalités de prise de rendez-vous"))));
+    }
+    if (s.staff_takeover == Toggle::oui) {
+        b.push_back(fr_heading(3, "Reprise du personnel"));
+        b.push_back(paragraph(fr("La convention collective applicable à l'activité prévoit la reprise, par le nouveau "
+                                 "titulaire, du personnel affecté aux prestations. La liste de ce personnel (qualification, "
+                                 "ancienneté, durée du travail, rémunération), sans donnée nominative, est jointe au dossier "
+                                 "de consultation ; les soumissionnaires en tiennent compte dans leur prix.")));
+    }
+    for (const ChosenRef& c : chosen_clauses(p, lib, ClauseKind::organisation)) {
+        b.push_back(fr_heading(3, c.clause->title));
+        add_text(b, c.text);
+    }
 }
 
 void reserved_section(Blocks& b, const Project& p, const Library& lib) {
@@ -149,216 +251,213 @@ void reserved_section(Blocks& b, const Project& p, const Library& lib) {
     }
 }
 
-void documents_section(Blocks& b, const Project& p, const Library& lib) {
-    b.push_back(fr_heading(2, "Pièces à fournir"));
-    b.push_back(fr_heading(3, "Candidature"));
+void candidature_section(Blocks& b, const Project& p, const Library& lib) {
+    b.push_back(fr_heading(2, "Présentation des candidatures"));
     std::vector<Inline> cand = {
-        frtext("le document unique de marché européen (DUME) ou les formulaires DC1 et DC2 ;"),
-        frtext("les déclarations sur l'honneur et les renseignements prévus à l'article R.2143-3 ;"),
-        frtext("en cas de groupement, la répartition des prestations entre ses membres et la désignation du mandataire ;")};
-    for (const ChosenRef& c : chosen_clauses(p, lib, ClauseKind::selection)) cand.push_back(labelled(c.clause->title, c.text));
+        frtext("le document unique de marché européen (DUME) ou, à défaut, les formulaires DC1 (lettre de candidature) et "
+               "DC2 (déclaration du candidat) ;"),
+        frtext("la déclaration sur l'honneur de ne relever d'aucun des motifs d'exclusion prévus aux articles L.2141-1 à "
+               "L.2141-5 et L.2141-7 à L.2141-11, et les renseignements prévus à l'article R.2143-3 ;"),
+        frtext("en cas de groupement, la répartition des prestations entre ses membres et la désignation du mandataire ;"),
+        frtext("les renseignements sur les capacités économiques et financières, techniques et professionnelles énumérés "
+               "ci-dessous (articles R.2142-1 à R.2142-14).")};
     b.push_back(bullet_list(std::move(cand)));
+    b.push_back(fr_heading(3, "Capacités et niveaux minimaux"));
+    const auto selection = chosen_clauses(p, lib, ClauseKind::selection);
+    if (selection.empty())
+        b.push_back(paragraph(fr("Aucun niveau minimal de capacité n'est exigé. Les capacités sont appréciées au vu d'une "
+                                 "déclaration du chiffre d'affaires des trois derniers exercices, d'une présentation des "
+                                 "moyens humains et techniques et d'une liste de prestations similaires réalisées au cours "
+                                 "des trois dernières années. Un candidat peut faire valoir les capacités d'autres opérateurs "
+                                 "économiques, notamment de ses sous-traitants (article R.2142-3).")));
+    for (const ChosenRef& c : selection) {
+        b.push_back(paragraph(labelled(c.clause->title, "")));
+        add_text(b, c.text);
+    }
+    b.push_back(fr_heading(3, "Motifs d'exclusion"));
+    b.push_back(paragraph(fr("Sont exclus de la procédure les candidats qui relèvent d'un motif d'exclusion de plein droit "
+                             "(articles L.2141-1 à L.2141-5). L'acheteur peut exclure un candidat dans les cas prévus aux "
+                             "articles L.2141-7 à L.2141-11, après l'avoir mis à même d'établir, dans un délai raisonnable, "
+                             "qu'il a pris les mesures nécessaires pour corriger les manquements constatés.")));
+}
 
-    b.push_back(fr_heading(3, "Offre"));
+// Only what a bidder can give with its offer (what is supplied during execution is in the CCAP and the
+// monitoring plan).
+void offer_section(Blocks& b, const Project& p, const Library& lib, const ProjectFacts& f) {
+    b.push_back(fr_heading(2, "Contenu des offres"));
     std::vector<Inline> offer = {
-        frtext("l'acte d'engagement (AE) complété et signé ;"),
-        frtext("le bordereau des prix unitaires ou la décomposition du prix global et forfaitaire ;"),
+        frtext(p.lots.size() >= 2 ? "pour chaque lot, l'acte d'engagement complété ;" : "l'acte d'engagement complété ;"),
+        frtext("le document de prix, " + schedule_name(f.settings.s.schedule) + ", rempli sans modifier son cadre ;"),
         frtext("un mémoire technique qui répond à chacun des critères d'attribution ;")};
     for (size_t k = 0; k < p.criteria.size(); ++k)
         add_fact(offer, "Pour le critère « " + criterion_name(p.criteria[k], k) + " »", p.criteria[k].proof);
     for (const ChosenRef& c : chosen_clauses(p, lib))
-        if (c.clause->kind == ClauseKind::specification || c.clause->kind == ClauseKind::condition_execution)
-            add_fact(offer, "Pour l'exigence « " + c.clause->title + " »", c.clause->offer_proof);
+        if (c.clause->kind == ClauseKind::specification || c.clause->kind == ClauseKind::condition_execution) {
+            std::string label = "Pour l'exigence « " + c.clause->title + " »";
+            if (c.choice->lot > 0) label += ", " + lot_label(p, c.choice->lot);
+            add_fact(offer, label, c.clause->offer_proof);
+        }
     b.push_back(numbered_list(std::move(offer)));
+    b.push_back(paragraph(fr("Les justificatifs que le titulaire remet pendant l'exécution du marché ne sont pas demandés "
+                             "à ce stade : ils sont prévus au CCAP et au plan de suivi d'exécution.")));
 }
 
-void criteria_section(Blocks& b, const Project& p, const Library& lib) {
-    b.push_back(fr_heading(2, "Critères d'attribution"));
-    if (p.criteria.empty()) { b.push_back(todo("aucun critère d'attribution n'est encore défini.")); return; }
-    b.push_back(paragraph(fr("Les offres sont classées selon les critères pondérés ci-dessous (articles R.2152-7, "
-                             "R.2152-11 et R.2152-12) ; la note finale est la somme des notes pondérées.")));
-    for (size_t k = 0; k < p.criteria.size(); ++k) {
-        const AwardCriterion& c = p.criteria[k];
-        b.push_back(fr_heading(3, criterion_name(c, k) + " (" + weight_label(c.weight) + ")"));
-        std::vector<Inline> facts;
-        add_fact(facts, "Nature", enum_label(c.kind));
-        add_fact(facts, "Pondération", weight_label(c.weight));
-        add_fact(facts, "Sous-critères", subcriteria_label(c));
-        add_text_fact(facts, "Méthode de notation", criterion_method(c, lib));
-        add_text_fact(facts, "Éléments à fournir", criterion_proof(c, lib));
-        if (const Clause* k = c.clause.empty() ? nullptr : lib.find(c.clause)) add_fact(facts, "Clause type", k->title);
-        b.push_back(bullet_list(std::move(facts)));
+void submission_section(Blocks& b, const Project& p, const ProjectFacts& f) {
+    const ResolvedSettings& r = f.settings;
+    b.push_back(fr_heading(2, "Conditions d'envoi et de remise des offres"));
+    const std::string deadline = r.deadline.valid() ? french_date(r.deadline) + " à " + or_gap(r.s.tender_deadline_time, "heure")
+                                                    : or_gap("", "date et heure limites");
+    b.push_back(paragraph(fr("Les candidatures et les offres sont transmises par voie électronique sur le profil d'acheteur (" +
+                             or_gap(r.s.buyer_profile_url, "adresse du profil d'acheteur") + ") au plus tard le " +
+                             deadline + " (heure de Paris). Un pli reçu après cette date et cette heure n'est pas ouvert "
+                             "(article R.2143-2).")));
+    b.push_back(paragraph(fr("Le soumissionnaire peut transmettre en outre une copie de sauvegarde sur support physique "
+                             "électronique ou sur support papier, dans le délai de remise des offres (article R.2132-11). "
+                             "La signature électronique de l'offre n'est pas exigée au dépôt ; l'attributaire signe le "
+                             "marché avant sa notification.")));
+    if (r.publication.valid())
+        b.push_back(paragraph(labelled("Date d'envoi de l'avis", french_date(r.publication))));
+    b.push_back(fr_heading(3, "Questions des candidats"));
+    b.push_back(paragraph(fr("Les candidats posent leurs questions sur le profil d'acheteur au plus tard " +
+                             std::to_string(r.s.questions_days) + " jours avant la date limite de remise des offres. "
+                             "L'acheteur communique sa réponse à tous les candidats au plus tard six jours avant cette date "
+                             "(article R.2132-6).")));
+}
+
+void judgement_section(Blocks& b, const Project& p, const Library& lib, const ProjectFacts& f) {
+    b.push_back(fr_heading(2, "Jugement des offres"));
+    b.push_back(fr_heading(3, "Critères d'attribution"));
+    if (p.criteria.empty()) b.push_back(todo("les critères d'attribution."));
+    else {
+        b.push_back(paragraph(fr("L'offre économiquement la plus avantageuse est choisie selon les critères pondérés ci-dessous "
+                                 "(articles L.2152-7, R.2152-7, R.2152-11 et R.2152-12), appliqués à chaque lot ; la note "
+                                 "finale est la somme des notes pondérées. Le détail de la notation figure dans la grille "
+                                 "d'analyse des offres jointe.")));
+        std::vector<std::vector<Inline>> rows;
+        for (size_t k = 0; k < p.criteria.size(); ++k) {
+            const AwardCriterion& c = p.criteria[k];
+            rows.push_back({frtext(criterion_name(c, k)), text(weight_label(c.weight)), frtext(subcriteria_label(c)),
+                            text_lines(criterion_method(c, lib), fr)});
+        }
+        rows.push_back({{strong("Total")}, {strong(weight_label(weight_sum(p.criteria)))}, {}, {}});
+        b.push_back(table({text("Critère"), text("Pondération"), text("Sous-critères"), text("Méthode de notation")},
+                          std::move(rows), {4, 2, 4, 6}));
     }
-    b.push_back(paragraph(labelled("Total des pondérations", weight_label(weight_sum(p.criteria)))));
+    b.push_back(fr_heading(3, "Offres irrégulières, inacceptables ou inappropriées"));
+    b.push_back(paragraph(fr("Les offres irrégulières, inacceptables ou inappropriées sont éliminées (articles L.2152-1 à "
+                             "L.2152-4). L'acheteur peut toutefois autoriser les soumissionnaires concernés à régulariser "
+                             "une offre irrégulière dans un délai approprié, à condition qu'elle ne soit pas anormalement "
+                             "basse (article R.2152-2).")));
+    b.push_back(fr_heading(3, "Offres anormalement basses"));
+    b.push_back(paragraph(fr("Lorsqu'une offre paraît anormalement basse, l'acheteur demande par écrit au soumissionnaire "
+                             "les précisions et justifications de son prix. Il rejette l'offre si ces justifications ne "
+                             "rendent pas compte de façon satisfaisante du bas niveau du prix ou des coûts proposés, ou si "
+                             "l'offre ne respecte pas les obligations applicables en matière de droit de l'environnement, "
+                             "social et du travail (articles L.2152-5, L.2152-6 et R.2152-3 à R.2152-5).")));
+    b.push_back(fr_heading(3, "Négociation"));
+    const ProcedureForm form = f.settings.s.procedure;
+    b.push_back(paragraph(fr(form == ProcedureForm::adaptee_negociation
+        ? "L'acheteur se réserve la possibilité de négocier avec les soumissionnaires ayant présenté les offres les mieux "
+          "classées, dans le respect de l'égalité de traitement ; il peut aussi attribuer le marché sur la base des offres "
+          "initiales, sans négociation (article R.2123-5). La négociation peut porter sur tous les éléments de l'offre, "
+          "notamment le prix, mais ni sur l'objet du marché ni sur les critères d'attribution."
+        : form == ProcedureForm::adaptee_ouverte
+        ? "Le marché est attribué sur la base des offres initiales, sans négociation."
+        : "Aucune négociation n'est possible : le marché est attribué sur la base des offres remises (article L.2124-2).")));
 }
 
-void conditions_section(Blocks& b, const Project& p, const Library& lib) {
-    b.push_back(fr_heading(2, "Conditions d'exécution"));
-    const auto conds = chosen_clauses(p, lib, ClauseKind::condition_execution);
-    if (conds.empty()) { b.push_back(todo("aucune condition d'exécution n'est encore retenue.")); return; }
-    b.push_back(paragraph(fr("Les conditions d'exécution suivantes s'imposent au titulaire pendant toute la durée du "
-                             "marché (articles L.2112-2 et L.2112-3). Leur suivi est décrit dans le plan de suivi "
-                             "d'exécution joint.")));
-    for (const ChosenRef& c : conds) {
-        const Clause& k = *c.clause;
-        b.push_back(fr_heading(3, k.title));
-        add_text(b, c.text);
-        std::vector<Inline> facts;
-        if (c.choice->lot > 0) add_fact(facts, "Lot concerné", lot_label(p, c.choice->lot));
-        add_fact(facts, "Indicateur", k.indicator);
-        add_fact(facts, "Justificatifs en cours d'exécution", k.execution_proof);
-        add_fact(facts, "Contrôle", k.checkpoint);
-        add_fact(facts, "En cas de manquement", k.penalty);
-        add_fact(facts, k.articles.size() > 1 ? "Fondements" : "Fondement", lib.citations(k.articles));
-        b.push_back(bullet_list(std::move(facts)));
+void award_section(Blocks& b, const Project& p, const ProjectFacts& f) {
+    b.push_back(fr_heading(2, "Attribution du marché"));
+    b.push_back(paragraph(fr("Avant l'attribution, le soumissionnaire retenu produit dans le délai que fixe l'acheteur "
+                             "(article R.2144-4) :")));
+    b.push_back(bullet_list({frtext("les attestations et certificats délivrés par les administrations et organismes "
+                                    "compétents prouvant qu'il a satisfait à ses obligations fiscales et sociales ;"),
+                             frtext("les documents prévus aux articles L.8222-1 et D.8222-5 du code du travail (attestation "
+                                    "de vigilance de l'organisme de recouvrement des cotisations sociales, de moins de six "
+                                    "mois, et extrait d'immatriculation), puis tous les six mois jusqu'à la fin du marché ;"),
+                             frtext("l'attestation d'assurance de responsabilité civile professionnelle en cours de "
+                                    "validité ;"),
+                             frtext("le cas échéant, le pouvoir de la personne habilitée à l'engager.")}));
+    b.push_back(paragraph(fr("S'il ne les produit pas dans ce délai, son offre est rejetée et l'acheteur sollicite le "
+                             "soumissionnaire classé immédiatement après (article R.2144-7).")));
+    b.push_back(fr_heading(3, "Information des candidats"));
+    std::string info = "Dès qu'il a fait son choix, l'acheteur informe chaque candidat et soumissionnaire évincé du rejet "
+                       "de sa candidature ou de son offre (article L.2181-1)";
+    if (f.procedure.procedure == Procedure::formalisee)
+        info += " et lui en notifie les motifs (articles R.2181-1 à R.2181-4). Le marché n'est pas signé avant "
+                "l'expiration d'un délai de onze jours à compter de l'envoi de cette notification (article R.2182-1)";
+    b.push_back(paragraph(fr(info + ".")));
+}
+
+void remedies_section(Blocks& b, const ProjectFacts& f) {
+    b.push_back(fr_heading(2, "Voies et délais de recours"));
+    b.push_back(paragraph(labelled("Instance chargée des procédures de recours",
+                                   or_gap(f.settings.s.court, "tribunal administratif territorialement compétent et son adresse"))));
+    b.push_back(bullet_list({frtext("référé précontractuel, jusqu'à la signature du marché (article L.551-1 du code de "
+                                    "justice administrative) ;"),
+                             frtext("référé contractuel, dans les conditions des articles L.551-13 et R.551-7 du code de "
+                                    "justice administrative ;"),
+                             frtext("recours en contestation de la validité du contrat, dans un délai de deux mois à compter "
+                                    "de l'accomplissement des mesures de publicité de sa conclusion ;"),
+                             frtext("recours pour excès de pouvoir contre les actes détachables, dans un délai de deux mois "
+                                    "(article R.421-1 du code de justice administrative).")}));
+}
+
+}  // namespace
+
+void assemble_rc(Blocks& b, const Project& p, const Library& lib, const ProjectFacts& f) {
+    b.push_back(fr_heading(1, "Règlement de la consultation (RC)"));
+    const size_t first = b.size();
+    buyer_section(b, p, f);
+    object_section(b, p, f);
+    lots_section(b, p, f);
+    reserved_section(b, p, lib);
+    procedure_section(b, p, f);
+    contract_section(b, p, f);
+    dce_contents_section(b, p, f);
+    conditions_section(b, p, lib, f);
+    candidature_section(b, p, lib);
+    offer_section(b, p, lib, f);
+    submission_section(b, p, f);
+    judgement_section(b, p, lib, f);
+    award_section(b, p, f);
+    remedies_section(b, f);
+    number_articles(b, first);
+}
+
+namespace {
+
+// « Sommaire »: every part (level-1 heading) with its articles, from the assembled blocks.
+Blocks table_of_contents(const Blocks& parts) {
+    Blocks out = {heading(1, "Sommaire")};
+    std::vector<Inline> items;
+    for (const Block& b : parts) {
+        if (b.kind != Block::heading || b.level > 2) continue;
+        if (b.level == 1) {
+            if (!items.empty()) out.push_back(bullet_list(std::move(items)));
+            items.clear();
+            out.push_back(paragraph({strong(inline_text(b.text))}));
+        } else {
+            items.push_back(b.text);
+        }
     }
-}
-
-// The volume each insertion clause sets (its hours variables, as the buyer filled them in), beside the
-// calculator's reference estimate for the same lot, so the two figures can be compared and never contradict.
-std::string insertion_volume(const ChosenRef& c) {
-    std::vector<std::string> parts;
-    for (const Variable& v : c.clause->variables) {
-        if (v.type != "hours") continue;
-        const auto set = c.choice->values.find(v.name);
-        parts.push_back(v.label + " : " + format_value(v, set != c.choice->values.end() ? set->second : v.default_value));
-    }
-    return parts.empty() ? "volume fixé selon les modalités de la clause" : join(parts, " ; ");
-}
-
-std::string insertion_reference(const Project& p, int lot) {
-    const InsertionEstimate e = estimate_project_insertion(p, lot);
-    if (!e.valid) return "à établir avec le facilitateur";
-    return "environ " + french_number(double(e.rounded_hours), 0) + kNbsp + "heures (" + french_euros(e.value) +
-           " HT × " + french_percent(e.labour_share) + " de main-d'œuvre ÷ " + french_euros(e.hourly_cost) +
-           " de l'heure × " + french_percent(e.rate) + ")";
-}
-
-void insertion_section(Blocks& b, const Project& p, const Library& lib) {
-    std::vector<Inline> rows;
-    for (const ChosenRef& c : chosen_clauses(p, lib, ClauseKind::condition_execution)) {
-        if (!is_insertion_clause(*c.clause)) continue;
-        rows.push_back(labelled(upper_first(lot_label(p, c.choice->lot)) + " — " + c.clause->title,
-                                insertion_volume(c) + ". Estimation de référence : " +
-                                    insertion_reference(p, c.choice->lot) + "."));
-    }
-    if (rows.empty()) return;
-    b.push_back(fr_heading(2, "Insertion professionnelle : volume d'heures"));
-    b.push_back(paragraph(fr("Le volume d'heures d'insertion est celui que fixe chaque clause ci-dessous, sur toute la "
-                             "durée du marché, reconductions comprises. L'estimation de référence, calculée sur les "
-                             "hypothèses de l'acheteur, est donnée pour information.")));
-    b.push_back(bullet_list(std::move(rows)));
-    b.push_back(paragraph(fr("Le titulaire peut remplir cet engagement par l'embauche directe, la mise à disposition de "
-                             "salariés par une structure d'insertion, la sous-traitance ou la cotraitance avec une "
-                             "structure d'insertion par l'activité économique, ou des actions de formation "
-                             "qualifiante. Il rend compte chaque mois des heures réalisées au facilitateur.")));
-    if (trim(p.insertion.facilitator).empty()) b.push_back(todo("les coordonnées du facilitateur des clauses sociales."));
-    else b.push_back(paragraph(labelled("Facilitateur", p.insertion.facilitator)));
-}
-
-void follow_up_section(Blocks& b, const Project& p, const Library& lib) {
-    b.push_back(fr_heading(2, "Suivi d'exécution et pénalités"));
-    b.push_back(paragraph(fr("Le titulaire remet les justificatifs prévus pour chaque engagement aux échéances du plan de "
-                             "suivi. Un manquement constaté, après que le titulaire a été invité à présenter ses "
-                             "observations, entraîne la sanction ou la mesure corrective prévue ci-dessous.")));
-    std::vector<Inline> lines;
-    for (const Commitment& m : monitoring_rows(p, lib)) add_fact(lines, m.commitment.empty() ? "Engagement" : m.commitment, m.penalty);
-    if (!lines.empty()) b.push_back(bullet_list(std::move(lines)));
-}
-
-void payment_section(Blocks& b, const Project& p, const Library& lib) {
-    b.push_back(fr_heading(2, "Avance et conditions de paiement"));
-    if (p.advance_percent > 0)
-        b.push_back(paragraph(fr("Une avance de " + french_percent(p.advance_percent) + " du montant initial du marché "
-                                 "(ou du lot) est versée au titulaire, sauf s'il y renonce (article R.2191-3).")));
-    else
-        b.push_back(paragraph(fr("Le taux de l'avance n'est pas fixé : les règles de l'article R.2191-3 s'appliquent.")));
-    b.push_back(paragraph(fr("Les sommes dues sont payées dans un délai de " + std::to_string(p.payment_days) +
-                             " jours à compter de la réception de la demande de paiement (article R.2192-10). Tout "
-                             "retard fait courir de plein droit des intérêts moratoires au profit du titulaire "
-                             "(article L.2192-12).")));
-    clause_texts(b, p, lib, ClauseKind::clause_financiere);
-}
-
-void cctp_part(Blocks& b, const Project& p, const Library& lib) {
-    b.push_back(fr_heading(1, "Extrait du cahier des clauses techniques particulières (CCTP)"));
-    b.push_back(paragraph(fr("Les spécifications techniques sont formulées en termes de performances ou d'exigences "
-                             "fonctionnelles et tiennent compte des objectifs de développement durable (articles "
-                             "L.2111-2 et R.2111-4). Lorsqu'un label est cité, tout label équivalent et tout autre "
-                             "moyen de preuve approprié sont acceptés (articles R.2111-16 et R.2111-17).")));
-    const auto specs = chosen_clauses(p, lib, ClauseKind::specification);
-    for (const ChosenRef& c : specs) {
-        b.push_back(fr_heading(2, c.clause->title));
-        add_text(b, c.text);
-        std::vector<Inline> facts;
-        if (c.choice->lot > 0) add_fact(facts, "Lot concerné", lot_label(p, c.choice->lot));
-        add_fact(facts, "Justificatif à remettre avec l'offre", c.clause->offer_proof);
-        add_fact(facts, "Contrôle en cours d'exécution", c.clause->execution_proof);
-        if (!facts.empty()) b.push_back(bullet_list(std::move(facts)));
-    }
-    for (size_t k = 0; k < p.specifications.size(); ++k) {
-        const Specification& s = p.specifications[k];
-        b.push_back(fr_heading(2, trim(s.title).empty() ? "Spécification " + std::to_string(k + 1) : trim(s.title)));
-        add_text(b, s.text);
-    }
-    if (specs.empty() && p.specifications.empty()) b.push_back(todo("aucune spécification technique n'est encore rédigée."));
-}
-
-void grid_part(Blocks& b, const Project& p, const Library& lib) {
-    b.push_back(fr_heading(1, "Grille des critères d'attribution"));
-    if (p.criteria.empty()) { b.push_back(todo("aucun critère d'attribution n'est encore défini.")); return; }
-    std::vector<std::vector<Inline>> rows;
-    for (size_t k = 0; k < p.criteria.size(); ++k) {
-        const AwardCriterion& c = p.criteria[k];
-        std::string name = criterion_name(c, k);
-        if (!c.subcriteria.empty()) name += " — sous-critères : " + subcriteria_label(c);
-        rows.push_back({frtext(name), text(enum_label(c.kind)), text(weight_label(c.weight)),
-                        text_lines(criterion_method(c, lib), fr), text_lines(criterion_proof(c, lib), fr)});
-    }
-    rows.push_back({{strong("Total")}, {}, {strong(weight_label(weight_sum(p.criteria)))}, {}, {}});
-    b.push_back(table({text("Critère"), text("Nature"), text("Pondération"), text("Méthode de notation"),
-                       text("Éléments à fournir")}, std::move(rows), {4, 3, 2, 5, 5}));
-}
-
-void monitoring_part(Blocks& b, const Project& p, const Library& lib) {
-    b.push_back(fr_heading(1, "Plan de suivi d'exécution"));
-    const auto lines = monitoring_rows(p, lib);
-    if (lines.empty()) { b.push_back(todo("aucun engagement n'est encore suivi.")); return; }
-    b.push_back(paragraph(fr("Pour chaque engagement : ce qui est mesuré, la preuve attendue, le moment du contrôle et "
-                             "la conséquence d'un manquement.")));
-    std::vector<std::vector<Inline>> rows;
-    for (const Commitment& m : lines)
-        rows.push_back({frtext(m.commitment), frtext(m.indicator), frtext(m.proof), frtext(m.checkpoint), frtext(m.penalty)});
-    b.push_back(table({text("Engagement"), text("Indicateur"), text("Justificatif"), text("Échéance de contrôle"),
-                       text("Sanction ou remédiation")}, std::move(rows)));
+    if (!items.empty()) out.push_back(bullet_list(std::move(items)));
+    return out;
 }
 
 }  // namespace
 
 void assemble_dce(Document& d, const Project& p, const Library& lib, const ProjectFacts& f) {
-    Blocks& b = d.blocks;
-    b.push_back(fr_heading(1, "Règlement de la consultation (RC)"));
-    object_section(b, p, f);
-    lots_section(b, p, f);
-    procedure_section(b, p, f);
-    organisation_section(b, p, lib);
-    reserved_section(b, p, lib);
-    b.push_back(fr_heading(2, "Variantes"));
-    b.push_back(paragraph(fr(p.variants ? "Les variantes sont autorisées ; elles respectent les exigences minimales fixées "
-                                          "au CCTP."
-                                        : "Les variantes ne sont pas autorisées : seule l'offre de base est examinée.")));
-    documents_section(b, p, lib);
-    criteria_section(b, p, lib);
-
-    b.push_back(fr_heading(1, "Extrait du cahier des clauses administratives particulières (CCAP)"));
-    conditions_section(b, p, lib);
-    insertion_section(b, p, lib);
-    follow_up_section(b, p, lib);
-    payment_section(b, p, lib);
-
-    cctp_part(b, p, lib);
-    grid_part(b, p, lib);
-    monitoring_part(b, p, lib);
+    Blocks b;
+    assemble_rc(b, p, lib, f);
+    assemble_ccap(b, p, lib, f);
+    const int lots = std::max<int>(1, int(p.lots.size()));
+    for (int lot = 1; lot <= lots; ++lot) assemble_acte_engagement(b, p, f, p.lots.empty() ? 0 : lot);
+    for (int lot = 1; lot <= lots; ++lot) assemble_cctp(b, p, lib, p.lots.size() >= 2 ? lot : 0);
+    assemble_grid(b, p, lib);
+    assemble_monitoring(b, p, lib);
+    d.blocks = table_of_contents(b);
+    for (Block& x : b) d.blocks.push_back(std::move(x));
 }
 
 }  // namespace clausier

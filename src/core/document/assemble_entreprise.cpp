@@ -117,7 +117,7 @@ void criterion_requirement(Blocks& b, const Project& p, const Library& lib, size
     b.push_back(bullet_list(std::move(items)));
 }
 
-void in_brief(Blocks& b, const Project& p, const ProjectFacts& f) {
+void in_brief(Blocks& b, const Project& p, const Library& lib, const ProjectFacts& f) {
     b.push_back(fr_heading(1, "Le marché en bref"));
     std::vector<Inline> items;
     add_fact(items, "Acheteur", p.buyer.name);
@@ -125,16 +125,54 @@ void in_brief(Blocks& b, const Project& p, const ProjectFacts& f) {
     add_fact(items, "Nature", enum_label(p.need.nature));
     add_fact(items, "Durée", f.duration_label);
     add_fact(items, "Montant estimé", french_euros(f.total) + " HT sur toute la durée");
-    add_fact(items, "Procédure", enum_label(f.procedure.procedure));
+    const ResolvedSettings& r = f.settings;
+    add_fact(items, "Procédure", enum_label(r.s.procedure));
+    add_fact(items, "Référence", r.s.reference);
     if (p.lots.size() >= 2) {
         std::vector<std::string> lots;
         for (size_t k = 0; k < p.lots.size(); ++k)
             lots.push_back(lot_label(p, int(k) + 1) + (p.lots[k].reserved.empty() ? "" : ", réservé"));
+        const int max = r.s.max_lots_per_bidder;
         add_fact(items, std::to_string(p.lots.size()) + " lots", join(lots, " ; ") +
-                            ". Vous pouvez répondre à un seul lot ou à plusieurs.");
+                            ". Vous pouvez répondre à un seul lot ou à plusieurs" +
+                            (max > 0 && max < int(p.lots.size()) ? ", mais une même entreprise ne peut en remporter plus de " +
+                                                                       std::to_string(max) + "."
+                                                                 : " et en remporter plusieurs."));
     }
     add_fact(items, "Variantes", p.variants ? "autorisées" : "non autorisées");
     b.push_back(bullet_list(std::move(items)));
+
+    b.push_back(fr_heading(1, "Pour répondre"));
+    std::vector<Inline> how;
+    how.push_back(labelled("Date limite", r.deadline.valid() ? french_date(r.deadline) + " à " + trim(r.s.tender_deadline_time) +
+                                                                   " (heure de Paris) : une offre arrivée après n'est pas ouverte."
+                                                             : "elle sera indiquée dans le règlement de la consultation."));
+    how.push_back(labelled("Comment déposer", "en ligne, sur le profil d'acheteur" +
+                                                  (trim(r.s.buyer_profile_url).empty() ? std::string(".") : " " + trim(r.s.buyer_profile_url) + ".") +
+                                                  " Déposez tôt : le téléversement peut être long."));
+    add_fact(how, "Questions", "par écrit sur le profil d'acheteur, jusqu'à " + std::to_string(r.s.questions_days) +
+                                   " jours avant la date limite ; la réponse est donnée à toutes les entreprises.");
+    if (r.s.site_visit != SiteVisit::aucune)
+        how.push_back(labelled(r.s.site_visit == SiteVisit::obligatoire ? "Visite obligatoire" : "Visite facultative",
+                               (r.s.site_visit == SiteVisit::obligatoire ? "sans visite, votre offre sera écartée. " : "") +
+                                   (trim(r.s.site_visit_booking).empty() ? std::string("Prenez rendez-vous auprès de l'acheteur.")
+                                                                         : trim(r.s.site_visit_booking))));
+    if (r.s.staff_takeover == Toggle::oui)
+        how.push_back(labelled("Reprise du personnel", "la convention collective vous oblige à reprendre le personnel affecté "
+                                                       "aujourd'hui aux prestations : sa liste est jointe au dossier, "
+                                                       "comptez-le dans votre prix."));
+    add_fact(how, "Facilitateur des clauses sociales", p.insertion.facilitator);
+    how.push_back(labelled("Avec votre offre", "l'acte d'engagement, " + schedule_name(r.s.schedule) + ", le mémoire "
+                           "technique et les justificatifs demandés pour chaque critère. Les preuves d'exécution (bilans, "
+                           "attestations périodiques) ne sont demandées qu'au titulaire, pendant le marché."));
+    how.push_back(labelled("Paiement", "sous " + std::to_string(r.payment_days) + " jours, avec une avance" +
+                                           (r.s.sme_advance_percent > 0 ? " de " + french_percent(r.s.sme_advance_percent) +
+                                                                               " pour une PME, sauf si vous y renoncez."
+                                                                         : " selon le CCAP.")));
+    std::vector<std::string> penalties;
+    for (const Commitment& m : monitoring_rows(p, lib)) if (!trim(m.penalty).empty()) penalties.push_back(trim(m.penalty));
+    if (!penalties.empty()) add_fact(how, "Pénalités prévues", join(penalties, " ; "));
+    b.push_back(bullet_list(std::move(how)));
 }
 
 void together(Blocks& b) {
@@ -172,7 +210,7 @@ void assemble_entreprise(Document& d, const Project& p, const Library& lib, cons
                              "exigence, la façon dont elle est évaluée, la preuve à fournir et la manière dont une "
                              "petite entreprise peut y répondre. Elle ne remplace pas les documents de la consultation, "
                              "qui font seuls foi ; posez vos questions par écrit à l'acheteur avant la date limite.")));
-    in_brief(b, p, f);
+    in_brief(b, p, lib, f);
 
     std::vector<ChosenRef> reqs;
     for (const ChosenRef& c : chosen_clauses(p, lib))

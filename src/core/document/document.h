@@ -44,6 +44,7 @@ struct Document {
     std::string author;                     // for the file's own metadata
     std::string date;                       // YYYY-MM-DD, for the file's own metadata (never the clock)
     std::vector<std::pair<std::string, std::string>> metadata;   // shown under the title: label, value
+    std::string running_header;             // repeated at the top of every page (DOCX, ODT, print HTML); "" = none
     std::vector<Block> blocks;
 };
 

@@ -1,6 +1,7 @@
 // WordprocessingML (DOCX): the smallest package Word, LibreOffice and pandoc all read, with real built-in
 // styles (Title, heading 1–3, List Bullet/Number, Table Grid) so the navigation pane and a table of contents
-// work. No external relationship, no macro, no field.
+// work. No external relationship, no macro; the only fields are the page number and page count of the footer.
+// Every page carries the document's running header and « Page n sur m ».
 #include "export/writers.h"
 #include "export/xml.h"
 #include "export/zip.h"
@@ -11,6 +12,7 @@ namespace {
 
 constexpr const char* kXmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 constexpr const char* kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+constexpr const char* kR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 constexpr int kTextWidth = 9412;   // A4 width (11906 twips) minus two 1247-twip margins
 
 struct DocxBody {
@@ -81,9 +83,26 @@ std::string document_xml(const Document& d, int& numbered_lists) {
     for (const auto& [label, value] : d.metadata) body.para("Metadata", {strong(label + "\u202F: "), plain(value)});
     for (const Block& b : d.blocks) body.block(b);
     numbered_lists = body.numbered_lists;
-    return std::string(kXmlHead) + "<w:document xmlns:w=\"" + kW + "\"><w:body>\n" + body.xml +
-           "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1418\" w:right=\"1247\" w:bottom=\"1418\" "
+    return std::string(kXmlHead) + "<w:document xmlns:w=\"" + kW + "\" xmlns:r=\"" + kR + "\"><w:body>\n" + body.xml +
+           "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId3\"/><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
+           "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1418\" w:right=\"1247\" w:bottom=\"1418\" "
            "w:left=\"1247\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>\n</w:body></w:document>\n";
+}
+
+// The running header (the consultation's reference and object) and the footer « Page n sur m ».
+std::string header_xml(const Document& d) {
+    return std::string(kXmlHead) + "<w:hdr xmlns:w=\"" + kW + "\"><w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr>"
+           "<w:r><w:t xml:space=\"preserve\">" + xml_escape(d.running_header.empty() ? d.title : d.running_header) +
+           "</w:t></w:r></w:p></w:hdr>\n";
+}
+
+std::string footer_xml() {
+    auto field = [](const char* name) {
+        return std::string("<w:fldSimple w:instr=\" ") + name + " \"><w:r><w:t>1</w:t></w:r></w:fldSimple>";
+    };
+    return std::string(kXmlHead) + "<w:ftr xmlns:w=\"" + kW + "\"><w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:jc w:val=\"center\"/>"
+           "</w:pPr><w:r><w:t xml:space=\"preserve\">Page </w:t></w:r>" + field("PAGE") +
+           "<w:r><w:t xml:space=\"preserve\"> sur </w:t></w:r>" + field("NUMPAGES") + "</w:p></w:ftr>\n";
 }
 
 std::string paragraph_style(const std::string& id, const std::string& name, const std::string& ppr,
@@ -120,6 +139,10 @@ std::string styles_xml() {
     s += paragraph_style("Heading3", "heading 3", "<w:keepNext/><w:keepLines/><w:spacing w:before=\"240\" w:after=\"80\"/>",
                          "<w:b/><w:bCs/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>", 2);
     s += paragraph_style("Metadata", "Metadata", "<w:spacing w:after=\"40\"/>", "");
+    s += paragraph_style("Header", "header", "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"2\" w:color=\"8A9BB0\"/>"
+                         "</w:pBdr><w:spacing w:after=\"0\"/>", "<w:color w:val=\"444444\"/><w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>");
+    s += paragraph_style("Footer", "footer", "<w:spacing w:after=\"0\"/>",
+                         "<w:color w:val=\"444444\"/><w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>");
     s += paragraph_style("ListBullet", "List Bullet", "<w:spacing w:after=\"60\"/><w:ind w:left=\"720\" w:hanging=\"360\"/>", "");
     s += paragraph_style("ListNumber", "List Number", "<w:spacing w:after=\"60\"/><w:ind w:left=\"720\" w:hanging=\"360\"/>", "");
     s += paragraph_style("TableContents", "Table Contents", "<w:spacing w:before=\"40\" w:after=\"40\"/>", "<w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/>");
@@ -172,6 +195,8 @@ const char* const kContentTypes =
     "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
     "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
     "<Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>"
+    "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
+    "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
     "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
     "</Types>\n";
 
@@ -185,6 +210,8 @@ const char* const kDocumentRels =
     "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
     "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
     "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>"
+    "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
+    "<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>"
     "</Relationships>\n";
 
 }  // namespace
@@ -197,6 +224,8 @@ std::string write_docx(const Document& d) {
                       {"word/document.xml", std::move(document)},
                       {"word/styles.xml", styles_xml()},
                       {"word/numbering.xml", numbering_xml(numbered_lists)},
+                      {"word/header1.xml", header_xml(d)},
+                      {"word/footer1.xml", footer_xml()},
                       {"word/_rels/document.xml.rels", std::string(kXmlHead) + kDocumentRels},
                       {"docProps/core.xml", core_xml(d)}});
 }

@@ -71,7 +71,8 @@ std::string export_data(const Project& p, Format f, const ProcedureResult& proce
 std::string export_project(const Project& p, Format f, DocumentKind kind, const Library& lib) {
     const ProcedureResult procedure = project_procedure(p);
     if (is_data_format(f)) return export_data(p, f, procedure, lib);
-    const std::vector<Finding> findings = kind == DocumentKind::synthese ? run_checks(p, procedure, lib) : std::vector<Finding>{};
+    const bool checked = kind == DocumentKind::synthese || kind == DocumentKind::sourcing;   // they state the findings
+    const std::vector<Finding> findings = checked ? run_checks(p, procedure, lib) : std::vector<Finding>{};
     return write_document(assemble_document(p, kind, procedure, findings, lib), f);
 }
 

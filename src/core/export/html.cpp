@@ -1,6 +1,7 @@
 // A standalone HTML page: embedded style sheet (screen and print), no script, no external resource (the
 // Content-Security-Policy forbids loading anything), headings in order from <h1> (the title) down.
 #include "export/writers.h"
+#include <cctype>
 #include "export/xml.h"
 #include "base/text.h"
 #include <algorithm>
@@ -38,8 +39,31 @@ a { color: #1f4e79; overflow-wrap: anywhere; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   th { background: #e8e8e8; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  h2 { break-before: page; page-break-before: always; }
+  main > h2:first-child { break-before: auto; page-break-before: auto; }
 }
+th { hyphens: none; word-break: keep-all; overflow-wrap: normal; }
 )";
+
+// A CSS string literal for a running header: every ASCII character but letters, digits, spaces, dots, commas,
+// hyphens and apostrophes is written as a CSS escape, so that the text can never close the <style> element,
+// spell url( or @import, or leave a bare "&" or "]]>" in the page.
+std::string css_string(const std::string& s) {
+    static const char* const kHex = "0123456789ABCDEF";
+    std::string out = "\"";
+    for (char c : s) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if (u >= 0x80 || std::isalnum(u) || c == ' ' || c == '.' || c == ',' || c == '-' || c == '\'') {
+            out += c;
+            continue;
+        }
+        out += '\\';
+        if (u >= 16) out += kHex[u >> 4];
+        out += kHex[u & 15];
+        out += ' ';
+    }
+    return out + "\"";
+}
 
 // Added only to pages that hold a chart, so that the other pages stay byte for byte as they were.
 const char* const kChartStyle = R"(
@@ -163,7 +187,10 @@ std::string write_html(const Document& d) {
     if (!d.author.empty()) out += "<meta name=\"author\" content=\"" + xml_escape(d.author) + "\">\n";
     out += "<title>" + xml_escape(d.subtitle.empty() ? d.title : d.title + " — " + d.subtitle) + "</title>\n";
     const bool charts = std::any_of(d.blocks.begin(), d.blocks.end(), [](const Block& b) { return b.kind == Block::chart; });
-    out += "<style>" + std::string(kStyle) + (charts ? kChartStyle : "") + "</style>\n</head>\n<body>\n<header>\n";
+    out += "<style>" + std::string(kStyle) + (charts ? kChartStyle : "") + "@media print { @page { @top-center { content: " +
+           css_string(d.running_header.empty() ? d.title : d.running_header) +
+           "; font-size: 8pt; color: #444; } @bottom-center { content: \"Page \" counter(page) \" sur \" counter(pages); "
+           "font-size: 8pt; color: #444; } } }\n</style>\n</head>\n<body>\n<header>\n";
     out += "<h1>" + xml_escape(d.title) + "</h1>\n";
     if (!d.subtitle.empty()) out += "<p class=\"subtitle\">" + xml_escape(d.subtitle) + "</p>\n";
     if (!d.metadata.empty()) {

@@ -153,7 +153,7 @@ std::string list_level(bool numbered) {
            "</text:list-level-style-bullet>";
 }
 
-std::string styles_xml() {
+std::string styles_xml(const Document& d) {
     std::string s = std::string(kXmlHead) + "<office:document-styles " + kNs + ">\n" +
         "<office:font-face-decls><style:font-face style:name=\"Arial\" svg:font-family=\"Arial\" "
         "style:font-family-generic=\"swiss\" style:font-pitch=\"variable\"/></office:font-face-decls>\n<office:styles>\n"
@@ -172,6 +172,9 @@ std::string styles_xml() {
                          "fo:font-size=\"22pt\" fo:font-weight=\"bold\" fo:color=\"#1f4e79\"");
     s += paragraph_style("Subtitle", "Subtitle", "Standard", "fo:margin-bottom=\"0.4cm\"", "fo:font-size=\"14pt\" fo:color=\"#444444\"");
     s += paragraph_style("Metadata", "Metadata", "Standard", "fo:margin-bottom=\"0.07cm\"", "");
+    s += paragraph_style("Header", "Header", "Standard", "fo:padding-bottom=\"0.05cm\" fo:border-bottom=\"0.5pt solid #8a9bb0\"",
+                         "fo:font-size=\"8.5pt\" fo:color=\"#444444\"");
+    s += paragraph_style("Footer", "Footer", "Standard", "fo:text-align=\"center\"", "fo:font-size=\"8.5pt\" fo:color=\"#444444\"");
     s += paragraph_style("List_20_Contents", "List Contents", "Standard", "fo:margin-bottom=\"0.1cm\"", "");
     s += paragraph_style("Table_20_Contents", "Table Contents", "Standard", "", "fo:font-size=\"9.5pt\"");
     s += paragraph_style("Table_20_Heading", "Table Heading", "Table_20_Contents", "", "fo:font-weight=\"bold\"");
@@ -187,9 +190,15 @@ std::string styles_xml() {
     for (int k = 1; k <= 3; ++k) s += "<text:outline-level-style text:level=\"" + std::to_string(k) + "\" style:num-format=\"\"/>";
     s += "</text:outline-style>\n</office:styles>\n<office:automatic-styles><style:page-layout style:name=\"A4\">"
          "<style:page-layout-properties fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" style:print-orientation=\"portrait\" "
-         "fo:margin-top=\"2cm\" fo:margin-bottom=\"2cm\" fo:margin-left=\"2.2cm\" fo:margin-right=\"2.2cm\"/>"
+         "fo:margin-top=\"1.5cm\" fo:margin-bottom=\"1.5cm\" fo:margin-left=\"2.2cm\" fo:margin-right=\"2.2cm\"/>"
+         "<style:header-style><style:header-footer-properties fo:min-height=\"0.6cm\" fo:margin-bottom=\"0.4cm\"/></style:header-style>"
+         "<style:footer-style><style:header-footer-properties fo:min-height=\"0.6cm\" fo:margin-top=\"0.4cm\"/></style:footer-style>"
          "</style:page-layout></office:automatic-styles>\n<office:master-styles><style:master-page style:name=\"Standard\" "
-         "style:page-layout-name=\"A4\"/></office:master-styles>\n</office:document-styles>\n";
+         "style:page-layout-name=\"A4\"><style:header><text:p text:style-name=\"Header\">" +
+         odt_text(d.running_header.empty() ? d.title : d.running_header) + "</text:p></style:header>"
+         "<style:footer><text:p text:style-name=\"Footer\">Page <text:page-number text:select-page=\"current\">1</text:page-number>"
+         " sur <text:page-count>1</text:page-count></text:p></style:footer>"
+         "</style:master-page></office:master-styles>\n</office:document-styles>\n";
     return s;
 }
 
@@ -221,7 +230,7 @@ std::string write_odt(const Document& d) {
     return zip_store({{"mimetype", "application/vnd.oasis.opendocument.text"},
                       {"META-INF/manifest.xml", std::string(kXmlHead) + kManifest},
                       {"content.xml", content_xml(d)},
-                      {"styles.xml", styles_xml()},
+                      {"styles.xml", styles_xml(d)},
                       {"meta.xml", meta_xml(d)}});
 }
 

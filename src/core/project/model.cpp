@@ -42,6 +42,61 @@ const EnumEntry<Ambition> kAmbitions[] = {
     {Ambition::avance, "avance", "Avancé : des exigences qui distinguent les offres"},
     {Ambition::exemplaire, "exemplaire", "Exemplaire : pour les acheteurs pilotes"}};
 
+const EnumEntry<ProcedureForm> kProcedureForms[] = {
+    {ProcedureForm::automatique, "", "Selon le montant (automatique)"},
+    {ProcedureForm::appel_offres_ouvert, "appel-offres-ouvert", "Appel d'offres ouvert"},
+    {ProcedureForm::appel_offres_restreint, "appel-offres-restreint", "Appel d'offres restreint"},
+    {ProcedureForm::adaptee_ouverte, "adaptee", "Procédure adaptée ouverte, sans négociation"},
+    {ProcedureForm::adaptee_negociation, "adaptee-negociation", "Procédure adaptée avec possibilité de négociation"},
+    {ProcedureForm::sans_publicite, "sans-publicite", "Marché sans publicité ni mise en concurrence préalables"}};
+const EnumEntry<ContractForm> kContractForms[] = {
+    {ContractForm::ordinaire, "ordinaire", "Marché ordinaire"},
+    {ContractForm::accord_cadre_bons, "accord-cadre-bons", "Accord-cadre à bons de commande"},
+    {ContractForm::accord_cadre_subsequents, "accord-cadre-subsequents", "Accord-cadre à marchés subséquents"}};
+const EnumEntry<RenewalMode> kRenewalModes[] = {
+    {RenewalMode::expresse, "expresse", "Reconduction expresse"},
+    {RenewalMode::tacite, "tacite", "Reconduction tacite"}};
+const EnumEntry<SiteVisit> kSiteVisits[] = {
+    {SiteVisit::aucune, "aucune", "Pas de visite"},
+    {SiteVisit::facultative, "facultative", "Visite facultative"},
+    {SiteVisit::obligatoire, "obligatoire", "Visite obligatoire"}};
+const EnumEntry<PriceForm> kPriceForms[] = {
+    {PriceForm::automatique, "", "Selon la forme du marché (automatique)"},
+    {PriceForm::unitaire, "unitaire", "Prix unitaires"},
+    {PriceForm::forfaitaire, "forfaitaire", "Prix global et forfaitaire"},
+    {PriceForm::mixte, "mixte", "Prix mixtes (forfait et prix unitaires)"}};
+const EnumEntry<PriceSchedule> kPriceSchedules[] = {
+    {PriceSchedule::automatique, "", "Selon la forme des prix (automatique)"},
+    {PriceSchedule::bpu, "bpu", "Bordereau des prix unitaires (BPU)"},
+    {PriceSchedule::dqe, "dqe", "Détail quantitatif estimatif (DQE)"},
+    {PriceSchedule::dpgf, "dpgf", "Décomposition du prix global et forfaitaire (DPGF)"}};
+const EnumEntry<PriceRevision> kPriceRevisions[] = {
+    {PriceRevision::automatique, "", "Selon la famille et la durée (automatique)"},
+    {PriceRevision::fermes, "fermes", "Prix fermes"},
+    {PriceRevision::revisables, "revisables", "Prix révisables"}};
+const EnumEntry<Ccag> kCcags[] = {
+    {Ccag::automatique, "", "Selon la nature et la famille (automatique)"},
+    {Ccag::fcs, "fcs", "CCAG des fournitures courantes et services (CCAG-FCS)"},
+    {Ccag::travaux, "travaux", "CCAG des marchés publics de travaux (CCAG-Travaux)"},
+    {Ccag::tic, "tic", "CCAG des techniques de l'information et de la communication (CCAG-TIC)"},
+    {Ccag::pi, "pi", "CCAG des prestations intellectuelles (CCAG-PI)"},
+    {Ccag::mi, "mi", "CCAG des marchés industriels (CCAG-MI)"},
+    {Ccag::moe, "moe", "CCAG de la maîtrise d'œuvre (CCAG-MOE)"},
+    {Ccag::aucun, "aucun", "Aucun CCAG"}};
+const EnumEntry<Guarantee> kGuarantees[] = {
+    {Guarantee::automatique, "", "Selon la nature (automatique)"},
+    {Guarantee::aucune, "aucune", "Aucune retenue de garantie"},
+    {Guarantee::retenue, "retenue", "Retenue de garantie"},
+    {Guarantee::premiere_demande, "premiere-demande", "Retenue de garantie remplaçable par une garantie à première demande"}};
+const EnumEntry<Toggle> kToggles[] = {
+    {Toggle::automatique, "", "Selon la famille d'achat (automatique)"},
+    {Toggle::oui, "oui", "Oui"},
+    {Toggle::non, "non", "Non"}};
+const EnumEntry<IpOption> kIpOptions[] = {
+    {IpOption::automatique, "", "Selon le CCAG (automatique)"},
+    {IpOption::concession, "concession", "Concession des droits d'utilisation (option A)"},
+    {IpOption::cession, "cession", "Cession des droits d'exploitation (option B)"}};
+
 // ---- each struct's fields, listed once ------------------------------------------------------------------
 // `fields(v, s)` names every field of `s` with its key in the file and its kind; the visitors below walk these
 // lists to read a project (Reader), write it (Writer) and know which top-level keys are ours (KnownKeys).
@@ -158,6 +213,47 @@ void fields(V& v, T& in) {
     v.text("facilitator", in.facilitator);
 }
 
+template <class V, class T, If<T, ConsultationSettings> = 0>
+void fields(V& v, T& c) {
+    v.text("reference", c.reference);
+    v.text("buyer_address", c.buyer_address);
+    v.text("buyer_siret", c.buyer_siret);
+    v.text("buyer_profile_url", c.buyer_profile_url);
+    v.text("buyer_contact", c.buyer_contact);
+    v.text("signatory", c.signatory);
+    v.choice("procedure", c.procedure);
+    v.choice("contract", c.contract);
+    v.number("framework_min", c.framework_min, 0, kMaxEuros);
+    v.number("framework_max", c.framework_max, 0, kMaxEuros);
+    v.text("start_date", c.start_date);
+    v.choice("renewal", c.renewal);
+    v.integer("renewal_notice_days", c.renewal_notice_days, 0, 730);
+    v.text("publication_date", c.publication_date);
+    v.text("tender_deadline", c.tender_deadline);
+    v.text("tender_deadline_time", c.tender_deadline_time);
+    v.integer("questions_days", c.questions_days, 0, 60);
+    v.integer("offer_validity_days", c.offer_validity_days, 30, 365);
+    v.choice("site_visit", c.site_visit);
+    v.text("site_visit_booking", c.site_visit_booking);
+    v.text("options", c.options);
+    v.integer("max_lots_per_bidder", c.max_lots_per_bidder, 0, int(kMaxLots));
+    v.choice("price_form", c.price_form);
+    v.choice("schedule", c.schedule);
+    v.choice("revision", c.revision);
+    v.text("revision_index", c.revision_index);
+    v.text("revision_formula", c.revision_formula);
+    v.choice("ccag", c.ccag);
+    v.number("sme_advance_percent", c.sme_advance_percent, -1, 100);
+    v.choice("guarantee", c.guarantee);
+    v.number("guarantee_percent", c.guarantee_percent, -1, 5);
+    v.text("insurance", c.insurance);
+    v.choice("staff_takeover", c.staff_takeover);
+    v.choice("ip", c.ip);
+    v.choice("personal_data", c.personal_data);
+    v.text("court", c.court);
+    v.text("other_derogations", c.other_derogations);
+}
+
 // "format" and "schema_version" are the file's envelope (migrate.cpp), written by project_to_json.
 template <class V, class T, If<T, Project> = 0>
 void fields(V& v, T& p) {
@@ -180,6 +276,7 @@ void fields(V& v, T& p) {
     v.integer("payment_days", p.payment_days, 0, 365);
     v.boolean("variants", p.variants);
     v.object("insertion", p.insertion);
+    v.object("consultation", p.consultation);
 }
 
 // ---- the visitors -----------------------------------------------------------------------------------------
@@ -341,6 +438,17 @@ template <> EnumNames<BuyerType> enum_names<BuyerType>() { return kBuyerTypes; }
 template <> EnumNames<Pooling> enum_names<Pooling>() { return kPoolings; }
 template <> EnumNames<CriterionKind> enum_names<CriterionKind>() { return kCriterionKinds; }
 template <> EnumNames<Ambition> enum_names<Ambition>() { return kAmbitions; }
+template <> EnumNames<ProcedureForm> enum_names<ProcedureForm>() { return kProcedureForms; }
+template <> EnumNames<ContractForm> enum_names<ContractForm>() { return kContractForms; }
+template <> EnumNames<RenewalMode> enum_names<RenewalMode>() { return kRenewalModes; }
+template <> EnumNames<SiteVisit> enum_names<SiteVisit>() { return kSiteVisits; }
+template <> EnumNames<PriceForm> enum_names<PriceForm>() { return kPriceForms; }
+template <> EnumNames<PriceSchedule> enum_names<PriceSchedule>() { return kPriceSchedules; }
+template <> EnumNames<PriceRevision> enum_names<PriceRevision>() { return kPriceRevisions; }
+template <> EnumNames<Ccag> enum_names<Ccag>() { return kCcags; }
+template <> EnumNames<Guarantee> enum_names<Guarantee>() { return kGuarantees; }
+template <> EnumNames<Toggle> enum_names<Toggle>() { return kToggles; }
+template <> EnumNames<IpOption> enum_names<IpOption>() { return kIpOptions; }
 
 bool project_from_json(const json& doc_in, Project& out, std::string& error) {
     if (!doc_in.is_object()) {

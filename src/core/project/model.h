@@ -36,6 +36,32 @@ template <> EnumNames<Pooling> enum_names<Pooling>();
 template <> EnumNames<CriterionKind> enum_names<CriterionKind>();
 template <> EnumNames<Ambition> enum_names<Ambition>();
 
+// The consultation settings' vocabularies (ConsultationSettings below). `automatique`, written "" in files,
+// means "derived from the project" (consultation.h says how and why).
+enum class ProcedureForm {   // the exact procedure (L.2120-1, L.2124-2, R.2123-1, R.2122-8)
+    automatique, appel_offres_ouvert, appel_offres_restreint, adaptee_ouverte, adaptee_negociation, sans_publicite };
+enum class ContractForm { ordinaire, accord_cadre_bons, accord_cadre_subsequents };   // L.2125-1, R.2162-1 to R.2162-14
+enum class RenewalMode { expresse, tacite };                  // R.2112-4
+enum class SiteVisit { aucune, facultative, obligatoire };
+enum class PriceForm { automatique, unitaire, forfaitaire, mixte };   // R.2112-6
+enum class PriceSchedule { automatique, bpu, dqe, dpgf };   // the one price schedule of the offer
+enum class PriceRevision { automatique, fermes, revisables };   // R.2112-9 to R.2112-14
+enum class Ccag { automatique, fcs, travaux, tic, pi, mi, moe, aucun };   // arrêtés of 30 March 2021
+enum class Guarantee { automatique, aucune, retenue, premiere_demande };   // R.2191-32 to R.2191-35
+enum class Toggle { automatique, oui, non };
+enum class IpOption { automatique, concession, cession };   // CCAG-PI / CCAG-TIC options A and B
+template <> EnumNames<ProcedureForm> enum_names<ProcedureForm>();
+template <> EnumNames<ContractForm> enum_names<ContractForm>();
+template <> EnumNames<RenewalMode> enum_names<RenewalMode>();
+template <> EnumNames<SiteVisit> enum_names<SiteVisit>();
+template <> EnumNames<PriceForm> enum_names<PriceForm>();
+template <> EnumNames<PriceSchedule> enum_names<PriceSchedule>();
+template <> EnumNames<PriceRevision> enum_names<PriceRevision>();
+template <> EnumNames<Ccag> enum_names<Ccag>();
+template <> EnumNames<Guarantee> enum_names<Guarantee>();
+template <> EnumNames<Toggle> enum_names<Toggle>();
+template <> EnumNames<IpOption> enum_names<IpOption>();
+
 struct Member {             // a member of a pooled purchase (groupement de commandes)
     std::string name;
     double value = 0;       // that member's own need, euros HT over the initial period
@@ -134,6 +160,47 @@ struct Insertion {               // parameters of the insertion-hours calculatio
     std::string facilitator;     // contact of the insertion facilitator (facilitateur)
 };
 
+// What a real consultation file states beyond the need, the lots, the clauses and the criteria: the buyer's
+// identification, the exact procedure and contract form, the calendar, the price terms and the financial and
+// legal terms of the CCAP. Values left `automatique` (or -1 for a rate) are derived from the nature, the
+// family, the value and the buyer type by resolve_settings (project/consultation.h).
+struct ConsultationSettings {
+    std::string reference;          // the consultation's reference, e.g. "2027-NET-01" (running header)
+    std::string buyer_address, buyer_siret, buyer_profile_url, buyer_contact;
+    std::string signatory;          // name and capacity of the person who signs the contract
+    ProcedureForm procedure = ProcedureForm::automatique;
+    ContractForm contract = ContractForm::ordinaire;
+    double framework_min = 0;       // framework agreement: minimum, euros HT over the whole duration (0 = none)
+    double framework_max = 0;       // framework agreement: maximum, euros HT over the whole duration (R.2162-4)
+    std::string start_date;         // YYYY-MM-DD; "" = from notification
+    RenewalMode renewal = RenewalMode::expresse;
+    int renewal_notice_days = 90;   // notice before the end of a period for a non-renewal decision
+    std::string publication_date;   // YYYY-MM-DD: the notice is sent
+    std::string tender_deadline;    // YYYY-MM-DD: deadline for tenders
+    std::string tender_deadline_time = "12:00";   // HH:MM, Paris time
+    int questions_days = 10;        // questions accepted until this many days before the deadline
+    int offer_validity_days = 120;  // the offers bind their authors this long from the deadline
+    SiteVisit site_visit = SiteVisit::aucune;
+    std::string site_visit_booking; // how to book the visit
+    std::string options;            // options (prestations supplémentaires éventuelles), "" = none
+    int max_lots_per_bidder = 0;    // lots one bidder may win (0 = no limit, L.2113-10)
+    PriceForm price_form = PriceForm::automatique;
+    PriceSchedule schedule = PriceSchedule::automatique;
+    PriceRevision revision = PriceRevision::automatique;
+    std::string revision_index;     // the index of the revision formula (INSEE series and label)
+    std::string revision_formula;   // e.g. "P = P0 × (0,15 + 0,85 × I/I0)"
+    Ccag ccag = Ccag::automatique;
+    double sme_advance_percent = -1;   // advance for SMEs, percent (-1 = derived: R.2191-7, CCAG art. 11)
+    Guarantee guarantee = Guarantee::automatique;
+    double guarantee_percent = -1;  // retention money, percent of the initial amount (-1 = derived: R.2191-33)
+    std::string insurance;          // insurance the holder must hold ("" = the standard wording)
+    Toggle staff_takeover = Toggle::automatique;   // L.1224-1 of the Labour Code or a collective agreement
+    IpOption ip = IpOption::automatique;
+    Toggle personal_data = Toggle::automatique;    // the holder processes personal data for the buyer (GDPR art. 28)
+    std::string court;              // the competent administrative court, e.g. "Tribunal administratif de Rennes"
+    std::string other_derogations;  // further derogations to the CCAG, one a line "article : what departs"
+};
+
 struct Project {
     int schema_version = kProjectSchemaVersion;
     std::string title;            // project name shown in the app
@@ -155,6 +222,7 @@ struct Project {
     int payment_days = 30;                 // payment term (R.2192-10)
     bool variants = false;
     Insertion insertion;
+    ConsultationSettings consultation;
     json unknown = json::object();         // fields this version does not know, kept on save
 };
 

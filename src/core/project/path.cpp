@@ -11,6 +11,7 @@ const EnumEntry<Step> kSteps[] = {
     {Step::clauses, "clauses", "Clauses"},
     {Step::criteres, "criteres", "Critères"},
     {Step::suivi, "suivi", "Suivi"},
+    {Step::consultation, "consultation", "Consultation"},
     {Step::verification, "verification", "Vérification"},
     {Step::export_documents, "export", "Export"}};
 static_assert(sizeof kSteps / sizeof kSteps[0] == size_t(kStepCount), "one entry per step");

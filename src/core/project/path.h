@@ -1,4 +1,4 @@
-// path.h — the buyer's path: the nine steps of preparing a consultation, in order. A finding names the step
+// path.h — the buyer's path: the ten steps of preparing a consultation, in order. A finding names the step
 // where it is fixed, the app's stepper shows them, and their names are the step ids of rules.json, of the
 // automation state and of the widget ids (docs/automation.md).
 #pragma once
@@ -6,7 +6,8 @@
 
 namespace clausier {
 
-enum class Step { besoin, sourcing, lots, objectifs, clauses, criteres, suivi, verification, export_documents, count };
+// consultation: the settings of the consultation file (buyer, procedure, calendar, prices, CCAP terms).
+enum class Step { besoin, sourcing, lots, objectifs, clauses, criteres, suivi, consultation, verification, export_documents, count };
 template <> EnumNames<Step> enum_names<Step>();   // "besoin" … "export", labels "Besoin" … "Export"
 
 constexpr int kStepCount = int(Step::count);

@@ -1,4 +1,5 @@
 #include "project/session.h"
+#include "project/consultation.h"
 #include "base/clock.h"
 #include "library/cpv.h"
 #include "project/scenarios.h"
@@ -238,6 +239,46 @@ bool Session::set_clause_value(const std::string& clause_id, const std::string& 
     if (it == project_.clauses.end()) return false;
     const size_t index = size_t(it - project_.clauses.begin());
     return apply("clauses." + clause_id + "." + variable, merge, [&](Project& p) { p.clauses[index].values[variable] = value; });
+}
+
+bool Session::edit_consultation(std::string_view field, const std::function<void(ConsultationSettings&)>& change,
+                                Merge merge) {
+    return apply(field, merge, [&](Project& p) { change(p.consultation); });
+}
+
+bool Session::apply_consultation_defaults() {
+    return apply("consultation.defaults", Merge::no, [&](Project& p) {
+        const ResolvedSettings r = resolve_settings(p, derived_.procedure);
+        ConsultationSettings& s = p.consultation;
+        s.procedure = ProcedureForm::automatique;
+        s.price_form = PriceForm::automatique;
+        s.schedule = PriceSchedule::automatique;
+        s.revision = PriceRevision::automatique;
+        s.ccag = Ccag::automatique;
+        s.sme_advance_percent = -1;
+        s.guarantee = Guarantee::automatique;
+        s.guarantee_percent = -1;
+        s.staff_takeover = Toggle::automatique;
+        s.ip = IpOption::automatique;
+        s.personal_data = Toggle::automatique;
+        p.payment_days = r.legal_payment_days;
+        if (r.advance_compulsory && p.advance_percent < 5) p.advance_percent = 5;
+    });
+}
+
+bool Session::set_contract_form(ContractForm form) {
+    return apply("consultation.contract", Merge::no, [&](Project& p) {
+        p.consultation.contract = form;
+        if (form != ContractForm::ordinaire && p.consultation.framework_max <= 0)
+            p.consultation.framework_max = total_estimated_value(p);
+    });
+}
+
+bool Session::set_clause_lot(const std::string& clause_id, int lot) {
+    auto it = std::find_if(project_.clauses.begin(), project_.clauses.end(), [&](const ChosenClause& c) { return c.id == clause_id; });
+    if (it == project_.clauses.end() || lot < 0 || size_t(lot) > project_.lots.size()) return false;
+    const size_t index = size_t(it - project_.clauses.begin());
+    return apply("clauses." + clause_id + ".lot", Merge::no, [&](Project& p) { p.clauses[index].lot = lot; });
 }
 
 bool Session::add_cpv(const std::string& code) {

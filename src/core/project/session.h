@@ -99,6 +99,18 @@ public:
     // A CPV code (8 digits, with or without its check digit); the need's family is inferred from it when empty.
     bool add_cpv(const std::string& code);
     bool remove_cpv(size_t index);
+    // A consultation setting (project/consultation.h), named "consultation.<key>" like its widget.
+    bool edit_consultation(std::string_view field, const std::function<void(ConsultationSettings&)>& change,
+                           Merge merge = Merge::no);
+    // Every consultation setting back to `automatique` (derived from the project), the payment period to the
+    // legal maximum of the buyer type (R.2192-10, R.2192-11) and the advance to at least its legal minimum when
+    // it is compulsory (R.2191-3): one undo step. The buyer's identification, dates and texts are kept.
+    bool apply_consultation_defaults();
+    // The contract form; a framework agreement without a maximum gets the total estimated value as its
+    // maximum (R.2162-4), which the buyer may then change.
+    bool set_contract_form(ContractForm form);
+    // The lots a chosen clause applies to: 0 = every lot, otherwise a 1-based lot number.
+    bool set_clause_lot(const std::string& clause_id, int lot);
     // Makes stored version `version` the project again (one undo step: undo comes back).
     bool restore_version(int version, std::string& error);
 

@@ -1,0 +1,90 @@
+// The consultation file (DCE) as LibreOffice prints it and as pandoc reads it: for every exported DOCX and ODT
+// of the DCE, every section of the RC, the CCAP, the acte d'engagement and the CCTP frame is there as a
+// numbered article, the articles of each part are numbered 1, 2, 3… in order, the CCAP ends with its
+// derogations article, every page carries « Page n sur m » in its footer and the running header.
+// The sections are those docs/dce.md lists.
+//
+//   node dce.mjs TEXT_DIR STEM...     (STEM: e.g. nettoyage-insertion-dce-docx; reads STEM.pdf.txt, STEM.pandoc.txt)
+// Prints "ok<TAB>name" or "FAIL<TAB>name" lines with indented details.
+import { existsSync, readFileSync } from 'node:fs';
+import { normalize } from './check.mjs';
+
+export const sections = {
+  rc: ["Identification de l'acheteur", 'Objet de la consultation', 'Allotissement', 'Procédure', 'Forme et durée du marché',
+    'Contenu du dossier de consultation', 'Conditions de la consultation', 'Présentation des candidatures', 'Contenu des offres',
+    "Conditions d'envoi et de remise des offres", 'Jugement des offres', 'Attribution du marché', 'Voies et délais de recours'],
+  ccap: ['Objet du marché et parties', 'Pièces contractuelles', "Durée et modalités d'exécution", 'Prix', 'Avance',
+    'Garanties financières', 'Facturation et paiement', "Conditions d'exécution environnementales et sociales", 'Pénalités',
+    'Assurances', 'Sous-traitance', 'Propriété intellectuelle', 'Modification du marché', 'Résiliation',
+    'Règlement des différends', 'Dérogations au CCAG'],
+  ae: ["Identification de l'acheteur et du marché", 'Identification du soumissionnaire', 'Engagement', 'Prix',
+    "Durée d'exécution", 'Avance, sous-traitance et paiement', 'Signatures'],
+  cctp: ['Objet et étendue des prestations', 'Exigences générales', 'Spécifications environnementales et sociales',
+    "Contenu technique propre à l'achat"],
+};
+// Part titles by their first words (a long title wraps in the PDF).
+const parts = [
+  ['rc', 'Règlement de la consultation'],
+  ['ccap', 'Cahier des clauses administratives'],
+  ['ae', "Acte d'engagement"],
+  ['cctp', 'Cahier des clauses techniques'],
+];
+
+const out = [];
+const ok = (name) => out.push(`ok\t${name}`);
+const fail = (name, details = []) => out.push(`FAIL\t${name}`, ...details.map((d) => `    ${d}`));
+const check = (cond, name, details) => (cond ? ok(name) : fail(name, details));
+
+// The articles of each part in reading order: [{part, number, title}] from a text whose lines are kept.
+function articles(text) {
+  const found = [];
+  let part = null;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/[\u2019]/g, "'").replace(/[\s\u00A0\u202F]+/g, ' ').trim();
+    for (const [key, title] of parts) if (line.startsWith(title.replace(/[\u2019]/g, "'"))) part = key;
+    if (line.startsWith("Grille d'analyse") || line.startsWith('Plan de suivi')) part = null;
+    const m = /^Article (\d+) – (.+)$/.exec(line);
+    if (m && part) found.push({ part, number: +m[1], title: m[2] });
+  }
+  return found;
+}
+
+const [dir, ...stems] = process.argv.slice(2);
+for (const stem of stems) {
+  const pdfFile = `${dir}/${stem}.pdf.txt`;
+  if (!existsSync(pdfFile)) { fail(`${stem} : texte du PDF absent`); continue; }
+  const pdf = readFileSync(pdfFile, 'utf8');
+  const found = articles(pdf);
+  for (const [key, list] of Object.entries(sections)) {
+    const titles = new Set(found.filter((a) => a.part === key).map((a) => normalize(a.title)));
+    // A long title wraps in the PDF: its first line is enough when it is long enough to be unambiguous.
+    const missing = list.filter((s) => ![...titles].some((t) => t.startsWith(normalize(s)) || (t.length >= 15 && normalize(s).startsWith(t))));
+    check(missing.length === 0, `${stem} : articles numérotés du ${key.toUpperCase()}`, missing.map((m) => `absent : ${m}`));
+  }
+  // Numbers restart at 1 with each part and follow 1, 2, 3… (a part may come several times: one AE per lot).
+  const broken = [];
+  for (let i = 0, expected = 1; i < found.length; ++i) {
+    if (i > 0 && (found[i].part !== found[i - 1].part || found[i].number === 1)) expected = 1;
+    if (found[i].number !== expected) broken.push(`${found[i].part} : Article ${found[i].number} au lieu de ${expected}`);
+    expected = found[i].number + 1;
+  }
+  check(found.length > 30 && broken.length === 0, `${stem} : articles numérotés dans l'ordre (${found.length})`, broken.slice(0, 5));
+  const ccap = found.filter((a) => a.part === 'ccap');
+  check(ccap.length > 0 && normalize(ccap[ccap.length - 1].title) === normalize('Dérogations au CCAG'),
+    `${stem} : le dernier article du CCAP liste les dérogations au CCAG`);
+  // Footer and running header on every page (pdftotext separates pages with a form feed).
+  const pages = pdf.split('\f').filter((p) => p.trim());
+  const numbered = pages.filter((p, i) => normalize(p).includes(normalize(`Page ${i + 1} sur ${pages.length}`)));
+  check(pages.length > 3 && numbered.length === pages.length, `${stem} : « Page n sur ${pages.length} » en pied de chaque page`,
+    [`${numbered.length} pages numérotées sur ${pages.length}`]);
+  const header = normalize(pages[0].split('\n')[0] || '');
+  check(header.length > 5 && pages.every((p) => normalize(p).includes(header)), `${stem} : en-tête courant sur chaque page`,
+    [`en-tête : ${pages[0].split('\n')[0]}`]);
+  const pandocFile = `${dir}/${stem}.pandoc.txt`;
+  if (existsSync(pandocFile)) {
+    const body = normalize(readFileSync(pandocFile, 'utf8'));
+    const missing = Object.values(sections).flat().filter((s) => !body.includes(normalize(s)));
+    check(missing.length === 0 && body.includes(normalize('Article 1 –')), `${stem} : pandoc lit toutes les sections`, missing);
+  }
+}
+console.log(out.join('\n'));
