@@ -71,6 +71,7 @@ std::vector<Commitment> monitoring_rows(const Project& p, const Library& lib);
 void assemble_dce(Document& d, const Project& p, const Library& lib, const ProjectFacts& f);
 void assemble_entreprise(Document& d, const Project& p, const Library& lib, const ProjectFacts& f);
 void assemble_sourcing(Document& d, const Project& p);
+void assemble_execution(Document& d, const Project& p, const Library& lib);   // assemble_execution.cpp
 void assemble_synthese(Document& d, const Project& p, const Library& lib, const ProjectFacts& f,
                        const std::vector<Finding>& findings);
 

@@ -17,6 +17,14 @@ struct Run {
 };
 using Inline = std::vector<Run>;   // one paragraph of text
 
+// One bar of a chart: a table's figure drawn where the format can draw (HTML: SVG), the table staying beside
+// it for accessibility and for the formats that cannot.
+struct Bar {
+    std::string label;
+    double value = 0;       // in the chart's unit, 0 to `Block::chart_max`
+    double target = -1;     // a target drawn as a mark on the bar; negative = none
+};
+
 struct Block {
     enum Kind { heading, paragraph, bullet_list, numbered_list, table, note };
     Kind kind = paragraph;
@@ -26,6 +34,10 @@ struct Block {
     std::vector<Inline> header;             // table header cells
     std::vector<std::vector<Inline>> rows;  // table body: rows of cells
     std::vector<int> widths;                // table: relative column widths (empty = equal)
+    std::vector<Bar> chart;                 // table: its figures as bars (empty = no chart)
+    double chart_max = 100;                 // the value of a full bar
+    std::string chart_unit = "%";           // after each value ("%", " h")
+    std::string chart_title;                // the chart's accessible name
 };
 
 struct Document {

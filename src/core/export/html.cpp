@@ -3,6 +3,9 @@
 #include "export/writers.h"
 #include "export/xml.h"
 #include "base/text.h"
+#include "base/number.h"
+#include <algorithm>
+#include <cstdio>
 
 namespace clausier {
 
@@ -70,7 +73,40 @@ void list_html(std::string& out, const char* tag, const std::vector<Inline>& ite
     out += std::string("</") + tag + ">\n";
 }
 
+std::string svg_number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+
+// A horizontal bar chart in inline SVG (no script, nothing fetched), named for screen readers; the table that
+// follows gives the same figures.
+void chart_svg(std::string& out, const Block& b) {
+    const double row = 28, label_w = 260, bar_w = 360, height = row * double(b.chart.size()) + 8;
+    out += "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"100%\" viewBox=\"0 0 " +
+           svg_number(label_w + bar_w + 80) + " " + svg_number(height) + "\" aria-label=\"" + xml_escape(b.chart_title) + "\">\n";
+    for (size_t i = 0; i < b.chart.size(); ++i) {
+        const Bar& bar = b.chart[i];
+        const double y = 4 + row * double(i), scale = b.chart_max > 0 ? bar_w / b.chart_max : 0;
+        const double w = std::max(0.0, std::min(bar.value, b.chart_max)) * scale;
+        out += "<text x=\"0\" y=\"" + svg_number(y + 17) + "\" font-size=\"13\" fill=\"#1a1a1a\">" + xml_escape(bar.label) + "</text>";
+        out += "<rect x=\"" + svg_number(label_w) + "\" y=\"" + svg_number(y + 4) + "\" width=\"" + svg_number(bar_w) +
+               "\" height=\"18\" fill=\"#e8edf4\"/>";
+        out += "<rect x=\"" + svg_number(label_w) + "\" y=\"" + svg_number(y + 4) + "\" width=\"" + svg_number(w) +
+               "\" height=\"18\" fill=\"#1f4e79\"/>";
+        if (bar.target >= 0) {
+            const double x = label_w + std::min(bar.target, b.chart_max) * scale;
+            out += "<line x1=\"" + svg_number(x) + "\" x2=\"" + svg_number(x) + "\" y1=\"" + svg_number(y) + "\" y2=\"" +
+                   svg_number(y + 26) + "\" stroke=\"#b34000\" stroke-width=\"3\"/>";
+        }
+        out += "<text x=\"" + svg_number(label_w + bar_w + 6) + "\" y=\"" + svg_number(y + 17) + "\" font-size=\"13\" fill=\"#1a1a1a\">" +
+               xml_escape(french_number(bar.value, 1) + b.chart_unit) + "</text>\n";
+    }
+    out += "</svg></figure>\n";
+}
+
 void table_html(std::string& out, const Block& b) {
+    if (!b.chart.empty()) chart_svg(out, b);
     out += "<table>\n";
     if (!b.widths.empty()) {
         out += "<colgroup>";
