@@ -39,7 +39,7 @@ struct Args {
 };
 
 // Options that take a value; everything else starting with "--" is a flag.
-const char* const kValueOptions[] = {"--buyer", "--nature", "--amount", "--date", "--format", "--document", "-o"};
+const char* const kValueOptions[] = {"--buyer", "--nature", "--amount", "--date", "--cpv", "--format", "--document", "-o"};
 const char* const kFlags[] = {"--json", "--social-services", "--help"};
 
 // Option values are normalised to NFC like every text entering the core; file names (positional arguments
@@ -101,7 +101,8 @@ int cmd_procedure(const Args& a) {
     if (!parse_number(a.option("--amount"), NumberKind::euros, in.amount, why)) throw Usage{"--amount : " + why};
     in.date = today();   // « 2027-01-15 » or « 15/01/2027 »
     if (a.options.count("--date") && !parse_french_date(a.option("--date"), in.date, why)) throw Usage{"--date : " + why};
-    in.social_services = a.flag("--social-services");
+    // Social and other specific services: the flag, or a CPV code of the list annexed to the code (R.2123-1 3°).
+    in.social_services = a.flag("--social-services") || (in.nature == Nature::services && social_services_cpv(a.option("--cpv")));
     ProcedureResult r = size_procedure(in);
     if (a.flag("--json")) print_json(procedure_to_json(r));
     else std::cout << enum_name(r.procedure) << " (" << enum_name(r.publicity) << ")\n" << r.explanation << "\n";
@@ -157,8 +158,29 @@ int cmd_check(const Args& a) {
     if (!read_project_file(a.positional[0], p, error)) return fail(error);
     const std::vector<Finding> findings = run_checks(p, project_procedure(p));
     if (a.flag("--json")) print_json(findings_to_json(findings));
-    else for (const Finding& f : findings) std::cout << "[" << enum_name(f.severity) << "] " << f.where() << " : " << f.message << "\n";
+    else for (const Finding& f : findings) {
+        const std::string cited = bundled_library().citations(f.articles);
+        std::cout << "[" << enum_name(f.severity) << "] " << f.where() << " : " << f.message << (cited.empty() ? "" : " (" + cited + ")") << "\n";
+    }
     return 0;
+}
+
+// clausier rules doc: the rule table of docs/rules.md; clausier rules example ID fires|quiet: that example's project.
+int cmd_rules(const Args& a) {
+    const std::string sub = a.positional.empty() ? "" : a.positional[0];
+    if (sub == "doc") {
+        std::cout << rules_markdown(bundled_rules());
+        return 0;
+    }
+    if (sub == "example" && a.positional.size() == 3) {
+        const RuleInfo* r = bundled_rules().find(a.positional[1]);
+        if (!r) return fail("Règle inconnue : « " + a.positional[1] + " ».");
+        const json project = rule_example(bundled_rules(), *r, a.positional[2].c_str());
+        if (project.is_null()) return fail("La règle « " + r->id + " » n'a pas d'exemple « " + a.positional[2] + " » (fires ou quiet).");
+        print_json(project);
+        return 0;
+    }
+    throw Usage{"Précisez « rules doc » ou « rules example RÈGLE fires|quiet »."};
 }
 
 int cmd_recommend(const Args& a) {
@@ -213,11 +235,12 @@ const char* const kHelp =
     "clausier — préparer une consultation responsable (commande publique)\n\n"
     "  clausier procedure --buyer etat|collectivite|etablissement-sante|entite-adjudicatrice\n"
     "                     --nature fournitures|services|travaux\n"
-    "                     --amount EUROS [--date AAAA-MM-JJ] [--social-services] [--json]\n"
+    "                     --amount EUROS [--date AAAA-MM-JJ] [--social-services | --cpv CODE] [--json]\n"
     "                     (montant en euros HT écrit à la française : 250000, 250 000 ou 59 999,50 € HT ;\n"
     "                      date AAAA-MM-JJ ou JJ/MM/AAAA)\n"
     "  clausier library check|stats|list [DOSSIER] [--json]\n"
     "  clausier check PROJET.json [--json]\n"
+    "  clausier rules doc | example RÈGLE fires|quiet\n"
     "  clausier recommend PROJET.json [--json]\n"
     "  clausier export PROJET.json --format html|md|docx|odt|json|ocds|decp [--document dce|entreprise|synthese|sourcing|execution] -o FICHIER\n"
     "  clausier portfolio PROJET... [--year AAAA] [--json]\n"
@@ -240,6 +263,7 @@ int main(int argc, char** argv) {
         if (command == "procedure") return cmd_procedure(a);
         if (command == "library") return cmd_library(a);
         if (command == "check") return cmd_check(a);
+        if (command == "rules") return cmd_rules(a);
         if (command == "recommend") return cmd_recommend(a);
         if (command == "export") return cmd_export(a);
         if (command == "scenario") return cmd_scenario(a);

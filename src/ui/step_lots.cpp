@@ -6,6 +6,12 @@ namespace ui {
 
 namespace {
 
+std::vector<std::string> numbers(const std::vector<int>& lots) {   // lot numbers as text, for french_list
+    std::vector<std::string> out;
+    for (int n : lots) out.push_back(std::to_string(n));
+    return out;
+}
+
 void procedure_card() {
     const ProcedureResult& r = session().derived().procedure;
     std::string arts;
@@ -89,8 +95,10 @@ void step_lots() {
         section_gap();
         help_text(std::string("Petits lots (R.2123-1 2°) : ") + std::to_string(sl.eligible.size()) +
                   " lot(s) sous " + french_euros(sl.lot_limit) + " HT, soit " + french_euros(sl.eligible_total) + " HT. " +
-                  (sl.usable ? "Ils restent dans la limite de " + french_percent(sl.share_limit) + " du total : ils peuvent suivre une procédure adaptée."
-                             : "Ensemble, ils dépassent " + french_percent(sl.share_limit) + " du total : la procédure formalisée s'applique à tous."));
+                  (sl.usable ? "Dans la limite de " + french_percent(sl.share_limit) + " du total, " +
+                                   (sl.passable.size() == 1 ? "le lot " : "les lots ") + french_list(numbers(sl.passable)) +
+                                   (sl.passable.size() == 1 ? " peut" : " peuvent") + " suivre une procédure adaptée."
+                             : "Chacun dépasse à lui seul " + french_percent(sl.share_limit) + " du total : la procédure formalisée s'applique à tous."));
     }
     section_gap();
     related_purchases();

@@ -71,7 +71,8 @@ const std::vector<Case>& cases() {
              drop_clause(p, "TST-S-001");
              p.social_exception = "lien-objet";
          }},
-        {"art35-specifications-durables", "clauses.specifications", [](Project& p) { drop_clause(p, "TST-E-002"); }},
+        {"art35-specifications-durables", "clauses.specifications",
+         [](Project& p) { drop_clause(p, "TST-E-002"); p.specifications = {{"Horaires", "Interventions avant 8 heures."}}; }},
         // clauses: library
         {"clauses-inconnue", "clauses.clauses.ABC-E-999", [](Project& p) { p.clauses.push_back({"ABC-E-999", {}, 0}); }},
         {"clauses-hors-validite", "clauses.clauses.TST-E-006", [](Project& p) { p.clauses.push_back({"TST-E-006", {}, 0}); }},
@@ -131,6 +132,14 @@ const std::vector<Case>& cases() {
     return all;
 }
 
+// The findings that are faults: reminders (DECP publication…) come with any contract of that size.
+std::vector<Finding> faults(const std::vector<Finding>& findings) {
+    std::vector<Finding> out;
+    for (const Finding& f : findings)
+        if (!bundled_rules().find(f.rule)->reminder) out.push_back(f);
+    return out;
+}
+
 std::string rules_of(const std::vector<Finding>& findings) {
     std::string out;
     for (const Finding& f : findings) out += f.rule + " @" + f.where() + "\n";
@@ -140,7 +149,7 @@ std::string rules_of(const std::vector<Finding>& findings) {
 }  // namespace
 
 TEST_CASE("checks: the clean project triggers no rule", "[checks]") {
-    const std::vector<Finding> findings = check(clean_project());
+    const std::vector<Finding> findings = faults(check(clean_project()));
     INFO(rules_of(findings));
     CHECK(findings.empty());
 }
@@ -160,27 +169,30 @@ TEST_CASE("checks: each rule fires on its fixture, at its place, with a complete
         const RuleInfo* info = bundled_rules().find(c.rule);
         REQUIRE(info != nullptr);
         CHECK(f->severity == info->severity);
-        CHECK(f->articles == info->articles);
+        // A clause's own value or validity is cited with the clause's legal basis.
+        if (f->field.rfind("clauses.", 0) != 0 || f->field.find('.', 8) == std::string::npos) CHECK(f->articles == info->articles);
+        CHECK_FALSE(f->articles.empty());
     }
 }
 
 TEST_CASE("checks: every implemented rule has a triggering fixture", "[checks]") {
+    // Here on the test library, or in rules.json's own examples (test_checks_examples.cpp) for the rules that
+    // need families or clauses of the bundled library.
     std::set<std::string> covered;
     for (const Case& c : cases()) covered.insert(c.rule);
     for (const std::string& id : implemented_rules()) {
         INFO(id);
-        CHECK(covered.count(id) == 1);
+        CHECK((covered.count(id) == 1 || bundled_rules().find(id)->examples.contains("fires")));
     }
-    CHECK(covered.size() == implemented_rules().size());
     CHECK(implemented_rules().size() >= 30);
 }
 
 TEST_CASE("checks: findings come most severe first and serialise per the CLI contract", "[checks]") {
     Project p = clean_project();
     p.need.object = "";          // bloquant
-    p.payment_days = 60;         // conseil
+    p.need.need_questioned = false;   // conseil
     p.need.cpv.clear();          // alerte
-    const std::vector<Finding> findings = check(p);
+    const std::vector<Finding> findings = faults(check(p));
     REQUIRE(findings.size() == 3);
     CHECK(findings[0].severity == Severity::bloquant);
     CHECK(findings[1].severity == Severity::alerte);

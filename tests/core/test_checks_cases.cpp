@@ -14,7 +14,8 @@ void above_eu(Project& p) { p.lots = {{"Bâtiments", 150000, "", ""}, {"Écoles"
 TEST_CASE("checks: art. 35 obligations apply from 21 August 2026", "[checks]") {
     Project p = clean_project();
     drop_clause(p, "TST-E-001");   // no environmental condition
-    drop_clause(p, "TST-E-002");   // no sustainable specification
+    drop_clause(p, "TST-E-002");   // no sustainable specification, from the library or written by the buyer
+    p.specifications = {{"Horaires", "Interventions avant 8 heures."}};
     p.criteria = {{"Prix", CriterionKind::prix, 100, "Formule", "BPU", "", {}}};   // price alone, no environmental criterion
     above_eu(p);
     drop_clause(p, "TST-S-001");   // no social condition

@@ -310,3 +310,16 @@ TEST_CASE("spaser: targets read and written, measured on the portfolio, reported
     CHECK(doc.find("des marchés avec une considération environnementale") != std::string::npos);
     CHECK(doc.find("10 février 2027") != std::string::npos);
 }
+
+TEST_CASE("portfolio: its rule table matches the code and cites known articles", "[portfolio]") {
+    const RuleSet& rules = bundled_portfolio_rules();
+    REQUIRE(rules.rules.size() == portfolio_rules().size());
+    for (const char* id : portfolio_rules()) {
+        INFO(id);
+        const RuleInfo* r = rules.find(id);
+        REQUIRE(r != nullptr);
+        CHECK(r->message.size() > 40);
+        for (const std::string& a : r->articles) CHECK(bundled_library().article(a) != nullptr);
+        CHECK(bundled_rules().find(id) == nullptr);   // never run on one project
+    }
+}

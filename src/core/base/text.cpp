@@ -115,6 +115,12 @@ std::string lower_first(std::string s) {
     return s;
 }
 
+std::string french_list(const std::vector<std::string>& items) {
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : i + 1 == items.size() ? " et " : ", ") + items[i];
+    return out;
+}
+
 bool contains(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
 std::string multiline_text(std::string_view s) {

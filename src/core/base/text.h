@@ -42,6 +42,8 @@ std::string one_line(std::string_view s);
 std::string upper_first(std::string s);   // "lot 2" → "Lot 2" (ASCII letters only)
 std::string lower_first(std::string s);   // "Bilan mensuel" → "bilan mensuel", to follow a colon; "ABC" and "État" stay
 bool contains(const std::vector<std::string>& v, std::string_view s);
+// A French enumeration: "a", "a et b", "a, b et c".
+std::string french_list(const std::vector<std::string>& items);
 
 // A web or e-mail address found in plain text, and the address a link to it uses. Found: http:// and https://
 // addresses, « www. » addresses (linked with https://), mailto: addresses and bare e-mail addresses

@@ -37,11 +37,14 @@ struct RuleInfo {
     std::string obligation;     // id of a dated obligation in thresholds.json the rule depends on, if any
     Date valid_from;            // first launch date the rule applies to (invalid = always)
     json params = json::object();   // figures and word lists the rule uses
+    bool reminder = false;      // a reminder of a step after the draft (publication, declaration), not a fault
+    json examples = json::object();   // {"fires": fragment, "quiet": fragment}: merge patches of example_base
 };
 
 struct RuleSet {
     std::vector<RuleInfo> rules;
     json vocabulary = json::object();   // named word lists shared by several rules
+    json example_base = json::object();   // the project file every rule's examples patch (RFC 7396)
     const RuleInfo* find(std::string_view id) const;
     std::vector<std::string> terms(std::string_view list) const;   // a vocabulary list, empty if absent
 };
@@ -49,16 +52,25 @@ struct RuleSet {
 bool load_rules(const std::string& json_text, RuleSet& out, std::string& error);
 const RuleSet& bundled_rules();             // parsed once from the bundle
 std::vector<std::string> implemented_rules();   // the rule ids the engine runs on one project, in order
-// The rules that only show across several projects (portfolio/portfolio.cpp), run by summarize_portfolio.
+// The rules that only show across several projects (data/legal/portfolio_rules.json), run by summarize_portfolio.
 std::vector<const char*> portfolio_rules();
-// A finding of `info` with its {name} placeholders filled in from `values`, at `field` (or the rule's own).
-Finding rule_finding(const RuleInfo& info, const std::map<std::string, std::string>& values, const std::string& field = "");
+// A finding of `info` with its {name} placeholders filled in from `values`, at `field` (or the rule's own),
+// citing `articles` (or the rule's own).
+Finding rule_finding(const RuleInfo& info, const std::map<std::string, std::string>& values, const std::string& field = "",
+                     const std::vector<std::string>& articles = {});
 
 // Every rule on the project, most severe first. `procedure` is the project's (project_procedure): sized once
 // per change by the caller and shared with the recommendations and the documents.
 std::vector<Finding> run_checks(const Project& p, const ProcedureResult& procedure, const Library& lib = bundled_library(),
                                 const LegalData& law = bundled_legal_data(), const RuleSet& rules = bundled_rules());
 json findings_to_json(const std::vector<Finding>& findings);   // {"findings": [...]} per ../shared/CLI.md
+
+// The project of one of a rule's examples ("fires" or "quiet"): the table's example_base patched by the
+// example's fragment (JSON merge patch, RFC 7396). Null when the rule has no such example.
+json rule_example(const RuleSet& rules, const RuleInfo& rule, const char* which);
+// The rule table of docs/rules.md, generated from the rules (id, severity, articles as citations, step, what
+// it checks, its examples): the documentation is written from the data, and a test keeps them equal.
+std::string rules_markdown(const RuleSet& rules, const Library& lib = bundled_library());
 
 // Where the app shows the field a finding names (the widget ids of docs/automation.md): most findings are
 // fixed where their where() says, a few fields live on another step than their rule's (the payment terms on

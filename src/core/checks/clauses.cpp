@@ -59,9 +59,13 @@ void social_exception_unjustified(const Context& c, const RuleInfo&, std::vector
         out.push_back({"", threshold_values(c)});
 }
 
+// L.2111-2: the library's sustainable specifications, or one the buyer wrote that speaks of the environment or of
+// a social aim (vocabulary "specification-durable").
 void sustainable_specifications(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
-    if (!any_chosen(c, ClauseKind::specification, Pillar::environnemental) && !any_chosen(c, ClauseKind::specification, Pillar::social))
-        out.push_back({});
+    if (any_chosen(c, ClauseKind::specification, Pillar::environnemental) || any_chosen(c, ClauseKind::specification, Pillar::social)) return;
+    for (const Specification& s : c.p.specifications)
+        if (!matched_terms(s.title + "\n" + s.text, c.terms("specification-durable"), /*skip_negated=*/true).empty()) return;
+    out.push_back({});
 }
 
 // --- chosen clauses --------------------------------------------------------------------------------------
@@ -77,8 +81,15 @@ void clause_out_of_date(const Context& c, const RuleInfo&, std::vector<Hit>& out
         const std::string period = k->valid_until.valid()
             ? "du " + french_date(k->valid_from) + " au " + french_date(k->valid_until)
             : "à partir du " + french_date(k->valid_from);
-        out.push_back({clause_field(*chosen), {{"clause", clause_name(*k)}, {"period", period}, {"date", french_date(c.date)}}});
+        out.push_back({clause_field(*chosen), {{"clause", clause_name(*k)}, {"period", period}, {"date", french_date(c.date)}}, k->articles});
     }
+}
+
+bool volume_variable(const Context& c, const Variable& v);
+
+// A zero insertion volume is the fault "insertion-sans-heures" reports, with its article and a suggested volume.
+bool insertion_volume_unset(const Context& c, const Clause& k, const Variable& v, const json& value) {
+    return is_insertion_clause(k) && volume_variable(c, v) && value.is_number() && !(value.get<double>() > 0);
 }
 
 void clause_bad_value(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
@@ -87,9 +98,10 @@ void clause_bad_value(const Context& c, const RuleInfo&, std::vector<Hit>& out) 
             const Variable* v = k->variable(name);
             std::string error;
             if (!v) error = "cette clause n'a pas de variable « " + name + " »";
+            else if (insertion_volume_unset(c, *k, *v, value)) continue;   // one finding: "insertion-sans-heures"
             else if (!check_value(*v, value, error)) error = "« " + v->label + " » : " + error;
             else continue;
-            out.push_back({clause_field(*chosen, name), {{"clause", clause_name(*k)}, {"error", error}}});
+            out.push_back({clause_field(*chosen, name), {{"clause", clause_name(*k)}, {"error", error}}, k->articles});
         }
 }
 
@@ -133,9 +145,33 @@ void requirement_localism(const Context& c, bool clause_values, std::vector<Hit>
 void specification_localism(const Context& c, const RuleInfo&, std::vector<Hit>& out) { requirement_localism(c, false, out); }
 void clause_localism(const Context& c, const RuleInfo&, std::vector<Hit>& out) { requirement_localism(c, true, out); }
 
+// Whether the word "équivalent" at `i` is refused rather than admitted: « aucun équivalent ne sera accepté »,
+// « sans équivalent », « les produits équivalents sont refusés », « l'équivalent n'est pas admis ».
+bool equivalent_refused(const std::vector<Token>& tokens, size_t i) {
+    static const std::vector<std::string> kBefore = {"aucun", "aucune", "sans", "ni", "nul", "nulle", "pas", "jamais", "non"};
+    static const std::vector<std::string> kRefusal = {"refus*", "exclu*", "rejet*", "rejete*", "interdi*", "irrecevab*",
+                                                      "proscri*", "pas", "jamais", "aucun", "aucune"};
+    for (size_t k = 1; k <= 3 && k <= i; ++k)
+        if (tokens[i - k].sentence == tokens[i].sentence && any_word_matches(tokens[i - k].word, kBefore)) return true;
+    for (size_t k = i + 1; k <= i + 6 && k < tokens.size() && tokens[k].sentence == tokens[i].sentence; ++k)
+        if (any_word_matches(tokens[k].word, kRefusal)) return true;
+    return false;
+}
+
+// Whether the sentence, or the next one, admits an equivalent (and does not refuse it).
 bool mentions_equivalent(const std::vector<Token>& tokens, int sentence) {
-    for (const Token& t : tokens)
-        if ((t.sentence == sentence || t.sentence == sentence + 1) && word_matches(t.word, "equivalen*")) return true;
+    for (size_t i = 0; i < tokens.size(); ++i)
+        if ((tokens[i].sentence == sentence || tokens[i].sentence == sentence + 1) && word_matches(tokens[i].word, "equivalen*") &&
+            !equivalent_refused(tokens, i))
+            return true;
+    return false;
+}
+
+// Whether a text refuses equivalents anywhere.
+bool refuses_equivalent(std::string_view text) {
+    const std::vector<Token> tokens = tokenize(text);
+    for (size_t i = 0; i < tokens.size(); ++i)
+        if (word_matches(tokens[i].word, "equivalen*") && equivalent_refused(tokens, i)) return true;
     return false;
 }
 
@@ -144,8 +180,14 @@ bool mentions_equivalent(const std::vector<Token>& tokens, int sentence) {
 std::vector<std::string> without_equivalent(std::string_view text, const std::vector<Token>& tokens,
                                             const std::vector<std::pair<size_t, size_t>>& spans) {
     std::vector<std::string> out, seen;
+    // A span inside another ("Kärcher" in "marque Kärcher") is the same name: keep the longest.
+    auto inside = [&](size_t first, size_t last) {
+        for (const auto& [f, l] : spans)
+            if (f <= first && last <= l && (f != first || l != last)) return true;
+        return false;
+    };
     for (const auto& [first, last] : spans) {
-        if (mentions_equivalent(tokens, tokens[first].sentence)) continue;
+        if (inside(first, last) || mentions_equivalent(tokens, tokens[first].sentence)) continue;
         std::string s = span_text(text, tokens, first, last);
         if (contains(seen, fold(s))) continue;
         seen.push_back(fold(s));
@@ -200,7 +242,10 @@ void label_without_equivalent(const Context& c, const RuleInfo&, std::vector<Hit
         const std::vector<Token> tokens = tokenize(*r.text);
         std::vector<std::string> found = without_equivalent(*r.text, tokens, label_spans(c, *r.text, tokens));
         // A clause value is read inside its clause, whose text may admit the equivalent.
-        if (!found.empty() && r.clause && fold(render_clause(*r.clause, r.chosen->values)).find("equivalen") != std::string::npos) continue;
+        if (!found.empty() && r.clause) {
+            const std::string rendered = render_clause(*r.clause, r.chosen->values);
+            if (fold(rendered).find("equivalen") != std::string::npos && !refuses_equivalent(rendered)) continue;
+        }
         if (!found.empty()) out.push_back({r.field, {{"terms", quoted_list(found)}}});
     }
 }
@@ -263,7 +308,11 @@ void egalim_shares(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
             if (!share) continue;
             const Date from = parse_date(share->value("from", std::string()));
             if (from.valid() && c.date.key() < from.key()) continue;
-            const double min = share->value("min", 0.0), value = c.number(*chosen, v);
+            double min = share->value("min", 0.0);
+            const char* buyer = enum_name(c.p.buyer.type);
+            if (share->contains("min_by_buyer") && (*share)["min_by_buyer"].is_object())
+                min = (*share)["min_by_buyer"].value(buyer, min);
+            const double value = c.number(*chosen, v);
             if (value < min)
                 out.push_back({clause_field(*chosen, v.name),
                                {{"value", french_percent(value)}, {"min", french_percent(min)},
@@ -289,12 +338,59 @@ bool agec_family(const RuleInfo& r, const Need& n) {
     return false;
 }
 
+// The shares bind the State, local authorities and their groupings only (décret n° 2024-134): params.buyers.
+bool agec_bound(const Context& c, const RuleInfo& r) {
+    return agec_family(r, c.p.need) && contains(strings_param(r, "buyers"), enum_name(c.p.buyer.type));
+}
+
 void agec_missing(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
-    if (!agec_family(r, c.p.need)) return;
+    if (!agec_bound(c, r)) return;
     for (const auto& [chosen, k] : c.chosen())
         if (k->kind != ClauseKind::sourcing && reuse_clause(c, r, *k)) return;
     const Family* f = c.lib.family(c.p.need.family);
     out.push_back({"", {{"family", f ? f->label : c.p.need.family}}});
+}
+
+// The yearly declaration of the AGEC spend on the national open-data portal (décret n° 2024-134).
+void agec_declaration(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    const RuleInfo* agec = c.rules.find("agec-clause-absente");
+    if (!agec || !agec_bound(c, *agec)) return;
+    const Family* f = c.lib.family(c.p.need.family);
+    out.push_back({"", {{"family", f ? f->label : c.p.need.family}}});
+}
+
+// --- obligations tied to a subject: a chosen clause or a specification must deal with them -----------------
+
+// Whether a chosen clause (not sourcing guidance) cites one of params.articles or speaks of params.terms, or a
+// specification of the buyer does.
+bool topic_covered(const Context& c, const RuleInfo& r) {
+    const std::vector<std::string> articles = strings_param(r, "articles"), terms = strings_param(r, "terms");
+    for (const auto& [chosen, k] : c.chosen()) {
+        if (k->kind == ClauseKind::sourcing) continue;
+        for (const std::string& a : articles) if (contains(k->articles, a)) return true;
+        if (!matched_terms(k->title + "\n" + k->text, terms).empty()) return true;
+    }
+    for (const Specification& s : c.p.specifications)
+        if (!matched_terms(s.title + "\n" + s.text, terms, /*skip_negated=*/true).empty()) return true;
+    return false;
+}
+
+bool in_families(const Context& c, const RuleInfo& r) { return contains(strings_param(r, "families"), c.p.need.family); }
+
+// School catering (law/legal.h school_catering): the weekly vegetarian menu, no plastic containers.
+void school_topic(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
+    if (school_catering(c.p) && !topic_covered(c, r)) out.push_back({});
+}
+
+// A family's own obligation: single-use plastics at events, accessibility of digital services.
+void family_topic(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
+    if (in_families(c, r) && !topic_covered(c, r)) out.push_back({});
+}
+
+// L.2141-7-1: the optional exclusions of the loi industrie verte apply only if the RC announces them; worth
+// deciding in a formalised procedure, where large firms bound by the reports are likely to bid.
+void green_industry_exclusions(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
+    if (c.procedure.procedure == Procedure::formalisee && !topic_covered(c, r)) out.push_back({});
 }
 
 // --- insertion -------------------------------------------------------------------------------------------
@@ -323,7 +419,8 @@ Quantities quantities(const Context& c, const ChosenClause& chosen, const Clause
         const double x = c.number(chosen, v);
         if (volume_variable(c, v)) {
             q.has_volume_variable = true;
-            q.volume_set = q.volume_set || x > 0;
+            // A value that is not a number is "clauses-valeur-invalide": one finding for one fault.
+            q.volume_set = q.volume_set || x > 0 || !c.value(chosen, v).is_number();
         } else if ((v.type == "percent" || v.type == "integer" || v.type == "hours") && x > 0) {
             q.other_quantity = true;
         }
@@ -404,6 +501,12 @@ std::vector<RuleEntry> clause_rules() {
         {"egalim-clause-absente", egalim_missing},
         {"egalim-parts-insuffisantes", egalim_shares},
         {"agec-clause-absente", agec_missing},
+        {"rappel-agec-declaration", agec_declaration},
+        {"egalim-menu-vegetarien", school_topic},
+        {"restauration-scolaire-plastique", school_topic},
+        {"evenement-plastique-usage-unique", family_topic},
+        {"numerique-accessibilite", family_topic},
+        {"exclusions-industrie-verte", green_industry_exclusions},
         {"insertion-sans-heures", insertion_no_hours},
         {"insertion-volume-non-chiffre", insertion_share_only},
         {"insertion-sans-facilitateur", insertion_no_facilitator},

@@ -40,7 +40,12 @@ void no_criteria(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
     if (c.p.criteria.empty()) out.push_back({});
 }
 
+// A purchase without publicity or competition (R.2122-8) has no award criteria to state: the art. 35 criterion
+// rules do not apply to it.
+bool competed(const Context& c) { return c.procedure.procedure != Procedure::sans_publicite; }
+
 void environmental_award(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    if (!competed(c)) return;
     for (const AwardCriterion& k : c.p.criteria)
         if (environmental_criterion(c, k)) return;
     out.push_back({});
@@ -61,6 +66,7 @@ const AwardCriterion* sole_criterion(const Context& c, size_t& index) {
 }
 
 void sole_criterion_rule(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    if (!competed(c)) return;
     size_t i = 0;
     const AwardCriterion* k = sole_criterion(c, i);
     if (k && !environmental_cost(c, *k)) out.push_back({item("criteria", i) + ".kind", {{"name", name_of(*k, i)}}});
@@ -156,10 +162,15 @@ void criterion_localism(const Context& c, const RuleInfo&, std::vector<Hit>& out
             {item("criteria", i) + ".name", &k.name}, {item("criteria", i) + ".method", &k.method}, {item("criteria", i) + ".proof", &k.proof}};
         for (size_t j = 0; j < k.subcriteria.size(); ++j)
             fields.push_back({item("criteria", i) + "." + item("subcriteria", j) + ".name", &k.subcriteria[j].name});
-        for (const auto& [field, text] : fields) {
-            std::vector<std::string> found = find_localism(*text, LocalismScope::criterion);
-            if (!found.empty()) out.push_back({field, {{"name", name_of(k, i)}, {"terms", quoted_list(found)}}});
-        }
+        // One finding per criterion, at the first field that carries the place, naming every expression.
+        std::string first;
+        std::vector<std::string> all;
+        for (const auto& [field, text] : fields)
+            for (const std::string& term : find_localism(*text, LocalismScope::criterion)) {
+                if (first.empty()) first = field;
+                if (!contains(all, term)) all.push_back(term);
+            }
+        if (!all.empty()) out.push_back({first, {{"name", name_of(k, i)}, {"terms", quoted_list(all)}}});
     }
 }
 
@@ -183,12 +194,6 @@ Missing missing_parts(const std::string& indicator, const std::string& proof, co
     return m;
 }
 
-std::string join_french(const std::vector<std::string>& items) {
-    std::string out;
-    for (size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : i + 1 == items.size() ? " et " : ", ") + items[i];
-    return out;
-}
-
 void monitoring_incomplete(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
     for (size_t i = 0; i < c.p.monitoring.size(); ++i) {
         const Commitment& m = c.p.monitoring[i];
@@ -197,7 +202,7 @@ void monitoring_incomplete(const Context& c, const RuleInfo&, std::vector<Hit>& 
         const std::string what = !blank(m.commitment) ? "« " + trim(m.commitment) + " »"
                                  : !m.clause.empty() ? "le suivi de la clause " + m.clause
                                                      : "la ligne n° " + std::to_string(i + 1);
-        out.push_back({item("monitoring", i) + "." + miss.first_field, {{"what", what}, {"missing", join_french(miss.labels)}}});
+        out.push_back({item("monitoring", i) + "." + miss.first_field, {{"what", what}, {"missing", french_list(miss.labels)}}});
     }
     // Execution conditions with no monitoring line rely on the library's indicator, proof, checkpoint, penalty.
     for (const auto& [chosen, k] : c.chosen()) {
@@ -206,12 +211,31 @@ void monitoring_incomplete(const Context& c, const RuleInfo&, std::vector<Hit>& 
         for (const Commitment& m : c.p.monitoring) followed = followed || m.clause == chosen->id;
         const Missing miss = missing_parts(k->indicator, k->execution_proof, k->checkpoint, k->penalty);
         if (!followed && !miss.labels.empty())
-            out.push_back({clause_field(*chosen), {{"what", "la clause " + k->id + " (« " + k->title + " »)"}, {"missing", join_french(miss.labels)}}});
+            out.push_back({clause_field(*chosen), {{"what", "la clause " + k->id + " (« " + k->title + " »)"}, {"missing", french_list(miss.labels)}}});
     }
 }
 
+// A figure of params that may depend on the buyer type: params[by_buyer][type], else params[key].
+double buyer_param(const Context& c, const RuleInfo& r, const char* key, const char* by_buyer, double fallback) {
+    const json& by = r.params.contains(by_buyer) ? r.params[by_buyer] : json();
+    const char* buyer = enum_name(c.p.buyer.type);
+    if (by.is_object() && by.contains(buyer) && by[buyer].is_number()) return by[buyer].get<double>();
+    return number_param(r, key, fallback);
+}
+
+// R.2191-3: an advance is owed above 50 000 € HT when the duration exceeds 2 months, at least 5 % (R.2191-7).
+void advance_owed(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
+    const double min = number_param(r, "min_percent", 5), from = number_param(r, "from_value", 50000);
+    const double months = number_param(r, "from_months", 2);
+    const int duration = c.p.need.duration_months + c.p.need.renewals * c.p.need.renewal_months;
+    if (c.p.advance_percent < min && c.total > from && duration > months)
+        out.push_back({"", {{"value", french_percent(c.p.advance_percent)}, {"min", french_percent(min)}}});
+}
+
 void low_advance(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
-    const double min = number_param(r, "min_percent", 20), from = number_param(r, "from_value", 50000);
+    const double min = buyer_param(c, r, "min_percent", "min_percent_by_buyer", 20), from = number_param(r, "from_value", 50000);
+    const double owed = c.rules.find("paiement-avance-obligatoire") ? number_param(*c.rules.find("paiement-avance-obligatoire"), "min_percent", 5) : 5;
+    if (c.p.advance_percent < owed) return;   // "paiement-avance-obligatoire" says it
     if (!(c.p.advance_percent < min) || !(c.total > from)) return;
     // Likely to attract small firms: at least one lot of a size an SME can take on (below the EU threshold).
     const double factor = renewal_factor(c.p.need);
@@ -220,12 +244,13 @@ void low_advance(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
     if (sme_sized) out.push_back({"", {{"value", french_percent(c.p.advance_percent)}, {"min", french_percent(min)}}});
 }
 
+// R.2192-10, R.2192-11: 30 days for the State and local authorities, 50 for public health establishments,
+// 60 for public undertakings (entities of params.max_days_by_buyer).
 void long_payment(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
-    double max = number_param(r, "max_days", 30);
-    const json& by_buyer = r.params.contains("max_days_by_buyer") ? r.params["max_days_by_buyer"] : json();
-    const char* buyer = enum_name(c.p.buyer.type);
-    if (by_buyer.is_object() && by_buyer.contains(buyer) && by_buyer[buyer].is_number()) max = by_buyer[buyer].get<double>();
-    if (c.p.payment_days > max) out.push_back({"", {{"value", std::to_string(c.p.payment_days)}, {"max", french_number(max)}}});
+    const double max = buyer_param(c, r, "max_days", "max_days_by_buyer", 30);
+    if (c.p.payment_days > max)
+        out.push_back({"", {{"value", std::to_string(c.p.payment_days)}, {"max", french_number(max)},
+                            {"buyer", enum_label(c.p.buyer.type)}}});
 }
 
 }  // namespace
@@ -246,6 +271,7 @@ std::vector<RuleEntry> criteria_rules() {
         {"criteres-capacite-candidat", candidate_capacity},
         {"localisme-critere", criterion_localism},
         {"suivi-incomplet", monitoring_incomplete},
+        {"paiement-avance-obligatoire", advance_owed},
         {"paiement-avance-faible", low_advance},
         {"paiement-delai", long_payment},
     };

@@ -88,6 +88,19 @@ std::string fill(std::string message, const std::map<std::string, std::string>& 
     return message;
 }
 
+// The typographic apostrophe (’) for the straight one, outside « » (the user's own words are quoted as typed).
+std::string typographic_apostrophes(const std::string& s) {
+    std::string out;
+    int quoted = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s.compare(i, 2, "\u00AB") == 0) ++quoted;
+        else if (s.compare(i, 2, "\u00BB") == 0 && quoted > 0) --quoted;
+        if (s[i] == '\'' && quoted == 0) out += "\u2019";
+        else out += s[i];
+    }
+    return out;
+}
+
 const EnumEntry<Severity> kSeverities[] = {
     {Severity::bloquant, "bloquant", "Bloquant"}, {Severity::alerte, "alerte", "Alerte"}, {Severity::conseil, "conseil", "Conseil"}};
 
@@ -132,6 +145,7 @@ bool load_rules(const std::string& text, RuleSet& out, std::string& error) {
     }
     RuleSet set;
     if (doc.contains("vocabulary") && doc["vocabulary"].is_object()) set.vocabulary = doc["vocabulary"];
+    if (doc.contains("example_base") && doc["example_base"].is_object()) set.example_base = doc["example_base"];
     for (const json& j : doc["rules"]) {
         RuleInfo r;
         if (!j.is_object()) { error = "Table des règles : une entrée n'est pas un objet."; return false; }
@@ -147,6 +161,8 @@ bool load_rules(const std::string& text, RuleSet& out, std::string& error) {
         if (j.contains("articles") && j["articles"].is_array())
             for (const json& a : j["articles"]) if (a.is_string()) r.articles.push_back(a.get<std::string>());
         if (j.contains("params") && j["params"].is_object()) r.params = j["params"];
+        if (j.contains("examples") && j["examples"].is_object()) r.examples = j["examples"];
+        r.reminder = j.value("reminder", false);
         if (r.id.empty() || r.message.empty() || !known_step || !known_severity) {
             error = "Table des règles : la règle « " + r.id + " » est incomplète (identifiant, gravité, étape ou message).";
             return false;
@@ -173,8 +189,10 @@ std::vector<std::string> implemented_rules() {
     return ids;
 }
 
-Finding rule_finding(const RuleInfo& info, const std::map<std::string, std::string>& values, const std::string& field) {
-    return {info.id, info.severity, info.articles, sanitize_utf8(french_typography(fill(info.message, values))), info.step,
+Finding rule_finding(const RuleInfo& info, const std::map<std::string, std::string>& values, const std::string& field,
+                     const std::vector<std::string>& articles) {
+    return {info.id, info.severity, articles.empty() ? info.articles : articles,
+            sanitize_utf8(french_typography(typographic_apostrophes(fill(info.message, values)))), info.step,
             field.empty() ? info.field : field};
 }
 
@@ -188,7 +206,7 @@ std::vector<Finding> run_checks(const Project& p, const ProcedureResult& procedu
         std::vector<checks::Hit> hits;
         entry.run(ctx, *info, hits);
         for (const checks::Hit& h : hits)
-            findings.push_back(rule_finding(*info, h.values, h.field));
+            findings.push_back(rule_finding(*info, h.values, h.field, h.articles));
     }
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
         return a.severity < b.severity;

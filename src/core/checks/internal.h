@@ -10,6 +10,7 @@ namespace clausier::checks {
 struct Hit {
     std::string field;                          // empty = the rule's default field
     std::map<std::string, std::string> values;  // message placeholders: {name} → text
+    std::vector<std::string> articles = {};     // empty = the rule's articles; else these (a clause's own basis)
 };
 
 struct Context {

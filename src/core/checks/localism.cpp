@@ -103,6 +103,18 @@ const Words kDistanceUse = {"autonomie", "parcour*", "kilometrage*", "emission*"
                             "g", "grammes", "gramme", "l", "litre*", "par", "an", "ans", "annuel*", "annee*",
                             "vitesse*", "h", "heure", "kwh", "roulage", "voirie", "chaussee*", "lineaire*"};
 
+// Measures whose value depends on where the candidate is (CE, 12 Sept 2018, n° 420585: a travel-cost criterion
+// computed from the candidate's premises): a distance, a travel time or a travel cost counted from its premises,
+// or its postcode. Delivery times, emissions per delivery or the number of intermediaries measure the offer.
+const Words kMeasure = {"distance*", "km", "kms", "kilometr*", "trajet*", "deplacement*", "eloignement*", "acheminement*",
+                        "route", "isochrone*", "temps", "duree", "frais", "cout", "couts"};
+// The candidate's premises; they count when owned ("son agence", "le siège du candidat").
+const Words kPremises = {"siege*", "agence", "agences", "locaux", "local", "depot", "depots", "entrepot*", "atelier*",
+                         "adresse*", "implantation*", "base", "bases", "etablissement", "etablissements", "bureau", "bureaux"};
+const Words kOwner = {"son", "sa", "ses", "leur", "leurs"};
+const Words kCandidate = {"candidat*", "soumissionnaire*", "entreprise*", "prestataire*", "titulaire*", "fournisseur*",
+                          "operateur*", "societe*", "attributaire*", "groupement*"};
+
 const Words kOriginTerms = {"made in france", "origine france*", "origine francaise", "fabrique* en france",
                             "fabrication francaise", "produit* en france", "produit* francais*",
                             "entreprise* francaise*", "societe* francaise*", "viande* francaise*", "viande* de france",
@@ -189,8 +201,48 @@ struct Scan {
         add(first, i);
     }
 
+    // A premises word at p that belongs to the candidate: "son agence", "le siège du candidat", "les locaux de
+    // l'entreprise" (not "les locaux de la mairie").
+    // The span (first, last) of the candidate's premises at p: "son agence", "siège du candidat"; first > last
+    // when the word at p is not such premises.
+    std::pair<size_t, size_t> candidate_premises(size_t p) const {
+        if (!any_word_matches(w(p), kPremises)) return {1, 0};
+        for (size_t k = 1; k <= 2 && k <= p; ++k)
+            if (same_sentence(p - k, p) && any_word_matches(w(p - k), kOwner)) return {p - k, p};
+        for (size_t k = 1; k <= 4 && p + k < t.size() && same_sentence(p + k, p); ++k)
+            if (any_word_matches(w(p + k), kCandidate)) return {p, p + k};
+        return {1, 0};
+    }
+    // A distance, travel time or travel cost measured from the candidate's premises, in the same sentence:
+    // both the measure ("frais de déplacement") and the premises ("siège du candidat") are reported.
+    void measured_from_premises(size_t i) {
+        size_t last = i;
+        // "temps", "durée", "frais", "coût" only as travel: "temps de trajet", "frais de déplacement".
+        if (any_word_matches(w(i), {"temps", "duree", "frais", "cout", "couts", "route"})) {
+            last = 0;
+            for (size_t k = 1; k <= 3 && i + k < t.size() && same_sentence(i + k, i) && last == 0; ++k)
+                if (any_word_matches(w(i + k), {"trajet*", "deplacement*", "route", "acces", "transport*", "parcours"})) last = i + k;
+            if (last == 0) return;
+        }
+        for (size_t p = 0; p < t.size(); ++p) {
+            if (!same_sentence(p, i)) continue;
+            const auto [first, end] = candidate_premises(p);
+            if (first > end) continue;
+            add(i, last);
+            add(first, end);
+            return;
+        }
+    }
+    void postcode(size_t i) {
+        // "code postal du candidat", "codes postaux": a place as such in a criterion, the operator's in a text.
+        if (scope == LocalismScope::criterion || near(i, 0, 6, kCandidate) || near(i, 3, 0, kOwner)) add(i - 1, i);
+    }
+
     void run() {
         for (size_t i = 0; i < t.size(); ++i) {
+            if (any_word_matches(w(i), kMeasure)) measured_from_premises(i);
+            if (i > 0 && w(i - 1) == "code" && (w(i) == "postal" || w(i) == "postaux")) postcode(i);
+            if (i > 0 && w(i - 1) == "codes" && w(i) == "postaux") postcode(i);
             const std::string& x = w(i);
             if (x == "local" || x == "locale" || x == "locales") local_adjective(i);
             else if (x == "locaux") locaux(i);

@@ -56,12 +56,78 @@ void need_localism(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
 
 // --- sourcing --------------------------------------------------------------------------------------------
 
+bool digit_at(std::string_view s, size_t i) { return i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); }
+
+// The number written just before byte `end` of `s` ("120 000", "42,50", "15"), skipping spaces and no-break
+// spaces between the number and its unit; empty when none.
+std::string number_before(std::string_view s, size_t end) {
+    auto space_before = [&](size_t i) -> size_t {   // length of the space ending at i, 0 if none
+        if (i >= 1 && s[i - 1] == ' ') return 1;
+        if (i >= 2 && s.substr(i - 2, 2) == "\xC2\xA0") return 2;
+        if (i >= 3 && s.substr(i - 3, 3) == "\xE2\x80\xAF") return 3;
+        return 0;
+    };
+    size_t i = end;
+    while (size_t n = space_before(i)) i -= n;
+    if (i == 0 || !digit_at(s, i - 1)) return "";
+    size_t last = i, first = i;
+    while (first > 0) {
+        if (digit_at(s, first - 1) || ((s[first - 1] == ',' || s[first - 1] == '.') && digit_at(s, first - 2))) { --first; continue; }
+        const size_t n = space_before(first);   // thousands: "120 000"
+        if (n && digit_at(s, first - n - 1) && last - first >= 3) { first -= n; continue; }
+        break;
+    }
+    return std::string(s.substr(first, last - first));
+}
+
+// Amounts and percentages tied to an offer in a sourcing note: those of a sentence that speaks of a price, a
+// discount, an order or a quote, or says "HT"/"TTC" ("réduction de 15 %", "42 € HT le m²"), not "30 % de
+// produits bio" or the hourly cost of an insertion calculation.
+std::vector<std::string> sourcing_figures(std::string_view text, const std::vector<std::string>& offer_words) {
+    std::vector<std::string> out;
+    const std::vector<Token> tokens = tokenize(text);
+    auto sentence_at = [&](size_t byte) {
+        int sentence = 0;
+        for (const Token& t : tokens) if (t.begin <= byte) sentence = t.sentence;
+        return sentence;
+    };
+    auto offer_sentence = [&](int sentence) {
+        for (const Token& t : tokens) if (t.sentence == sentence && any_word_matches(t.word, offer_words)) return true;
+        return false;
+    };
+    for (size_t i = 0; i < text.size(); ++i) {
+        const bool euro = text.compare(i, 3, "\xE2\x82\xAC") == 0;
+        const bool percent = text[i] == '%';
+        if (!euro && !percent) continue;
+        const std::string number = number_before(text, i);
+        if (number.empty() || !offer_sentence(sentence_at(i))) continue;
+        out.push_back(number + (euro ? "\u00A0€" : "\u00A0%"));
+    }
+    for (size_t i = 1; i < tokens.size(); ++i)   // "120 000 euros", "50 k€" is caught above
+        if (any_word_matches(tokens[i].word, {"euro", "euros", "eur"}) && tokens[i - 1].sentence == tokens[i].sentence) {
+            const std::string number = number_before(text, tokens[i].begin);
+            if (!number.empty() && offer_sentence(tokens[i].sentence)) out.push_back(number + " " + tokens[i].text);
+        }
+    return out;
+}
+
 void sourcing_prices(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
-    const std::vector<std::string> terms = c.terms("sourcing-interdit");
+    const std::vector<std::string> terms = c.terms("sourcing-interdit"), offer_words = c.terms("sourcing-offre");
     for (size_t i = 0; i < c.p.sourcing.size(); ++i) {
         const SourcingContact& s = c.p.sourcing[i];
         for (const auto& [field, text] : {std::pair<const char*, const std::string*>{"notes", &s.notes}, {"shared", &s.shared}}) {
             std::vector<std::string> found = matched_terms(*text, terms, /*skip_negated=*/true);
+            for (const std::string& figure : sourcing_figures(*text, offer_words)) {
+                // "remise de 10" and "10 %" are one expression: "remise de 10 %".
+                const std::string number = figure.substr(0, figure.find_first_not_of("0123456789 ,."));
+                bool merged = false;
+                for (std::string& term : found)
+                    if (!merged && term.size() >= number.size() && term.compare(term.size() - number.size(), number.size(), number) == 0) {
+                        term += figure.substr(number.size());
+                        merged = true;
+                    }
+                if (!merged && !contains(found, figure)) found.push_back(figure);
+            }
             if (!found.empty())
                 out.push_back({item("sourcing", i) + "." + field,
                                {{"terms", quoted_list(found)}, {"operator", blank(s.operator_name) ? "un opérateur" : trim(s.operator_name)}}});
@@ -78,8 +144,15 @@ void sourcing_untraced(const Context& c, const RuleInfo&, std::vector<Hit>& out)
 
 // --- lots ------------------------------------------------------------------------------------------------
 
+// Not dividing must rest on one of the grounds of L.2113-11 (no distinct services; division restricting
+// competition or making execution technically difficult or more costly; buyer unable to coordinate): a text
+// that names none of them ("x", "commodité administrative") is no justification.
 void single_lot(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
-    if (c.p.lots.size() <= 1 && blank(c.p.single_lot_justification)) out.push_back({});
+    if (c.p.lots.size() > 1) return;
+    const std::string& why = c.p.single_lot_justification;
+    if (blank(why)) out.push_back({"", {{"state", "aucune justification n'est rédigée"}}});
+    else if (matched_terms(why, c.terms("motifs-non-allotissement"), /*skip_negated=*/true).empty())
+        out.push_back({"", {{"state", "la justification rédigée (« " + trim(why) + " ») ne se rattache à aucun des motifs prévus par la loi"}}});
 }
 
 void lot_without_value(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
@@ -165,7 +238,7 @@ void reserved_article(const Context& c, const RuleInfo& r, std::vector<Hit>& out
 }
 
 void reserved_ess_subject(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
-    const bool eligible = c.p.need.nature == Nature::services && c.p.need.social_services;
+    const bool eligible = c.p.need.nature == Nature::services && c.p.need.social_services;   // L.2113-15 lists fewer services than R.2123-1 3°
     for (size_t i = 0; i < c.p.lots.size(); ++i)
         if (c.p.lots[i].reserved == "ess" && !eligible) out.push_back({item("lots", i) + ".reserved", {{"lot", lot_name(c.p, i)}}});
 }
@@ -232,6 +305,14 @@ void spaser_alignment(const Context& c, const RuleInfo&, std::vector<Hit>& out) 
     out.push_back({"", {{"commitments", quoted_list(b.spaser_commitments)}}});
 }
 
+// --- the buyer's year -------------------------------------------------------------------------------------
+
+// R.2196-1: the essential data of every contract from params.from_value € HT are published (DECP).
+void decp_reminder(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
+    const double from = number_param(r, "from_value", 40000);
+    if (c.total >= from) out.push_back({"", {{"threshold", french_euros(from)}, {"value", french_euros(c.total)}}});
+}
+
 }  // namespace
 
 std::vector<RuleEntry> need_rules() {
@@ -257,6 +338,7 @@ std::vector<RuleEntry> need_rules() {
         {"objectifs-sans-clause", goal_without_clause},
         {"spaser-obligatoire", spaser_required},
         {"spaser-non-aligne", spaser_alignment},
+        {"rappel-decp", decp_reminder},
     };
 }
 

@@ -114,9 +114,9 @@ void procedure_section(Blocks& b, const Project& p, const ProjectFacts& f) {
     const SmallLots s = small_lots(p);
     if (!s.usable) return;
     std::vector<std::string> lots;
-    for (int n : s.eligible) lots.push_back(std::to_string(n));
+    for (int n : s.passable) lots.push_back(std::to_string(n));
     const bool one = lots.size() == 1;
-    b.push_back(paragraph(fr(std::string(one ? "Le lot " : "Les lots ") + join(lots) + ", d'une valeur inférieure à " +
+    b.push_back(paragraph(fr(std::string(one ? "Le lot " : "Les lots ") + french_list(lots) + ", d'une valeur inférieure à " +
                              french_euros(s.lot_limit) + " HT" + (one ? "" : " chacun") + " et représentant " +
                              (one ? "" : "ensemble ") + "au plus " + french_percent(s.share_limit) +
                              " de la valeur de tous les lots, " + (one ? "peut être passé" : "peuvent être passés") +

@@ -197,6 +197,67 @@ ProcedureResult size_procedure(const ProcedureInput& in, const LegalData& law) {
     return r;
 }
 
+namespace {
+
+struct CpvList {
+    std::vector<std::string> prefixes, codes, school;
+};
+
+const CpvList& social_list() {
+    static const CpvList list = [] {
+        CpvList l;
+        const json doc = json::parse(std::string(bundle_file("data/legal/services_sociaux.json")), nullptr, false);
+        auto read = [&](const char* key, std::vector<std::string>& out) {
+            if (doc.is_object() && doc.contains(key) && doc[key].is_array())
+                for (const json& c : doc[key]) if (c.is_string()) out.push_back(c.get<std::string>());
+        };
+        read("prefixes", l.prefixes);
+        read("codes", l.codes);
+        read("restauration_scolaire", l.school);
+        return l;
+    }();
+    return list;
+}
+
+std::string cpv_digits(std::string_view code) {
+    std::string d;
+    for (char c : code) {
+        if (c == '-') break;
+        if (c >= '0' && c <= '9') d += c;
+    }
+    return d;
+}
+
+}  // namespace
+
+bool social_services_cpv(std::string_view code) {
+    const std::string d = cpv_digits(code);
+    if (d.size() != 8) return false;
+    const CpvList& l = social_list();
+    if (contains(l.codes, d)) return true;
+    for (const std::string& prefix : l.prefixes)
+        if (d.compare(0, prefix.size(), prefix) == 0) return true;
+    return false;
+}
+
+bool social_services(const Project& p) {
+    if (p.need.social_services) return true;
+    if (p.need.nature != Nature::services) return false;
+    for (const std::string& code : p.need.cpv)
+        if (social_services_cpv(code)) return true;
+    return false;
+}
+
+bool school_catering(const Project& p) {
+    for (const std::string& code : p.need.cpv)
+        if (contains(social_list().school, cpv_digits(code))) return true;
+    if (p.need.family != "restauration-collective") return false;
+    for (const std::string& w : words(fold(p.need.object + " " + p.need.description)))
+        for (const char* school : {"scolaire", "scolaires", "ecole", "ecoles", "college", "colleges", "lycee", "lycees"})
+            if (w == school) return true;
+    return false;
+}
+
 Date effective_launch_date(const Project& p) {
     Date d = parse_date(p.need.launch_date);
     return d.valid() ? d : today();
@@ -208,7 +269,7 @@ ProcedureInput procedure_input(const Project& p) {
     in.nature = p.need.nature;
     in.amount = total_estimated_value(p);
     in.date = effective_launch_date(p);
-    in.social_services = p.need.social_services;
+    in.social_services = social_services(p);
     return in;
 }
 
@@ -234,7 +295,18 @@ SmallLots small_lots(const Project& p, const LegalData& law) {
             s.eligible_total += v;
         }
     }
-    s.usable = !s.eligible.empty() && total > 0 && s.eligible_total <= total * s.share_limit / 100.0;
+    // Smallest lots first: the most lots that fit within the share.
+    std::vector<int> by_value = s.eligible;
+    std::stable_sort(by_value.begin(), by_value.end(), [&](int a, int b) { return p.lots[a - 1].value < p.lots[b - 1].value; });
+    const double room = total * s.share_limit / 100.0;
+    for (int n : by_value) {
+        const double v = p.lots[n - 1].value * factor;
+        if (s.passable_total + v > room) break;
+        s.passable.push_back(n);
+        s.passable_total += v;
+    }
+    std::sort(s.passable.begin(), s.passable.end());
+    s.usable = !s.passable.empty() && total > 0;
     return s;
 }
 

@@ -76,16 +76,29 @@ json procedure_to_json(const ProcedureResult& r);
 // procedure once, not once per service.
 unsigned long long procedure_sizings();
 
-// Small-lots exception (R.2123-1 2°): within a formalised purchase, lots below the small-lot figure may
-// follow an adapted procedure as long as together they stay within the allowed share of all lots.
+// Small-lots exception (R.2123-1 2°): within a formalised purchase, any set of lots each below the small-lot
+// figure may follow an adapted procedure as long as together they stay within the allowed share of all lots.
+// The set proposed is the largest number of eligible lots that fits, smallest first; the DCE names it.
 struct SmallLots {
-    double lot_limit = 0, share_limit = 0;  // figure per lot, percent of the total
+    double lot_limit = 0, share_limit = 0;  // figure per lot (euros HT), percent of the total
     std::vector<int> eligible;              // 1-based lot numbers below the per-lot figure
     double eligible_total = 0;              // their value over the whole duration
-    bool usable = false;                    // eligible lots stay within the share
+    std::vector<int> passable;              // the set proposed as MAPA, in lot order (a subset of eligible)
+    double passable_total = 0;              // its value over the whole duration, within the share
+    bool usable = false;                    // some set of eligible lots stays within the share
 };
 SmallLots small_lots(const Project& p, const LegalData& law = bundled_legal_data());
 
 Date effective_launch_date(const Project& p);   // the project's date, or today when empty
+
+// Social and other specific services (R.2123-1 3°): whether a CPV code (8 digits, "-check" digit ignored) is in
+// the list annexed to the code (data/legal/services_sociaux.json).
+bool social_services_cpv(std::string_view code);
+// Whether the project buys such services: services whose CPV codes are in the list, or the buyer's own flag
+// (Need::social_services) for a need the codes do not describe.
+bool social_services(const Project& p);
+// Whether a catering project serves schools (school-catering CPV codes, or an object or description that says
+// so): the weekly vegetarian menu (L.230-5-6) and the ban on plastic containers (L.541-15-10) then apply.
+bool school_catering(const Project& p);
 
 }  // namespace clausier

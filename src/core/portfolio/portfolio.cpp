@@ -1,4 +1,5 @@
 #include "portfolio/portfolio.h"
+#include "base/bundle.h"
 #include "base/number.h"
 #include "law/insertion.h"
 #include "base/text.h"
@@ -125,6 +126,16 @@ json share_json(const ShareCount& s) {
 }  // namespace
 
 std::vector<const char*> portfolio_rules() { return {kSplitRule, kEgalimRule}; }
+
+const RuleSet& bundled_portfolio_rules() {
+    static const RuleSet rules = [] {
+        RuleSet r;
+        std::string error;
+        load_rules(std::string(bundle_file("data/legal/portfolio_rules.json")), r, error);
+        return r;
+    }();
+    return rules;
+}
 
 PortfolioSummary summarize_portfolio(const std::vector<PortfolioProject>& projects, int year, const Library& lib,
                                      const LegalData& law, const RuleSet& rules) {

@@ -49,10 +49,13 @@ struct PortfolioSummary {
     std::vector<std::string> where;     // for each finding, the files it names, joined by ", "
 };
 
+// The portfolio's rules (data/legal/portfolio_rules.json, same form as rules.json), parsed once.
+const RuleSet& bundled_portfolio_rules();
+
 // `year`: keep the projects launched that year (0 = all). `projects` must outlive the summary.
 PortfolioSummary summarize_portfolio(const std::vector<PortfolioProject>& projects, int year = 0,
                                      const Library& lib = bundled_library(), const LegalData& law = bundled_legal_data(),
-                                     const RuleSet& rules = bundled_rules());
+                                     const RuleSet& rules = bundled_portfolio_rules());
 // {"projects", "value", "environmental", "social", "plan", "findings"} per ../shared/CLI.md, plus "indicators".
 json portfolio_to_json(const PortfolioSummary& s);
 
