@@ -2,9 +2,10 @@
 // against a baseline ImGui page, frame times, idle frames, core timings in wasm and natively, exports, pandoc
 // for comparison, memory. Prints a table, or with --json exactly one JSON object. Budgets are reported, never
 // enforced: the exit status says only whether the measurements could be made.
-// Usage: node bench/bench.mjs --app PAGE --baseline PAGE --bench-core EXE --data DIR [--json] [--smoke]
+// Usage: node bench/bench.mjs --app PAGE --bench-page PAGE --baseline PAGE --bench-core EXE --data DIR [--json] [--smoke]
+// --app is the page users get (size, start-up); --bench-page the same app with the benchmark's hook.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -14,6 +15,7 @@ const args = process.argv.slice(2);
 const option = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const json = args.includes('--json'), smoke = args.includes('--smoke');
 const appPage = resolve(option('--app') || 'dist/clausier.html');
+const benchPage = resolve(option('--bench-page'));
 const baselinePage = resolve(option('--baseline'));
 const benchCore = resolve(option('--bench-core'));
 const data = resolve(option('--data'));
@@ -45,7 +47,16 @@ run('node', [join(import.meta.dirname, 'gen.mjs'), data, '1000', '10000']);
 log('bench: generating the DECP files (10,000 and 100,000 records)');
 run('node', [join(import.meta.dirname, 'decp_gen.mjs'), data, '10000', '100000']);
 
+// The largest workshop scenario (most clauses): where keystrokes and the recomputation are timed.
+const scenarioDir = join(import.meta.dirname, '..', 'scenarios');
+const scenario = readdirSync(scenarioDir).filter((f) => f.endsWith('.json')).map((f) => {
+  const text = readFileSync(join(scenarioDir, f), 'utf8');
+  const p = JSON.parse(text);
+  return { name: f, text, title: p.title, clauses: (p.clauses || []).length };
+}).sort((a, b) => b.clauses - a.clauses)[0];
+
 log('bench: native timings');
+const nativeRecompute = JSON.parse(run(benchCore, ['recompute']));
 const nativeDecp = JSON.parse(run(benchCore, ['decp', join(data, 'decp-100000.json')]));
 const nativeDecp10k = JSON.parse(run(benchCore, ['decp', join(data, 'decp-10000.json')]));
 const nativeSearch = JSON.parse(run(benchCore, ['search', join(data, 'lib-10000.json'), 'déchets']));
@@ -63,7 +74,10 @@ try {
 }
 
 log('bench: browser (start-up, frames, core timings in wasm)');
-const b = await measureBrowser({ appPage, baselinePage, data, runs, scrollSteps: smoke ? 8 : 30, sizes: [1000, 10000], log });
+const decpRecords = smoke ? 10000 : 100000;
+const b = await measureBrowser({ appPage, benchPage, baselinePage, data, runs, scrollSteps: smoke ? 8 : 30, sizes: [1000, 10000],
+  scenario, keys: smoke ? 10 : 40, decpFile: join(data, `decp-${decpRecords}.json`), log });
+if (b.decp.records !== decpRecords) throw new Error(`the browser read ${b.decp.records} DECP records, not ${decpRecords}`);
 
 const page = readFileSync(appPage);
 const result = {
@@ -84,6 +98,11 @@ const result = {
   decp_import_100k_ms_native: round(nativeDecp.ms, 0),
   decp_rss_10k_mb_native: round(nativeDecp10k.peak_rss_mb, 1),
   decp_rss_100k_mb_native: round(nativeDecp.peak_rss_mb, 1),
+  keystroke_ms_p50: round(b.keystrokes.p50, 1),
+  keystroke_ms_p95: round(b.keystrokes.p95, 1),
+  recompute_ms_native: round(nativeRecompute.cpu_ms, 3),
+  [`decp_import_${decpRecords / 1000}k_ms`]: round(b.decp.ms, 0),
+  decp_peak_mb: round(b.decp.memory.memory_bytes / 2 ** 20, 1),
   peak_heap_mb: round(b.memory.memory_bytes / 2 ** 20, 1),
   machine: machine(),
 };
@@ -106,8 +125,14 @@ const budgets = [
   ['DOCX export, native (ms)', 'docx_ms_native', '—', null],
   ['pandoc Markdown → DOCX (ms)', 'pandoc_docx_ms', '—', null],
   ['pandoc / native DOCX', (r) => round(r.pandoc_docx_ms / r.docx_ms_native, 1), '≥ 5', (r) => r.pandoc_docx_ms / r.docx_ms_native >= 5],
+  ['keystroke to its frame p50, largest scenario (ms)', 'keystroke_ms_p50', '—', null],
+  ['keystroke to its frame p95, largest scenario (ms)', 'keystroke_ms_p95', '≤ 16', (r) => r.keystroke_ms_p95 <= 16],
+  ['one change, all derived data, native (ms)', 'recompute_ms_native', '≤ 2', (r) => r.recompute_ms_native <= 2],
   ['peak wasm memory (MB)', 'peak_heap_mb', '≤ 64', (r) => r.peak_heap_mb <= 64],
   ['DECP import + indicators, 100,000 records, native (ms)', 'decp_import_100k_ms_native', '≤ 1000', (r) => r.decp_import_100k_ms_native <= 1000],
+  ...(smoke ? [['DECP import, 10,000 records, browser (ms)', 'decp_import_10k_ms', '—', null]]
+    : [['DECP import, 100,000 records, browser (ms)', 'decp_import_100k_ms', '≤ 3000', (r) => r.decp_import_100k_ms <= 3000]]),
+  ['DECP import peak wasm memory (MB)', 'decp_peak_mb', '≤ 256', (r) => r.decp_peak_mb <= 256],
   ['DECP import peak RSS, 10,000 / 100,000 records, native (MB)', (r) => `${r.decp_rss_10k_mb_native} / ${r.decp_rss_100k_mb_native}`, '—', null],
 ];
 
@@ -128,7 +153,9 @@ if (json) {
   console.log(`details: ${b.libraries[1000].frames.frames} frames over ${b.libraries[1000].frames.rows} listed clauses; ` +
     `search hits ${b.libraries[10000].search.hits}; memory with 1,000 / 10,000 clauses: ` +
     `${round(b.libraries[1000].memory.memory_bytes / 2 ** 20, 1)} / ${round(b.libraries[10000].memory.memory_bytes / 2 ** 20, 1)} MB; ` +
-    `start-up runs app ${b.startup.app.map((x) => round(x, 0)).join(' ')}, baseline ${b.startup.baseline.map((x) => round(x, 0)).join(' ')}`);
+    `start-up runs app ${b.startup.app.map((x) => round(x, 0)).join(' ')}, baseline ${b.startup.baseline.map((x) => round(x, 0)).join(' ')}; ` +
+    `keystrokes ${b.keystrokes.keys} in ${scenario.name} (${b.keystrokes.clauses} clauses); ` +
+    `recompute ${nativeRecompute.findings} findings, ${nativeRecompute.recommendations} recommendations`);
 }
 log(missed.length ? `bench: budgets missed: ${missed.join('; ')}` : 'bench: every budget met');
 if (b.errors.length) { log('bench: page errors: ' + b.errors.join(' | ')); process.exit(1); }

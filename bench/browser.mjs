@@ -6,13 +6,21 @@
 import { readFileSync } from 'node:fs';
 import { App, launch } from '../tests/browser/lib.mjs';
 
+// It also times keystrokes: from a keydown's time stamp to the end of the first frame that starts after it
+// (keydown and its keypress come in one task, so that frame applies the key and draws the new character).
 function rafProbe() {
   const raf = window.requestAnimationFrame.bind(window);
-  const probe = window.__bench = { first: 0, count: 0 };
+  const probe = window.__bench = { first: 0, count: 0, keyDown: 0, keys: [] };
+  window.addEventListener('keydown', (e) => { probe.keyDown = e.timeStamp; }, true);
   window.requestAnimationFrame = (callback) => raf((time) => {
+    const key = probe.keyDown;
     callback(time);
     probe.count++;
     if (!probe.first && typeof Module !== 'undefined' && Module.calledRun) probe.first = performance.now();
+    if (key && probe.keyDown === key) {
+      probe.keys.push(performance.now() - key);
+      probe.keyDown = 0;
+    }
   });
 }
 
@@ -38,6 +46,27 @@ function callBench(module, what, arg) {
   module.HEAPU8.set(bytes, ptr);
   const out = module.ccall('clausier_bench', 'string', ['string', 'number', 'number'], [what, ptr, bytes.length]);
   module._free(ptr);
+  return out;
+}
+
+// Reads the file chosen in the page's benchmark input as a stream of chunks and hands each to the module's
+// DECP reader, as the app does with a file the user opens; answers the wall time and what was read.
+async function decpImport(input) {
+  const file = input.files[0];
+  const start = performance.now();
+  window.__callBench(Module, 'decp-begin', file.name);
+  const reader = file.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const ptr = Module._malloc(value.length);
+    Module.HEAPU8.set(value, ptr);
+    Module.ccall('clausier_bench', 'string', ['string', 'number', 'number'], ['decp-feed', ptr, value.length]);
+    Module._free(ptr);
+  }
+  const out = JSON.parse(window.__callBench(Module, 'decp-end', ''));
+  out.ms = performance.now() - start;
+  out.bytes = file.size;
   return out;
 }
 
@@ -90,6 +119,44 @@ async function openApp(context, appUrl, libraryFile) {
   return app;
 }
 
+// Keystrokes in the need's object of the largest scenario (opened as a user opens a project file): from each
+// key event to the end of the frame that shows it. Each key waits for its frame, so no two share one.
+async function keystrokes(app, scenario, count) {
+  await app.openFile('top.open', scenario.name, scenario.text);
+  if ((await app.state()).project.title !== scenario.title) throw new Error(`the scenario ${scenario.name} did not open`);
+  await app.click('besoin.object');
+  await app.press('End');
+  const page = app.page;
+  await page.evaluate(() => { window.__bench.keys = []; });
+  const typed = 'Objet saisi au clavier pendant la mesure'.slice(0, count);
+  for (let i = 0; i < typed.length; i++) {
+    await page.keyboard.type(typed[i]);
+    await page.waitForFunction((n) => window.__bench.keys.length >= n, i + 1, { timeout: 60000 });
+  }
+  const s = await app.waitState((st) => st.project.need.object.endsWith(typed), 'every key reached the field', 60000);
+  if (!s.project.need.object.endsWith(typed)) throw new Error('the keys did not all reach the object field');
+  const times = await page.evaluate(() => window.__bench.keys);
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), keys: times.length, clauses: s.project.clauses.length };
+}
+
+// A generated DECP file imported in the benchmark's page (a fresh one, so that its memory is the import's).
+async function decpBrowser(context, benchUrl, path) {
+  const page = await context.newPage();
+  await page.goto(benchUrl);
+  await page.waitForFunction(() => typeof Module !== 'undefined' && Module.calledRun);
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'bench-decp';
+    document.body.appendChild(input);
+  });
+  await page.setInputFiles('#bench-decp', path);
+  const out = await page.evaluate(`(${decpImport})(document.getElementById('bench-decp'))`);
+  out.memory = JSON.parse(await page.evaluate(() => window.__callBench(Module, 'memory', '')));
+  await page.close();
+  return out;
+}
+
 // Frame CPU times while the clause list, filled by a search with many hits, scrolls down and back up.
 async function scrollFrames(app, query, steps) {
   const page = app.page;
@@ -99,7 +166,8 @@ async function scrollFrames(app, query, steps) {
   const field = await app.rect('clauses.search');
   await page.mouse.click(field.x + 20, field.y + field.h / 2);
   await page.keyboard.type(query);
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => JSON.parse(Module.ccall('clausier_items', 'string', ['string'], ['clauses.item.'])).length >= 20,
+    null, { timeout: 60000 }).catch(() => {});
   const items = await app.items('clauses.item.');
   if (items.length < 20) throw new Error(`the search "${query}" lists only ${items.length} clauses`);
   const r = await app.rect(items[0]);
@@ -127,8 +195,10 @@ async function idleFps(app) {
   return (after - before) / 2;
 }
 
-export async function measureBrowser({ appPage, baselinePage, data, runs, scrollSteps, sizes, log = () => {} }) {
-  const appUrl = 'file://' + appPage, baselineUrl = 'file://' + baselinePage;
+// appPage: the page users get (start-up); benchPage: the same app with the benchmark's hook (everything else).
+export async function measureBrowser({ appPage, benchPage, baselinePage, data, runs, scrollSteps, sizes, scenario, keys,
+                                       decpFile, log = () => {} }) {
+  const appUrl = 'file://' + appPage, benchUrl = 'file://' + benchPage, baselineUrl = 'file://' + baselinePage;
   const browser = await launch();
   const context = browser.context;
   await context.addInitScript({ content: `(${rafProbe})();\nwindow.__callBench = ${callBench};` });
@@ -138,20 +208,26 @@ export async function measureBrowser({ appPage, baselinePage, data, runs, scroll
     log('start-up measured');
 
     // The app as shipped: idle, CPV search, exports of the 200-clause project, memory.
-    const real = await openApp(context, appUrl);
+    const real = await openApp(context, benchUrl);
     out.idle_fps = await idleFps(real);
     out.cpv = await bench(real.page, 'cpv', 'nettoyage');
     out.search_real = await bench(real.page, 'search', 'déchets');
     out.exports = await bench(real.page, 'export', readFileSync(`${data}/project-200.json`, 'utf8'));
     out.memory = await bench(real.page, 'memory');
+    out.keystrokes = await keystrokes(real, scenario, keys);
     out.errors.push(...real.errors);
     await real.page.close();
-    log('idle frames, CPV search, exports and memory measured');
+    log('idle frames, CPV search, exports, memory and keystrokes measured');
+
+    if (decpFile) {
+      out.decp = await decpBrowser(context, benchUrl, decpFile);
+      log(`DECP import measured (${out.decp.records} records)`);
+    }
 
     // Generated libraries: scrolling the clause list, clause search, memory.
     out.libraries = {};
     for (const n of sizes) {
-      const app = await openApp(context, appUrl, `${data}/lib-${n}.json`);
+      const app = await openApp(context, benchUrl, `${data}/lib-${n}.json`);
       const search = await bench(app.page, 'search', 'déchets');
       if (search.clauses < n) throw new Error(`the app runs on ${search.clauses} clauses, not ${n}`);
       const frames = await scrollFrames(app, 'titulaire', scrollSteps);

@@ -61,21 +61,43 @@ function(clausier_single_page target shell out_html)
     VERBATIM)
 endfunction()
 
+# The app's code is compiled once (an object library) and linked into two pages: the one users get, and the
+# benchmark's (never shipped), which adds the benchmark's hook (bench/wasm/bench_hooks.cpp, docs/benchmarks.md).
 file(GLOB ui_sources CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/ui/*.cpp" "${CMAKE_SOURCE_DIR}/src/platform/*.cpp")
-add_executable(clausier_app ${ui_sources})
-add_dependencies(clausier_app clausier_fonts)
-target_include_directories(clausier_app PRIVATE "${CMAKE_SOURCE_DIR}/src" "${CMAKE_SOURCE_DIR}/src/platform" "${CMAKE_SOURCE_DIR}/src/ui")
-target_link_libraries(clausier_app PRIVATE clausier_core imgui)
+add_library(clausier_ui OBJECT ${ui_sources})
+add_dependencies(clausier_ui clausier_fonts)
+target_include_directories(clausier_ui PRIVATE "${CMAKE_SOURCE_DIR}/src" "${CMAKE_SOURCE_DIR}/src/platform" "${CMAKE_SOURCE_DIR}/src/ui")
+target_link_libraries(clausier_ui PRIVATE clausier_core imgui)
+target_compile_options(clausier_ui PRIVATE ${clausier_size_flags})
+# The automation API (docs/automation.md) is part of the page users get.
+set(clausier_exports _main _malloc _free _clausier_wake _clausier_paste _clausier_state _clausier_rect _clausier_items
+  _clausier_file_opened _clausier_notice _clausier_page_hidden _clausier_storage_changed)
+function(clausier_app_page target out_html exports)
+  list(JOIN exports "','" joined)
+  target_link_libraries(${target} PRIVATE clausier_core imgui)
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${fonts})
+  clausier_single_page(${target} "${CMAKE_SOURCE_DIR}/web/shell.html" "${out_html}")
+  target_link_options(${target} PRIVATE -sFILESYSTEM=1
+    "--embed-file=${font_dir}/DejaVuSans.ttf@/fonts/DejaVuSans.ttf"
+    "--embed-file=${font_dir}/DejaVuSans-Bold.ttf@/fonts/DejaVuSans-Bold.ttf"
+    "-sEXPORTED_FUNCTIONS=['${joined}']"
+    "-sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString']")
+endfunction()
+
+add_executable(clausier_app $<TARGET_OBJECTS:clausier_ui>)
 set_target_properties(clausier_app PROPERTIES OUTPUT_NAME "clausier")
-set_property(TARGET clausier_app APPEND PROPERTY LINK_DEPENDS ${fonts})
-clausier_single_page(clausier_app "${CMAKE_SOURCE_DIR}/web/shell.html" "${CLAUSIER_DIST_DIR}/clausier.html")
-target_link_options(clausier_app PRIVATE -sFILESYSTEM=1
-  "--embed-file=${font_dir}/DejaVuSans.ttf@/fonts/DejaVuSans.ttf"
-  "--embed-file=${font_dir}/DejaVuSans-Bold.ttf@/fonts/DejaVuSans-Bold.ttf"
-  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_clausier_wake','_clausier_paste','_clausier_state','_clausier_rect','_clausier_items','_clausier_file_opened','_clausier_notice','_clausier_bench','_clausier_page_hidden','_clausier_storage_changed']"
-  "-sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString']")
+clausier_app_page(clausier_app "${CLAUSIER_DIST_DIR}/clausier.html" "${clausier_exports}")
+
+# The benchmark's page: built on request only (bench_pages), written beside the build, never shipped.
+add_executable(clausier_bench_app EXCLUDE_FROM_ALL $<TARGET_OBJECTS:clausier_ui> "${CMAKE_SOURCE_DIR}/bench/wasm/bench_hooks.cpp")
+set_target_properties(clausier_bench_app PROPERTIES OUTPUT_NAME "clausier_bench")
+clausier_app_page(clausier_bench_app "${CMAKE_BINARY_DIR}/pages/clausier_bench.html" "${clausier_exports};_clausier_bench")
+# Function names kept in its wasm (the code is the same), so that a CPU profile of it (bench/profile.mjs) names them.
+target_link_options(clausier_bench_app PRIVATE --profiling-funcs)
 
 # The start-up baseline of scripts/bench (bench/baseline): built on request only, never shipped.
+# scripts/bench and scripts/test build both benchmark pages with: cmake --build build/wasm --target bench_pages
 add_executable(bench_baseline EXCLUDE_FROM_ALL "${CMAKE_SOURCE_DIR}/bench/baseline/baseline.cpp")
 target_link_libraries(bench_baseline PRIVATE imgui)
 clausier_single_page(bench_baseline "${CMAKE_SOURCE_DIR}/bench/baseline/shell.html" "${CMAKE_BINARY_DIR}/pages/baseline.html")
+add_custom_target(bench_pages DEPENDS bench_baseline clausier_bench_app)

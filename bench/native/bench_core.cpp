@@ -1,7 +1,11 @@
 // Native timings for scripts/bench, on a release build of the core (the same code the app runs in wasm):
 //   bench_core search LIB.json QUERY     clause search over a generated library (bench/gen.mjs), 200 results
 //   bench_core export PROJECT.json MD    DOCX export of the project; writes its Markdown export to MD (for pandoc)
-//   bench_core load                      loading the bundled clause library (the app's main start-up cost)
+//   bench_core load                      loading the bundled clause library with its validation (the CLI's
+//                                        `library check`) and without (what the app does: the build validated it)
+//   bench_core recompute                 one keystroke in the need's object of the largest workshop scenario
+//                                        (most clauses): the Session's edit and all the derived data, wall
+//                                        time and processor time
 //   bench_core decp FILE.json            reading a DECP file (bench/decp_gen.mjs) streamed from disk, and its
 //                                        indicators; with the process's peak resident memory before and after
 // Prints one JSON object; times are medians in milliseconds of 7 runs, each run repeating the operation for
@@ -10,6 +14,8 @@
 #include "export/export.h"
 #include "library/library.h"
 #include "opendata/decp.h"
+#include "project/scenarios.h"
+#include "project/session.h"
 #include <sys/resource.h>
 #include <algorithm>
 #include <chrono>
@@ -71,13 +77,47 @@ json export_docx(const std::string& project_path, const std::string& md_path) {
 
 json load() {
     size_t clauses = 0;
-    const double ms = median_ms([&] {
-        Library lib;
-        std::vector<LibraryProblem> problems;
-        load_library(bundled_library_files(), lib, problems);
-        clauses = lib.clauses.size();
-    });
-    return {{"load_ms", ms}, {"clauses", clauses}};
+    const auto timed = [&](bool (*loader)(const std::vector<SourceFile>&, Library&, std::vector<LibraryProblem>&)) {
+        return median_ms([&] {
+            Library lib;
+            std::vector<LibraryProblem> problems;
+            loader(bundled_library_files(), lib, problems);
+            clauses = lib.clauses.size();
+        });
+    };
+    const double validated = timed(load_library), checked = timed(load_checked_library);
+    return {{"load_ms", validated}, {"load_checked_ms", checked}, {"clauses", clauses}};
+}
+
+json recompute() {
+    const Scenario* largest = nullptr;
+    size_t most = 0;
+    for (const Scenario& s : bundled_scenarios()) {
+        Project p;
+        std::string error;
+        if (project_from_text(s.text, p, error) && (!largest || p.clauses.size() > most)) {
+            largest = &s;
+            most = p.clauses.size();
+        }
+    }
+    if (!largest) throw std::runtime_error("no scenario");
+    Session session;
+    std::string error;
+    if (!session.open_scenario(largest->name, error)) throw std::runtime_error(error);
+    const unsigned long long before = session.computations();
+    int n = 0;
+    const auto keystroke = [&] {
+        session.edit("besoin.object", [&](Project& p) { p.need.object += (++n % 2) ? "x" : "y"; }, Merge::typing);
+    };
+    const double wall_ms = median_ms(keystroke);
+    // Processor time per keystroke over at least 300 ms of it: on a shared machine, the figure to read.
+    const std::clock_t start = std::clock();
+    int runs = 0;
+    while (double(std::clock() - start) < 0.3 * CLOCKS_PER_SEC) { keystroke(); ++runs; }
+    const double cpu_ms = 1000.0 * double(std::clock() - start) / CLOCKS_PER_SEC / runs;
+    if (session.computations() == before) throw std::runtime_error("the edit computed nothing");
+    return {{"cpu_ms", cpu_ms}, {"ms", wall_ms}, {"scenario", largest->name}, {"clauses", most}, {"findings", session.derived().findings.size()},
+            {"recommendations", session.derived().recommendations.size()}};
 }
 
 double peak_rss_mb() {
@@ -114,9 +154,10 @@ int main(int argc, char** argv) {
         if (args.size() == 3 && args[0] == "search") std::cout << search(args[1], args[2]).dump() << "\n";
         else if (args.size() == 3 && args[0] == "export") std::cout << export_docx(args[1], args[2]).dump() << "\n";
         else if (args.size() == 1 && args[0] == "load") std::cout << load().dump() << "\n";
+        else if (args.size() == 1 && args[0] == "recompute") std::cout << recompute().dump() << "\n";
         else if (args.size() == 2 && args[0] == "decp") std::cout << decp(args[1]).dump() << "\n";
         else {
-            std::cerr << "usage: bench_core search LIB.json QUERY | export PROJECT.json OUT.md | load | decp FILE.json\n";
+            std::cerr << "usage: bench_core search LIB.json QUERY | export PROJECT.json OUT.md | load | recompute | decp FILE.json\n";
             return 2;
         }
     } catch (const std::exception& e) {

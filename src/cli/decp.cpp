@@ -1,9 +1,17 @@
 // clausier decp stats FILE... [--buyer SIRET] [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--today AAAA-MM-JJ]
 //                             [--departement DEP] [--json]
-// Reads published essential data (DECP) and prints the responsible-purchasing indicators (../shared/CLI.md).
-// Exit 0 when at least one file could be read as DECP, 1 when none could, 2 on bad usage.
+// clausier decp report FILE... [same filters] --format html|docx|odt|md --out FILE
+// clausier decp renewals FILE... [same filters] [--csv | --html | --json] [--out FILE]
+// Reads published essential data (DECP) and prints the responsible-purchasing indicators (../shared/CLI.md),
+// writes the report « Indicateurs des données essentielles », or lists the contracts coming up for renewal
+// (docs/cli.md). Exit 0 when at least one file could be read as DECP, 1 when none could (or the output cannot
+// be written), 2 on bad usage.
 #include "opendata/decp.h"
+#include "opendata/decp_renewals.h"
+#include "document/assemble_decp.h"
+#include "export/export.h"
 #include "base/clock.h"
+#include <fstream>
 #include <iostream>
 
 namespace clausier {
@@ -15,10 +23,12 @@ struct DecpUsage {
 };
 
 struct DecpArgs {
+    std::string command;                 // stats | report | renewals
     std::vector<std::string> files;
     DecpFilter filter;
     Date today;
-    bool json = false;
+    bool json = false, csv = false, html = false;
+    std::string format, out;             // report: --format, --out (renewals: --out)
 };
 
 Date date_option(const std::string& name, const std::string& value) {
@@ -27,19 +37,31 @@ Date date_option(const std::string& name, const std::string& value) {
     return d;
 }
 
+const char* const kUsage = "clausier decp stats|report|renewals FICHIER... (voir docs/cli.md)";
+
 DecpArgs parse_decp_args(int argc, char** argv) {
     DecpArgs a;
-    if (argc < 3 || std::string(argv[2]) != "stats")
-        throw DecpUsage{"Précisez « stats » après « decp » : clausier decp stats FICHIER... --json."};
+    a.command = argc >= 3 ? argv[2] : "";
+    if (a.command != "stats" && a.command != "report" && a.command != "renewals")
+        throw DecpUsage{std::string("Précisez « stats », « report » ou « renewals » après « decp » : ") + kUsage + "."};
     for (int i = 3; i < argc; ++i) {
         const std::string s = argv[i];
+        const bool flag = s == "--json" || s == "--csv" || s == "--html";
+        if (flag && (a.command == "report" || (s != "--json" && a.command == "stats")))
+            throw DecpUsage{"Option inconnue pour decp " + a.command + " : " + s + "."};
         if (s == "--json") { a.json = true; continue; }
+        if (s == "--csv") { a.csv = true; continue; }
+        if (s == "--html") { a.html = true; continue; }
         if (s.size() < 2 || s[0] != '-') { a.files.push_back(s); continue; }
-        if (s != "--buyer" && s != "--from" && s != "--to" && s != "--today" && s != "--departement")
-            throw DecpUsage{"Option inconnue pour decp stats : " + s + "."};
+        const bool output = s == "--format" || s == "--out" || s == "-o";
+        if ((s != "--buyer" && s != "--from" && s != "--to" && s != "--today" && s != "--departement" && !output) ||
+            (output && a.command == "stats") || (s == "--format" && a.command != "report"))
+            throw DecpUsage{"Option inconnue pour decp " + a.command + " : " + s + "."};
         if (i + 1 >= argc) throw DecpUsage{"L'option " + s + " attend une valeur."};
         const std::string v = argv[++i];
-        if (s == "--buyer") {
+        if (s == "--format") a.format = v;
+        else if (output) a.out = v;
+        else if (s == "--buyer") {
             std::string digits;
             for (char c : v) if (c != ' ') digits += c;
             const bool ok = (digits.size() == 14 || digits.size() == 9) && digits.find_first_not_of("0123456789") == std::string::npos;
@@ -53,10 +75,51 @@ DecpArgs parse_decp_args(int argc, char** argv) {
             (s == "--from" ? a.filter.from : s == "--to" ? a.filter.to : a.today) = d;
         }
     }
-    if (a.files.empty()) throw DecpUsage{"Précisez au moins un fichier : clausier decp stats FICHIER... --json."};
+    if (a.files.empty()) throw DecpUsage{"Précisez au moins un fichier : clausier decp " + a.command + " FICHIER..."};
     if (a.filter.from.valid() && a.filter.to.valid() && a.filter.from.key() > a.filter.to.key())
         throw DecpUsage{"--from (" + iso_date(a.filter.from) + ") est postérieure à --to (" + iso_date(a.filter.to) + ")."};
+    if (a.command == "report") {
+        Format f;
+        if (!parse_enum(a.format, f) || is_data_format(f)) throw DecpUsage{"--format attend html, docx, odt ou md."};
+        if (a.out.empty()) throw DecpUsage{"--out FICHIER (le rapport à écrire) est obligatoire."};
+    }
+    if (int(a.json) + int(a.csv) + int(a.html) > 1) throw DecpUsage{"Choisissez un seul format de sortie : --csv, --html ou --json."};
     return a;
+}
+
+// Writes `bytes` to `out`, or to the standard output when `out` is empty. False when the file cannot be written.
+bool emit(const std::string& out, const std::string& bytes) {
+    if (out.empty()) {
+        std::cout << bytes;
+        return bool(std::cout);
+    }
+    std::ofstream f(out, std::ios::binary);
+    return f && f.write(bytes.data(), std::streamsize(bytes.size()));
+}
+
+std::string renewals_text(const DecpStats& s) {
+    std::string out = "Marchés dont la fin tombe entre le " + french_date(s.today) + " et le " + french_date(s.renewal_until) + " : " +
+                      std::to_string(s.renewals.size()) + ".\n";
+    for (const DecpRenewal& r : s.renewals) {
+        const DecpContract& c = *r.contract;
+        out += short_french_date(c.end) + "  " + (r.detail->object.empty() ? "(objet non publié)" : one_line(r.detail->object)) + "  — " +
+               (c.value_trusted ? french_euros(c.value) + " HT" : "montant non fiable") + ", acheteur " + *r.buyer +
+               (c.departement[0] ? ", département " + std::string(c.departement) : "") + "\n";
+    }
+    return out;
+}
+
+// The output of `decp report` and `decp renewals`.
+std::string output_bytes(const DecpArgs& a, const DecpStats& stats) {
+    if (a.command == "report") {
+        Format f = Format::html;
+        parse_enum(a.format, f);
+        return write_document(assemble_decp_report(stats), f);
+    }
+    if (a.csv) return decp_renewals_csv(stats);
+    if (a.html) return write_document(assemble_decp_renewals(stats), Format::html);
+    if (a.json) return decp_stats_to_json(stats)["renewals"].dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    return renewals_text(stats);
 }
 
 std::string percent(double part, double whole) { return whole > 0 ? french_percent(part / whole * 100) : "–"; }
@@ -95,6 +158,11 @@ int run_decp(int argc, char** argv) {
             return 1;
         }
         const DecpStats stats = decp_stats(data, a.filter);
+        if (a.command != "stats") {
+            if (emit(a.out, output_bytes(a, stats))) return 0;
+            std::cerr << "Impossible d'écrire le fichier « " << a.out << " ».\n";
+            return 1;
+        }
         if (a.json) std::cout << decp_stats_to_json(stats).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         else print_text(stats);
         return 0;

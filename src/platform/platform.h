@@ -11,6 +11,9 @@ namespace platform {
 void download(const std::string& file_name, const std::string& mime, const std::string& bytes);
 // Opens the browser's file picker; the chosen file's content arrives later through app_file_opened().
 void pick_file(const char* accept);
+// The same, several files at once (published data read together); each arrives through app_file_opened(), in
+// the order chosen, up to 512 MB each (a project file: 64 MB).
+void pick_files(const char* accept);
 // Copies text to the system clipboard (asynchronous; failures are reported through app_notice()).
 void clipboard_write(const std::string& text);
 

@@ -17,9 +17,10 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* data, 
     setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
 });
 
-EM_JS(void, js_pick_file, (const char* accept), {
+EM_JS(void, js_pick_file, (const char* accept, int multiple), {
     const input = document.getElementById('file-input');
     input.accept = UTF8ToString(accept);
+    input.multiple = !!multiple;
     input.value = "";
     input.click();
 });
@@ -106,7 +107,8 @@ std::string take_js_string(char* p) {
 void download(const std::string& name, const std::string& mime, const std::string& bytes) {
     js_download(name.c_str(), mime.c_str(), bytes.data(), int(bytes.size()));
 }
-void pick_file(const char* accept) { js_pick_file(accept); }
+void pick_file(const char* accept) { js_pick_file(accept, 0); }
+void pick_files(const char* accept) { js_pick_file(accept, 1); }
 void clipboard_write(const std::string& text) { js_clipboard_write(text.c_str()); }
 namespace {
 StoreAnswer answer(int code) { return code == 0 ? StoreAnswer::ok : code == 1 ? StoreAnswer::full : StoreAnswer::unavailable; }
@@ -171,87 +173,4 @@ EMSCRIPTEN_KEEPALIVE const char* clausier_rect(const char* id) {
     s = ui::automation_rect(id);
     return s.c_str();
 }
-}
-
-// The benchmark hook (docs/benchmarks.md), for scripts/bench only: runs a core operation inside the module
-// and answers with its timings as JSON (a string owned by the module until the next call). `arg` is a byte
-// range in the module's memory, so that large inputs (a 10,000-clause library) need no copy on the stack.
-//   "put:<path>"  adds the file <path> = arg to the bundle; called before main, it makes the app run on a
-//                 generated clause library (bundle_put)
-//   "search"      clause search for the query arg over the app's library, 200 results as in the clause list
-//   "cpv"         CPV search for the query arg
-//   "export"      DOCX, ODT, HTML and Markdown exports of the project file arg
-//   "memory"      the module's memory (which only grows: its peak) and the bytes malloc has handed out
-// Times are medians in milliseconds; each run repeats the operation for at least 20 ms and divides.
-#include "base/bundle.h"
-#include "library/cpv.h"
-#include "export/export.h"
-#include <malloc.h>
-#include <algorithm>
-#include <functional>
-
-namespace {
-double median_ms(const std::function<void()>& op, int runs = 7) {
-    op();   // warm-up: first-use loading (library, CPV table) is not what is measured
-    std::vector<double> times;
-    for (int r = 0; r < runs; ++r) {
-        const double start = emscripten_get_now();
-        int n = 0;
-        double elapsed = 0;
-        do {
-            op();
-            ++n;
-            elapsed = emscripten_get_now() - start;
-        } while (elapsed < 20 && n < 100000);
-        times.push_back(elapsed / n);
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
-
-std::string bench_export(const std::string& text) {
-    clausier::Project p;
-    std::string error;
-    if (!clausier::project_from_text(text, p, error)) return clausier::json{{"error", error}}.dump();
-    clausier::json out{{"clauses", p.clauses.size()}};
-    const std::pair<const char*, clausier::Format> formats[] = {
-        {"docx", clausier::Format::docx}, {"odt", clausier::Format::odt}, {"html", clausier::Format::html}, {"md", clausier::Format::md}};
-    for (const auto& [name, format] : formats) {
-        size_t bytes = 0;
-        out[name] = median_ms([&, f = format] { bytes = clausier::export_project(p, f).size(); }, 5);
-        out[std::string(name) + "_bytes"] = bytes;
-    }
-    return out.dump();
-}
-}  // namespace
-
-extern "C" EMSCRIPTEN_KEEPALIVE const char* clausier_bench(const char* what_c, const char* data, int size) {
-    static std::string s;
-    const std::string what = what_c, arg(data, size_t(std::max(size, 0)));
-    clausier::json out;
-    if (what.rfind("put:", 0) == 0) {
-        clausier::bundle_put(what.substr(4), arg);
-        out = {{"put", what.substr(4)}, {"bytes", arg.size()}};
-    } else if (what == "search") {
-        const clausier::Library& lib = clausier::bundled_library();
-        size_t hits = 0;
-        out = {{"ms", median_ms([&] { hits = clausier::search_clauses(lib, arg, 200).size(); })}};
-        out["hits"] = hits;
-        out["clauses"] = lib.clauses.size();
-    } else if (what == "cpv") {
-        size_t hits = 0;
-        out = {{"ms", median_ms([&] { hits = clausier::search_cpv(arg).size(); })}};
-        out["hits"] = hits;
-        out["codes"] = clausier::cpv_codes().size();
-    } else if (what == "export") {
-        s = bench_export(arg);
-        return s.c_str();
-    } else if (what == "memory") {
-        const struct mallinfo m = mallinfo();
-        out = {{"memory_bytes", double(__builtin_wasm_memory_size(0)) * 65536}, {"malloc_bytes", m.uordblks}};
-    } else {
-        out = {{"error", "unknown operation " + what}};
-    }
-    s = out.dump();
-    return s.c_str();
 }

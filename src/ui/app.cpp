@@ -3,6 +3,7 @@
 // bookkeeping after each frame (the autosave's timer, the session's messages, the screen-reader announcements).
 #include "app.h"
 #include "export/export.h"
+#include "opendata.h"
 #include "platform.h"
 #include "project/scenarios.h"
 #include "widgets.h"
@@ -287,6 +288,7 @@ void top_bar() {
     flow_button("top.save", "Enregistrer", -1, save_project_file);
     flow_button("top.projects", "Mes projets", -1, [] { app().show_projects = true; });
     flow_button("top.year", "Mon année", -1, [] { app().show_year = true; });
+    if (a.mode != Mode::formation) flow_button("top.decp", opendata_shown() ? "Retour au projet" : "Données essentielles", -1, toggle_opendata);
     ImGui::BeginDisabled(s.undo_count() == 0 || !s.owns());
     flow_button("top.undo", "Annuler", gap * 1.5f, undo);
     ImGui::EndDisabled();
@@ -617,7 +619,11 @@ void draw_app() {
     const float h = ImGui::GetContentRegionAvail().y;
     const float w = ImGui::GetContentRegionAvail().x;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    if (a.mode == Mode::entreprise) {
+    if (opendata_shown()) {
+        ImGui::BeginChild("##step", ImVec2(w, h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        opendata_screen();
+        ImGui::EndChild();
+    } else if (a.mode == Mode::entreprise) {
         // The firm's reading is a text to read: a measure of about 60 characters' width, centred.
         const float reading = std::min(w, ImGui::GetFontSize() * 42);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (w - reading) / 2);
@@ -667,7 +673,7 @@ template <> clausier::EnumNames<ui::Mode> clausier::enum_names<ui::Mode>() { ret
 // ---- platform callbacks ----------------------------------------------------------------------------------
 
 void app_file_opened(const std::string& name, const std::string& content) {
-    ui::open_project_text(name, content);
+    if (!ui::opendata_take_file(name, content)) ui::open_project_text(name, content);
     platform::request_redraw();
 }
 

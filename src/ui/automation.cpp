@@ -2,6 +2,7 @@
 // state and where widgets are drawn; tests use it to find where to click and what to check, and then drive
 // the page with real mouse and keyboard events — never to change the model behind the UI's back.
 #include "app.h"
+#include "opendata.h"
 #include <imgui_internal.h>
 
 namespace ui {
@@ -41,6 +42,7 @@ std::string automation_state() {
                   {"hover_help", a.hover_help},
                   {"export_preview", enum_name(a.export_preview)},
                   {"selected_clause", a.selected_clause}};
+    state["decp"] = opendata_state();   // the « Données essentielles » screen
     return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

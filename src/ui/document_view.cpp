@@ -4,6 +4,7 @@
 // line, since ImGui cannot switch fonts inside wrapped text.
 #include "document/assemble.h"
 #include "widgets.h"
+#include "opendata.h"
 #include <imgui_internal.h>
 
 namespace ui {
@@ -155,6 +156,7 @@ void document_view(const Document& d, bool glossary) {
         case Block::numbered_list: list(b, glossary); break;
         case Block::table: table_block(b, glossary, int(i)); break;
         case Block::note: note_block(b); break;
+        case Block::chart: chart_view(b); break;
         }
         ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.3f));
     }

@@ -64,7 +64,7 @@ try {
   const cdp = await app.context.newCDPSession(app.page);
   const crashed = new Promise((resolve) => app.page.once('crash', resolve));
   cdp.send('Page.crash').catch(() => {});              // the renderer dies: this call never answers
-  const didCrash = await Promise.race([crashed.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 5000))]);
+  const didCrash = await Promise.race([crashed.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 60000))]);
   app.check(didCrash, 'the renderer crashed in the middle of an edit');
   await app.context.close();
 

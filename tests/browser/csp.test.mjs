@@ -42,13 +42,9 @@ run('csp', async (app) => {
     document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
   });
   const violations = async () => app.page.evaluate(() => window.cspViolations.slice());
-  const waitViolation = async (prefix) => {
-    for (let i = 0; i < 30; i++) {
-      if ((await violations()).some((v) => v.startsWith(prefix))) return true;
-      await app.page.waitForTimeout(100);
-    }
-    return false;
-  };
+  // The browser reports a violation as an event: wait for it (a generous bound only for the failure case).
+  const waitViolation = async (prefix) => app.page.waitForFunction(
+    (p) => window.cspViolations.some((v) => v.startsWith(p)), prefix, { timeout: 30000 }).then(() => true, () => false);
 
   const fetched = await app.page.evaluate(() => fetch('http://127.0.0.1:9/x').then(() => 'sent', () => 'blocked'));
   app.check(fetched === 'blocked', 'fetch to another host is blocked');
@@ -106,8 +102,11 @@ run('csp', async (app) => {
   app.check(await waitViolation('form-action'), 'submitting a form elsewhere is blocked (form-action)');
   app.check(app.page.url() === appUrl, 'the page did not navigate away');
 
-  await app.page.waitForTimeout(500);
-  const attempts = app.requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:'));
+  // Every attempt that became a request has come to an end (failed or answered) before it is judged.
+  const outside = () => app.requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:'));
+  for (const start = Date.now(); outside().some((u) => !outcomes.has(u)) && Date.now() - start < 30000;)
+    await app.page.waitForTimeout(50);   // polling the outcomes, not a delay
+  const attempts = outside();
   const answered = attempts.filter((u) => !/BLOCKED_BY_CSP|csp/i.test(outcomes.get(u) || ''));
   app.check(answered.length === 0, `every attempt to reach outside was blocked by the policy (${attempts.length} attempts; ` +
     (answered[0] ? answered[0] + ': ' + outcomes.get(answered[0]) : 'none got through') + ')');

@@ -23,6 +23,7 @@ export async function launch({ width = 1280, height = 800, scale = 1, userDataDi
     executablePath: '/usr/bin/chromium', headless: true, args: flags, acceptDownloads: true,
     viewport: { width, height }, deviceScaleFactor: scale,
   });
+  await context.addInitScript(framesPending);
   const page = context.pages()[0] || await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -31,6 +32,18 @@ export async function launch({ width = 1280, height = 800, scale = 1, userDataDi
   const app = new App(page, context, requests, errors);
   app.userDataDir = userDataDir;
   return app;
+}
+
+// Installed in every page: counts the animation frames the page has asked for and not yet run. The app draws
+// only in animation frames and asks for the next one while it has something to draw, so none pending means it
+// has drawn everything the input so far asked for (App.settle).
+function framesPending() {
+  const raf = window.requestAnimationFrame.bind(window);
+  window.__framesPending = 0;
+  window.requestAnimationFrame = (callback) => {
+    window.__framesPending++;
+    return raf((time) => { window.__framesPending--; callback(time); });
+  };
 }
 
 export class App {
@@ -76,15 +89,20 @@ export class App {
     return this.waitState((s) => !s.save_pending && (s.storage_refused || s.saved_generation >= s.generation),
       'the project is saved', ms);
   }
-  // Waits until the app has drawn its last frame (the frame counter stops moving).
-  async settle(ms = 120) {
+  // Waits until the app has drawn its last frame: no animation frame pending and the frame counter still.
+  // A tab in the background gets no animation frames: there the counter standing still is the sign.
+  async settle() {
     let last = -1;
-    for (let i = 0; i < 100; i++) {
-      const f = (await this.state()).frame;
-      if (f === last && f > 0) return;
-      last = f;
-      await this.page.waitForTimeout(ms);
+    const start = Date.now();
+    while (Date.now() - start < 60000) {
+      const { frame, pending, hidden } = await this.page.evaluate(() => ({
+        frame: JSON.parse(Module.UTF8ToString(Module._clausier_state())).frame,
+        pending: window.__framesPending, hidden: document.visibilityState === 'hidden' }));
+      if (frame > 0 && frame === last && (pending === 0 || hidden)) return;
+      last = frame;
+      await this.page.waitForTimeout(hidden ? 120 : 20);
     }
+    this.check(false, 'the app stops drawing within 60 s');
   }
   async rect(id) {
     const s = await this.page.evaluate((id) => Module.ccall('clausier_rect', 'string', ['string'], [id]), id);

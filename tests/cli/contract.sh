@@ -113,6 +113,20 @@ expect_exit 2 -- "$bin" decp stats "$fx/v2_regulatory.json" --bogus
 expect_exit 2 -- "$bin" decp stats "$fx/v2_regulatory.json" --from 15/01/2027
 expect_exit 2 -- "$bin" decp stats "$fx/v2_regulatory.json" --from 2026-01-01 --to 2025-01-01
 expect_exit 2 -- "$bin" decp stats "$fx/v2_regulatory.json" --buyer 1234
+# decp report and decp renewals (docs/cli.md): same files and filters.
+expect_exit 0 -- "$bin" decp report "$fx/v2_regulatory.json" --today 2026-11-22 --format html --out "$tmp/decp-report.html"
+grep -q "<svg " "$tmp/decp-report.html" && grep -q "Par famille d&apos;achat" "$tmp/decp-report.html" && ok || bad "decp report html"
+expect_exit 2 -- "$bin" decp report "$fx/v2_regulatory.json" --format json --out "$tmp/x.json"
+expect_exit 2 -- "$bin" decp report "$fx/v2_regulatory.json" --format docx
+expect_exit 1 -- "$bin" decp report "$tmp/missing.json" --format docx --out "$tmp/x.docx"
+expect_exit 0 -- "$bin" decp renewals "$fx/v2_regulatory.json" --today 2026-11-22 --json
+[ "$(json_get '[r["id"] for r in d]')" = "['2025-001', '2024-017']" ] && ok || bad "decp renewals --json"
+expect_exit 0 -- "$bin" decp renewals "$fx/v2_regulatory.json" "$fx/places.json" --today 2026-11-22 --departement 35 --csv
+[ "$(grep -c ';' /tmp/clausier-cli.out)" = "3" ] && ok || bad "decp renewals --csv: a header and two contracts"
+expect_exit 0 -- "$bin" decp renewals "$fx/v2_regulatory.json" --today 2026-11-22
+grep -q "Nettoyage des locaux administratifs" /tmp/clausier-cli.out && ok || bad "decp renewals text"
+expect_exit 2 -- "$bin" decp renewals "$fx/v2_regulatory.json" --csv --json
+expect_exit 2 -- "$bin" decp stats "$fx/v2_regulatory.json" --csv
 expect_exit 2 -- "$bin" decp stats "$fx/v2_regulatory.json" --today
 [ -s /tmp/clausier-cli.err ] && ok || bad "decp usage errors print a sentence"
 

@@ -1,5 +1,5 @@
-// The bundle stores the data files compressed: what the program reads must be byte for byte the repository's
-// files, and files added at run time (the benchmark's generated libraries) must join the listing.
+// What the program reads must be byte for byte the repository's files, and files added at run time (the
+// benchmark's generated libraries) must join the listing.
 #include "base/bundle.h"
 #include "test_files.h"
 #include <catch2/catch.hpp>
@@ -10,7 +10,7 @@
 using namespace clausier;
 
 
-TEST_CASE("Bundled files decode to the repository's bytes", "[bundle]") {
+TEST_CASE("Bundled files are the repository's bytes", "[bundle]") {
     const std::vector<std::string> paths = bundle_list("");
     REQUIRE(paths.size() > 5);
     for (const char* path : {"data/cpv/cpv_fr.tsv", "data/legal/thresholds.json", "clauses/families.json"}) {
@@ -18,7 +18,7 @@ TEST_CASE("Bundled files decode to the repository's bytes", "[bundle]") {
         CHECK(std::find(paths.begin(), paths.end(), path) != paths.end());
         const std::string_view content = bundle_file(path);
         CHECK(content == test_files::read(test_files::source(path)));
-        CHECK(bundle_file(path).data() == content.data());   // decoded once, then cached
+        CHECK(bundle_file(path).data() == content.data());   // a view of the program's data, never a copy
     }
     CHECK(bundle_file("data/legal/absent.json").empty());
     CHECK(std::is_sorted(paths.begin(), paths.end()));

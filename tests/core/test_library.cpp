@@ -3,6 +3,7 @@
 // the list of what is missing, so the writers know which clauses to add.
 #include <catch2/catch.hpp>
 #include "library/library.h"
+#include "base/unicode.h"
 #include <set>
 
 using namespace clausier;
@@ -107,4 +108,38 @@ TEST_CASE("library: every clause's home family is the family of its file", "[lib
         REQUIRE_FALSE(c.families.empty());
         CHECK(c.file == "clauses/" + c.families[0] + ".json");
     }
+}
+
+// The app loads the bundled library without checking it again (load_checked_library): what it gets must be
+// what the full validation gives, and the files must need no normalisation, since that load skips it.
+TEST_CASE("The bundled library loads the same without re-validation", "[library]") {
+    std::vector<LibraryProblem> problems;
+    const Library& validated = loaded(problems);
+    const Library& fast = bundled_library();
+    REQUIRE(fast.clauses.size() == validated.clauses.size());
+    for (size_t i = 0; i < fast.clauses.size(); ++i) {
+        INFO(validated.clauses[i].id);
+        CHECK(fast.clauses[i].id == validated.clauses[i].id);
+        CHECK(fast.clauses[i].text == validated.clauses[i].text);
+        CHECK(fast.clauses[i].search_text == validated.clauses[i].search_text);
+        CHECK(fast.clauses[i].variables.size() == validated.clauses[i].variables.size());
+    }
+    CHECK(fast.articles.size() == validated.articles.size());
+    CHECK(fast.families.size() == validated.families.size());
+    for (const SourceFile& f : bundled_library_files()) {
+        INFO(f.path);
+        CHECK(nfc(f.text) == f.text);
+    }
+}
+
+TEST_CASE("Clauses are found by id through the index, and after the library changed", "[library]") {
+    Library lib = bundled_library();   // a copy shares the index
+    REQUIRE(lib.clause_index);
+    for (const Clause& c : lib.clauses) CHECK(lib.find(c.id) == &c);
+    CHECK(lib.find("NOPE-E-999") == nullptr);
+    Clause extra = lib.clauses.front();
+    extra.id = "ZZZ-E-999";
+    lib.clauses.push_back(extra);   // the index no longer covers every clause: looked up one by one
+    CHECK(lib.find("ZZZ-E-999") == &lib.clauses.back());
+    CHECK(lib.find(lib.clauses.front().id) == &lib.clauses.front());
 }

@@ -196,6 +196,50 @@ done
 # decomposed accents as pandoc reads every format back and as LibreOffice prints the office files.
 tally < <(node "$HERE/typed-text.mjs" "$OUT/files" "$OUT/text" saisie-dce)
 
+# The DECP report « Indicateurs des données essentielles » (docs/cli.md), from two fixtures, in every document
+# format: LibreOffice converts the DOCX and ODT to PDF and pdftotext finds its title and sections, pandoc reads
+# them back, the HTML page carries its SVG charts and no script; the renewals export as CSV and HTML.
+decp_fx=("$ROOT/tests/fixtures/decp/v2_regulatory.json" "$ROOT/tests/fixtures/decp/absurd_amounts.json")
+decp_office=()
+decp_sections=("Indicateurs des données essentielles" "Objectifs nationaux" "Par année de notification" "Par famille d'achat"
+  "Par procédure" "Considérations non renseignées" "Concurrence, avances et sous-traitance" "Marchés à renouveler"
+  "Qualité des données" "Méthode")
+for format in html docx odt md; do
+  file="$OUT/files/decp-indicateurs-$format.$format"
+  if log=$("$CLI" decp report "${decp_fx[@]}" --today 2026-11-22 --format "$format" --out "$file" 2>&1) && [[ -s $file ]]; then
+    passed=$((passed + 1))
+    [[ $format == docx || $format == odt ]] && decp_office+=("$file")
+  else
+    fail "decp report --format $format" "$log"
+  fi
+done
+html="$OUT/files/decp-indicateurs-html.html"
+check "rapport DECP HTML : graphiques SVG, aucun script" bash -c "[[ \$(grep -c '<svg ' '$html') -ge 7 ]] && ! grep -qi '<script' '$html'"
+if have soffice && ((${#decp_office[@]})); then
+  profile=$(mktemp -d /tmp/clausier-export-lo.XXXXXX)
+  timeout 300 soffice -env:UserInstallation="file://$profile" --headless --norestore --convert-to pdf \
+    --outdir "$OUT/pdf" "${decp_office[@]}" >"$OUT/soffice-decp.log" 2>&1
+  rm -rf "$profile"
+fi
+for file in "${decp_office[@]}"; do
+  stem=$(basename "$file")
+  pdf="$OUT/pdf/${stem%.*}.pdf"
+  if [[ -s $pdf ]] && pdftotext -raw -enc UTF-8 "$pdf" "$OUT/text/$stem.pdf.txt" 2>/dev/null; then
+    passed=$((passed + 1))
+    for section in "${decp_sections[@]}"; do
+      check "LibreOffice : « $section » dans $stem" grep -qF "$section" "$OUT/text/$stem.pdf.txt"
+    done
+  else
+    fail "LibreOffice n'a pas converti $stem en PDF" "$(tail -5 "$OUT/soffice-decp.log" 2>/dev/null)"
+  fi
+  check "pandoc lit $stem" bash -c "pandoc -f '${file##*.}' -t plain '$file' | grep -qF 'Par famille d'\''achat'"
+done
+csv="$OUT/files/decp-echeances-35.csv"
+check "decp renewals --csv" "$CLI" decp renewals "${decp_fx[@]}" --today 2026-11-22 --departement 35 --csv --out "$csv"
+check "échéances CSV : un en-tête et deux marchés" bash -c "[[ \$(wc -l < '$csv') -eq 3 ]] && grep -q ';480000,00;' '$csv'"
+check "decp renewals --html" "$CLI" decp renewals "${decp_fx[@]}" --today 2026-11-22 --html --out "$OUT/files/decp-echeances.html"
+check "échéances HTML sans script" bash -c "grep -q '<table>' '$OUT/files/decp-echeances.html' && ! grep -qi '<script' '$OUT/files/decp-echeances.html'"
+
 # Golden files: the sample's Markdown and HTML, byte for byte.
 mkdir -p "$HERE/golden"
 for kind in "${kinds[@]}"; do

@@ -1,11 +1,8 @@
-// bundle.cpp — access to the bundled files: each is decompressed on its first access and cached, so a
-// program pays only for the files it reads (the CPV table, for one, is decoded when a CPV is first looked up).
+// bundle.cpp — access to the bundled files: views of the program's own data, nothing to decode or copy.
 #include "base/bundle.h"
 #include "base/bundle_data.h"
-#include "base/inflate.h"
 #include <algorithm>
 #include <map>
-#include <memory>
 #include <mutex>
 
 namespace clausier {
@@ -17,7 +14,6 @@ using bundle_detail::kEntryCount;
 
 struct Cache {
     std::mutex mutex;
-    std::vector<std::unique_ptr<std::string>> decoded = std::vector<std::unique_ptr<std::string>>(kEntryCount);
     std::map<std::string, std::string, std::less<>> added;   // bundle_put; node-based, so views stay valid
 };
 
@@ -39,16 +35,7 @@ std::string_view bundle_file(std::string_view path) {
     std::lock_guard<std::mutex> lock(c.mutex);
     if (auto it = c.added.find(path); it != c.added.end()) return it->second;
     const Entry* e = find_entry(path);
-    if (!e) return {};
-    std::unique_ptr<std::string>& slot = c.decoded[std::size_t(e - kEntries)];
-    if (!slot) {
-        slot = std::make_unique<std::string>();
-        std::string error;
-        // The build wrote these bytes; a failure means a broken build, and an empty file is what readers
-        // already handle (they report a French message of their own).
-        if (!gunzip(std::string_view(e->gzip, e->gzip_size), *slot, error, e->size)) slot->clear();
-    }
-    return *slot;
+    return e ? std::string_view(e->data, e->size) : std::string_view();
 }
 
 std::vector<std::string> bundle_list(std::string_view prefix) {

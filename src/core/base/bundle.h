@@ -1,7 +1,6 @@
 // bundle.h — the data files compiled into the program (clause library, legal tables, CPV codes, workshop
 // scenarios), so that the native CLI and the single-file web page carry the same data and need no file
-// system. The table is generated at build time by cmake/embed.cmake from the repository's data folders; the
-// files are stored gzip-compressed and decoded on first access (then kept for the life of the program).
+// system. The table is generated at build time by cmake/embed.cmake from the repository's data folders.
 #pragma once
 #include <string>
 #include <string_view>

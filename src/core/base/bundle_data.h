@@ -1,4 +1,4 @@
-// bundle_data.h — the table cmake/embed.cmake generates: one gzip member per bundled file.
+// bundle_data.h — the table cmake/embed.cmake generates: every bundled file's bytes, as in the repository.
 #pragma once
 #include <cstddef>
 
@@ -6,9 +6,8 @@ namespace clausier::bundle_detail {
 
 struct Entry {
     const char* path;
-    const char* gzip;        // the file's bytes, gzip-compressed
-    std::size_t gzip_size;
-    std::size_t size;        // once decompressed
+    const char* data;   // the file's bytes
+    std::size_t size;
 };
 
 extern const Entry kEntries[];

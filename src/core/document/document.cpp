@@ -157,4 +157,19 @@ Block note(std::vector<Inline> paragraphs) {
     return b;
 }
 
+Block chart(std::string_view caption, std::vector<Bar> bars, double target, std::string_view target_label) {
+    Block b;
+    b.kind = Block::chart;
+    b.text = text(caption);
+    for (Bar& bar : bars) {
+        bar.label = clean_text(bar.label);
+        bar.shown = clean_text(bar.shown);
+        bar.value = bar.value > 0 ? (bar.value < 1 ? bar.value : 1) : 0;
+    }
+    b.bars = std::move(bars);
+    b.target = target > 1 ? 1 : target;
+    b.target_label = clean_text(target_label);
+    return b;
+}
+
 }  // namespace clausier

@@ -17,16 +17,16 @@ struct Run {
 };
 using Inline = std::vector<Run>;   // one paragraph of text
 
-// One bar of a chart: a table's figure drawn where the format can draw (HTML: SVG), the table staying beside
-// it for accessibility and for the formats that cannot.
+// One bar of a chart: `value` is its length over the chart's scale (0..1), `shown` the figure written beside it.
 struct Bar {
-    std::string label;
-    double value = 0;       // in the chart's unit, 0 to `Block::chart_max`
-    double target = -1;     // a target drawn as a mark on the bar; negative = none
+    std::string label, shown;
+    double value = 0;
 };
 
 struct Block {
-    enum Kind { heading, paragraph, bullet_list, numbered_list, table, note };
+    // chart: a horizontal bar chart, drawn by the HTML writer as inline SVG. The other formats leave it out:
+    // an assembler always gives the same figures in a table beside it (readable, and what a screen reader reads).
+    enum Kind { heading, paragraph, bullet_list, numbered_list, table, note, chart };
     Kind kind = paragraph;
     int level = 1;                          // heading: 1 to 3
     Inline text;                            // heading, paragraph
@@ -34,10 +34,9 @@ struct Block {
     std::vector<Inline> header;             // table header cells
     std::vector<std::vector<Inline>> rows;  // table body: rows of cells
     std::vector<int> widths;                // table: relative column widths (empty = equal)
-    std::vector<Bar> chart;                 // table: its figures as bars (empty = no chart)
-    double chart_max = 100;                 // the value of a full bar
-    std::string chart_unit = "%";           // after each value ("%", " h")
-    std::string chart_title;                // the chart's accessible name
+    std::vector<Bar> bars;                  // chart (its caption in `text`)
+    double target = -1;                     // chart: a reference line at this value (0..1); < 0 = none
+    std::string target_label;               // chart: what the reference line is ("Objectif national : 30 %")
 };
 
 struct Document {
@@ -63,6 +62,8 @@ Block table(std::vector<Inline> header, std::vector<std::vector<Inline>> rows, s
 // The share of the text width of each column of a table, in percent, summing to 100 (rounding on the last).
 std::vector<int> column_percents(const Block& table);
 Block note(std::vector<Inline> paragraphs);
+// A bar chart titled `caption`; `target` (0..1) draws a reference line labelled `target_label`.
+Block chart(std::string_view caption, std::vector<Bar> bars, double target = -1, std::string_view target_label = "");
 
 // Valid UTF-8 on one line, without the characters XML 1.0 forbids: one_line() (text.h) turns line breaks,
 // tabs and every control character into spaces, and U+FFFE and U+FFFF are dropped. Multi-line text goes

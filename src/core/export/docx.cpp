@@ -69,6 +69,7 @@ struct DocxBody {
             case Block::numbered_list: list(b.items, true); break;
             case Block::table: table(b); break;
             case Block::note: for (const Inline& p : b.items) para("Note", p); break;
+            case Block::chart: break;   // HTML only; its figures are in the table beside it (document.h)
         }
     }
 };

@@ -3,7 +3,6 @@
 #include "export/writers.h"
 #include "export/xml.h"
 #include "base/text.h"
-#include "base/number.h"
 #include <algorithm>
 #include <cstdio>
 
@@ -42,6 +41,13 @@ a { color: #1f4e79; overflow-wrap: anywhere; }
 }
 )";
 
+// Added only to pages that hold a chart, so that the other pages stay byte for byte as they were.
+const char* const kChartStyle = R"(
+figure.chart { margin: 1rem 0 .25rem; break-inside: avoid; page-break-inside: avoid; }
+figure.chart figcaption { font-weight: bold; margin-bottom: .25rem; }
+figure.chart svg { width: 100%; height: auto; font-family: inherit; }
+)";
+
 // Escaped text where web and e-mail addresses become links (find_links gives only http, https and mailto
 // addresses: no other scheme can reach an href).
 std::string linked_text(const std::string& text) {
@@ -73,40 +79,7 @@ void list_html(std::string& out, const char* tag, const std::vector<Inline>& ite
     out += std::string("</") + tag + ">\n";
 }
 
-std::string svg_number(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-    return buf;
-}
-
-// A horizontal bar chart in inline SVG (no script, nothing fetched), named for screen readers; the table that
-// follows gives the same figures.
-void chart_svg(std::string& out, const Block& b) {
-    const double row = 28, label_w = 260, bar_w = 360, height = row * double(b.chart.size()) + 8;
-    out += "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"100%\" viewBox=\"0 0 " +
-           svg_number(label_w + bar_w + 80) + " " + svg_number(height) + "\" aria-label=\"" + xml_escape(b.chart_title) + "\">\n";
-    for (size_t i = 0; i < b.chart.size(); ++i) {
-        const Bar& bar = b.chart[i];
-        const double y = 4 + row * double(i), scale = b.chart_max > 0 ? bar_w / b.chart_max : 0;
-        const double w = std::max(0.0, std::min(bar.value, b.chart_max)) * scale;
-        out += "<text x=\"0\" y=\"" + svg_number(y + 17) + "\" font-size=\"13\" fill=\"#1a1a1a\">" + xml_escape(bar.label) + "</text>";
-        out += "<rect x=\"" + svg_number(label_w) + "\" y=\"" + svg_number(y + 4) + "\" width=\"" + svg_number(bar_w) +
-               "\" height=\"18\" fill=\"#e8edf4\"/>";
-        out += "<rect x=\"" + svg_number(label_w) + "\" y=\"" + svg_number(y + 4) + "\" width=\"" + svg_number(w) +
-               "\" height=\"18\" fill=\"#1f4e79\"/>";
-        if (bar.target >= 0) {
-            const double x = label_w + std::min(bar.target, b.chart_max) * scale;
-            out += "<line x1=\"" + svg_number(x) + "\" x2=\"" + svg_number(x) + "\" y1=\"" + svg_number(y) + "\" y2=\"" +
-                   svg_number(y + 26) + "\" stroke=\"#b34000\" stroke-width=\"3\"/>";
-        }
-        out += "<text x=\"" + svg_number(label_w + bar_w + 6) + "\" y=\"" + svg_number(y + 17) + "\" font-size=\"13\" fill=\"#1a1a1a\">" +
-               xml_escape(french_number(bar.value, 1) + b.chart_unit) + "</text>\n";
-    }
-    out += "</svg></figure>\n";
-}
-
 void table_html(std::string& out, const Block& b) {
-    if (!b.chart.empty()) chart_svg(out, b);
     out += "<table>\n";
     if (!b.widths.empty()) {
         out += "<colgroup>";
@@ -122,6 +95,42 @@ void table_html(std::string& out, const Block& b) {
         out += "</tr>\n";
     }
     out += "</tbody>\n</table>\n";
+}
+
+std::string number_attr(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+
+// A horizontal bar chart as inline SVG (no script, no external resource): for each bar its label above it,
+// the bar, and the figure at its end; a dashed reference line for the target. The caption names the
+// figure, and the table the assembler puts beside it holds the same figures for screen readers.
+void chart_html(std::string& out, const Block& b) {
+    constexpr double kWidth = 640, kBars = 440, kRow = 36, kTop = 22;
+    const double height = kTop + kRow * double(b.bars.size()) + 6;
+    const std::string caption = runs_html(b.text);
+    out += "<figure class=\"chart\">\n<figcaption>" + caption + "</figcaption>\n";
+    out += "<svg viewBox=\"0 0 " + number_attr(kWidth) + " " + number_attr(height) +
+           "\" role=\"img\" aria-label=\"" + xml_escape(inline_text(b.text)) + "\">\n";
+    double y = kTop;
+    for (const Bar& bar : b.bars) {
+        const double w = bar.value * kBars;
+        out += "<text x=\"0\" y=\"" + number_attr(y + 11) + "\" font-size=\"13\" fill=\"#1a1a1a\">" + xml_escape(bar.label) + "</text>\n";
+        out += "<rect x=\"0\" y=\"" + number_attr(y + 15) + "\" width=\"" + number_attr(w < 1 && bar.value > 0 ? 1 : w) +
+               "\" height=\"14\" fill=\"#1f4e79\"/>\n";
+        out += "<text x=\"" + number_attr(w + 6) + "\" y=\"" + number_attr(y + 26) + "\" font-size=\"12\" fill=\"#1a1a1a\">" +
+               xml_escape(bar.shown) + "</text>\n";
+        y += kRow;
+    }
+    if (b.target >= 0) {
+        const std::string x = number_attr(b.target * kBars);
+        out += "<line x1=\"" + x + "\" y1=\"" + number_attr(kTop - 4) + "\" x2=\"" + x + "\" y2=\"" + number_attr(height) +
+               "\" stroke=\"#ce0500\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n";
+        out += "<text x=\"" + x + "\" y=\"12\" font-size=\"12\" fill=\"#ce0500\" text-anchor=\"" +
+               std::string(b.target > 0.5 ? "end" : "start") + "\">" + xml_escape(b.target_label) + "</text>\n";
+    }
+    out += "</svg>\n</figure>\n";
 }
 
 void block_html(std::string& out, const Block& b) {
@@ -140,6 +149,7 @@ void block_html(std::string& out, const Block& b) {
             for (const Inline& p : b.items) out += "<p>" + runs_html(p) + "</p>\n";
             out += "</div>\n";
             break;
+        case Block::chart: chart_html(out, b); break;
     }
 }
 
@@ -152,7 +162,8 @@ std::string write_html(const Document& d) {
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
     if (!d.author.empty()) out += "<meta name=\"author\" content=\"" + xml_escape(d.author) + "\">\n";
     out += "<title>" + xml_escape(d.subtitle.empty() ? d.title : d.title + " — " + d.subtitle) + "</title>\n";
-    out += "<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n<header>\n";
+    const bool charts = std::any_of(d.blocks.begin(), d.blocks.end(), [](const Block& b) { return b.kind == Block::chart; });
+    out += "<style>" + std::string(kStyle) + (charts ? kChartStyle : "") + "</style>\n</head>\n<body>\n<header>\n";
     out += "<h1>" + xml_escape(d.title) + "</h1>\n";
     if (!d.subtitle.empty()) out += "<p class=\"subtitle\">" + xml_escape(d.subtitle) + "</p>\n";
     if (!d.metadata.empty()) {

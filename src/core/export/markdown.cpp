@@ -118,6 +118,7 @@ void block_md(std::string& out, const Block& b) {
         case Block::note:
             for (size_t k = 0; k < b.items.size(); ++k) out += (k ? ">\n> " : "> ") + runs_md(b.items[k], "> ") + "\n";
             break;
+        case Block::chart: break;   // HTML only; its figures are in the table beside it (document.h)
     }
 }
 
@@ -132,6 +133,7 @@ std::string write_markdown(const Document& d) {
         out += "\n";
     }
     for (size_t k = 0; k < d.blocks.size(); ++k) {
+        if (d.blocks[k].kind == Block::chart) continue;
         block_md(out, d.blocks[k]);
         out += "\n";
     }

@@ -106,6 +106,7 @@ struct OdtBody {
             case Block::numbered_list: list(b.items, true); break;
             case Block::table: table(b); break;
             case Block::note: for (const Inline& p : b.items) para("Note", p); break;
+            case Block::chart: break;   // HTML only; its figures are in the table beside it (document.h)
         }
     }
 };

@@ -248,6 +248,7 @@ struct Loader {
     Library& lib;
     std::vector<LibraryProblem>& problems;
     std::set<std::string> ids;
+    bool checked = false;   // files the build already validated: the drafting rules are not run again
 
     void problem(const std::string& file, const std::string& clause, const std::string& msg) {
         problems.push_back({file, clause, msg, ""});
@@ -483,6 +484,13 @@ struct Loader {
             else if (k.valid_until.key() < k.valid_from.key()) problem(file, id, "fin de validité antérieure au début.");
         }
         if (problems.size() != before) return;
+        if (!checked) drafting_rules(c, k, file);
+        k.search_text = fold(k.id + " " + k.title + " " + k.text + " " + k.explanation);
+        lib.clauses.push_back(std::move(k));
+    }
+
+    void drafting_rules(const json& c, const Clause& k, const std::string& file) {
+        const std::string& id = k.id;
         for (const auto& a : k.articles)
             if (const Article* art = lib.article(a); art && !art->replaced_by.empty())
                 drafting("citations", file, id, "référence « " + a + " » erronée, à remplacer par : " + lib.citations(art->replaced_by));
@@ -491,8 +499,6 @@ struct Loader {
                                                           "l'offre) et « execution_proof » (pendant l'exécution).");
         for (const DraftingRule& rule : kDraftingRules)
             for (const std::string& m : rule.check(k)) drafting(rule.id, file, id, m);
-        k.search_text = fold(k.id + " " + k.title + " " + k.text + " " + k.explanation);
-        lib.clauses.push_back(std::move(k));
     }
 
     void drafting(const char* rule, const std::string& file, const std::string& clause, const std::string& msg) {
@@ -551,6 +557,11 @@ const Variable* Clause::variable(std::string_view name) const {
 }
 
 const Clause* Library::find(std::string_view id) const {
+    if (clause_index && clause_index->size() == clauses.size()) {
+        const auto it = clause_index->find(std::string(id));
+        if (it == clause_index->end()) return nullptr;
+        if (it->second < clauses.size() && clauses[it->second].id == id) return &clauses[it->second];
+    }
     for (const Clause& c : clauses) if (c.id == id) return &c;
     return nullptr;
 }
@@ -622,20 +633,24 @@ bool read_library_folder(const std::string& dir, std::vector<SourceFile>& out, s
     return true;
 }
 
-bool load_library(const std::vector<SourceFile>& files, Library& out, std::vector<LibraryProblem>& problems) {
+namespace {
+
+// load_library and load_checked_library: the same reading, the checks of the text and the drafting rules only
+// when `checked` is false.
+bool load(const std::vector<SourceFile>& files, Library& out, std::vector<LibraryProblem>& problems, bool checked) {
     Library lib;
-    Loader loader{lib, problems, {}};
+    Loader loader{lib, problems, {}, checked};
     json families, articles;
     std::vector<std::pair<const SourceFile*, json>> clause_docs;
     for (const SourceFile& f : files) {
         const std::string name = base_name(f.path);
         if (name == "clause.schema.json") continue;
-        if (!valid_utf8(f.text)) { loader.problem(f.path, "", "le fichier n'est pas en UTF-8 valide."); continue; }
-        if (!json_depth_within(f.text, kMaxJsonDepth)) {
+        if (!checked && !valid_utf8(f.text)) { loader.problem(f.path, "", "le fichier n'est pas en UTF-8 valide."); continue; }
+        if (!checked && !json_depth_within(f.text, kMaxJsonDepth)) {
             loader.problem(f.path, "", "le fichier imbrique ses données sur plus de " + std::to_string(kMaxJsonDepth) + " niveaux.");
             continue;
         }
-        json doc = json::parse(nfc(f.text), nullptr, false);
+        json doc = json::parse(checked ? std::string_view(f.text) : std::string_view(nfc(f.text)), nullptr, false);
         if (doc.is_discarded() || !doc.is_object()) { loader.problem(f.path, "", "le fichier n'est pas un objet JSON valide."); continue; }
         if (name == "families.json") families = doc;
         else if (name == "articles.json") articles = doc;
@@ -657,16 +672,29 @@ bool load_library(const std::vector<SourceFile>& files, Library& out, std::vecto
         }
         for (const json& c : doc["clauses"]) loader.clause(c, f->path, family);
     }
-    loader.library_rules();
+    if (!checked) loader.library_rules();
+    auto index = std::make_shared<std::unordered_map<std::string, size_t>>();
+    for (size_t i = 0; i < lib.clauses.size(); ++i) index->emplace(lib.clauses[i].id, i);
+    if (index->size() == lib.clauses.size()) lib.clause_index = std::move(index);   // ids are unique once loaded
     out = std::move(lib);
     return problems.empty();
+}
+
+}  // namespace
+
+bool load_library(const std::vector<SourceFile>& files, Library& out, std::vector<LibraryProblem>& problems) {
+    return load(files, out, problems, false);
+}
+
+bool load_checked_library(const std::vector<SourceFile>& files, Library& out, std::vector<LibraryProblem>& problems) {
+    return load(files, out, problems, true);
 }
 
 const Library& bundled_library() {
     static const Library lib = [] {
         Library l;
         std::vector<LibraryProblem> problems;
-        load_library(bundled_library_files(), l, problems);
+        load_checked_library(bundled_library_files(), l, problems);
         return l;
     }();
     return lib;

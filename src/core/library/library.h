@@ -4,6 +4,7 @@
 #include "project/model.h"
 #include "base/text.h"
 #include <memory>
+#include <unordered_map>
 
 namespace clausier {
 
@@ -144,7 +145,12 @@ struct Library {
     std::vector<Article> articles;
     // Built by the first search rather than at load, which start-up pays for.
     mutable std::shared_ptr<const SearchIndex> search_index;
+    // Clause id → position in `clauses`, built by load_library (positions, so that copies may share it). A
+    // library whose clauses were changed after loading is searched clause by clause instead.
+    std::shared_ptr<const std::unordered_map<std::string, size_t>> clause_index;
 
+    // The clause with this id, or null: a hash lookup in a loaded library (checks and recommendations call it
+    // inside their loops).
     const Clause* find(std::string_view id) const;
     const Family* family(std::string_view id) const;
     const Goal* goal(std::string_view id) const;
@@ -167,7 +173,12 @@ bool read_library_folder(const std::string& dir, std::vector<SourceFile>& out, s
 // Loads and validates. Every problem is reported; clauses with problems are left out of `out`.
 // Returns true when there is no problem.
 bool load_library(const std::vector<SourceFile>& files, Library& out, std::vector<LibraryProblem>& problems);
-const Library& bundled_library();   // loaded once
+// The same for files the build has already validated with load_library (`clausier library check` runs in the
+// native build, which fails on any problem; the bundled files are in NFC, tests/core/test_library.cpp): the
+// text is not checked or normalised again and the drafting rules are not run, so start-up does not pay for
+// them. Structural problems are still reported and their clauses left out.
+bool load_checked_library(const std::vector<SourceFile>& files, Library& out, std::vector<LibraryProblem>& problems);
+const Library& bundled_library();   // the bundled files through load_checked_library, loaded once
 
 // The clause text with variables replaced by the chosen values (or defaults), formatted the French way.
 std::string render_clause(const Clause& c, const std::map<std::string, json>& values = {});

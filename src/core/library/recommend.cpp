@@ -88,17 +88,20 @@ void score_clause(const Context& ctx, const Clause& c, Recommendation& r) {
 std::vector<Recommendation> recommend(const Project& p, const ProcedureResult& procedure, const Library& lib) {
     Context ctx{p, lib, effective_launch_date(p)};
     ctx.above_eu = procedure.procedure == Procedure::formalisee;
+    // The project's clauses looked up once, not once per library clause.
+    std::vector<const Clause*> chosen;
+    for (const ChosenClause& ch : p.clauses)
+        if (const Clause* k = lib.find(ch.id)) chosen.push_back(k);
     std::vector<Recommendation> out;
     for (const Clause& c : lib.clauses) {
         if (!c.valid_on(ctx.date)) continue;
         Recommendation r;
         r.clause = &c;
         score_clause(ctx, c, r);
-        for (const ChosenClause& ch : p.clauses) r.chosen = r.chosen || ch.id == c.id;
-        for (const ChosenClause& ch : p.clauses) {
+        r.chosen = std::find(chosen.begin(), chosen.end(), &c) != chosen.end();
+        for (const Clause* other : chosen) {
             if (r.chosen || !r.overlaps.empty()) break;   // a chosen clause is the buyer's decision, not a duplicate
-            const Clause* other = lib.find(ch.id);
-            if (other && other != &c && overlaps(c, *other)) r.overlaps = other->id;
+            if (other != &c && overlaps(c, *other)) r.overlaps = other->id;
         }
         if (r.chosen) r.reasons.insert(r.reasons.begin(), "Déjà retenue dans le projet.");
         if (!r.overlaps.empty())

@@ -175,6 +175,7 @@ std::string decp_departement(std::string_view typed);
 struct DecpTally {
     size_t contracts = 0, valued = 0;          // valued: contracts whose amount is trusted (in `value`)
     size_t environmental = 0, social = 0;      // contracts with at least one such consideration
+    size_t blank = 0;                          // contracts whose considerations (either side) are not filled in
     double value = 0, environmental_value = 0, social_value = 0;   // euros HT, trusted amounts only
     void add(const DecpContract& c);
 };
@@ -225,6 +226,11 @@ DecpStats decp_stats(const DecpData& data, const DecpFilter& filter = {});
 // The JSON of `clausier decp stats --json` (../shared/CLI.md, extended with by_family, by_procedure,
 // competition, advances, subcontracting, targets, files…).
 nlohmann::json decp_stats_to_json(const DecpStats& s);
+
+// Labels shared by the report, the app and the JSON: a family id's label ("autre": no family), and a count
+// over a whole as « 12 sur 40 (30 %) » (« – » when the whole is nil).
+std::string decp_family_label(const DecpStats& s, const std::string& family_id);
+std::string decp_share_text(size_t part, size_t whole);
 
 // Date arithmetic used for contract ends: `d` plus `months`, the day clamped to the month's length.
 Date add_months(const Date& d, int months);

@@ -2,6 +2,7 @@
 // by year, purchase family and procedure; competition, advances, subcontracting; the renewals to come.
 #include "opendata/decp_internal.h"
 #include "base/bundle.h"
+#include "base/number.h"
 #include "library/library.h"
 #include <algorithm>
 #include <cmath>
@@ -27,6 +28,7 @@ const char* decp_procedure_label(DecpProcedure p) {
 void DecpTally::add(const DecpContract& c) {
     const bool env = c.environmental == DecpAnswer::yes, soc = c.social == DecpAnswer::yes;
     ++contracts;
+    blank += c.environmental == DecpAnswer::unknown || c.social == DecpAnswer::unknown;
     environmental += env;
     social += soc;
     if (!c.value_trusted) return;
@@ -95,7 +97,7 @@ json euros_json(double v) { return number_json(std::round(v * 100) / 100); }
 
 json tally_json(const DecpTally& t) {
     return {{"contracts", t.contracts}, {"value", euros_json(t.value)}, {"environmental", t.environmental}, {"social", t.social},
-            {"valued", t.valued}, {"environmental_value", euros_json(t.environmental_value)},
+            {"valued", t.valued}, {"blank", t.blank}, {"environmental_value", euros_json(t.environmental_value)},
             {"social_value", euros_json(t.social_value)}};
 }
 
@@ -185,6 +187,17 @@ DecpStats decp_stats(const DecpData& data, const DecpFilter& filter) {
     return s;
 }
 
+std::string decp_family_label(const DecpStats& s, const std::string& family_id) {
+    const Family* f = s.data && s.data->options.library ? s.data->options.library->family(family_id) : nullptr;
+    return f ? f->label : "Sans famille d'achat (CPV absent ou hors des familles de Clausier)";
+}
+
+std::string decp_share_text(size_t part, size_t whole) {
+    if (whole == 0) return "–";
+    return french_number(double(part), 0) + " sur " + french_number(double(whole), 0) + " (" +
+           french_percent(std::round(ratio(double(part), double(whole)) * 1000) / 10) + ")";
+}
+
 json decp_stats_to_json(const DecpStats& s) {
     json problems = json::array();
     for (const DecpProblem* p : s.problems)
@@ -194,8 +207,7 @@ json decp_stats_to_json(const DecpStats& s) {
     for (const auto& [year, t] : s.by_year) by_year[std::to_string(year)] = tally_json(t);
     for (const auto& [id, t] : s.by_family) {
         json j = tally_json(t);
-        const Family* f = s.data && s.data->options.library ? s.data->options.library->family(id) : nullptr;
-        j["label"] = f ? f->label : "Sans famille d'achat (CPV absent ou hors des familles de Clausier)";
+        j["label"] = decp_family_label(s, id);
         by_family[id] = j;
     }
     for (const auto& [p, t] : s.by_procedure) by_procedure[decp_procedure_label(p)] = tally_json(t);

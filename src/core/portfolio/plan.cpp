@@ -109,14 +109,13 @@ Document assemble_purchase_plan(const PortfolioSummary& s, const std::string& bu
         Block q = table({text("Trimestre"), text("Consultations lancées")}, {}, {50, 50});
         int most = 1;
         for (const auto& [key, n] : by_quarter) most = std::max(most, n);
+        std::vector<Bar> bars;
         for (const auto& [key, n] : by_quarter) {
             const std::string label = "T" + key.substr(5) + " " + key.substr(0, 4);
             q.rows.push_back({text(label), text(std::to_string(n))});
-            q.chart.push_back({label, double(n), -1});
+            bars.push_back({label, std::to_string(n), double(n) / most});
         }
-        q.chart_max = most;
-        q.chart_unit = "";
-        q.chart_title = "Nombre de consultations lancées par trimestre";
+        b.push_back(chart("Nombre de consultations lancées par trimestre", std::move(bars)));
         b.push_back(std::move(q));
     }
     return d;

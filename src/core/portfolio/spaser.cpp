@@ -216,13 +216,14 @@ Document assemble_spaser_report(const Spaser& s, const PortfolioSummary& p, int 
             ++count;
             rows.push_back({frtext(upper_first(target_label(t))), frtext(figure_label(v, t.unit)),
                             frtext(figure_label(t.target, t.unit)), frtext(ok ? "atteint" : "non atteint")});
-            if (t.unit != TargetUnit::hours) bars.push_back({upper_first(enum_label(t.indicator)), v, t.target});
+            if (t.unit != TargetUnit::hours)
+                bars.push_back({upper_first(enum_label(t.indicator)) + " (cible " + figure_label(t.target, t.unit) + ")",
+                                figure_label(v, t.unit), v / 100});
         }
     b.push_back(paragraph(fr(std::to_string(met) + " objectif(s) atteint(s) sur " + std::to_string(count) + ".")));
-    Block results = table({text("Objectif"), text("Résultat"), text("Cible"), text("Appréciation")}, std::move(rows), {50, 16, 16, 18});
-    results.chart = std::move(bars);
-    results.chart_title = "Résultat de chaque objectif en pourcentage, la cible marquée d'un trait";
-    b.push_back(std::move(results));
+    if (!bars.empty()) b.push_back(chart(fr("Résultat de chaque objectif en pourcentage"), std::move(bars)));
+    bars.clear();
+    b.push_back(table({text("Objectif"), text("Résultat"), text("Cible"), text("Appréciation")}, std::move(rows), {50, 16, 16, 18}));
 
     b.push_back(fr_heading(1, "Indicateurs du portefeuille"));
     Block indicators = table({text("Indicateur"), text("Marchés"), text("Part des marchés"), text("Part de la valeur")},
@@ -233,9 +234,9 @@ Document assemble_spaser_report(const Spaser& s, const PortfolioSummary& p, int 
     for (const auto& [label, c] : shares) {
         indicators.rows.push_back({frtext(label), frtext(std::to_string(c->contracts)), frtext(french_percent(percent(c->share_contracts))),
                                    frtext(french_percent(percent(c->share_value)))});
-        indicators.chart.push_back({label, percent(c->share_contracts), -1});
+        bars.push_back({label, french_percent(percent(c->share_contracts)), c->share_contracts});
     }
-    indicators.chart_title = "Part des marchés pour chaque indicateur, en pourcentage";
+    b.push_back(chart(fr("Part des marchés pour chaque indicateur"), std::move(bars)));
     b.push_back(std::move(indicators));
     b.push_back(paragraph(fr("Objectifs du plan national pour des achats durables : 100 % des marchés avec une considération "
                              "environnementale, 30 % avec une considération sociale.")));

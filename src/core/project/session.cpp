@@ -120,6 +120,8 @@ void Session::open_blank() {
     start(std::move(p), new_id(), "", false);
 }
 
+void Session::open_new(Project p) { start(std::move(p), new_id(), "", false); }
+
 bool Session::open_stored(const std::string& id, std::string& error) {
     Project p;
     if (!host_.store || !load_saved(*host_.store, id, p, error)) {

@@ -74,6 +74,7 @@ public:
     bool open_stored(const std::string& id, std::string& error);   // nothing is written
     bool open_text(const std::string& text, std::string& error);   // a project file; on failure nothing changes
     bool open_scenario(const std::string& name, std::string& error);
+    void open_new(Project p);   // a new project from a prepared start (e.g. project_from_renewal), saved at once
 
     // ---- operations: each is one undo step (or joins the previous one with Merge::typing) -------------------
     // False when the tab does not own the project (read-only) and nothing changed.
