@@ -8,6 +8,7 @@
 #include "library/recommend.h"
 #include "base/clock.h"
 #include "project/scenarios.h"
+#include "cli.h"
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -17,6 +18,7 @@
 using namespace clausier;
 
 namespace clausier { int run_decp(int argc, char** argv); }   // src/cli/decp.cpp
+namespace clausier { int run_portfolio(int argc, char** argv); }   // src/cli/portfolio.cpp
 
 namespace {
 
@@ -70,19 +72,25 @@ int fail(const std::string& sentence) {
     return 1;
 }
 
-constexpr std::streamoff kMaxProjectBytes = 64 << 20;
+}  // namespace
 
-bool read_project_file(const std::string& path, Project& p, std::string& error) {
+constexpr std::streamoff kMaxProjectFileBytes = 64 << 20;
+
+bool clausier::cli::read_project_file(const std::string& path, Project& p, std::string& error) {
     std::ifstream in(path, std::ios::binary);
     if (!in) { error = "Impossible de lire le fichier « " + path + " »."; return false; }
     in.seekg(0, std::ios::end);
-    if (in.tellg() > kMaxProjectBytes) { error = "Le fichier « " + path + " » est trop volumineux pour un projet (plus de 64 Mo)."; return false; }
+    if (in.tellg() > kMaxProjectFileBytes) { error = "Le fichier « " + path + " » est trop volumineux pour un projet (plus de 64 Mo)."; return false; }
     in.seekg(0);
     std::stringstream ss;
     ss << in.rdbuf();
     if (!project_from_text(ss.str(), p, error)) { error = path + " : " + error; return false; }
     return true;
 }
+
+namespace {
+
+using cli::read_project_file;
 
 int cmd_procedure(const Args& a) {
     ProcedureInput in;
@@ -199,6 +207,7 @@ int cmd_export(const Args& a) {
     Project p;
     std::string error;
     if (!read_project_file(a.positional[0], p, error)) return fail(error);
+    if (const std::string missing = export_problem(p, format); !missing.empty()) return fail(a.positional[0] + " : " + missing);
     const std::string bytes = export_project(p, format, kind);
     std::ofstream f(out, std::ios::binary);
     if (!f || !f.write(bytes.data(), std::streamsize(bytes.size())))
@@ -233,7 +242,8 @@ const char* const kHelp =
     "  clausier check PROJET.json [--json]\n"
     "  clausier rules doc | example RÈGLE fires|quiet\n"
     "  clausier recommend PROJET.json [--json]\n"
-    "  clausier export PROJET.json --format html|md|docx|odt|json|ocds [--document dce|entreprise|synthese|sourcing] -o FICHIER\n"
+    "  clausier export PROJET.json --format html|md|docx|odt|json|ocds|decp [--document dce|entreprise|synthese|sourcing|execution] -o FICHIER\n"
+    "  clausier portfolio PROJET... [--year AAAA] [--json]\n"
     "  clausier scenario list | show NOM\n"
     "  clausier decp stats FICHIER... [--buyer SIRET] [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--today AAAA-MM-JJ] [--departement DEP] [--json]\n";
 
@@ -246,6 +256,7 @@ int main(int argc, char** argv) {
     }
     const std::string command = argv[1];
     if (command == "decp") return run_decp(argc, argv);
+    if (command == "portfolio") return run_portfolio(argc, argv);
     try {
         Args a = parse_args(argc, argv, 2);
         if (a.flag("--help")) { std::cout << kHelp; return 0; }

@@ -215,7 +215,11 @@ void save_project_file() {
     show_notice("Projet enregistré dans vos téléchargements.");
 }
 
+KeyValueStore& browser_store() { return store(); }
+
 void export_file(Format f, DocumentKind kind) {
+    if (const std::string missing = export_problem(session().project(), f); !missing.empty())
+        return show_error("Export impossible pour l'instant", missing);
     platform::download(export_file_name(session().project(), f, kind), format_mime(f), session().export_bytes(f, kind));
     show_notice(std::string("Fichier ") + format_extension(f) + " téléchargé.");
 }
@@ -357,6 +361,7 @@ void top_bar() {
     flow_button("top.open", "Ouvrir…", -1, [] { platform::pick_file(".json,.clausier.json,application/json"); });
     flow_button("top.save", "Enregistrer", -1, save_project_file);
     flow_button("top.projects", "Mes projets", -1, [] { app().show_projects = true; });
+    flow_button("top.year", "Mon année", -1, [] { app().show_year = true; });
     if (a.mode != Mode::formation) flow_button("top.decp", opendata_shown() ? "Retour au projet" : "Données essentielles", -1, toggle_opendata);
     ImGui::BeginDisabled(s.undo_count() == 0 || !s.owns());
     flow_button("top.undo", "Annuler", gap * 1.5f, undo);
@@ -653,6 +658,12 @@ void modals() {
             ImGui::CloseCurrentPopup();
         }
         sem_end();
+        ImGui::EndPopup();
+    }
+    if (a.show_year) ImGui::OpenPopup("Mon année");
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 46, ImGui::GetIO().DisplaySize.y * 0.85f), ImGuiCond_Appearing);
+    if (ImGui::BeginPopupModal("Mon année", &a.show_year)) {
+        year_window();
         ImGui::EndPopup();
     }
     if (session().storage_refused()) {

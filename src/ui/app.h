@@ -38,6 +38,7 @@ struct App {
     std::string clause_filter_pillar, clause_filter_kind;
     bool show_projects = false, show_why = true;
     bool show_findings = true;        // formation: the trainer may hide the findings panel
+    bool show_year = false;           // « Mon année »: the portfolio and the open project's award (year.cpp)
     bool panel_in_place = false;      // narrow window: the Vigilance/Aperçu panel shown instead of the step
     bool step_from_top = false;       // a step was just opened: show it from its top
     DocumentKind export_preview = DocumentKind::dce;   // the document previewed on the export step
@@ -73,7 +74,9 @@ void redo();
 void new_project();
 void open_project_text(const std::string& name, const std::string& text);   // validates; error modal on failure
 void save_project_file();
-void export_file(Format f, DocumentKind kind);
+void export_file(Format f, DocumentKind kind);   // says what is missing instead when the format needs it (DECP)
+KeyValueStore& browser_store();                  // the browser's storage shared by the tabs
+void year_window();                              // « Mon année » (year.cpp)
 void go_to(Step s);
 void jump_to(const Finding& f);
 void show_notice(const std::string& text);

@@ -39,9 +39,9 @@ void procedure_part(const ResolvedSettings& r) {
     why(r, "contract", "");
     if (r.framework) {
         number_field("consultation.framework_min", "Montant minimum HT sur toute la durée (€, 0 = aucun)",
-                     FIELD(p.consultation.framework_min), 1000, "%.0f", 0, 1e12);
+                     FIELD(p.consultation.framework_min), NumberKind::euros, 0, kMaxAmount);
         number_field("consultation.framework_max", "Montant maximum HT sur toute la durée (€)",
-                     FIELD(p.consultation.framework_max), 1000, "%.0f", 0, 1e12);
+                     FIELD(p.consultation.framework_max), NumberKind::euros, 0, kMaxAmount);
         help_text("Le maximum est obligatoire (R.2162-4) ; il borne les commandes sur toute la durée.");
     }
     if (p.lots.size() >= 2) {
@@ -105,13 +105,13 @@ void terms_part(const ResolvedSettings& r) {
               (r.advance_compulsory ? "Avance obligatoire ici : plus de 50 000 € HT et plus de deux mois (R.2191-3). " : "") +
               r.why.at("payment_days"));
     number_field("consultation.sme_advance_percent", "Avance pour les PME (%, -1 = automatique)",
-                 FIELD(p.consultation.sme_advance_percent), 1, "%.0f", -1, 100);
+                 FIELD(p.consultation.sme_advance_percent), NumberKind::percent, -1, 100);
     why(r, "sme_advance_percent", "Taux choisi par l'acheteur.");
     enum_field("consultation.guarantee", "Retenue de garantie", FIELD(p.consultation.guarantee));
     why(r, "guarantee", "Choisie par l'acheteur.");
     if (r.s.guarantee != Guarantee::aucune) {
         number_field("consultation.guarantee_percent", "Taux de la retenue (%, -1 = automatique)",
-                     FIELD(p.consultation.guarantee_percent), 0.5, "%.1f", -1, 5);
+                     FIELD(p.consultation.guarantee_percent), NumberKind::percent, -1, 5);
         why(r, "guarantee_percent", "");
     }
     enum_field("consultation.staff_takeover", "Reprise du personnel", FIELD(p.consultation.staff_takeover));

@@ -42,6 +42,8 @@ function frenchNumber(v) {
 function expected(htmlFile, projectFile, libraryFile, kind) {
   const lines = htmlHeadings(read(htmlFile)).map((h) => h.text);
   const project = JSON.parse(read(projectFile));
+  // The execution report names the holders and commitments, not the clauses and weights.
+  if (kind === 'execution') return [...lines, ...(project.award?.lots || []).flatMap((l) => l.holders.map((h) => h.siret))];
   const byId = new Map(JSON.parse(read(libraryFile)).clauses.map((c) => [c.id, c]));
   for (const chosen of project.clauses || []) {
     const c = byId.get(chosen.id);

@@ -6,6 +6,8 @@
 #   - pandoc reads every DOCX and ODT back with the same headings (plain text, then levels and order from
 #     its AST) and the same clause titles and weights;
 #   - the OCDS packages pass the OCDS 1.1.5 release-package schema (ajv, draft 4);
+#   - the DECP records of an awarded project pass the DECP 2.0.3 schema (ajv, draft-07), and a project without
+#     an award is refused with one French sentence; the « Bilan d'exécution » is read back like the others;
 #   - HTML pages are standalone (no script, no external resource, ordered headings, <th scope="col">);
 #   - the JSON export is canonical (exporting it again gives the same bytes);
 #   - the same project exported twice gives the same bytes;
@@ -127,6 +129,39 @@ for project in "${projects[@]}"; do
 done
 
 ((${#ocds[@]})) && tally < <(node "$HERE/validate-ocds.mjs" "${ocds[@]}")
+
+# DECP (open data): a project whose award is recorded gives records valid against the regulatory schema
+# (ajv, draft-07); any other project is refused with exit 1 and one French sentence naming what is missing.
+# At least one bundled scenario (nettoyage-insertion) carries its award, so the schema check always runs.
+decp=()
+for project in "${projects[@]}"; do
+  name=$(basename "$project" .json)
+  name=${name%.clausier}
+  file="$OUT/files/$name-decp.json"
+  if "$CLI" export "$project" --format decp -o "$file" 2>"$file.err"; then
+    decp+=("$file")
+  else
+    status=$?
+    check "DECP refusé avant l'attribution, en une phrase : $name" \
+      bash -c "[[ $status == 1 && \$(wc -l < '$file.err') == 1 && ! -e '$file' ]] && grep -q 'DECP' '$file.err'"
+  fi
+done
+check "au moins un scénario porte une attribution exportable en DECP" test "${#decp[@]}" -ge 1
+((${#decp[@]})) && tally < <(node "$HERE/validate-decp.mjs" "${decp[@]}")
+
+# The « Bilan d'exécution » of the scenario with an award, in every document format, read back below.
+for format in html docx odt; do
+  file=$(out_file nettoyage-insertion execution "$format")
+  if "$CLI" export "$ROOT/scenarios/nettoyage-insertion.clausier.json" --format "$format" --document execution -o "$file" 2>/dev/null; then
+    passed=$((passed + 1))
+    case $format in
+      html) tally < <(node "$HERE/check.mjs" html "$file" "$ROOT/scenarios/nettoyage-insertion.clausier.json" "$OUT/library.json" execution "$OUT/text/nettoyage-insertion-execution") ;;
+      *) office+=("$file") ;;
+    esac
+  else
+    fail "export nettoyage-insertion execution $format"
+  fi
+done
 
 # pandoc reads every DOCX and ODT back (plain text and AST).
 for file in "${office[@]}"; do

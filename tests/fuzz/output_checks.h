@@ -179,11 +179,14 @@ inline std::string export_problem(std::string_view bytes, Format f) {
         case Format::docx: case Format::odt: return package_problem(bytes, f);
         case Format::json: return json_problem(bytes, "JSON");
         case Format::ocds: return json_problem(bytes, "OCDS");
+        case Format::decp: return bytes.empty() ? "" : json_problem(bytes, "DECP");   // empty before the award
     }
     return "";
 }
 
-inline const Format kAllFormats[] = {Format::html, Format::md, Format::docx, Format::odt, Format::json, Format::ocds};
-inline const DocumentKind kAllKinds[] = {DocumentKind::dce, DocumentKind::entreprise, DocumentKind::synthese};
+inline const Format kAllFormats[] = {Format::html, Format::md, Format::docx, Format::odt, Format::json, Format::ocds,
+                                    Format::decp};
+inline const DocumentKind kAllKinds[] = {DocumentKind::dce, DocumentKind::entreprise, DocumentKind::synthese,
+                                         DocumentKind::execution};
 
 }  // namespace clausier::fuzz

@@ -51,7 +51,13 @@ struct RuleSet {
 
 bool load_rules(const std::string& json_text, RuleSet& out, std::string& error);
 const RuleSet& bundled_rules();             // parsed once from the bundle
-std::vector<std::string> implemented_rules();   // the rule ids the engine runs, in order
+std::vector<std::string> implemented_rules();   // the rule ids the engine runs on one project, in order
+// The rules that only show across several projects (data/legal/portfolio_rules.json), run by summarize_portfolio.
+std::vector<const char*> portfolio_rules();
+// A finding of `info` with its {name} placeholders filled in from `values`, at `field` (or the rule's own),
+// citing `articles` (or the rule's own).
+Finding rule_finding(const RuleInfo& info, const std::map<std::string, std::string>& values, const std::string& field = "",
+                     const std::vector<std::string>& articles = {});
 
 // Every rule on the project, most severe first. `procedure` is the project's (project_procedure): sized once
 // per change by the caller and shared with the recommendations and the documents.

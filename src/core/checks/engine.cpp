@@ -189,6 +189,13 @@ std::vector<std::string> implemented_rules() {
     return ids;
 }
 
+Finding rule_finding(const RuleInfo& info, const std::map<std::string, std::string>& values, const std::string& field,
+                     const std::vector<std::string>& articles) {
+    return {info.id, info.severity, articles.empty() ? info.articles : articles,
+            sanitize_utf8(french_typography(typographic_apostrophes(fill(info.message, values)))), info.step,
+            field.empty() ? info.field : field};
+}
+
 std::vector<Finding> run_checks(const Project& p, const ProcedureResult& procedure, const Library& lib, const LegalData& law,
                                 const RuleSet& rules) {
     const checks::Context ctx{p, lib, law, rules, effective_launch_date(p), total_estimated_value(p), procedure};
@@ -199,9 +206,7 @@ std::vector<Finding> run_checks(const Project& p, const ProcedureResult& procedu
         std::vector<checks::Hit> hits;
         entry.run(ctx, *info, hits);
         for (const checks::Hit& h : hits)
-            findings.push_back({info->id, info->severity, h.articles.empty() ? info->articles : h.articles,
-                                sanitize_utf8(french_typography(typographic_apostrophes(fill(info->message, h.values)))),
-                                info->step, h.field.empty() ? info->field : h.field});
+            findings.push_back(rule_finding(*info, h.values, h.field, h.articles));
     }
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
         return a.severity < b.severity;

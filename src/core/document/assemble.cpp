@@ -214,6 +214,10 @@ Document assemble_document(const Project& p, DocumentKind kind, const ProcedureR
             title_block(d, p, f, "Compte rendu du sourcing");
             assemble_sourcing(d, p, findings);
             break;
+        case DocumentKind::execution:
+            title_block(d, p, f, "Bilan d'exécution");
+            assemble_execution(d, p, lib);
+            break;
     }
     return d;
 }

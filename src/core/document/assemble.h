@@ -97,6 +97,8 @@ void assemble_entreprise(Document& d, const Project& p, const Library& lib, cons
 // The sourcing minutes state what the checks found in the notes of each exchange (never « no price was
 // discussed » when a finding says otherwise).
 void assemble_sourcing(Document& d, const Project& p, const std::vector<Finding>& findings);
+void assemble_sourcing(Document& d, const Project& p);
+void assemble_execution(Document& d, const Project& p, const Library& lib);   // assemble_execution.cpp
 void assemble_synthese(Document& d, const Project& p, const Library& lib, const ProjectFacts& f,
                        const std::vector<Finding>& findings);
 

@@ -8,12 +8,14 @@ namespace {
 
 const EnumEntry<Format> kFormatNames[] = {
     {Format::html, "html", "HTML"}, {Format::md, "md", "Markdown"}, {Format::docx, "docx", "DOCX"},
-    {Format::odt, "odt", "ODT"},    {Format::json, "json", "JSON"}, {Format::ocds, "ocds", "OCDS"}};
+    {Format::odt, "odt", "ODT"},    {Format::json, "json", "JSON"}, {Format::ocds, "ocds", "OCDS"},
+    {Format::decp, "decp", "DECP"}};
 const EnumEntry<DocumentKind> kDocumentKinds[] = {
     {DocumentKind::dce, "dce", "Dossier de consultation"},
     {DocumentKind::entreprise, "entreprise", "Fiche entreprise"},
     {DocumentKind::synthese, "synthese", "Note de synthèse"},
-    {DocumentKind::sourcing, "sourcing", "Compte rendu du sourcing"}};
+    {DocumentKind::sourcing, "sourcing", "Compte rendu du sourcing"},
+    {DocumentKind::execution, "execution", "Bilan d'exécution"}};
 
 struct FormatInfo {
     Format format;
@@ -28,6 +30,7 @@ const FormatInfo kFormats[] = {
     {Format::odt, "odt", "application/vnd.oasis.opendocument.text"},
     {Format::json, "json", "application/json"},
     {Format::ocds, "json", "application/json"},
+    {Format::decp, "json", "application/json"},
 };
 
 const FormatInfo& info(Format f) {
@@ -60,11 +63,14 @@ template <> EnumNames<DocumentKind> enum_names<DocumentKind>() { return kDocumen
 const char* format_extension(Format f) { return info(f).extension; }
 const char* format_mime(Format f) { return info(f).mime; }
 
-bool is_data_format(Format f) { return f == Format::json || f == Format::ocds; }
+bool is_data_format(Format f) { return f == Format::json || f == Format::ocds || f == Format::decp; }
+
+std::string export_problem(const Project& p, Format f) { return f == Format::decp ? decp_missing(p) : ""; }
 
 std::string export_data(const Project& p, Format f, const ProcedureResult& procedure, const Library& lib) {
     if (f == Format::json) return project_to_text(p);
     if (f == Format::ocds) return write_ocds(p, procedure, lib);
+    if (f == Format::decp) return write_decp(p, procedure, lib);
     return "";
 }
 
@@ -86,7 +92,7 @@ std::string write_document(const Document& d, Format f) {
 }
 
 std::string export_file_name(const Project& p, Format f, DocumentKind kind) {
-    const char* prefix = f == Format::json ? "projet" : f == Format::ocds ? "ocds" : enum_name(kind);
+    const char* prefix = f == Format::json ? "projet" : f == Format::ocds ? "ocds" : f == Format::decp ? "decp" : enum_name(kind);
     std::string name = slug(p.need.object, 60);
     if (name.empty()) name = slug(p.title, 60);
     if (name.empty()) name = "consultation";

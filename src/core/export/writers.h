@@ -12,5 +12,7 @@ std::string write_markdown(const Document& d);
 std::string write_docx(const Document& d);
 std::string write_odt(const Document& d);
 std::string write_ocds(const Project& p, const ProcedureResult& procedure, const Library& lib);
+// The DECP records of the lots notified ({"marches": {"marche": [...]}}), "" while decp_missing(p) is not empty.
+std::string write_decp(const Project& p, const ProcedureResult& procedure, const Library& lib);
 
 }  // namespace clausier

@@ -126,6 +126,7 @@ void fields(V& v, T& n) {
     v.integer("renewals", n.renewals, 0, 50);
     v.integer("renewal_months", n.renewal_months, 1, 600);
     v.text("launch_date", n.launch_date);
+    v.text("renewed_end", n.renewed_end);
     v.boolean("social_services", n.social_services);
     v.choice("pooling", n.pooling);
     v.list("members", n.members);
@@ -252,6 +253,77 @@ void fields(V& v, T& c) {
     v.choice("personal_data", c.personal_data);
     v.text("court", c.court);
     v.text("other_derogations", c.other_derogations);
+// ---- after the consultation (award.h) ----
+template <class V, class T, If<T, Holder> = 0>
+void fields(V& v, T& h) {
+    v.text("name", h.name);
+    v.text("siret", h.siret);
+}
+
+template <class V, class T, If<T, LotAward> = 0>
+void fields(V& v, T& a) {
+    v.integer("lot", a.lot, 1, int(kMaxLots));
+    v.text("contract_id", a.contract_id);
+    v.text("notification_date", a.notification_date);
+    v.list("holders", a.holders, kMaxCriteria);
+    v.choice("group", a.group);
+    v.number("amount", a.amount, 0, kMaxEuros);
+    v.integer("offers", a.offers, 0, 100000);
+    v.boolean("subcontracting", a.subcontracting);
+    v.boolean("advance", a.advance);
+    v.number("advance_rate", a.advance_rate, 0, 100);
+}
+
+template <class V, class T, If<T, Award> = 0>
+void fields(V& v, T& a) {
+    v.text("buyer_siret", a.buyer_siret);
+    v.text("published_date", a.published_date);
+    v.text("place_code", a.place_code);
+    v.choice("place_type", a.place_type);
+    v.choice("price_form", a.price_form);
+    v.choice("price_type", a.price_type);
+    v.list("lots", a.lots, kMaxLots);
+}
+
+template <class V, class T, If<T, InsertionDone> = 0>
+void fields(V& v, T& i) {
+    v.choice("public", i.who);
+    v.number("hours", i.hours, 0, 1e9);
+    v.text("date", i.date);
+}
+
+template <class V, class T, If<T, ProofReceived> = 0>
+void fields(V& v, T& p) {
+    v.text("date", p.date);
+    v.text("document", p.document);
+}
+
+template <class V, class T, If<T, PenaltyApplied> = 0>
+void fields(V& v, T& p) {
+    v.text("date", p.date);
+    v.number("amount", p.amount, 0, kMaxEuros);
+    v.text("reason", p.reason);
+}
+
+template <class V, class T, If<T, CommitmentRecord> = 0>
+void fields(V& v, T& c) {
+    v.integer("commitment", c.commitment, 1, int(kMaxListItems));
+    v.choice("status", c.status);
+    v.list("proofs", c.proofs);
+    v.list("penalties", c.penalties);
+    v.text("remediation", c.remediation);
+    v.text("remediation_due", c.remediation_due);
+    v.text("note", c.note);
+}
+
+template <class V, class T, If<T, Execution> = 0>
+void fields(V& v, T& e) {
+    v.list("insertion", e.insertion);
+    v.text("egalim_period", e.egalim_period);
+    v.number("egalim_quality_share", e.egalim_quality_share, 0, 100);
+    v.number("egalim_organic_share", e.egalim_organic_share, 0, 100);
+    v.list("commitments", e.commitments);
+    v.text("closed_date", e.closed_date);
 }
 
 // "format" and "schema_version" are the file's envelope (migrate.cpp), written by project_to_json.
@@ -277,6 +349,8 @@ void fields(V& v, T& p) {
     v.boolean("variants", p.variants);
     v.object("insertion", p.insertion);
     v.object("consultation", p.consultation);
+    v.object("award", p.award);
+    v.object("execution", p.execution);
 }
 
 // ---- the visitors -----------------------------------------------------------------------------------------

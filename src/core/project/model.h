@@ -9,6 +9,7 @@
 //   sourcing    prior contacts with operators (R.2111-1), logged for traceability
 #pragma once
 #include "base/enums.h"
+#include "project/award.h"
 #include <nlohmann/json.hpp>
 #include <map>
 #include <string>
@@ -81,6 +82,7 @@ struct Need {
     int renewals = 0;               // number of renewals (reconductions)
     int renewal_months = 12;        // length of each renewal
     std::string launch_date;        // YYYY-MM-DD: the date thresholds and obligations are read at
+    std::string renewed_end;        // YYYY-MM-DD: end of the contract this purchase renews, if any (purchase plan)
     bool social_services = false;   // social or other specific services (R.2123-1 3°)
     Pooling pooling = Pooling::none;
     std::vector<Member> members;
@@ -223,6 +225,8 @@ struct Project {
     bool variants = false;
     Insertion insertion;
     ConsultationSettings consultation;
+    Award award;                           // after the consultation (award.h)
+    Execution execution;
     json unknown = json::object();         // fields this version does not know, kept on save
 };
 

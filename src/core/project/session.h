@@ -114,6 +114,21 @@ public:
     // Makes stored version `version` the project again (one undo step: undo comes back).
     bool restore_version(int version, std::string& error);
 
+    // ---- after the consultation (award.h; session_award.cpp) -----------------------------------------------
+    // The award of lot `lot` (1-based; 1 for a contract not divided into lots), created when absent with one
+    // empty holder and the project's advance; false for a lot the project does not have.
+    bool record_award(int lot);
+    bool remove_award(size_t index);                          // index in award.lots
+    bool add_holder(size_t award);                            // another holder (co-contractor) of award `award`
+    bool remove_holder(size_t award, size_t holder);
+    // The record of line `commitment` (1-based) of the monitoring plan (monitoring_rows), created when absent;
+    // false for a line that does not exist.
+    bool set_commitment_status(int commitment, CommitmentStatus status);
+    bool add_proof(int commitment, const ProofReceived& proof);
+    bool add_penalty(int commitment, const PenaltyApplied& penalty);
+    bool add_insertion_hours(const InsertionDone& done);     // hours must be positive
+    bool remove_insertion_hours(size_t index);
+
     bool undo();
     bool redo();
     size_t undo_count() const { return undo_.size(); }
@@ -170,7 +185,7 @@ private:
         uint64_t generation = ~0ull;
         Document document;
     };
-    CachedDocument documents_[4];   // one per DocumentKind
+    CachedDocument documents_[kDocumentKindCount];
 
     std::vector<Project> undo_, redo_;
     std::string typing_field_;      // the field of the undo step keystrokes join, "" when none

@@ -1,0 +1,11 @@
+// cli.h — what the command files of the CLI share (main.cpp defines it).
+#pragma once
+#include "project/model.h"
+#include <string>
+
+namespace clausier::cli {
+
+// Reads a project file; on failure `error` is one French sentence naming the file.
+bool read_project_file(const std::string& path, Project& p, std::string& error);
+
+}  // namespace clausier::cli

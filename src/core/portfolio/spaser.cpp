@@ -1,0 +1,258 @@
+#include "portfolio/spaser.h"
+#include "base/number.h"
+#include "base/text.h"
+#include "document/assemble.h"
+
+namespace clausier {
+
+namespace {
+
+const EnumEntry<SpaserIndicator> kIndicators[] = {
+    {SpaserIndicator::environmental, "environnemental", "marchés avec une considération environnementale"},
+    {SpaserIndicator::social, "social", "marchés avec une considération sociale"},
+    {SpaserIndicator::reserved, "reserve", "marchés comportant un lot réservé"},
+    {SpaserIndicator::sme_friendly, "acces-pme", "marchés ouverts aux PME (allotis ou avec une clause d'accès des PME)"},
+    {SpaserIndicator::insertion_hours, "heures-insertion", "heures d'insertion réalisées"},
+    {SpaserIndicator::egalim_quality, "egalim-qualite", "produits durables et de qualité en restauration (EGalim)"},
+    {SpaserIndicator::egalim_organic, "egalim-bio", "produits biologiques en restauration (EGalim)"}};
+const EnumEntry<TargetUnit> kUnits[] = {
+    {TargetUnit::contracts, "marches", "en nombre de marchés"},
+    {TargetUnit::value, "valeur", "en valeur"},
+    {TargetUnit::hours, "heures", "en heures"},
+    {TargetUnit::percent, "pourcentage", "en part des achats"}};
+
+// ---- reading: each field checked, the first problem named with its path ----
+struct In {
+    const json& j;
+    std::string path;
+    std::string& error;
+    const json* at(const char* key) const {
+        auto it = j.find(key);
+        return it == j.end() || it->is_null() ? nullptr : &*it;
+    }
+    void fail(const char* key, const char* expected) {
+        if (error.empty()) error = "Le champ « " + path + key + " » du SPASER devrait être " + expected + ".";
+    }
+    void text(const char* key, std::string& out) {
+        if (const json* v = at(key)) { if (v->is_string()) out = v->get<std::string>(); else fail(key, "un texte"); }
+    }
+    void number(const char* key, double& out, double hi) {
+        if (const json* v = at(key)) {
+            if (v->is_number() && v->get<double>() >= 0 && v->get<double>() <= hi) out = v->get<double>();
+            else fail(key, "un nombre positif");
+        }
+    }
+    template <class E>
+    void choice(const char* key, E& out) {
+        const json* v = at(key);
+        if (v && !(v->is_string() && parse_enum(v->get<std::string>(), out))) fail(key, enum_choices<E>().c_str());
+    }
+    // Each object of the array `key`, read by `read(In&, T&)`.
+    template <class T, class F>
+    void list(const char* key, std::vector<T>& out, F read) {
+        const json* v = at(key);
+        if (!v) return;
+        if (!v->is_array()) return fail(key, "une liste");
+        for (size_t i = 0; i < v->size() && error.empty(); ++i) {
+            const std::string item = path + key + "[" + std::to_string(i + 1) + "].";
+            if (!(*v)[i].is_object()) return fail(key, "une liste d'objets");
+            In sub{(*v)[i], item, error};
+            T t;
+            read(sub, t);
+            out.push_back(std::move(t));
+        }
+    }
+};
+
+void read_target(In& in, SpaserTarget& t) {
+    in.choice("indicator", t.indicator);
+    in.choice("unit", t.unit);
+    in.number("target", t.target, 1e9);
+    in.text("deadline", t.deadline);
+}
+
+void read_action(In& in, SpaserAction& a) {
+    in.text("action", a.action);
+    in.text("responsible", a.responsible);
+}
+
+void read_axis(In& in, SpaserAxis& a) {
+    in.text("title", a.title);
+    in.list("targets", a.targets, read_target);
+    in.list("actions", a.actions, read_action);
+}
+
+double percent(double share) { return std::round(share * 1000) / 10; }
+
+std::string figure_label(double v, TargetUnit unit) {
+    return unit == TargetUnit::hours ? french_number(v, 0) + " h" : french_percent(std::round(v * 10) / 10);
+}
+
+std::string date_label(const std::string& iso) {
+    const Date d = parse_date(iso);
+    return d.valid() ? french_date(d) : trim(iso).empty() ? "non fixée" : iso;
+}
+
+std::string period(int year) { return year ? std::to_string(year) : "l'ensemble du portefeuille"; }
+
+}  // namespace
+
+template <> EnumNames<SpaserIndicator> enum_names<SpaserIndicator>() { return kIndicators; }
+template <> EnumNames<TargetUnit> enum_names<TargetUnit>() { return kUnits; }
+
+bool spaser_from_json(const json& j, Spaser& out, std::string& error) {
+    if (!j.is_object()) {
+        error = "Ce fichier n'est pas un SPASER Clausier : il ne contient pas d'objet JSON.";
+        return false;
+    }
+    Spaser s;
+    std::string problem;
+    In in{j, "", problem};
+    in.text("buyer", s.buyer);
+    in.text("adopted", s.adopted);
+    in.text("published", s.published);
+    in.list("axes", s.axes, read_axis);
+    if (!problem.empty()) {
+        error = problem;
+        return false;
+    }
+    out = std::move(s);
+    return true;
+}
+
+json spaser_to_json(const Spaser& s) {
+    json axes = json::array();
+    for (const SpaserAxis& a : s.axes) {
+        json targets = json::array(), actions = json::array();
+        for (const SpaserTarget& t : a.targets)
+            targets.push_back({{"indicator", enum_name(t.indicator)}, {"unit", enum_name(t.unit)},
+                               {"target", number_json(t.target)}, {"deadline", t.deadline}});
+        for (const SpaserAction& x : a.actions) actions.push_back({{"action", x.action}, {"responsible", x.responsible}});
+        axes.push_back({{"title", a.title}, {"targets", targets}, {"actions", actions}});
+    }
+    return {{"format", "clausier-spaser"}, {"buyer", s.buyer}, {"adopted", s.adopted}, {"published", s.published}, {"axes", axes}};
+}
+
+Spaser starter_spaser(const std::string& buyer, int year) {
+    const std::string end = std::to_string(year) + "-12-31";
+    Spaser s;
+    s.buyer = buyer;
+    s.axes.push_back({"Des achats qui réduisent leur empreinte environnementale",
+                      {{SpaserIndicator::environmental, TargetUnit::contracts, 100, end}},
+                      {{"Inscrire une condition d'exécution environnementale dans chaque marché", "Service de la commande publique"}}});
+    s.axes.push_back({"Des achats qui favorisent l'emploi et l'inclusion",
+                      {{SpaserIndicator::social, TargetUnit::contracts, 30, end}},
+                      {{"Associer le facilitateur de clauses sociales à la programmation des achats", "Service de la commande publique"}}});
+    return s;
+}
+
+double indicator_value(const PortfolioSummary& s, SpaserIndicator indicator, TargetUnit unit) {
+    const ShareCount* share = indicator == SpaserIndicator::environmental ? &s.environmental
+                            : indicator == SpaserIndicator::social        ? &s.social
+                            : indicator == SpaserIndicator::reserved      ? &s.reserved
+                            : indicator == SpaserIndicator::sme_friendly  ? &s.sme_friendly
+                                                                          : nullptr;
+    if (share) return percent(unit == TargetUnit::value ? share->share_value : share->share_contracts);
+    if (indicator == SpaserIndicator::insertion_hours) return s.insertion_done;
+    return indicator == SpaserIndicator::egalim_quality ? s.egalim.quality_share : s.egalim.organic_share;
+}
+
+std::string target_label(const SpaserTarget& t) {
+    if (t.unit == TargetUnit::hours) return french_number(t.target, 0) + " " + enum_label(t.indicator);
+    return french_percent(t.target) + " " + (t.unit == TargetUnit::value ? "en valeur des " : "des ") + enum_label(t.indicator);
+}
+
+Document assemble_spaser(const Spaser& s) {
+    Document d;
+    d.title = "Schéma de promotion des achats socialement et écologiquement responsables";
+    d.subtitle = fr(s.buyer);
+    d.author = trim(s.buyer);
+    d.date = iso_date(parse_date(s.adopted));
+    d.metadata.push_back({"Adoption", s.adopted.empty() ? "projet non encore adopté" : fr(date_label(s.adopted))});
+    if (!trim(s.published).empty()) d.metadata.push_back({"Publication", trim(s.published)});
+    std::vector<Block>& b = d.blocks;
+    b.push_back(paragraph(fr("Ce schéma fixe les objectifs d'achat socialement et écologiquement responsable de l'acheteur "
+                             "(article L.2111-3 du code de la commande publique). Chaque axe porte des objectifs chiffrés et "
+                             "datés, mesurés chaque année sur les marchés passés, et les actions qui y conduisent, avec "
+                             "le service qui en répond.")));
+    for (size_t i = 0; i < s.axes.size(); ++i) {
+        const SpaserAxis& a = s.axes[i];
+        b.push_back(fr_heading(1, "Axe " + std::to_string(i + 1) + " — " + trim(a.title)));
+        std::vector<std::vector<Inline>> rows;
+        for (const SpaserTarget& t : a.targets)
+            rows.push_back({frtext(upper_first(target_label(t))), frtext(upper_first(enum_label(t.unit))), frtext(date_label(t.deadline))});
+        if (!rows.empty()) b.push_back(table({text("Objectif"), text("Mesure"), text("Échéance")}, std::move(rows), {60, 20, 20}));
+        std::vector<std::vector<Inline>> actions;
+        for (const SpaserAction& x : a.actions)
+            actions.push_back({frtext(x.action), frtext(trim(x.responsible).empty() ? "à désigner" : x.responsible)});
+        if (!actions.empty()) b.push_back(table({text("Action"), text("Responsable")}, std::move(actions), {65, 35}));
+    }
+    b.push_back(fr_heading(1, "Suivi"));
+    b.push_back(paragraph(fr("Les indicateurs sont calculés chaque année à partir des marchés de l'acheteur et de leurs données "
+                             "essentielles ; un bilan annuel est présenté à l'assemblée délibérante et publié.")));
+    return d;
+}
+
+Document assemble_spaser_report(const Spaser& s, const PortfolioSummary& p, int year) {
+    Document d;
+    d.title = "Bilan annuel du SPASER";
+    d.subtitle = fr(s.buyer + (year ? " — année " + std::to_string(year) : ""));
+    d.author = trim(s.buyer);
+    d.date = year ? std::to_string(year) + "-12-31" : "";
+    d.metadata.push_back({"Marchés pris en compte", std::to_string(p.items.size())});
+    d.metadata.push_back({"Valeur totale", fr(french_euros(p.value) + " HT")});
+    std::vector<Block>& b = d.blocks;
+    b.push_back(paragraph(fr("Ce bilan mesure les objectifs du schéma sur les marchés de " + period(year) +
+                             ", à partir des clauses, critères et lots réservés de chaque projet et de son suivi d'exécution.")));
+    b.push_back(fr_heading(1, "Objectifs et résultats"));
+    std::vector<std::vector<Inline>> rows;
+    std::vector<Bar> bars;
+    int met = 0, count = 0;
+    for (const SpaserAxis& a : s.axes)
+        for (const SpaserTarget& t : a.targets) {
+            const double v = indicator_value(p, t.indicator, t.unit);
+            const bool ok = v >= t.target;
+            met += ok;
+            ++count;
+            rows.push_back({frtext(upper_first(target_label(t))), frtext(figure_label(v, t.unit)),
+                            frtext(figure_label(t.target, t.unit)), frtext(ok ? "atteint" : "non atteint")});
+            if (t.unit != TargetUnit::hours)
+                bars.push_back({upper_first(enum_label(t.indicator)) + " (cible " + figure_label(t.target, t.unit) + ")",
+                                figure_label(v, t.unit), v / 100});
+        }
+    b.push_back(paragraph(fr(std::to_string(met) + " objectif(s) atteint(s) sur " + std::to_string(count) + ".")));
+    if (!bars.empty()) b.push_back(chart(fr("Résultat de chaque objectif en pourcentage"), std::move(bars)));
+    bars.clear();
+    b.push_back(table({text("Objectif"), text("Résultat"), text("Cible"), text("Appréciation")}, std::move(rows), {50, 16, 16, 18}));
+
+    b.push_back(fr_heading(1, "Indicateurs du portefeuille"));
+    Block indicators = table({text("Indicateur"), text("Marchés"), text("Part des marchés"), text("Part de la valeur")},
+                             {}, {46, 14, 20, 20});
+    const std::pair<const char*, const ShareCount*> shares[] = {
+        {"Considération environnementale", &p.environmental}, {"Considération sociale", &p.social},
+        {"Lot réservé", &p.reserved}, {"Accès des PME", &p.sme_friendly}};
+    for (const auto& [label, c] : shares) {
+        indicators.rows.push_back({frtext(label), frtext(std::to_string(c->contracts)), frtext(french_percent(percent(c->share_contracts))),
+                                   frtext(french_percent(percent(c->share_value)))});
+        bars.push_back({label, french_percent(percent(c->share_contracts)), c->share_contracts});
+    }
+    b.push_back(chart(fr("Part des marchés pour chaque indicateur"), std::move(bars)));
+    b.push_back(std::move(indicators));
+    b.push_back(paragraph(fr("Objectifs du plan national pour des achats durables : 100 % des marchés avec une considération "
+                             "environnementale, 30 % avec une considération sociale.")));
+    b.push_back(bullet_list({labelled("Heures d'insertion prévues", french_number(p.insertion_planned, 0) + " h"),
+                             labelled("Heures d'insertion réalisées", french_number(p.insertion_done, 0) + " h"),
+                             labelled("Marchés de restauration suivis (EGalim)", std::to_string(p.egalim.contracts) +
+                                      (p.egalim.contracts ? " : " + french_percent(std::round(p.egalim.quality_share * 10) / 10) +
+                                       " de produits durables et de qualité, dont " +
+                                       french_percent(std::round(p.egalim.organic_share * 10) / 10) + " de bio" : ""))}));
+    if (!p.findings.empty()) {
+        b.push_back(fr_heading(1, "Points d'attention"));
+        std::vector<Inline> items;
+        for (const Finding& f : p.findings) items.push_back(frtext(f.message));
+        b.push_back(bullet_list(std::move(items)));
+    }
+    return d;
+}
+
+}  // namespace clausier

@@ -1,0 +1,259 @@
+// « Mon année »: the buyer's portfolio (every project of this browser with its status, the indicators a SPASER
+// is measured on, the launches by quarter, the findings across projects, the purchase plan and the SPASER
+// report to download) and, for the open project, the award and execution record with its DECP export and
+// « Bilan d'exécution ». Everything is computed by the core (portfolio/, project/award.h); this file draws.
+#include "widgets.h"
+#include "platform.h"
+#include "portfolio/spaser.h"
+#include "base/number.h"
+#include <cmath>
+#include <map>
+
+namespace ui {
+
+namespace {
+
+// The portfolio, read again from the browser's storage when the open project changes or the window opens.
+struct YearCache {
+    uint64_t generation = ~0ull;
+    std::vector<PortfolioProject> projects;
+    PortfolioSummary summary;
+    std::vector<std::string> unreadable;   // titles of stored projects that could not be read
+};
+
+YearCache& cache() {
+    static YearCache c;
+    return c;
+}
+
+void refresh(bool force) {
+    YearCache& c = cache();
+    const Session& s = session();
+    if (!force && c.generation == s.generation()) return;
+    c.generation = s.generation();
+    c.projects.clear();
+    c.unreadable.clear();
+    for (const StoredProject& sp : list_saved(browser_store())) {
+        PortfolioProject pp;
+        pp.file = sp.id;
+        std::string error;
+        if (sp.id == s.project_id()) pp.project = s.project();
+        else if (!load_saved(browser_store(), sp.id, pp.project, error)) {
+            c.unreadable.push_back(sp.title);
+            continue;
+        }
+        c.projects.push_back(std::move(pp));
+    }
+    c.summary = summarize_portfolio(c.projects);
+}
+
+std::string percent_label(double share) { return french_percent(std::round(share * 1000) / 10); }
+
+// Launches by quarter, drawn as bars with ImGui's draw list; the figures are written under the bars.
+void quarter_chart(const PortfolioSummary& s) {
+    std::map<int, int> by_quarter;   // year * 10 + quarter
+    for (const PortfolioItem& it : s.items)
+        if (it.launch.valid()) by_quarter[it.launch.year * 10 + (it.launch.month - 1) / 3 + 1]++;
+    if (by_quarter.empty()) return help_text("Aucun projet n'a de date de lancement prévue.");
+    int most = 1;
+    for (const auto& [q, n] : by_quarter) most = std::max(most, n);
+    const float em = ImGui::GetFontSize(), bar_w = em * 4, height = em * 6;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    float x = origin.x;
+    for (const auto& [q, n] : by_quarter) {
+        const float h = height * float(n) / float(most);
+        draw->AddRectFilled(ImVec2(x, origin.y + height - h), ImVec2(x + bar_w, origin.y + height), ImGui::GetColorU32(palette().primary));
+        const std::string label = "T" + std::to_string(q % 10) + " " + std::to_string(q / 10) + " : " + std::to_string(n);
+        draw->AddText(ImVec2(x, origin.y + height + em * 0.3f), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+        x += bar_w + em * 3.5f;
+    }
+    ImGui::Dummy(ImVec2(x - origin.x, height + em * 1.6f));
+    register_item("year.chart", false);
+}
+
+void download_document(const std::string& name, Format f, const Document& d) {
+    platform::download(name + "." + format_extension(f), format_mime(f), write_document(d, f));
+    show_notice(std::string("Fichier ") + format_extension(f) + " téléchargé.");
+}
+
+void portfolio_tab() {
+    refresh(false);
+    const YearCache& c = cache();
+    const PortfolioSummary& s = c.summary;
+    help_text("Tous les projets enregistrés dans ce navigateur, lus ensemble : la programmation de l'année, les "
+              "indicateurs du SPASER et ce qui n'apparaît qu'en additionnant les projets.");
+    for (const std::string& t : c.unreadable) help_text("Projet illisible, laissé de côté : « " + t + " ».");
+    if (ImGui::BeginTable("##year", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        for (const char* h : {"Projet", "Lancement", "Valeur (HT)", "Procédure", "Statut"}) ImGui::TableSetupColumn(h);
+        ImGui::TableHeadersRow();
+        for (const PortfolioItem& it : s.items) {
+            const Project& p = it.source->project;
+            const bool open = it.source->file == session().project_id();
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s%s", p.title.c_str(), open ? " (ouvert)" : "");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(it.launch.valid() ? short_french_date(it.launch).c_str() : "—");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(french_euros(it.value).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(enum_label(it.procedure.procedure));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(enum_label(it.status));
+        }
+        ImGui::EndTable();
+    }
+    register_item("year.projects", false);
+    section_gap();
+    subheading("Indicateurs");
+    const std::string lines[] = {
+        "Considération environnementale : " + std::to_string(s.environmental.contracts) + " marché(s), " +
+            percent_label(s.environmental.share_contracts) + " des marchés, " + percent_label(s.environmental.share_value) + " de la valeur (objectif national : 100 %)",
+        "Considération sociale : " + std::to_string(s.social.contracts) + " marché(s), " + percent_label(s.social.share_contracts) +
+            " des marchés, " + percent_label(s.social.share_value) + " de la valeur (objectif national : 30 %)",
+        "Lots réservés : " + std::to_string(s.reserved.contracts) + " marché(s) ; accès des PME : " + std::to_string(s.sme_friendly.contracts),
+        "Heures d'insertion : " + french_number(s.insertion_done, 0) + " réalisées sur " + french_number(s.insertion_planned, 0) + " prévues"};
+    for (const std::string& l : lines) ImGui::BulletText("%s", l.c_str());
+    register_item("year.indicators", false);
+    section_gap();
+    subheading("Lancements par trimestre");
+    quarter_chart(s);
+    for (const Finding& f : s.findings) boxed_text("Constat sur l'ensemble des projets", f.message.c_str(), palette().warning);
+    section_gap();
+    subheading("Documents de l'année");
+    const std::string buyer = session().project().buyer.name;
+    const int year = today().year + 1;
+    if (button("year.plan.docx", "Programmation des achats (DOCX)")) download_document("programmation-achats", Format::docx, assemble_purchase_plan(s, buyer, 0));
+    ImGui::SameLine();
+    if (button("year.plan.html", "(HTML)")) download_document("programmation-achats", Format::html, assemble_purchase_plan(s, buyer, 0));
+    ImGui::SameLine();
+    if (button("year.plan.csv", "(CSV)")) {
+        platform::download("programmation-achats.csv", "text/csv; charset=utf-8", purchase_plan_csv(s));
+        show_notice("Fichier csv téléchargé.");
+    }
+    const Spaser sp = starter_spaser(buyer, year);
+    if (button("year.spaser.docx", "Bilan annuel du SPASER (DOCX)")) download_document("bilan-spaser", Format::docx, assemble_spaser_report(sp, s, 0));
+    ImGui::SameLine();
+    if (button("year.spaser.html", "(HTML)")) download_document("bilan-spaser", Format::html, assemble_spaser_report(sp, s, 0));
+    help_text("Sans SPASER enregistré, le bilan mesure les objectifs du plan national (100 % environnemental, 30 % social).");
+}
+
+void award_fields(size_t i) {
+    const Project& p = session().project();
+    const LotAward& a = p.award.lots[i];
+    const std::string k = "attribution.lots[" + std::to_string(i + 1) + "]";
+    subheading((p.lots.size() > 1 ? "Lot " + std::to_string(a.lot) + " : " + p.lots[size_t(a.lot) - 1].title : std::string("Marché")).c_str());
+    date_field(k + ".notification_date", "Date de notification", FIELD(p.award.lots[i].notification_date));
+    text_field(k + ".contract_id", "Numéro du marché (16 caractères au plus)", FIELD(p.award.lots[i].contract_id));
+    number_field(k + ".amount", "Montant notifié (€ HT)", FIELD(p.award.lots[i].amount), NumberKind::euros, 0, kMaxAmount);
+    int_field(k + ".offers", "Offres reçues", FIELD(p.award.lots[i].offers), 0, 100000);
+    for (size_t h = 0; h < a.holders.size(); ++h) {
+        const std::string hk = k + ".holders[" + std::to_string(h + 1) + "]";
+        ImGui::PushID(int(h));
+        text_field(hk + ".name", "Titulaire", FIELD(p.award.lots[i].holders[h].name));
+        text_field(hk + ".siret", "SIRET du titulaire", FIELD(p.award.lots[i].holders[h].siret));
+        if (const std::string why = siret_problem(a.holders[h].siret); !a.holders[h].siret.empty() && !why.empty())
+            help_text("SIRET : " + why + ".");
+        ImGui::PopID();
+    }
+    if (small_button(k + ".holders.add", "Ajouter un cotraitant")) session().add_holder(i);
+    if (a.holders.size() > 1) enum_field(k + ".group", "Groupement", FIELD(p.award.lots[i].group));
+    check_field(k + ".subcontracting", "Sous-traitance déclarée", FIELD(p.award.lots[i].subcontracting));
+    check_field(k + ".advance", "Avance accordée", FIELD(p.award.lots[i].advance));
+    if (a.advance) number_field(k + ".advance_rate", "Taux de l'avance (%)", FIELD(p.award.lots[i].advance_rate), NumberKind::percent, 0, 100);
+}
+
+void execution_fields() {
+    const Project& p = session().project();
+    const std::vector<Commitment> plan = monitoring_rows(p, session().library());
+    subheading("Engagements du plan de suivi");
+    if (plan.empty()) help_text("Le plan de suivi ne comporte aucun engagement (étape 7).");
+    for (size_t i = 0; i < plan.size(); ++i) {
+        CommitmentStatus status = CommitmentStatus::a_suivre;
+        for (const CommitmentRecord& r : p.execution.commitments)
+            if (r.commitment == int(i + 1)) status = r.status;
+        std::string name = enum_name(status);
+        ImGui::PushID(int(i));
+        const std::string id = "execution.commitments[" + std::to_string(i + 1) + "].status";
+        if (input_choice(id, plan[i].commitment.c_str(), name, enum_options<CommitmentStatus>()) && parse_enum(name, status))
+            session().set_commitment_status(int(i + 1), status);
+        ImGui::PopID();
+    }
+    section_gap();
+    subheading("Heures d'insertion réalisées");
+    list_editor("execution.insertion", FIELD(p.execution.insertion), "Supprimer", "Ajouter un relevé", InsertionDone{},
+                [](size_t i, const std::string& k) {
+                    enum_field(k + ".public", "Public", FIELD(p.execution.insertion[i].who));
+                    number_field(k + ".hours", "Heures", FIELD(p.execution.insertion[i].hours), NumberKind::quantity, 0, 1e9);
+                    date_field(k + ".date", "Relevé du facilitateur", FIELD(p.execution.insertion[i].date));
+                });
+    section_gap();
+    subheading("Parts EGalim atteintes (restauration)");
+    text_field("execution.egalim_period", "Période mesurée (par exemple 2027)", FIELD(p.execution.egalim_period));
+    number_field("execution.egalim_quality_share", "Produits durables et de qualité (%)", FIELD(p.execution.egalim_quality_share), NumberKind::percent, 0, 100);
+    number_field("execution.egalim_organic_share", "dont produits biologiques (%)", FIELD(p.execution.egalim_organic_share), NumberKind::percent, 0, 100);
+    date_field("execution.closed_date", "Marché clos le", FIELD(p.execution.closed_date));
+}
+
+void award_tab() {
+    const Project& p = session().project();
+    help_text("Après la consultation : l'attribution de chaque lot, puis ce que le marché a réellement produit. "
+              "Ces données alimentent les données essentielles (DECP), le bilan d'exécution et le bilan du SPASER.");
+    text_field("attribution.buyer_siret", "SIRET de l'acheteur", FIELD(p.award.buyer_siret));
+    date_field("attribution.published_date", "Avis de publicité envoyé le", FIELD(p.award.published_date));
+    text_field("attribution.place_code", "Lieu d'exécution (code postal ou code INSEE)", FIELD(p.award.place_code));
+    enum_field("attribution.place_type", "Type de code du lieu", FIELD(p.award.place_type));
+    enum_field("attribution.price_form", "Forme du prix", FIELD(p.award.price_form));
+    enum_field("attribution.price_type", "Type de prix", FIELD(p.award.price_type));
+    const size_t lots = std::max<size_t>(p.lots.size(), 1);
+    for (size_t lot = 1; lot <= lots; ++lot) {
+        size_t index = p.award.lots.size();
+        for (size_t i = 0; i < p.award.lots.size(); ++i)
+            if (p.award.lots[i].lot == int(lot)) index = i;
+        section_gap();
+        ImGui::PushID(int(lot));
+        if (index < p.award.lots.size()) award_fields(index);
+        else if (button("attribution.record." + std::to_string(lot),
+                        (lots > 1 ? "Enregistrer l'attribution du lot " + std::to_string(lot) : std::string("Enregistrer l'attribution")).c_str()))
+            session().record_award(int(lot));
+        ImGui::PopID();
+    }
+    section_gap();
+    execution_fields();
+    section_gap();
+    subheading("Exports");
+    const std::string missing = export_problem(p, Format::decp);
+    if (!missing.empty()) help_text(missing);
+    ImGui::BeginDisabled(!missing.empty());
+    if (button("attribution.decp", "Données essentielles (DECP)")) export_file(Format::decp, DocumentKind::dce);
+    ImGui::EndDisabled();
+    if (button("attribution.bilan.docx", "Bilan d'exécution (DOCX)")) export_file(Format::docx, DocumentKind::execution);
+    ImGui::SameLine();
+    if (button("attribution.bilan.odt", "(ODT)")) export_file(Format::odt, DocumentKind::execution);
+    ImGui::SameLine();
+    if (button("attribution.bilan.html", "(HTML)")) export_file(Format::html, DocumentKind::execution);
+}
+
+}  // namespace
+
+void year_window() {
+    if (ImGui::BeginTabBar("##yeartabs")) {
+        const bool portfolio = ImGui::BeginTabItem("Portefeuille");
+        register_item("year.tab.portfolio");
+        if (portfolio) {
+            portfolio_tab();
+            ImGui::EndTabItem();
+        }
+        const bool award = ImGui::BeginTabItem("Attribution et exécution du projet ouvert");
+        register_item("year.tab.award");
+        if (award) {
+            award_tab();
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !app().editing_text) app().show_year = false;
+}
+
+}  // namespace ui
