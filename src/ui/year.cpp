@@ -200,12 +200,9 @@ void award_tab() {
     const Project& p = session().project();
     help_text("Après la consultation : l'attribution de chaque lot, puis ce que le marché a réellement produit. "
               "Ces données alimentent les données essentielles (DECP), le bilan d'exécution et le bilan du SPASER.");
-    text_field("attribution.buyer_siret", "SIRET de l'acheteur", FIELD(p.award.buyer_siret));
     date_field("attribution.published_date", "Avis de publicité envoyé le", FIELD(p.award.published_date));
     text_field("attribution.place_code", "Lieu d'exécution (code postal ou code INSEE)", FIELD(p.award.place_code));
     enum_field("attribution.place_type", "Type de code du lieu", FIELD(p.award.place_type));
-    enum_field("attribution.price_form", "Forme du prix", FIELD(p.award.price_form));
-    enum_field("attribution.price_type", "Type de prix", FIELD(p.award.price_type));
     const size_t lots = std::max<size_t>(p.lots.size(), 1);
     for (size_t lot = 1; lot <= lots; ++lot) {
         size_t index = p.award.lots.size();

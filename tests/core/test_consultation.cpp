@@ -117,7 +117,10 @@ TEST_CASE("consultation: defaults follow nature, family, value and buyer type", 
     food.need.renewals = 0;
     CHECK_FALSE(resolved(food).revision_compulsory);
 
-    Project big = scenario("restauration-scolaire");
+    // School catering is a social or other specific service (R.2123-1 3°): adapted procedure at any value.
+    CHECK(resolved(food).s.procedure == ProcedureForm::adaptee_ouverte);
+    Project big = scenario("nettoyage-insertion");
+    for (Lot& l : big.lots) l.value = 600000;
     CHECK(resolved(big).s.procedure == ProcedureForm::appel_offres_ouvert);
     CHECK(resolved(big).minimum_days == 30);
     CHECK(days_between(parse_date("2026-12-01"), parse_date("2027-01-05")) == 35);
@@ -151,10 +154,11 @@ TEST_CASE("consultation: Session operations edit the settings as undoable steps"
 }
 
 TEST_CASE("consultation: checks follow the settings", "[consultation][checks]") {
-    Project p = scenario("restauration-scolaire");   // open tender, tenders 35 days after the notice
+    Project p = scenario("nettoyage-insertion");   // made an open tender; tenders 30 days after the notice
+    for (Lot& l : p.lots) l.value = 600000;
     CHECK_FALSE(fires(p, "consultation-delai-minimum"));
     CHECK_FALSE(fires(p, "consultation-date-limite-absente"));
-    p.consultation.tender_deadline = "2026-12-20";
+    p.consultation.tender_deadline = "2027-01-25";
     CHECK(fires(p, "consultation-delai-minimum"));
     p.consultation.tender_deadline = "";
     CHECK(fires(p, "consultation-date-limite-absente"));
@@ -228,7 +232,7 @@ TEST_CASE("consultation: the DCE has numbered articles, one AE and CCTP per lot,
     CHECK(all.find("Reprise du personnel") != std::string::npos);
     CHECK(all.find("Chorus Pro") != std::string::npos);
     CHECK(all.find("huit points") != std::string::npos);
-    CHECK(all.find("Tribunal administratif de Rennes") != std::string::npos);
+    CHECK(all.find("Tribunal administratif de Limoges") != std::string::npos);
     // The SME advance is stated once: by the chosen financial clause when there is one.
     CHECK(count(all, "le titulaire est une petite ou moyenne entreprise") == 1);
     CHECK(count(all, "Avance") >= 1);

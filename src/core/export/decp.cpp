@@ -5,6 +5,7 @@
 #include "export/writers.h"
 #include "base/text.h"
 #include "portfolio/considerations.h"
+#include "project/consultation.h"
 #include <cmath>
 #include <cstdio>
 
@@ -23,12 +24,22 @@ const char* decp_procedure(Procedure p) {
 }
 
 // The CCAG the contract refers to, from its nature and family (the project names no other).
-const char* decp_ccag(const Project& p) {
-    if (p.need.nature == Nature::travaux) return "Travaux";
-    if (p.need.family == "prestations-intellectuelles") return "Prestations intellectuelles";
-    if (p.need.family == "materiel-informatique" || p.need.family == "services-numeriques")
-        return "Techniques de l'information et de la communication";
-    return "Fournitures courantes et services";
+// DECP ccag and formePrix from the consultation settings as resolved (project/consultation.h decides the CCAG
+// and the price form once, for the CCAP and for this record).
+const char* decp_ccag(Ccag c) {
+    switch (c) {
+    case Ccag::travaux: return "Travaux";
+    case Ccag::moe: return "Maitrise d'œuvre";
+    case Ccag::mi: return "Marchés industriels";
+    case Ccag::pi: return "Prestations intellectuelles";
+    case Ccag::tic: return "Techniques de l'information et de la communication";
+    case Ccag::aucun: return "Pas de CCAG";
+    default: return "Fournitures courantes et services";
+    }
+}
+
+const char* decp_price_form(PriceForm f) {
+    return f == PriceForm::unitaire ? "Unitaire" : f == PriceForm::mixte ? "Mixte" : "Forfaitaire";
 }
 
 // "lot 2", or "marché" for a contract not divided into lots, to follow « du » or « pour le ».
@@ -78,14 +89,15 @@ ojson record(const Project& p, const ProcedureResult& procedure, const Library& 
         holders.push_back({{"titulaire", {{"typeIdentifiant", "SIRET"}, {"id", siret_digits(h.siret)}}}});
     ojson r;
     r["id"] = contract_id(p, a);
-    r["acheteur"] = {{"id", siret_digits(p.award.buyer_siret)}};
+    r["acheteur"] = {{"id", siret_digits(p.consultation.buyer_siret)}};
     r["nature"] = "Marché";
     r["objet"] = cut_utf8(one_line(object), 1000);
     r["codeCPV"] = cpv8(p);
     r["techniques"] = {{"technique", {"Sans objet"}}};
     r["modalitesExecution"] = {{"modaliteExecution", {"Sans objet"}}};
     r["marcheInnovant"] = false;
-    r["ccag"] = decp_ccag(p);
+    const ResolvedSettings settings = resolve_settings(p, procedure);
+    r["ccag"] = decp_ccag(settings.s.ccag);
     r["offresRecues"] = a.offers;
     r["attributionAvance"] = a.advance;
     if (a.advance) r["tauxAvance"] = std::round(a.advance_rate * 10) / 1000;
@@ -96,8 +108,8 @@ ojson record(const Project& p, const ProcedureResult& procedure, const Library& 
     r["dateNotification"] = a.notification_date;
     r["datePublicationDonnees"] = a.notification_date;
     r["montant"] = euros(a.amount);
-    r["typesPrix"] = {{"typePrix", {enum_label(p.award.price_type)}}};
-    r["formePrix"] = enum_label(p.award.price_form);
+    r["typesPrix"] = {{"typePrix", {settings.s.revision == PriceRevision::revisables ? "Définitif révisable" : "Définitif ferme"}}};
+    r["formePrix"] = decp_price_form(settings.s.price_form);
     r["sousTraitanceDeclaree"] = a.subcontracting;
     r["titulaires"] = holders;
     r["considerationsSociales"] = {{"considerationSociale", decp_social(c)}};
@@ -132,7 +144,7 @@ std::string decp_missing(const Project& p) {
     if (!any)
         return "Les données essentielles (DECP) ne peuvent être produites qu'après l'attribution : enregistrez la date "
                "de notification, le titulaire, le montant et le nombre d'offres d'au moins un lot.";
-    if (const std::string why = siret_problem(p.award.buyer_siret); !why.empty())
+    if (const std::string why = siret_problem(p.consultation.buyer_siret); !why.empty())
         missing.insert(missing.begin(), "le SIRET de l'acheteur (" + why + ")");
     if (cpv8(p).empty()) missing.push_back("le code CPV principal du besoin");
     if (trim(p.award.place_code).empty()) missing.push_back("le lieu d'exécution (code postal ou code INSEE)");

@@ -20,15 +20,6 @@ const EnumEntry<OperatorGroup> kGroups[] = {
     {OperatorGroup::aucun, "aucun", "Pas de groupement"},
     {OperatorGroup::conjoint, "conjoint", "Conjoint"},
     {OperatorGroup::solidaire, "solidaire", "Solidaire"}};
-const EnumEntry<PriceForm> kPriceForms[] = {
-    {PriceForm::forfaitaire, "forfaitaire", "Forfaitaire"},
-    {PriceForm::unitaire, "unitaire", "Unitaire"},
-    {PriceForm::mixte, "mixte", "Mixte"}};
-const EnumEntry<PriceType> kPriceTypes[] = {
-    {PriceType::definitif_ferme, "definitif-ferme", "Définitif ferme"},
-    {PriceType::definitif_actualisable, "definitif-actualisable", "Définitif actualisable"},
-    {PriceType::definitif_revisable, "definitif-revisable", "Définitif révisable"},
-    {PriceType::provisoire, "provisoire", "Provisoire"}};
 const EnumEntry<PlaceCodeType> kPlaceTypes[] = {
     {PlaceCodeType::code_postal, "code-postal", "Code postal"},
     {PlaceCodeType::code_commune, "code-commune", "Code commune"},
@@ -49,8 +40,6 @@ const EnumEntry<InsertionPublic> kPublics[] = {
 template <> EnumNames<ProjectStatus> enum_names<ProjectStatus>() { return kStatuses; }
 template <> EnumNames<CommitmentStatus> enum_names<CommitmentStatus>() { return kCommitmentStatuses; }
 template <> EnumNames<OperatorGroup> enum_names<OperatorGroup>() { return kGroups; }
-template <> EnumNames<PriceForm> enum_names<PriceForm>() { return kPriceForms; }
-template <> EnumNames<PriceType> enum_names<PriceType>() { return kPriceTypes; }
 template <> EnumNames<PlaceCodeType> enum_names<PlaceCodeType>() { return kPlaceTypes; }
 template <> EnumNames<InsertionPublic> enum_names<InsertionPublic>() { return kPublics; }
 

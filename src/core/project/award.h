@@ -16,9 +16,6 @@ enum class ProjectStatus { preparation, publie, attribue, execution, clos };
 enum class CommitmentStatus { a_suivre, tenu, en_retard, non_tenu };
 // How several holders answered together (DECP typeGroupementOperateurs).
 enum class OperatorGroup { aucun, conjoint, solidaire };
-// Price of the contract (DECP formePrix and typesPrix, CCP R.2112-5 to R.2112-14).
-enum class PriceForm { forfaitaire, unitaire, mixte };
-enum class PriceType { definitif_ferme, definitif_actualisable, definitif_revisable, provisoire };
 // The code that names the main place of execution (DECP lieuExecution.typeCode).
 enum class PlaceCodeType { code_postal, code_commune, code_departement, code_region, code_pays };
 // The public of insertion hours (the categories insertion facilitators report on).
@@ -26,8 +23,6 @@ enum class InsertionPublic { demandeur_longue_duree, minima_sociaux, jeune, trav
 template <> EnumNames<ProjectStatus> enum_names<ProjectStatus>();
 template <> EnumNames<CommitmentStatus> enum_names<CommitmentStatus>();
 template <> EnumNames<OperatorGroup> enum_names<OperatorGroup>();
-template <> EnumNames<PriceForm> enum_names<PriceForm>();
-template <> EnumNames<PriceType> enum_names<PriceType>();
 template <> EnumNames<PlaceCodeType> enum_names<PlaceCodeType>();
 template <> EnumNames<InsertionPublic> enum_names<InsertionPublic>();
 
@@ -50,12 +45,9 @@ struct LotAward {                     // the award of one lot (or of the whole c
 };
 
 struct Award {                        // the passation and award record
-    std::string buyer_siret;          // SIRET of the buyer (or of the coordinator of a groupement), 14 digits
     std::string published_date;       // YYYY-MM-DD: the contract notice was sent (status « publié »)
     std::string place_code;           // main place of execution: postcode, INSEE code…
     PlaceCodeType place_type = PlaceCodeType::code_postal;
-    PriceForm price_form = PriceForm::forfaitaire;
-    PriceType price_type = PriceType::definitif_revisable;
     std::vector<LotAward> lots;
 };
 

@@ -253,6 +253,8 @@ void fields(V& v, T& c) {
     v.choice("personal_data", c.personal_data);
     v.text("court", c.court);
     v.text("other_derogations", c.other_derogations);
+}
+
 // ---- after the consultation (award.h) ----
 template <class V, class T, If<T, Holder> = 0>
 void fields(V& v, T& h) {
@@ -276,12 +278,9 @@ void fields(V& v, T& a) {
 
 template <class V, class T, If<T, Award> = 0>
 void fields(V& v, T& a) {
-    v.text("buyer_siret", a.buyer_siret);
     v.text("published_date", a.published_date);
     v.text("place_code", a.place_code);
     v.choice("place_type", a.place_type);
-    v.choice("price_form", a.price_form);
-    v.choice("price_type", a.price_type);
     v.list("lots", a.lots, kMaxLots);
 }
 
