@@ -69,7 +69,7 @@ function checkFormat(format, ast) {
     `${format} : adresse, heure et identifiant restent entiers`, second ? second.text : '');
   report(paras.some((p) => p.text.includes('Lot réservé aux structures')),
     `${format} : le texte décomposé est rendu composé`);
-  const objet = paras.find((p) => p.text.includes('Nettoyage des locaux'));
+  const objet = paras.find((p) => p.text.includes('Nettoyage des locaux') && p.text.includes('gymnases'));
   report(objet && objet.text.includes('Nettoyage des locaux et des gymnases') && !objet.text.includes('⏎'),
     `${format} : un champ d'une ligne collé sur deux lignes reste sur une ligne`, objet ? objet.text : '');
   const links = paras.flatMap((p) => p.links);
