@@ -360,9 +360,13 @@ void top_bar() {
     if (button("top.new", "Nouveau")) new_project();
     flow_button("top.open", "Ouvrir…", -1, [] { platform::pick_file(".json,.clausier.json,application/json"); });
     flow_button("top.save", "Enregistrer", -1, save_project_file);
-    flow_button("top.projects", "Mes projets", -1, [] { app().show_projects = true; });
+    flow_button("top.projects", narrow ? "Projets" : "Mes projets", -1, [] { app().show_projects = true; });
+    accessible_name("Mes projets");   // the short label of a narrow window is read in full
     flow_button("top.year", "Mon année", -1, [] { app().show_year = true; });
-    if (a.mode != Mode::formation) flow_button("top.decp", opendata_shown() ? "Retour au projet" : "Données essentielles", -1, toggle_opendata);
+    if (a.mode != Mode::formation)
+        flow_button("top.decp", opendata_shown() ? (narrow ? "Retour" : "Retour au projet") : narrow ? "DECP" : "Données essentielles", -1,
+                    toggle_opendata);
+    if (a.mode != Mode::formation) accessible_name(opendata_shown() ? "Retour au projet" : "Données essentielles");
     ImGui::BeginDisabled(s.undo_count() == 0 || !s.owns());
     flow_button("top.undo", "Annuler", gap * 1.5f, undo);
     ImGui::EndDisabled();

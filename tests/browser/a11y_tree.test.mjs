@@ -102,16 +102,16 @@ run('a11y_tree', async (app) => {
     `… and Enter on it focuses the step's first widget, in the main content (${focused && focused.name})`);
 
   // --- every step: widgets, names, landmarks, findings ---------------------------------------------------
-  const steps = ['besoin', 'sourcing', 'lots', 'objectifs', 'clauses', 'criteres', 'suivi', 'verification', 'export'];
+  const steps = ['besoin', 'sourcing', 'lots', 'objectifs', 'clauses', 'criteres', 'suivi', 'consultation', 'verification', 'export'];
   for (let i = 0; i < steps.length; i++) {
     await focus(app, 'button', new RegExp(`^Étape ${i + 1} : `));
     await app.press('Enter');
     const s = await app.state();
     app.check(s.step === steps[i], `Enter on the focused « Étape ${i + 1} » node opens ${steps[i]} (${s.step})`);
-    app.check((await app.live()).includes(`Étape ${i + 1} sur 9`), `the step change is announced (« ${await app.live()} »)`);
+    app.check((await app.live()).includes(`Étape ${i + 1} sur ${steps.length}`), `the step change is announced (« ${await app.live()} »)`);
     await checkStep(app, steps[i]);
   }
-  const current = (await tree(app)).find((n) => n.role === 'button' && n.name.startsWith('Étape 9'));
+  const current = (await tree(app)).find((n) => n.role === 'button' && n.name.startsWith(`Étape ${steps.length} `));
   const { node: currentDom } = await cdp.send('DOM.describeNode', { backendNodeId: current.backend });
   app.check(currentDom.attributes.includes('aria-current'), 'the current step is marked aria-current="step"');
 

@@ -61,7 +61,7 @@ run('access', async (app) => {
   await app.press('Enter');
   s = await app.state();
   app.check(s.step === 'lots', 'Enter on « Étape 3 » opens the lots step');
-  app.check((await app.live()).includes('Étape 3 sur 9'), `the step change is announced (« ${await app.live()} »)`);
+  app.check((await app.live()).includes('Étape 3 sur 10'), `the step change is announced (« ${await app.live()} »)`);
 
   // --- undo / redo -------------------------------------------------------------------------------------
   await app.click('step.besoin');

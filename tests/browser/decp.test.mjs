@@ -13,6 +13,10 @@ const fixtures = ['v2_regulatory.json', 'places.json'].map((f) => resolve('tests
 
 // Clicks a tab and waits until the widget `shows` of its content is drawn.
 async function openTab(app, tab, shows) {
+  // The pointer travels to the tab before pressing it, as a hand on a mouse does (hover, then click).
+  const r = await app.reveal(tab);
+  await app.page.mouse.move(r.x + Math.min(r.w / 2, 40), r.y + r.h / 2, { steps: 4 });
+  await app.settle();
   await app.click(tab);
   for (let i = 0; i < 50 && !(await app.has(shows)); i++) await app.page.waitForTimeout(100);
   app.check(await app.has(shows), `the tab ${tab} shows ${shows}`);

@@ -177,7 +177,7 @@ export class App {
   async focused() {
     return this.page.evaluate(() => {
       const e = document.activeElement;
-      return e && e.dataset && e.dataset.semId ? e.getAttribute('aria-label') || e.textContent : '';
+      return e && e.dataset && (e.dataset.semId || e.dataset.field) ? e.getAttribute('aria-label') || e.textContent : '';
     });
   }
   // Index of the first finding of `rule` in the app's list (the same order as the right panel's buttons).
