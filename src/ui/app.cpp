@@ -220,8 +220,12 @@ KeyValueStore& browser_store() { return store(); }
 void export_file(Format f, DocumentKind kind) {
     if (const std::string missing = export_problem(session().project(), f); !missing.empty())
         return show_error("Export impossible pour l'instant", missing);
-    platform::download(export_file_name(session().project(), f, kind), format_mime(f), session().export_bytes(f, kind));
-    show_notice(std::string("Fichier ") + format_extension(f) + " téléchargé.");
+    download_file(export_file_name(session().project(), f, kind), format_mime(f), session().export_bytes(f, kind));
+}
+
+void download_file(const std::string& name, const char* mime, const std::string& bytes) {
+    platform::download(name, mime, bytes);
+    show_notice("Fichier " + name + " téléchargé.");
 }
 
 void go_to(Step s) {

@@ -74,6 +74,8 @@ void redo();
 void new_project();
 void open_project_text(const std::string& name, const std::string& text);   // validates; error modal on failure
 void save_project_file();
+// Hands `bytes` to the browser as the file `name` and says so (« Fichier NAME téléchargé. »).
+void download_file(const std::string& name, const char* mime, const std::string& bytes);
 void export_file(Format f, DocumentKind kind);   // says what is missing instead when the format needs it (DECP)
 KeyValueStore& browser_store();                  // the browser's storage shared by the tabs
 void year_window();                              // « Mon année » (year.cpp)

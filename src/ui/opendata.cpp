@@ -117,11 +117,6 @@ void clear_all() {
     o.message.clear();
 }
 
-void download(const std::string& name, const char* mime, const std::string& bytes) {
-    platform::download(name, mime, bytes);
-    show_notice("Fichier " + name + " téléchargé.");
-}
-
 void create_project(const DecpRenewal& r) {
     Project p = project_from_renewal(r, today());
     const std::string title = p.title;
@@ -187,10 +182,10 @@ void renewals_section(const DecpStats& s) {
     help_text((firm ? std::string("Marchés susceptibles d'être relancés : ") : std::string("Marchés arrivant à échéance : ")) +
               std::to_string(s.renewals.size()) + " entre le " + french_date(s.today) + " et le " + french_date(s.renewal_until) +
               " (notification plus durée, avenants compris).");
-    if (button("decp.renewals.csv", "Exporter en CSV")) download("echeances-decp.csv", "text/csv; charset=utf-8", decp_renewals_csv(s));
+    if (button("decp.renewals.csv", "Exporter en CSV")) download_file("echeances-decp.csv", "text/csv; charset=utf-8", decp_renewals_csv(s));
     ImGui::SameLine();
     if (button("decp.renewals.html", "Exporter en HTML"))
-        download("echeances-decp.html", format_mime(Format::html), write_document(assemble_decp_renewals(s), Format::html));
+        download_file("echeances-decp.html", format_mime(Format::html), write_document(assemble_decp_renewals(s), Format::html));
     if (s.renewals.empty()) return;
     const int columns = firm ? 4 : 5;
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp |
@@ -253,7 +248,7 @@ void results_section() {
     for (const auto& [label, f] : {std::pair<const char*, Format>{"Rapport DOCX", Format::docx}, {"Rapport ODT", Format::odt},
                                    {"Rapport HTML", Format::html}}) {
         if (button(std::string("decp.report.") + format_extension(f), label))
-            download(std::string("indicateurs-decp.") + format_extension(f), format_mime(f), write_document(o.report, f));
+            download_file(std::string("indicateurs-decp.") + format_extension(f), format_mime(f), write_document(o.report, f));
         ImGui::SameLine();
     }
     ImGui::NewLine();

@@ -51,20 +51,17 @@ std::string percent_label(double share) { return french_percent(std::round(share
 
 // Launches by quarter, drawn as bars with ImGui's draw list; the figures are written under the bars.
 void quarter_chart(const PortfolioSummary& s) {
-    std::map<int, int> by_quarter;   // year * 10 + quarter
-    for (const PortfolioItem& it : s.items)
-        if (it.launch.valid()) by_quarter[it.launch.year * 10 + (it.launch.month - 1) / 3 + 1]++;
-    if (by_quarter.empty()) return help_text("Aucun projet n'a de date de lancement prévue.");
+    if (s.launches_by_quarter.empty()) return help_text("Aucun projet n'a de date de lancement prévue.");
     int most = 1;
-    for (const auto& [q, n] : by_quarter) most = std::max(most, n);
+    for (const auto& [q, n] : s.launches_by_quarter) most = std::max(most, n);
     const float em = ImGui::GetFontSize(), bar_w = em * 4, height = em * 6;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     float x = origin.x;
-    for (const auto& [q, n] : by_quarter) {
+    for (const auto& [q, n] : s.launches_by_quarter) {
         const float h = height * float(n) / float(most);
         draw->AddRectFilled(ImVec2(x, origin.y + height - h), ImVec2(x + bar_w, origin.y + height), ImGui::GetColorU32(palette().primary));
-        const std::string label = "T" + std::to_string(q % 10) + " " + std::to_string(q / 10) + " : " + std::to_string(n);
+        const std::string label = quarter_label(q.first, q.second) + " : " + std::to_string(n);
         draw->AddText(ImVec2(x, origin.y + height + em * 0.3f), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
         x += bar_w + em * 3.5f;
     }
@@ -73,8 +70,7 @@ void quarter_chart(const PortfolioSummary& s) {
 }
 
 void download_document(const std::string& name, Format f, const Document& d) {
-    platform::download(name + "." + format_extension(f), format_mime(f), write_document(d, f));
-    show_notice(std::string("Fichier ") + format_extension(f) + " téléchargé.");
+    download_file(name + "." + format_extension(f), format_mime(f), write_document(d, f));
 }
 
 void portfolio_tab() {
@@ -128,10 +124,7 @@ void portfolio_tab() {
     ImGui::SameLine();
     if (button("year.plan.html", "(HTML)")) download_document("programmation-achats", Format::html, assemble_purchase_plan(s, buyer, 0));
     ImGui::SameLine();
-    if (button("year.plan.csv", "(CSV)")) {
-        platform::download("programmation-achats.csv", "text/csv; charset=utf-8", purchase_plan_csv(s));
-        show_notice("Fichier csv téléchargé.");
-    }
+    if (button("year.plan.csv", "(CSV)")) download_file("programmation-achats.csv", "text/csv; charset=utf-8", purchase_plan_csv(s));
     const Spaser sp = starter_spaser(buyer, year);
     if (button("year.spaser.docx", "Bilan annuel du SPASER (DOCX)")) download_document("bilan-spaser", Format::docx, assemble_spaser_report(sp, s, 0));
     ImGui::SameLine();

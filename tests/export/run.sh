@@ -173,13 +173,20 @@ for file in "${office[@]}"; do
     fail "pandoc ne lit pas $stem.$format" "$(cat "$OUT/text/$stem.pandoc.err")"
 done
 
-# LibreOffice converts them all in one run (each start costs seconds), then pdftotext reads each PDF.
-if have soffice && ((${#office[@]})); then
+# LibreOffice converts a batch of files to PDF in one run (each start costs seconds), with a profile of its own.
+# Usage: office_to_pdf LOG SECONDS FILE...
+office_to_pdf() {
+  local log=$1 seconds=$2 profile
+  shift 2
+  have soffice && (($#)) || return 0
   profile=$(mktemp -d /tmp/clausier-export-lo.XXXXXX)
-  timeout 900 soffice -env:UserInstallation="file://$profile" --headless --norestore --convert-to pdf \
-    --outdir "$OUT/pdf" "${office[@]}" >"$OUT/soffice.log" 2>&1
+  timeout "$seconds" soffice -env:UserInstallation="file://$profile" --headless --norestore --convert-to pdf \
+    --outdir "$OUT/pdf" "$@" >"$log" 2>&1
   rm -rf "$profile"
-fi
+}
+
+# The office files in one batch, then pdftotext reads each PDF.
+office_to_pdf "$OUT/soffice.log" 900 "${office[@]}"
 for file in "${office[@]}"; do
   stem=$(basename "${file%.*}")
   pdf="$OUT/pdf/$stem.pdf"
@@ -226,12 +233,7 @@ for format in html docx odt md; do
 done
 html="$OUT/files/decp-indicateurs-html.html"
 check "rapport DECP HTML : graphiques SVG, aucun script" bash -c "[[ \$(grep -c '<svg ' '$html') -ge 7 ]] && ! grep -qi '<script' '$html'"
-if have soffice && ((${#decp_office[@]})); then
-  profile=$(mktemp -d /tmp/clausier-export-lo.XXXXXX)
-  timeout 300 soffice -env:UserInstallation="file://$profile" --headless --norestore --convert-to pdf \
-    --outdir "$OUT/pdf" "${decp_office[@]}" >"$OUT/soffice-decp.log" 2>&1
-  rm -rf "$profile"
-fi
+office_to_pdf "$OUT/soffice-decp.log" 300 "${decp_office[@]}"
 for file in "${decp_office[@]}"; do
   stem=$(basename "$file")
   pdf="$OUT/pdf/${stem%.*}.pdf"

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { validateFiles, ajvErrors } from './validate-files.mjs';
 
 const require = createRequire(import.meta.url);
 const Ajv = require('ajv');   // ajv 8: draft-07 is its default dialect
@@ -17,25 +18,9 @@ const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
 const ajv = new Ajv({ strict: false, allErrors: true });
 const validate = ajv.compile(schema);
 
-let failed = 0;
-for (const file of process.argv.slice(2)) {
-  let data;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    console.log(`FAIL\tDECP valide : ${file}\n    pas du JSON (${e.message})`);
-    failed++;
-    continue;
-  }
-  const problems = validate(data) ? [] : validate.errors.map((e) => `${e.instancePath || '/'} ${e.message}`);
-  const records = (data.marches && data.marches.marche) || [];
-  if (!records.length) problems.push('aucun marché dans le fichier');
-  if (problems.length) {
-    failed++;
-    console.log(`FAIL\tDECP valide : ${file}`);
-    for (const p of problems.slice(0, 20)) console.log(`    ${p}`);
-  } else {
-    console.log(`ok\tDECP valide (${records.length} marché(s)) : ${file}`);
-  }
-}
-process.exit(failed ? 1 : 0);
+const records = (data) => (data.marches && data.marches.marche) || [];
+validateFiles('DECP valide', (data) => {
+  const found = validate(data) ? [] : ajvErrors(validate);
+  if (!records(data).length) found.push('aucun marché dans le fichier');
+  return found;
+}, (data) => ` (${records(data).length} marché(s))`);

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { validateFiles, ajvErrors } from './validate-files.mjs';
 
 const require = createRequire(import.meta.url);
 const Ajv = require('ajv-draft-04');
@@ -26,22 +27,4 @@ addFormats(ajv);
 ajv.addSchema(releaseSchema, releaseRef);
 const validate = ajv.compile(packageSchema);
 
-let failed = 0;
-for (const file of process.argv.slice(2)) {
-  let data;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    console.log(`FAIL\tOCDS valide : ${file}\n    pas du JSON (${e.message})`);
-    failed++;
-    continue;
-  }
-  if (validate(data)) {
-    console.log(`ok\tOCDS valide : ${file}`);
-  } else {
-    failed++;
-    console.log(`FAIL\tOCDS valide : ${file}`);
-    for (const err of validate.errors) console.log(`    ${err.instancePath || '/'} ${err.message}`);
-  }
-}
-process.exit(failed ? 1 : 0);
+validateFiles('OCDS valide', (data) => (validate(data) ? [] : ajvErrors(validate)));

@@ -198,7 +198,8 @@ Finding rule_finding(const RuleInfo& info, const std::map<std::string, std::stri
 
 std::vector<Finding> run_checks(const Project& p, const ProcedureResult& procedure, const Library& lib, const LegalData& law,
                                 const RuleSet& rules) {
-    const checks::Context ctx{p, lib, law, rules, effective_launch_date(p), total_estimated_value(p), procedure};
+    const ResolvedSettings settings = resolve_settings(p, procedure);
+    const checks::Context ctx{p, lib, law, rules, effective_launch_date(p), total_estimated_value(p), procedure, settings};
     std::vector<Finding> findings;
     for (const checks::RuleEntry& entry : registry()) {
         const RuleInfo* info = rules.find(entry.id);

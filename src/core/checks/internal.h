@@ -4,6 +4,7 @@
 #pragma once
 #include "checks/checks.h"
 #include "checks/localism.h"
+#include "project/consultation.h"
 
 namespace clausier::checks {
 
@@ -21,6 +22,7 @@ struct Context {
     Date date;                  // effective launch date
     double total = 0;           // total estimated value, euros HT
     const ProcedureResult& procedure;   // sized once by the caller
+    const ResolvedSettings& settings;   // the consultation settings resolved once (project/consultation.h)
 
     const Clause* clause(const ChosenClause& c) const { return lib.find(c.id); }
     json value(const ChosenClause& c, const Variable& v) const;      // the chosen value, or the default

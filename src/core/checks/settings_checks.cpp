@@ -11,7 +11,7 @@ namespace {
 bool publicised(const ResolvedSettings& r) { return r.s.procedure != ProcedureForm::sans_publicite; }
 
 void missing_deadline(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
-    const ResolvedSettings r = resolve_settings(c.p, c.procedure);
+    const ResolvedSettings& r = c.settings;
     if (publicised(r) && !r.deadline.valid()) out.push_back({});
 }
 
@@ -22,7 +22,7 @@ int time_limit(const Context& c, const ResolvedSettings& r) {
 }
 
 void below_minimum(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
-    const ResolvedSettings r = resolve_settings(c.p, c.procedure);
+    const ResolvedSettings& r = c.settings;
     if (!r.deadline.valid() || r.minimum_days == 0) return;
     const int days = time_limit(c, r);
     if (days < r.minimum_days)
@@ -31,7 +31,7 @@ void below_minimum(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
 }
 
 void short_adapted(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
-    const ResolvedSettings r = resolve_settings(c.p, c.procedure);
+    const ResolvedSettings& r = c.settings;
     if (!r.deadline.valid() || r.minimum_days != 0 || !publicised(r)) return;
     const int days = time_limit(c, r);
     if (days < r.advised_days) out.push_back({"", {{"days", std::to_string(days)}, {"min", std::to_string(r.advised_days)}}});
@@ -46,12 +46,12 @@ void framework_without_maximum(const Context& c, const RuleInfo&, std::vector<Hi
 }
 
 void revision_missing(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
-    const ResolvedSettings r = resolve_settings(c.p, c.procedure);
+    const ResolvedSettings& r = c.settings;
     if (r.revision_compulsory && r.s.revision == PriceRevision::fermes) out.push_back({});
 }
 
 void revision_incomplete(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
-    const ResolvedSettings r = resolve_settings(c.p, c.procedure);
+    const ResolvedSettings& r = c.settings;
     if (r.s.revision != PriceRevision::revisables) return;
     if (blank(r.s.revision_index)) out.push_back({"revision_index", {{"missing", "l’indice de référence"}}});
     else if (blank(r.s.revision_formula)) out.push_back({"revision_formula", {{"missing", "la formule de révision"}}});
@@ -61,7 +61,7 @@ void revision_incomplete(const Context& c, const RuleInfo&, std::vector<Hit>& ou
 // CCAG-FCS while the contract applies the CCAG-Travaux), or a penalty the buyer wrote with an amount and
 // listed nowhere as a derogation.
 void unlisted_derogation(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
-    const ResolvedSettings r = resolve_settings(c.p, c.procedure);
+    const ResolvedSettings& r = c.settings;
     const std::string applied = ccag_short(r.s.ccag);
     for (const auto& [chosen, k] : c.chosen()) {
         if (!k->ccag.derogates) continue;

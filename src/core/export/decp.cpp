@@ -79,7 +79,8 @@ std::string cpv8(const Project& p) {
     return digits.size() >= 8 ? digits.substr(0, 8) : "";
 }
 
-ojson record(const Project& p, const ProcedureResult& procedure, const Library& lib, const LotAward& a) {
+ojson record(const Project& p, const ProcedureResult& procedure, const ResolvedSettings& settings, const Library& lib,
+             const LotAward& a) {
     const Considerations c = project_considerations(p, lib, p.lots.size() > 1 ? a.lot : 0);
     std::string object = trim(p.need.object);
     if (p.lots.size() > 1 && size_t(a.lot) <= p.lots.size())
@@ -96,7 +97,6 @@ ojson record(const Project& p, const ProcedureResult& procedure, const Library& 
     r["techniques"] = {{"technique", {"Sans objet"}}};
     r["modalitesExecution"] = {{"modaliteExecution", {"Sans objet"}}};
     r["marcheInnovant"] = false;
-    const ResolvedSettings settings = resolve_settings(p, procedure);
     r["ccag"] = decp_ccag(settings.s.ccag);
     r["offresRecues"] = a.offers;
     r["attributionAvance"] = a.advance;
@@ -157,9 +157,10 @@ std::string decp_missing(const Project& p) {
 
 std::string write_decp(const Project& p, const ProcedureResult& procedure, const Library& lib) {
     if (!decp_missing(p).empty()) return "";
+    const ResolvedSettings settings = resolve_settings(p, procedure);
     ojson marches = ojson::array();
     for (const LotAward& a : p.award.lots)
-        if (!trim(a.notification_date).empty()) marches.push_back(record(p, procedure, lib, a));
+        if (!trim(a.notification_date).empty()) marches.push_back(record(p, procedure, settings, lib, a));
     const ojson doc = {{"marches", {{"marche", marches}}}};
     return doc.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }

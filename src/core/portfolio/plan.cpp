@@ -101,17 +101,14 @@ Document assemble_purchase_plan(const PortfolioSummary& s, const std::string& bu
     else b.push_back(std::move(summary));
     for (Block& x : details) b.push_back(std::move(x));
     // The timeline by quarter: how many consultations start in each.
-    std::map<std::string, int> by_quarter;
-    for (const PortfolioItem& it : s.items)
-        if (it.launch.valid()) by_quarter[std::to_string(it.launch.year) + "-" + std::to_string((it.launch.month - 1) / 3 + 1)]++;
-    if (!by_quarter.empty()) {
+    if (!s.launches_by_quarter.empty()) {
         b.push_back(fr_heading(1, "Calendrier par trimestre"));
         Block q = table({text("Trimestre"), text("Consultations lancées")}, {}, {50, 50});
         int most = 1;
-        for (const auto& [key, n] : by_quarter) most = std::max(most, n);
+        for (const auto& [quarter, n] : s.launches_by_quarter) most = std::max(most, n);
         std::vector<Bar> bars;
-        for (const auto& [key, n] : by_quarter) {
-            const std::string label = "T" + key.substr(5) + " " + key.substr(0, 4);
+        for (const auto& [quarter, n] : s.launches_by_quarter) {
+            const std::string label = quarter_label(quarter.first, quarter.second);
             q.rows.push_back({text(label), text(std::to_string(n))});
             bars.push_back({label, std::to_string(n), double(n) / most});
         }

@@ -137,6 +137,8 @@ const RuleSet& bundled_portfolio_rules() {
     return rules;
 }
 
+std::string quarter_label(int year, int quarter) { return "T" + std::to_string(quarter) + " " + std::to_string(year); }
+
 PortfolioSummary summarize_portfolio(const std::vector<PortfolioProject>& projects, int year, const Library& lib,
                                      const LegalData& law, const RuleSet& rules) {
     PortfolioSummary s;
@@ -158,6 +160,7 @@ PortfolioSummary summarize_portfolio(const std::vector<PortfolioProject>& projec
         count(s.sme_friendly, it, it.sme_friendly);
         s.insertion_planned += it.insertion_planned;
         s.insertion_done += it.insertion_done;
+        if (it.launch.valid()) ++s.launches_by_quarter[{it.launch.year, (it.launch.month - 1) / 3 + 1}];
         const Execution& e = it.source->project.execution;
         if (!e.egalim_period.empty()) {
             ++s.egalim.contracts;

@@ -5,6 +5,7 @@
 #pragma once
 #include "checks/checks.h"
 #include "portfolio/considerations.h"
+#include <map>
 
 namespace clausier {
 
@@ -47,7 +48,13 @@ struct PortfolioSummary {
     EgalimReached egalim;
     std::vector<Finding> findings;
     std::vector<std::string> where;     // for each finding, the files it names, joined by ", "
+    // Consultations launched in each quarter, by (year, quarter 1–4), undated ones left out: the purchase plan's
+    // timeline in the app and in the documents.
+    std::map<std::pair<int, int>, int> launches_by_quarter;
 };
+
+// « T2 2027 »: a quarter as the purchase plan names it.
+std::string quarter_label(int year, int quarter);
 
 // The portfolio's rules (data/legal/portfolio_rules.json, same form as rules.json), parsed once.
 const RuleSet& bundled_portfolio_rules();
