@@ -2,6 +2,7 @@
 // ../shared/CLI.md: extend it, never rename. Exit 0 on success, 1 when the input is invalid, 2 on bad usage;
 // every failure prints one French sentence on stderr.
 #include "checks/checks.h"
+#include "document/package.h"
 #include "export/export.h"
 #include "law/legal.h"
 #include "library/library.h"
@@ -215,6 +216,21 @@ int cmd_export(const Args& a) {
     return 0;
 }
 
+// The published DCE package (document/package.h): what a firm opens in the Entreprise mode.
+int cmd_package(const Args& a) {
+    if (a.positional.empty()) throw Usage{"Précisez le fichier projet : clausier package PROJET.json -o DOSSIER.json."};
+    const std::string out = a.option("-o");
+    if (out.empty()) throw Usage{"-o FICHIER (fichier à écrire) est obligatoire."};
+    Project p;
+    std::string error;
+    if (!read_project_file(a.positional[0], p, error)) return fail(error);
+    const std::string bytes = write_package(p);
+    std::ofstream f(out, std::ios::binary);
+    if (!f || !f.write(bytes.data(), std::streamsize(bytes.size())))
+        return fail("Impossible d'écrire le fichier « " + out + " ».");
+    return 0;
+}
+
 int cmd_scenario(const Args& a) {
     if (a.positional.empty()) throw Usage{"Précisez list ou show NOM après « scenario »."};
     if (a.positional[0] == "list") {
@@ -243,6 +259,7 @@ const char* const kHelp =
     "  clausier rules doc | example RÈGLE fires|quiet\n"
     "  clausier recommend PROJET.json [--json]\n"
     "  clausier export PROJET.json --format html|md|docx|odt|json|ocds|decp [--document dce|entreprise|synthese|sourcing|execution] -o FICHIER\n"
+    "  clausier package PROJET.json -o DOSSIER.json   (dossier publié, ouvert par le mode Entreprise)\n"
     "  clausier portfolio PROJET... [--year AAAA] [--json]\n"
     "  clausier scenario list | show NOM\n"
     "  clausier decp stats FICHIER... [--buyer SIRET] [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--today AAAA-MM-JJ] [--departement DEP] [--json]\n";
@@ -267,6 +284,7 @@ int main(int argc, char** argv) {
         if (command == "recommend") return cmd_recommend(a);
         if (command == "export") return cmd_export(a);
         if (command == "scenario") return cmd_scenario(a);
+        if (command == "package") return cmd_package(a);
         throw Usage{"Commande inconnue : " + command + " (voir clausier --help)."};
     } catch (const Usage& u) {
         std::cerr << u.message << "\n";

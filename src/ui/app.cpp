@@ -206,6 +206,11 @@ void open_project_text(const std::string& name, const std::string& text) {
                    "« " + sanitize_utf8(name.substr(0, 120)) + " » : " + error + "\n\nVotre projet en cours n'a pas été modifié.");
         return;
     }
+    if (const DcePackage* pkg = session().package()) {   // a published DCE: read from the firm's side
+        app().mode = Mode::entreprise;
+        show_notice("Dossier de consultation ouvert : " + (pkg->manifest.object.empty() ? name : pkg->manifest.object));
+        return;
+    }
     app().selected_clause.clear();
     const std::string& title = session().project().title;
     show_notice("Projet ouvert : " + (title.empty() ? name : title));

@@ -76,7 +76,7 @@ void runs(const Inline& in, bool glossary, bool beside = false) {
 
 void list(const Block& b, bool glossary) {
     for (size_t i = 0; i < b.items.size(); ++i) {
-        if (b.kind == Block::bullet_list) ImGui::Bullet();
+        if (b.kind != Block::numbered_list) ImGui::Bullet();
         else ImGui::Text("%zu.", i + 1);
         ImGui::SameLine();
         ImGui::BeginGroup();
@@ -157,7 +157,8 @@ void document_view(const Document& d, bool glossary) {
         case Block::heading: heading_block(b); break;
         case Block::paragraph: runs(b.text, glossary); break;
         case Block::bullet_list:
-        case Block::numbered_list: list(b, glossary); break;
+        case Block::numbered_list:
+        case Block::contents: list(b, glossary); break;
         case Block::table: table_block(b, glossary, int(i)); break;
         case Block::note: note_block(b); break;
         case Block::chart: chart_view(b); break;

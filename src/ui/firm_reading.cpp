@@ -9,13 +9,22 @@ namespace ui {
 
 void firm_reading() {
     heading("Lecture entreprise");
-    help_text("Ce mode présente les exigences du projet ouvert du point de vue d'une entreprise. Ouvrez le fichier "
-              "projet transmis par l'acheteur avec « Ouvrir… ».");
-    if (button("firm.download", "Télécharger la fiche entreprise (DOCX)", true)) export_file(Format::docx, DocumentKind::entreprise);
+    const DcePackage* pkg = session().package();
+    if (pkg) {
+        const PackageManifest& m = pkg->manifest;
+        help_text("Dossier de consultation publié par " + (m.buyer.empty() ? std::string("l'acheteur") : m.buyer) +
+                  (m.reference.empty() ? "" : " (référence " + m.reference + ")") +
+                  (m.deadline.empty() ? "" : ". Date limite de remise des offres : " + m.deadline) + ".");
+        if (small_button("firm.close_package", "Fermer ce dossier et revenir au projet")) session().close_package();
+    } else {
+        help_text("Ce mode présente les exigences du projet ouvert du point de vue d'une entreprise. Ouvrez avec « Ouvrir… » "
+                  "le dossier de consultation publié par l'acheteur (fichier .json) ou son fichier projet.");
+        if (button("firm.download", "Télécharger la fiche entreprise (DOCX)", true)) export_file(Format::docx, DocumentKind::entreprise);
+    }
     section_gap();
     help_text("Passez la souris sur un sigle (CCAP, DUME, SIAE…) pour en lire la définition.");
     ImGui::BeginGroup();
-    document_view(session().document(DocumentKind::entreprise), true);
+    document_view(pkg ? pkg->firm_sheet : session().document(DocumentKind::entreprise), true);
     ImGui::EndGroup();
     register_item("firm.text", false);
 }

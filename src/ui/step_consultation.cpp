@@ -114,6 +114,15 @@ void terms_part(const ResolvedSettings& r) {
                      FIELD(p.consultation.guarantee_percent), NumberKind::percent, -1, 5);
         why(r, "guarantee_percent", "");
     }
+    // L.2141-7-1 (loi industrie verte): an optional exclusion ground, applied only when the RC announces it.
+    std::string green = enum_name(p.consultation.green_industry_exclusion);
+    if (input_choice("consultation.green_industry_exclusion",
+                     "Exclure les entreprises sans bilan carbone ou plan de vigilance exigé (L.2141-7-1)", green,
+                     {{"", "Pas encore décidé"}, {"oui", "Oui : le RC annonce cette exclusion"}, {"non", "Non"}})) {
+        Toggle t = Toggle::automatique;
+        if (parse_enum(green, t))
+            session().edit("consultation.green_industry_exclusion", [t](Project& q) { q.consultation.green_industry_exclusion = t; });
+    }
     enum_field("consultation.staff_takeover", "Reprise du personnel", FIELD(p.consultation.staff_takeover));
     why(r, "staff_takeover", "Choisie par l'acheteur : joignez la liste du personnel au dossier.");
     enum_field("consultation.personal_data", "Données personnelles traitées par le titulaire", FIELD(p.consultation.personal_data));

@@ -42,6 +42,10 @@ void lot_row(size_t i) {
         session().edit_lot(i, k + ".reserved", [&](Lot& x) { x.reserved = l.reserved; });
     if (!l.reserved.empty() && input_text(k + ".reserved_article", "Article cité dans l'avis", l.reserved_article, "ex. L.2113-12"))
         session().edit_lot(i, k + ".reserved_article", [&](Lot& x) { x.reserved_article = l.reserved_article; }, Merge::typing);
+    std::string form = enum_name(l.price_form);
+    if (lots.size() > 1 && input_choice(k + ".price_form", "Forme des prix du lot", form, enum_options<PriceForm>()) &&
+        parse_enum(form, l.price_form))
+        session().edit_lot(i, k + ".price_form", [&](Lot& x) { x.price_form = l.price_form; });
     if (lots.size() > 1 && small_button(k + ".remove", "Supprimer ce lot"))
         session().edit(k + ".remove", [&](Project& p) { p.lots.erase(p.lots.begin() + long(i)); });
     ImGui::PopID();
@@ -87,7 +91,8 @@ void step_lots() {
         });
     if (session().project().lots.size() <= 1) {
         section_gap();
-        text_field("lots.single_lot_justification", "Pourquoi le marché n'est-il pas alloti ? (L.2113-11)",
+        enum_field("lots.single_lot_ground", "Motif de non-allotissement (L.2113-10, L.2113-11)", FIELD(p.single_lot_ground));
+        text_field("lots.single_lot_justification", "En quoi ce motif s'applique-t-il à ce marché ?",
                    FIELD(p.single_lot_justification), "", true, 3);
     }
     const SmallLots sl = small_lots(session().project(), session().law());

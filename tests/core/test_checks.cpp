@@ -35,7 +35,7 @@ const std::vector<Case>& cases() {
         {"sourcing-prix-promesse", "sourcing.sourcing[1].notes", [](Project& p) { p.sourcing[0].notes = "Nous lui avons indiqué notre budget."; }},
         {"sourcing-non-trace", "sourcing.sourcing[1].shared", [](Project& p) { p.sourcing[0].shared = ""; }},
         // lots
-        {"lots-unique-non-justifie", "lots.single_lot_justification", [](Project& p) { p.lots = {{"Tout", 100000, "", ""}}; }},
+        {"lots-unique-non-justifie", "lots.single_lot_ground", [](Project& p) { p.lots = {{"Tout", 100000, "", ""}}; }},
         {"lots-valeur-nulle", "lots.lots[2].value", [](Project& p) { p.lots[1].value = 0; }},
         {"lots-fractionnement", "lots.related", [](Project& p) { p.related = {{"Vitrerie", "nettoyage", 150000, "2026-03-01"}}; }},
         {"lots-reserve-type-inconnu", "lots.lots[2].reserved", [](Project& p) { p.lots[1].reserved = "pme"; }},
@@ -240,8 +240,8 @@ TEST_CASE("The stepper's states: a step is filled once its essentials are", "[ch
     p.lots.push_back({});
     p.lots[0].value = 60000;
     CHECK(step_filled(p, Step::besoin, none));
-    CHECK_FALSE(step_filled(p, Step::lots, none));   // one lot and no justification yet
-    p.single_lot_justification = "Prestation indissociable.";
+    CHECK_FALSE(step_filled(p, Step::lots, none));   // one lot and no ground picked yet
+    p.single_lot_ground = SingleLotGround::prestations_indistinctes;
     CHECK(step_filled(p, Step::lots, none));
     p.criteria = {{"Prix", CriterionKind::prix, 60, "", "", "", {}}, {"Valeur technique", CriterionKind::technique, 30, "", "", "", {}}};
     CHECK_FALSE(step_filled(p, Step::criteres, none));   // 90 %

@@ -327,7 +327,8 @@ TEST_CASE("checks: goals, monitoring and payments", "[checks]") {
     p.goals.push_back("acces-pme");   // served by the division into lots
     CHECK_FALSE(fires(check(p), "objectifs-sans-clause"));
     p.lots.resize(1);
-    p.single_lot_justification = "Prestations indissociables.";
+    p.single_lot_ground = SingleLotGround::prestations_indistinctes;
+    p.single_lot_justification = "Les prestations forment un ensemble que l'on ne peut pas séparer.";
     CHECK(fires(check(p), "objectifs-sans-clause"));
 
     // An execution condition with no monitoring line relies on its library record.

@@ -107,18 +107,22 @@ TEST_CASE("review 11: sourcing notes are read for their meaning", "[checks][revi
 TEST_CASE("review 12: not dividing rests on a ground of L.2113-11; small lots are any set within 20 %", "[checks][review]") {
     Project p = clean_project();
     p.lots = {{"Tout", 100000, "", ""}};
-    for (const char* why : {"x", "Commodité administrative.", "C'est plus simple pour le service.", "Les prestations ne sont pas indissociables."}) {
+    // The ground is picked from the list of L.2113-10 and L.2113-11, then explained: a few words explain nothing.
+    p.single_lot_justification = "L'exécution serait techniquement difficile et financièrement plus coûteuse.";
+    REQUIRE(first(check(p), "lots-unique-non-justifie").has_value());   // no ground picked, whatever the text
+    CHECK_THAT(first(check(p), "lots-unique-non-justifie")->message, Contains("aucun des motifs prévus par la loi n’est choisi"));
+    p.single_lot_ground = SingleLotGround::execution_difficile;
+    for (const char* why : {"x", "Commodité administrative.", "C'est plus simple."}) {
         INFO(why);
         p.single_lot_justification = why;
         auto f = first(check(p), "lots-unique-non-justifie");
         REQUIRE(f.has_value());
-        CHECK_THAT(f->message, Contains("ne se rattache à aucun des motifs"));
+        CHECK_THAT(f->message, Contains("ne dit pas en quoi le motif choisi s’applique"));
     }
-    for (const char* why : {"Les prestations sont indissociables.", "Un allotissement restreindrait la concurrence : un seul opérateur par lot.",
-                            "L'exécution serait techniquement difficile et financièrement plus coûteuse.",
-                            "Le service ne peut pas assurer la coordination de plusieurs titulaires."}) {
-        INFO(why);
-        p.single_lot_justification = why;
+    for (SingleLotGround g : {SingleLotGround::prestations_indistinctes, SingleLotGround::restriction_concurrence,
+                              SingleLotGround::execution_difficile, SingleLotGround::coordination}) {
+        p.single_lot_ground = g;
+        p.single_lot_justification = "Le service ne peut pas coordonner plusieurs titulaires sur les mêmes chantiers.";
         CHECK_FALSE(fires(check(p), "lots-unique-non-justifie"));
     }
     // Small lots (R.2123-1 2°): lots 2, 3 and 4 are under 80 000 € each but together exceed 20 % of 500 000 €;
@@ -170,7 +174,8 @@ TEST_CASE("review 14: social and other specific services follow from the CPV cod
     Project p = clean_project();
     p.need.cpv = {"55524000"};
     p.lots = {{"Repas", 300000, "", ""}};
-    p.single_lot_justification = "Prestations indissociables.";
+    p.single_lot_ground = SingleLotGround::prestations_indistinctes;
+    p.single_lot_justification = "Les repas sont préparés et livrés par une même cuisine centrale.";
     ProcedureResult r = project_procedure(p);
     CHECK(r.procedure == Procedure::adaptee);          // whatever the value
     p.lots[0].value = 800000;

@@ -103,7 +103,7 @@ TEST_CASE("consultation: defaults follow nature, family, value and buyer type", 
     CHECK(resolved(w).guarantee_max_sme == 3);
 
     Project it = scenario("informatique-reemploi");
-    CHECK(resolved(it).s.ccag == Ccag::fcs);             // the scenario chose the CCAG-FCS its clauses cite
+    CHECK(resolved(it).s.ccag == Ccag::tic);             // the scenario applies the CCAG-TIC its clauses derogate from
     it.consultation.ccag = Ccag::automatique;
     CHECK(resolved(it).s.ccag == Ccag::tic);
     CHECK(resolved(it).s.schedule == PriceSchedule::dqe);   // a framework with purchase orders: unit prices

@@ -126,7 +126,8 @@ TEST_CASE("DOCX packages hold the WordprocessingML parts with real styles", "[ex
     std::vector<std::string> names;
     for (const ZipPart& e : parts) names.push_back(e.name);
     CHECK(names == std::vector<std::string>{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
-                                            "word/numbering.xml", "word/header1.xml", "word/footer1.xml", "word/_rels/document.xml.rels", "docProps/core.xml"});
+                                            "word/numbering.xml", "word/settings.xml", "word/header1.xml", "word/footer1.xml",
+                                            "word/_rels/document.xml.rels", "docProps/core.xml"});
     const std::string& styles = part(parts, "word/styles.xml").data;
     for (const char* id : {"Title", "Heading1", "Heading2", "Heading3", "ListBullet", "ListNumber", "TableGrid"})
         CHECK(styles.find(std::string("w:styleId=\"") + id + "\"") != std::string::npos);
@@ -136,7 +137,12 @@ TEST_CASE("DOCX packages hold the WordprocessingML parts with real styles", "[ex
     CHECK(doc.find("<w:tblHeader/>") != std::string::npos);
     CHECK(doc.find("<w:numId w:val=\"2\"/>") != std::string::npos);          // a numbered list with its own numbering
     CHECK(part(parts, "docProps/core.xml").data.find("2026-11-22T00:00:00Z") != std::string::npos);
-    // No macros, no external targets, no fields but the footer's page number and page count.
+    // The table of contents: page references to bookmarks on the headings, refreshed by Word on opening.
+    CHECK(doc.find("<w:bookmarkStart w:id=\"1\" w:name=\"sommaire-1\"/>") != std::string::npos);
+    CHECK(doc.find("<w:instrText xml:space=\"preserve\"> PAGEREF sommaire-1 \\h </w:instrText>") != std::string::npos);
+    CHECK(part(parts, "word/settings.xml").data.find("<w:updateFields w:val=\"true\"/>") != std::string::npos);
+    // No macros, no external targets, no fields but the footer's page number and page count and the contents' page
+    // references.
     const std::string footer = part(parts, "word/footer1.xml").data;
     CHECK(footer.find("<w:fldSimple w:instr=\" PAGE \">") != std::string::npos);
     CHECK(footer.find("<w:fldSimple w:instr=\" NUMPAGES \">") != std::string::npos);
@@ -144,7 +150,9 @@ TEST_CASE("DOCX packages hold the WordprocessingML parts with real styles", "[ex
     for (const ZipPart& e : parts) {
         CHECK(e.data.find("TargetMode=\"External\"") == std::string::npos);
         if (e.name != "word/footer1.xml") CHECK(e.data.find("fldSimple") == std::string::npos);
-        CHECK(e.data.find("instrText") == std::string::npos);
+        std::string rest = e.data;   // every field instruction is a page reference of the contents
+        for (size_t at = rest.find("<w:instrText"); at != std::string::npos; at = rest.find("<w:instrText", at + 1))
+            CHECK(rest.compare(rest.find('>', at) + 1, 17, " PAGEREF sommaire") == 0);
         CHECK(e.name.find("vbaProject") == std::string::npos);
     }
     check_xml_parts(docx);

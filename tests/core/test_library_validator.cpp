@@ -73,6 +73,7 @@ const Case kCases[] = {
     {"ancien-champ-proof", "NET-E-901", "le champ « proof » est remplacé", "preuves-offre-execution"},
     {"relecture-absente", "NET-S-903", "trace de relecture absente", "trace-de-relecture"},
     {"derogation-non-declaree", "NET-E-904", "sans bloc « ccag »", "derogation-ccag-declaree"},
+    {"derogation-autre-ccag", "NET-E-904", "« CCAG-TIC art. 14 » n'est pas formulée dans le texte", "derogation-ccag-declaree"},
     {"financiere-hors-ccap", "NET-P-905", "figure au seul CCAP", "documents-selon-la-nature"},
     {"valeur-carbone-renommee", "NET-E-902", "« valeur_carbone »", "valeur-carbone-sourcee"},
     {"valeur-carbone-differente", "NET-E-907", "valeur du carbone différente de celle de NET-E-902", "valeur-carbone-sourcee"},

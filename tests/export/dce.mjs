@@ -1,7 +1,8 @@
 // The consultation file (DCE) as LibreOffice prints it and as pandoc reads it: for every exported DOCX and ODT
 // of the DCE, every section of the RC, the CCAP, the acte d'engagement and the CCTP frame is there as a
 // numbered article, the articles of each part are numbered 1, 2, 3… in order, the CCAP ends with its
-// derogations article, every page carries « Page n sur m » in its footer and the running header.
+// derogations article, every page carries « Page n sur m » in its footer and the running header, and the table of
+// contents gives every part and article the page it is printed on.
 // The sections are those docs/dce.md lists.
 //
 //   node dce.mjs TEXT_DIR STEM...     (STEM: e.g. nettoyage-insertion-dce-docx; reads STEM.pdf.txt, STEM.pandoc.txt)
@@ -36,11 +37,16 @@ const fail = (name, details = []) => out.push(`FAIL\t${name}`, ...details.map((d
 const check = (cond, name, details) => (cond ? ok(name) : fail(name, details));
 
 // The articles of each part in reading order: [{part, number, title}] from a text whose lines are kept.
+// A line of the table of contents: its title, dot leaders and the page number.
+const tocLine = /^(.+?)\s*(?:\.\s?){3,}\s*(\d+)$/;
+const clean = (raw) => raw.replace(/[\u2019]/g, "'").replace(/[\s\u00A0\u202F]+/g, ' ').trim();
+
 function articles(text) {
   const found = [];
   let part = null;
   for (const raw of text.split('\n')) {
-    const line = raw.replace(/[\u2019]/g, "'").replace(/[\s\u00A0\u202F]+/g, ' ').trim();
+    const line = clean(raw);
+    if (tocLine.test(line)) continue;   // the table of contents names the articles too
     for (const [key, title] of parts) if (line.startsWith(title.replace(/[\u2019]/g, "'"))) part = key;
     if (line.startsWith("Grille d'analyse") || line.startsWith('Plan de suivi')) part = null;
     const m = /^Article (\d+) – (.+)$/.exec(line);
@@ -77,6 +83,37 @@ for (const stem of stems) {
   const numbered = pages.filter((p, i) => normalize(p).includes(normalize(`Page ${i + 1} sur ${pages.length}`)));
   check(pages.length > 3 && numbered.length === pages.length, `${stem} : « Page n sur ${pages.length} » en pied de chaque page`,
     [`${numbered.length} pages numérotées sur ${pages.length}`]);
+  // The table of contents gives each part and article the page LibreOffice printed it on.
+  const toc = [];
+  for (const raw of pdf.split('\n')) {
+    const m = tocLine.exec(clean(raw));
+    // A wrapped entry's first line ends without its page; its last line alone (« services … 14 ») is skipped.
+    if (m && /^[A-ZÀ-Ý]/.test(m[1])) toc.push({ title: m[1], page: +m[2] });
+  }
+  const tocPages = new Set(pages.map((p, i) => (p.split('\n').some((l) => tocLine.test(clean(l))) ? i : -1)).filter((i) => i >= 0));
+  // Titles repeat (one AE and one CCTP per lot): the n-th entry of a title is the n-th time it is printed.
+  const printed = new Map();
+  pages.forEach((p, i) => {
+    if (tocPages.has(i)) return;
+    for (const l of p.split('\n')) {
+      const t = clean(l);
+      if (!printed.has(t)) printed.set(t, []);
+      printed.get(t).push(i + 1);
+    }
+  });
+  const wrong = [];
+  const seen = new Map();
+  let located = 0;
+  for (const e of toc) {
+    const n = seen.get(e.title) || 0;
+    seen.set(e.title, n + 1);
+    const at = (printed.get(e.title) || [])[n];
+    if (at === undefined) continue;   // a long title wraps in the PDF
+    ++located;
+    if (at !== e.page) wrong.push(`${e.title} : page ${e.page} au sommaire, page ${at} imprimée`);
+  }
+  check(toc.length > 30 && located > toc.length / 2 && wrong.length === 0 && toc.some((e) => e.page > 2),
+    `${stem} : sommaire avec les numéros de page (${toc.length} entrées, ${located} vérifiées)`, wrong.slice(0, 5));
   const header = normalize(pages[0].split('\n')[0] || '');
   check(header.length > 5 && pages.every((p) => normalize(p).includes(header)), `${stem} : en-tête courant sur chaque page`,
     [`en-tête : ${pages[0].split('\n')[0]}`]);

@@ -125,9 +125,12 @@ inline std::string office_marker(std::string_view part) {
         "<w:hyperlink", "<text:a ", "<office:script", "<script", "<o:OLEObject", "<w:object", "<draw:object",
         "<draw:plugin", "<w:altChunk", "<text:database", "<text:execute-macro", "<form:form", "<office:event-listeners",
         "<!DOCTYPE", "<!ENTITY"};
-    // The footer's page number and page count are the only fields the DOCX writer makes: they run nothing.
+    // The footer's page number and page count and the contents' page references to the headings' bookmarks
+    // are the only fields the DOCX writer makes: they run nothing.
     std::string rest(part);
-    for (const char* allowed : {"<w:fldSimple w:instr=\" PAGE \">", "<w:fldSimple w:instr=\" NUMPAGES \">"})
+    for (const char* allowed : {"<w:fldSimple w:instr=\" PAGE \">", "<w:fldSimple w:instr=\" NUMPAGES \">",
+                                "<w:fldChar w:fldCharType=\"begin\"/>", "<w:fldChar w:fldCharType=\"separate\"/>",
+                                "<w:fldChar w:fldCharType=\"end\"/>", "<w:instrText xml:space=\"preserve\"> PAGEREF sommaire-"})
         for (size_t at; (at = rest.find(allowed)) != std::string::npos;) rest.erase(at, std::string_view(allowed).size());
     for (const char* m : kMarkers)
         if (rest.find(m) != std::string::npos) return m;

@@ -389,7 +389,9 @@ void family_topic(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
 
 // L.2141-7-1: the optional exclusions of the loi industrie verte apply only if the RC announces them; worth
 // deciding in a formalised procedure, where large firms bound by the reports are likely to bid.
+// Decided once the settings say yes or no (ConsultationSettings::green_industry_exclusion).
 void green_industry_exclusions(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
+    if (c.p.consultation.green_industry_exclusion != Toggle::automatique) return;
     if (c.procedure.procedure == Procedure::formalisee && !topic_covered(c, r)) out.push_back({});
 }
 

@@ -44,19 +44,35 @@ void no_criteria(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
 // rules do not apply to it.
 bool competed(const Context& c) { return c.procedure.procedure != Procedure::sans_publicite; }
 
-void environmental_award(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
-    if (!competed(c)) return;
-    for (const AwardCriterion& k : c.p.criteria)
-        if (environmental_criterion(c, k)) return;
-    out.push_back({});
+// The groups of criteria judged together: one per lot when the criteria differ by lot (criteria_groups), with
+// the words a message puts after « critères » (« du lot 2 » or nothing).
+struct Group {
+    std::vector<size_t> indexes;
+    std::string lot;   // " du lot n" or ""
+};
+std::vector<Group> groups(const Context& c) {
+    std::vector<Group> out;
+    for (int lot : criteria_groups(c.p))
+        out.push_back({criteria_of_lot(c.p, lot), lot ? " du lot " + std::to_string(lot) : ""});
+    return out;
 }
 
-// The criterion that carries the whole award, if there is only one that counts.
-const AwardCriterion* sole_criterion(const Context& c, size_t& index) {
+void environmental_award(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    if (!competed(c) || c.p.criteria.empty()) return;
+    for (const Group& g : groups(c)) {
+        bool found = false;
+        for (size_t i : g.indexes) found = found || environmental_criterion(c, c.p.criteria[i]);
+        if (!found) out.push_back({"", {{"lot", g.lot}}});
+    }
+}
+
+// The criterion that carries the whole award of a group, if there is only one that counts.
+const AwardCriterion* sole_criterion(const Context& c, const std::vector<size_t>& group, size_t& index) {
     const auto& all = c.p.criteria;
-    if (all.size() == 1) { index = 0; return &all[0]; }
+    if (group.size() == 1) { index = group[0]; return &all[index]; }
+    if (c.p.weighting == Weighting::hierarchisation) return nullptr;
     const AwardCriterion* sole = nullptr;
-    for (size_t i = 0; i < all.size(); ++i) {
+    for (size_t i : group) {
         if (!(all[i].weight > 0)) continue;
         if (sole) return nullptr;
         sole = &all[i];
@@ -67,29 +83,65 @@ const AwardCriterion* sole_criterion(const Context& c, size_t& index) {
 
 void sole_criterion_rule(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
     if (!competed(c)) return;
-    size_t i = 0;
-    const AwardCriterion* k = sole_criterion(c, i);
-    if (k && !environmental_cost(c, *k)) out.push_back({item("criteria", i) + ".kind", {{"name", name_of(*k, i)}}});
+    std::vector<size_t> reported;
+    for (const Group& g : groups(c)) {
+        size_t i = 0;
+        const AwardCriterion* k = sole_criterion(c, g.indexes, i);
+        if (k && !environmental_cost(c, *k) && std::find(reported.begin(), reported.end(), i) == reported.end()) {
+            reported.push_back(i);
+            out.push_back({item("criteria", i) + ".kind", {{"name", name_of(*k, i)}}});
+        }
+    }
 }
 
 void no_price(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
     if (c.p.criteria.empty()) return;
-    for (const AwardCriterion& k : c.p.criteria)
-        if (k.kind == CriterionKind::prix || k.kind == CriterionKind::cout_cycle_vie) return;
-    out.push_back({});
+    for (const Group& g : groups(c)) {
+        bool found = false;
+        for (size_t i : g.indexes)
+            found = found || c.p.criteria[i].kind == CriterionKind::prix || c.p.criteria[i].kind == CriterionKind::cout_cycle_vie;
+        if (!found) out.push_back({"", {{"lot", g.lot}}});
+    }
 }
 
+// With one weight per criterion, each group's weights make 100 %; with ranges, 100 % lies between the sum of
+// the lower bounds and the sum of the upper bounds, and no range is reversed (R.2152-12).
 void weights_total(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
-    const double sum = weight_sum(c.p.criteria);
-    const bool weighted = std::any_of(c.p.criteria.begin(), c.p.criteria.end(), [](const AwardCriterion& k) { return k.weight > 0; });
-    if (weighted && !weights_add_up(sum)) out.push_back({"", {{"value", french_percent(sum)}}});
+    if (c.p.weighting == Weighting::hierarchisation) return;
+    const bool ranges = c.p.weighting == Weighting::fourchette;
+    for (const Group& g : groups(c)) {
+        double low = 0, high = 0;
+        bool weighted = false;
+        for (size_t i : g.indexes) {
+            const AwardCriterion& k = c.p.criteria[i];
+            low += k.weight;
+            high += ranges ? std::max(k.weight, k.weight_max) : k.weight;
+            weighted = weighted || k.weight > 0 || (ranges && k.weight_max > 0);
+        }
+        if (!weighted) continue;
+        if (!ranges && !weights_add_up(low))
+            out.push_back({"", {{"lot", g.lot}, {"value", french_percent(low)}}});
+        else if (ranges && (low > 100.005 || high < 99.995))
+            out.push_back({"", {{"lot", g.lot},
+                                {"value", "entre " + french_percent(low) + " et " + french_percent(high) + " selon les bornes des fourchettes"}}});
+    }
 }
 
+// R.2152-12: in a formalised procedure each criterion is weighted (one weight or a range) or, when weighting
+// is impossible for objective reasons, the criteria are ranked — and the reasons are recorded.
 void unweighted_formalised(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
     if (c.procedure.procedure != Procedure::formalisee) return;
-    for (size_t i = 0; i < c.p.criteria.size(); ++i)
-        if (!(c.p.criteria[i].weight > 0))
-            out.push_back({item("criteria", i) + ".weight", {{"name", name_of(c.p.criteria[i], i)}}});
+    if (c.p.weighting == Weighting::hierarchisation) return;   // "criteres-hierarchisation-non-motivee"
+    for (size_t i = 0; i < c.p.criteria.size(); ++i) {
+        const AwardCriterion& k = c.p.criteria[i];
+        if (!(k.weight > 0) && !(c.p.weighting == Weighting::fourchette && k.weight_max > 0))
+            out.push_back({item("criteria", i) + ".weight", {{"name", name_of(k, i)}}});
+    }
+}
+
+void ranking_without_reason(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    if (c.procedure.procedure == Procedure::formalisee && c.p.weighting == Weighting::hierarchisation && blank(c.p.weighting_reason))
+        out.push_back({});
 }
 
 void no_method(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
@@ -120,7 +172,7 @@ void subcriteria_total(const Context& c, const RuleInfo&, std::vector<Hit>& out)
 }
 
 void price_dominant(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
-    if (c.p.criteria.size() < 2) return;
+    if (c.p.criteria.size() < 2 || c.p.weighting == Weighting::hierarchisation) return;
     const double max = number_param(r, "max_weight", 80);
     double price = 0;
     size_t first = c.p.criteria.size();
@@ -263,6 +315,7 @@ std::vector<RuleEntry> criteria_rules() {
         {"criteres-prix-absent", no_price},
         {"criteres-total-ponderation", weights_total},
         {"criteres-non-ponderes-formalise", unweighted_formalised},
+        {"criteres-hierarchisation-non-motivee", ranking_without_reason},
         {"criteres-sans-methode", no_method},
         {"criteres-sans-preuve", no_proof},
         {"criteres-sous-criteres-total", subcriteria_total},

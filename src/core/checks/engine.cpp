@@ -226,10 +226,19 @@ bool step_filled(const Project& p, Step step, const std::vector<Finding>& findin
     switch (step) {
         case Step::besoin: return !trim(p.need.object).empty() && total_estimated_value(p) > 0;
         case Step::sourcing: return !p.sourcing.empty();
-        case Step::lots: return p.lots.size() > 1 || (p.lots.size() == 1 && !trim(p.single_lot_justification).empty());
+        case Step::lots: return p.lots.size() > 1 || (p.lots.size() == 1 && p.single_lot_ground != SingleLotGround::aucun);
         case Step::objectifs: return !p.goals.empty();
         case Step::clauses: return !p.clauses.empty();
-        case Step::criteres: return p.criteria.size() > 1 && weights_add_up(weight_sum(p.criteria));
+        case Step::criteres: {   // weights add up in every group judged together; ranges and ranks have no total
+            if (p.criteria.size() < 2) return false;
+            if (p.weighting != Weighting::ponderation) return true;
+            const std::vector<int> groups = criteria_groups(p);
+            return std::all_of(groups.begin(), groups.end(), [&](int lot) {
+                double sum = 0;
+                for (size_t i : criteria_of_lot(p, lot)) sum += p.criteria[i].weight;
+                return weights_add_up(sum);
+            });
+        }
         case Step::suivi:   // the buyer's own commitments, or execution conditions that bring theirs
             return !p.monitoring.empty() || std::any_of(p.clauses.begin(), p.clauses.end(), [&](const ChosenClause& c) {
                        const Clause* k = lib.find(c.id);

@@ -147,12 +147,16 @@ void sourcing_untraced(const Context& c, const RuleInfo&, std::vector<Hit>& out)
 // Not dividing must rest on one of the grounds of L.2113-11 (no distinct services; division restricting
 // competition or making execution technically difficult or more costly; buyer unable to coordinate): a text
 // that names none of them ("x", "commodité administrative") is no justification.
-void single_lot(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+// The buyer picks the ground (Project::single_lot_ground), then says how it applies: an explanation of a few
+// words (« x », « commodité administrative ») explains nothing.
+void single_lot(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
     if (c.p.lots.size() > 1) return;
     const std::string& why = c.p.single_lot_justification;
-    if (blank(why)) out.push_back({"", {{"state", "aucune justification n'est rédigée"}}});
-    else if (matched_terms(why, c.terms("motifs-non-allotissement"), /*skip_negated=*/true).empty())
-        out.push_back({"", {{"state", "la justification rédigée (« " + trim(why) + " ») ne se rattache à aucun des motifs prévus par la loi"}}});
+    if (c.p.single_lot_ground == SingleLotGround::aucun)
+        out.push_back({"single_lot_ground", {{"state", "aucun des motifs prévus par la loi n'est choisi"}}});
+    else if (words(fold(why)).size() < size_t(number_param(r, "min_words", 6)))
+        out.push_back({"", {{"state", blank(why) ? "le motif choisi n'est pas expliqué"
+                                                 : "l'explication rédigée (« " + trim(why) + " ») ne dit pas en quoi le motif choisi s'applique à ce marché"}}});
 }
 
 void lot_without_value(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
@@ -237,10 +241,26 @@ void reserved_article(const Context& c, const RuleInfo& r, std::vector<Hit>& out
     }
 }
 
+// L.2113-15 lists fewer services than R.2123-1 3°: the CPV codes decide (R.2113-8), the buyer's « services
+// sociaux » flag stays an override for a need the codes do not describe.
+bool ess_eligible(const Project& p) {
+    return p.need.nature == Nature::services && (p.need.social_services || !ess_reservable_codes(p).empty());
+}
+
 void reserved_ess_subject(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
-    const bool eligible = c.p.need.nature == Nature::services && c.p.need.social_services;   // L.2113-15 lists fewer services than R.2123-1 3°
+    const bool eligible = ess_eligible(c.p);
     for (size_t i = 0; i < c.p.lots.size(); ++i)
         if (c.p.lots[i].reserved == "ess" && !eligible) out.push_back({item("lots", i) + ".reserved", {{"lot", lot_name(c.p, i)}}});
+}
+
+// The CPV codes name services L.2113-15 lets the buyer reserve for ESS enterprises, and no lot is reserved:
+// worth proposing (advice).
+void ess_possible(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    const std::vector<std::string> codes = ess_reservable_codes(c.p);
+    if (codes.empty()) return;
+    for (const Lot& lot : c.p.lots)
+        if (!blank(lot.reserved)) return;
+    out.push_back({"", {{"codes", french_list(codes)}}});
 }
 
 void reserved_ess_duration(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
@@ -333,6 +353,7 @@ std::vector<RuleEntry> need_rules() {
         {"lots-reserve-type-inconnu", reserved_unknown},
         {"lots-reserve-article", reserved_article},
         {"lots-reserve-ess-objet", reserved_ess_subject},
+        {"lots-reserve-ess-possible", ess_possible},
         {"lots-reserve-ess-duree", reserved_ess_duration},
         {"objectifs-absents", no_goal},
         {"objectifs-sans-clause", goal_without_clause},

@@ -57,19 +57,18 @@ void revision_incomplete(const Context& c, const RuleInfo&, std::vector<Hit>& ou
     else if (blank(r.s.revision_formula)) out.push_back({"revision_formula", {{"missing", "la formule de révision"}}});
 }
 
-// A derogation the CCAP's last article would cite against the wrong CCAG (the clause departs from the
+// A derogation the CCAP's last article would cite against the wrong CCAG (the clause departs only from the
 // CCAG-FCS while the contract applies the CCAG-Travaux), or a penalty the buyer wrote with an amount and
-// listed nowhere as a derogation.
+// listed nowhere as a derogation. A clause written for several CCAGs (maintenance: FCS or Travaux) is right
+// when one of them is the applied one.
 void unlisted_derogation(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
     const ResolvedSettings& r = c.settings;
     const std::string applied = ccag_short(r.s.ccag);
     for (const auto& [chosen, k] : c.chosen()) {
-        if (!k->ccag.derogates) continue;
-        for (const std::string& a : k->ccag.articles)
-            if (applied.empty() || a.rfind(applied + " ", 0) != 0)
-                out.push_back({"ccag", {{"what", "la clause « " + k->title + " »"},
-                                                       {"problem", "déroge à « " + a + " » alors que le marché " +
-                                                                       (applied.empty() ? "n’applique aucun CCAG" : "applique le " + applied)}}});
+        if (!k->ccag.derogates || k->ccag.articles.empty() || !k->ccag.articles_of(applied).empty()) continue;
+        out.push_back({"ccag", {{"what", "la clause « " + k->title + " »"},
+                                {"problem", "déroge à « " + k->ccag.articles.front() + " » alors que le marché " +
+                                                (applied.empty() ? "n’applique aucun CCAG" : "applique le " + applied)}}});
     }
     if (!blank(r.s.other_derogations) || applied.empty()) return;
     for (size_t i = 0; i < c.p.monitoring.size(); ++i) {
@@ -80,6 +79,14 @@ void unlisted_derogation(const Context& c, const RuleInfo&, std::vector<Hit>& ou
                             {"problem", "n’est pas listée parmi les dérogations au " + applied +
                                             " alors qu’elle s’ajoute à ses pénalités"}}});
     }
+}
+
+// The one price schedule fits the price form (R.2112-6): a DPGF cannot score unit prices, a BPU or a DQE
+// cannot decompose a lump sum.
+void schedule_mismatch(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    const ResolvedSettings& r = c.settings;
+    if (c.p.consultation.schedule == PriceSchedule::automatique || schedule_fits(r.s.schedule, r.s.price_form)) return;
+    out.push_back({"schedule", {{"schedule", schedule_short(r.s.schedule)}, {"form", lower_first(enum_label(r.s.price_form))}}});
 }
 
 }  // namespace
@@ -93,6 +100,7 @@ std::vector<RuleEntry> settings_rules() {
         {"consultation-revision-obligatoire", revision_missing},
         {"consultation-revision-incomplete", revision_incomplete},
         {"consultation-derogation-non-listee", unlisted_derogation},
+        {"consultation-bordereau-incoherent", schedule_mismatch},
     };
 }
 

@@ -127,6 +127,31 @@ std::string schedule_name(PriceSchedule s) {
     }
 }
 
+PriceForm lot_price_form(const ResolvedSettings& r, int lot) {
+    return lot >= 1 && size_t(lot) <= r.lot_price_forms.size() ? r.lot_price_forms[size_t(lot) - 1] : r.s.price_form;
+}
+
+PriceSchedule lot_schedule(const ResolvedSettings& r, int lot) {
+    return lot >= 1 && size_t(lot) <= r.lot_schedules.size() ? r.lot_schedules[size_t(lot) - 1] : r.s.schedule;
+}
+
+std::string schedule_names(const Project& p, const ResolvedSettings& r) {
+    if (!r.price_forms_differ || p.lots.size() < 2) return schedule_name(r.s.schedule);
+    std::vector<std::string> parts;
+    for (size_t i = 0; i < p.lots.size(); ++i)
+        parts.push_back("pour le lot " + std::to_string(i + 1) + ", " + schedule_name(lot_schedule(r, int(i) + 1)));
+    return join(parts, " ; ");
+}
+
+std::string criterion_weight_label(const Project& p, const AwardCriterion& c, size_t rank) {
+    switch (p.weighting) {
+        case Weighting::hierarchisation: return std::to_string(rank + 1);
+        case Weighting::fourchette:
+            return c.weight_max > c.weight ? "de " + weight_label(c.weight) + " à " + weight_label(c.weight_max) : weight_label(c.weight);
+        default: return weight_label(c.weight);
+    }
+}
+
 std::string lot_label(const Project& p, int lot) {
     if (lot <= 0) return "tous les lots";
     std::string s = "lot " + std::to_string(lot);

@@ -93,6 +93,14 @@ void assemble_grid(std::vector<Block>& b, const Project& p, const Library& lib);
 void assemble_monitoring(std::vector<Block>& b, const Project& p, const Library& lib);
 // The price schedule of the offer, named in full: "le détail quantitatif estimatif (DQE)".
 std::string schedule_name(PriceSchedule s);
+// The price schedule of every lot: one name when all lots share it, else « pour le lot 1, …, et pour le lot 2, … ».
+std::string schedule_names(const Project& p, const ResolvedSettings& r);
+// A lot's price form and schedule (1-based lot; 0 or a contract without lots: the consultation's).
+PriceForm lot_price_form(const ResolvedSettings& r, int lot);
+PriceSchedule lot_schedule(const ResolvedSettings& r, int lot);
+// The weight column of a criterion: "40 %", "de 30 % à 40 %" (ranges) or its rank "1" (ranked criteria; `rank`
+// is its 0-based place in the table).
+std::string criterion_weight_label(const Project& p, const AwardCriterion& c, size_t rank);
 void assemble_entreprise(Document& d, const Project& p, const Library& lib, const ProjectFacts& f);
 // The sourcing minutes state what the checks found in the notes of each exchange (never « no price was
 // discussed » when a finding says otherwise).

@@ -48,7 +48,7 @@ void object_article(Blocks& b, const Project& p, const ProjectFacts& f) {
                              labelled("Signataire du marché", or_gap(f.settings.s.signatory, "nom et qualité du signataire"))}));
 }
 
-void documents_article(Blocks& b, const ProjectFacts& f) {
+void documents_article(Blocks& b, const Project& p, const ProjectFacts& f) {
     const ResolvedSettings& r = f.settings;
     b.push_back(fr_heading(2, "Pièces contractuelles"));
     b.push_back(paragraph(fr("Les pièces contractuelles du marché sont les suivantes ; en cas de contradiction entre elles, "
@@ -59,7 +59,7 @@ void documents_article(Blocks& b, const ProjectFacts& f) {
     if (ccag_short(r.s.ccag)[0])
         items.push_back(frtext(std::string(enum_label(r.s.ccag)) + ", approuvé par arrêté du 30 mars 2021, dans sa version en "
                                "vigueur à la date d'envoi de l'avis ;"));
-    items.push_back(frtext(schedule_name(r.s.schedule) + " du titulaire ;"));
+    items.push_back(frtext(schedule_names(p, r) + " du titulaire ;"));
     items.push_back(frtext("le mémoire technique du titulaire."));
     b.push_back(numbered_list(std::move(items)));
     if (ccag_short(r.s.ccag)[0])
@@ -98,17 +98,34 @@ void duration_article(Blocks& b, const Project& p, const ProjectFacts& f) {
                                  " (article R.2162-4).")));
 }
 
-void price_article(Blocks& b, const ProjectFacts& f) {
+// How a price form is paid (R.2112-6), as the sentence of the CCAP.
+std::string price_form_sentence(PriceForm form) {
+    switch (form) {
+        case PriceForm::unitaire: return "à prix unitaires : les sommes dues résultent de l'application des prix unitaires aux "
+                                         "quantités réellement exécutées";
+        case PriceForm::mixte: return "à prix mixtes : une part forfaitaire et une part payée selon les prix unitaires appliqués "
+                                      "aux quantités réellement exécutées";
+        default: return "à prix global et forfaitaire";
+    }
+}
+
+void price_article(Blocks& b, const Project& p, const ProjectFacts& f) {
     const ResolvedSettings& r = f.settings;
     b.push_back(fr_heading(2, "Prix"));
     b.push_back(fr_heading(3, "Forme et contenu des prix"));
-    b.push_back(paragraph(fr(std::string(r.s.price_form == PriceForm::unitaire ? "Le marché est conclu à prix unitaires : les "
-        "sommes dues résultent de l'application des prix unitaires aux quantités réellement exécutées (article R.2112-6)."
-        : r.s.price_form == PriceForm::mixte ? "Le marché est conclu à prix mixtes : une part forfaitaire et une part payée "
-          "selon les prix unitaires appliqués aux quantités réellement exécutées (article R.2112-6)."
-        : "Le marché est conclu à prix global et forfaitaire (article R.2112-6).") +
-        " Les prix sont réputés comprendre toutes les charges, fiscales et autres, frappant les prestations, ainsi que "
-        "toutes les dépenses nécessaires à leur exécution.")));
+    if (r.price_forms_differ && p.lots.size() >= 2) {
+        b.push_back(paragraph(fr("La forme des prix diffère selon les lots (article R.2112-6) :")));
+        std::vector<Inline> items;
+        for (size_t i = 0; i < p.lots.size(); ++i)
+            items.push_back(frtext(upper_first(lot_label(p, int(i) + 1)) + " : marché conclu " +
+                                   price_form_sentence(lot_price_form(r, int(i) + 1)) + " ; document de prix : " +
+                                   schedule_name(lot_schedule(r, int(i) + 1)) + " ;"));
+        b.push_back(bullet_list(std::move(items)));
+    } else {
+        b.push_back(paragraph(fr("Le marché est conclu " + price_form_sentence(r.s.price_form) + " (article R.2112-6).")));
+    }
+    b.push_back(paragraph(fr("Les prix sont réputés comprendre toutes les charges, fiscales et autres, frappant les prestations, "
+                             "ainsi que toutes les dépenses nécessaires à leur exécution.")));
     b.push_back(fr_heading(3, "Variation des prix"));
     if (r.s.revision == PriceRevision::fermes) {
         b.push_back(paragraph(fr("Les prix sont fermes (article R.2112-9).")));
@@ -361,7 +378,8 @@ void derogations_article(Blocks& b, const Project& p, const Library& lib, const 
     std::vector<std::vector<Inline>> rows;
     for (const ChosenRef& c : chosen_clauses(p, lib)) {
         if (!c.clause->ccag.derogates) continue;
-        rows.push_back({frtext(join(c.clause->ccag.articles, " ; ")), frtext(c.clause->title),
+        const std::vector<std::string> own = c.clause->ccag.articles_of(ccag);
+        rows.push_back({frtext(join(own.empty() ? c.clause->ccag.articles : own, " ; ")), frtext(c.clause->title),
                         frtext(upper_first(c.clause->ccag.summary))});
     }
     for (const std::string& line : lines_of(f.settings.s.other_derogations)) {
@@ -385,9 +403,9 @@ void assemble_ccap(Blocks& b, const Project& p, const Library& lib, const Projec
     b.push_back(fr_heading(1, "Cahier des clauses administratives particulières (CCAP)"));
     const size_t first = b.size();
     object_article(b, p, f);
-    documents_article(b, f);
+    documents_article(b, p, f);
     duration_article(b, p, f);
-    price_article(b, f);
+    price_article(b, p, f);
     advance_article(b, p, lib, f);
     guarantee_article(b, f);
     payment_article(b, p, lib, f);

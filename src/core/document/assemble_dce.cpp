@@ -98,9 +98,10 @@ void lots_section(Blocks& b, const Project& p, const ProjectFacts& f) {
         else
             b.push_back(paragraph(fr("Un même soumissionnaire peut se voir attribuer plusieurs lots.")));
     } else {
-        b.push_back(paragraph(fr("La consultation n'est pas divisée en lots (articles L.2113-11 et R.2113-3).")));
-        if (trim(p.single_lot_justification).empty()) b.push_back(todo("les motifs qui justifient de ne pas allotir."));
-        else b.push_back(paragraph(labelled("Motifs", p.single_lot_justification)));
+        b.push_back(paragraph(fr("La consultation n'est pas divisée en lots (articles L.2113-10, L.2113-11 et R.2113-3).")));
+        if (p.single_lot_ground == SingleLotGround::aucun) b.push_back(todo("le motif qui justifie de ne pas allotir."));
+        else b.push_back(paragraph(labelled("Motif", enum_label(p.single_lot_ground))));
+        if (!trim(p.single_lot_justification).empty()) b.push_back(paragraph(labelled("Justification", p.single_lot_justification)));
     }
     b.push_back(paragraph(fr("Valeur estimée : " + french_euros(f.initial) + " HT pour la période initiale, " +
                              french_euros(f.total) + " HT sur toute la durée, reconductions comprises.")));
@@ -177,7 +178,7 @@ void dce_contents_section(Blocks& b, const Project& p, const ProjectFacts& f) {
                                         "suivi d'exécution ;"),
                                  frtext(p.lots.size() >= 2 ? "un cahier des clauses techniques particulières (CCTP) par lot ;"
                                                            : "le cahier des clauses techniques particulières (CCTP) ;"),
-                                 frtext(schedule_name(r.s.schedule) + ", à compléter ;"),
+                                 frtext(schedule_names(p, r) + ", à compléter ;"),
                                  frtext("la grille d'analyse des offres, pour information ;")};
     if (r.s.staff_takeover == Toggle::oui)
         items.push_back(frtext("la liste du personnel affecté aux prestations, à reprendre par le titulaire, établie d'après "
@@ -251,7 +252,7 @@ void reserved_section(Blocks& b, const Project& p, const Library& lib) {
     }
 }
 
-void candidature_section(Blocks& b, const Project& p, const Library& lib) {
+void candidature_section(Blocks& b, const Project& p, const Library& lib, const ProjectFacts& f) {
     b.push_back(fr_heading(2, "Présentation des candidatures"));
     std::vector<Inline> cand = {
         frtext("le document unique de marché européen (DUME) ou, à défaut, les formulaires DC1 (lettre de candidature) et "
@@ -279,6 +280,12 @@ void candidature_section(Blocks& b, const Project& p, const Library& lib) {
                              "(articles L.2141-1 à L.2141-5). L'acheteur peut exclure un candidat dans les cas prévus aux "
                              "articles L.2141-7 à L.2141-11, après l'avoir mis à même d'établir, dans un délai raisonnable, "
                              "qu'il a pris les mesures nécessaires pour corriger les manquements constatés.")));
+    if (f.settings.s.green_industry_exclusion == Toggle::oui)
+        b.push_back(paragraph(fr("En application de l'article L.2141-7-1, l'acheteur exclut en outre de la procédure les "
+                                 "personnes qui, soumises à l'obligation d'établir un bilan de leurs émissions de gaz à effet "
+                                 "de serre (article L.229-25 du code de l'environnement) ou un plan de vigilance (article "
+                                 "L.225-102-4 du code de commerce), ne justifient pas s'y être conformées pour l'année qui "
+                                 "précède celle de la date limite de remise des candidatures.")));
 }
 
 // Only what a bidder can give with its offer (what is supplied during execution is in the CCAP and the
@@ -287,10 +294,11 @@ void offer_section(Blocks& b, const Project& p, const Library& lib, const Projec
     b.push_back(fr_heading(2, "Contenu des offres"));
     std::vector<Inline> offer = {
         frtext(p.lots.size() >= 2 ? "pour chaque lot, l'acte d'engagement complété ;" : "l'acte d'engagement complété ;"),
-        frtext("le document de prix, " + schedule_name(f.settings.s.schedule) + ", rempli sans modifier son cadre ;"),
+        frtext("le document de prix, " + schedule_names(p, f.settings) + ", rempli sans modifier son cadre ;"),
         frtext("un mémoire technique qui répond à chacun des critères d'attribution ;")};
     for (size_t k = 0; k < p.criteria.size(); ++k)
-        add_fact(offer, "Pour le critère « " + criterion_name(p.criteria[k], k) + " »", p.criteria[k].proof);
+        add_fact(offer, "Pour le critère « " + criterion_name(p.criteria[k], k) + " »" +
+                            (p.criteria[k].lot > 0 ? ", " + lot_label(p, p.criteria[k].lot) : ""), p.criteria[k].proof);
     for (const ChosenRef& c : chosen_clauses(p, lib))
         if (c.clause->kind == ClauseKind::specification || c.clause->kind == ClauseKind::condition_execution) {
             std::string label = "Pour l'exigence « " + c.clause->title + " »";
@@ -324,24 +332,48 @@ void submission_section(Blocks& b, const Project& p, const ProjectFacts& f) {
                              "(article R.2132-6).")));
 }
 
+// The criteria of one group (criteria_of_lot) with their weight, range or rank, sub-criteria and scoring.
+Block criteria_table(const Project& p, const Library& lib, const std::vector<size_t>& indexes) {
+    std::vector<std::vector<Inline>> rows;
+    std::vector<AwardCriterion> shown;
+    for (size_t n = 0; n < indexes.size(); ++n) {
+        const AwardCriterion& c = p.criteria[indexes[n]];
+        rows.push_back({frtext(criterion_name(c, indexes[n])), text(criterion_weight_label(p, c, n)), frtext(subcriteria_label(c)),
+                        text_lines(criterion_method(c, lib), fr)});
+        shown.push_back(c);
+    }
+    if (p.weighting == Weighting::ponderation) rows.push_back({{strong("Total")}, {strong(weight_label(weight_sum(shown)))}, {}, {}});
+    return table({text("Critère"), text(p.weighting == Weighting::hierarchisation ? "Rang" : "Pondération"), text("Sous-critères"),
+                  text("Méthode de notation")},
+                 std::move(rows), {4, 2, 4, 6});
+}
+
 void judgement_section(Blocks& b, const Project& p, const Library& lib, const ProjectFacts& f) {
     b.push_back(fr_heading(2, "Jugement des offres"));
     b.push_back(fr_heading(3, "Critères d'attribution"));
     if (p.criteria.empty()) b.push_back(todo("les critères d'attribution."));
     else {
-        b.push_back(paragraph(fr("L'offre économiquement la plus avantageuse est choisie selon les critères pondérés ci-dessous "
-                                 "(articles L.2152-7, R.2152-7, R.2152-11 et R.2152-12), appliqués à chaque lot ; la note "
-                                 "finale est la somme des notes pondérées. Le détail de la notation figure dans la grille "
-                                 "d'analyse des offres jointe.")));
-        std::vector<std::vector<Inline>> rows;
-        for (size_t k = 0; k < p.criteria.size(); ++k) {
-            const AwardCriterion& c = p.criteria[k];
-            rows.push_back({frtext(criterion_name(c, k)), text(weight_label(c.weight)), frtext(subcriteria_label(c)),
-                            text_lines(criterion_method(c, lib), fr)});
+        const std::vector<int> groups = criteria_groups(p);
+        const bool ranked = p.weighting == Weighting::hierarchisation;
+        std::string intro = ranked ? "L'offre économiquement la plus avantageuse est choisie selon les critères ci-dessous, "
+                                     "classés par ordre décroissant d'importance (articles L.2152-7, R.2152-7, R.2152-11 et "
+                                     "R.2152-12)"
+                                   : "L'offre économiquement la plus avantageuse est choisie selon les critères pondérés ci-dessous "
+                                     "(articles L.2152-7, R.2152-7, R.2152-11 et R.2152-12)";
+        intro += groups.size() > 1 ? " ; les critères diffèrent selon les lots." : ", appliqués à chaque lot.";
+        if (p.weighting == Weighting::fourchette)
+            intro += " Chaque critère est pondéré dans la fourchette indiquée ; la pondération retenue dans chaque fourchette "
+                     "est la même pour toutes les offres.";
+        else if (!ranked)
+            intro += " La note finale est la somme des notes pondérées.";
+        intro += " Le détail de la notation figure dans la grille d'analyse des offres jointe.";
+        b.push_back(paragraph(fr(intro)));
+        if (ranked && !trim(p.weighting_reason).empty())
+            b.push_back(paragraph(labelled("Raisons pour lesquelles la pondération est impossible", p.weighting_reason)));
+        for (int lot : groups) {
+            if (groups.size() > 1) b.push_back(paragraph(labelled(upper_first(lot_label(p, lot)), "")));
+            b.push_back(criteria_table(p, lib, criteria_of_lot(p, lot)));
         }
-        rows.push_back({{strong("Total")}, {strong(weight_label(weight_sum(p.criteria)))}, {}, {}});
-        b.push_back(table({text("Critère"), text("Pondération"), text("Sous-critères"), text("Méthode de notation")},
-                          std::move(rows), {4, 2, 4, 6}));
     }
     b.push_back(fr_heading(3, "Offres irrégulières, inacceptables ou inappropriées"));
     b.push_back(paragraph(fr("Les offres irrégulières, inacceptables ou inappropriées sont éliminées (articles L.2152-1 à "
@@ -416,7 +448,7 @@ void assemble_rc(Blocks& b, const Project& p, const Library& lib, const ProjectF
     contract_section(b, p, f);
     dce_contents_section(b, p, f);
     conditions_section(b, p, lib, f);
-    candidature_section(b, p, lib);
+    candidature_section(b, p, lib, f);
     offer_section(b, p, lib, f);
     submission_section(b, p, f);
     judgement_section(b, p, lib, f);
@@ -427,22 +459,19 @@ void assemble_rc(Blocks& b, const Project& p, const Library& lib, const ProjectF
 
 namespace {
 
-// « Sommaire »: every part (level-1 heading) with its articles, from the assembled blocks.
-Blocks table_of_contents(const Blocks& parts) {
-    Blocks out = {heading(1, "Sommaire")};
-    std::vector<Inline> items;
-    for (const Block& b : parts) {
+// « Sommaire »: every part (level-1 heading) and its articles, each given an anchor so that DOCX and ODT print
+// the page it starts on.
+Blocks table_of_contents(Blocks& parts) {
+    Block contents;
+    contents.kind = Block::contents;
+    for (Block& b : parts) {
         if (b.kind != Block::heading || b.level > 2) continue;
-        if (b.level == 1) {
-            if (!items.empty()) out.push_back(bullet_list(std::move(items)));
-            items.clear();
-            out.push_back(paragraph({strong(inline_text(b.text))}));
-        } else {
-            items.push_back(b.text);
-        }
+        b.anchor = "sommaire-" + std::to_string(contents.items.size() + 1);
+        contents.items.push_back(b.text);
+        contents.targets.push_back(b.anchor);
+        contents.levels.push_back(b.level);
     }
-    if (!items.empty()) out.push_back(bullet_list(std::move(items)));
-    return out;
+    return {heading(1, "Sommaire"), std::move(contents)};
 }
 
 }  // namespace

@@ -162,7 +162,7 @@ void in_brief(Blocks& b, const Project& p, const Library& lib, const ProjectFact
                                                        "aujourd'hui aux prestations : sa liste est jointe au dossier, "
                                                        "comptez-le dans votre prix."));
     add_fact(how, "Facilitateur des clauses sociales", p.insertion.facilitator);
-    how.push_back(labelled("Avec votre offre", "l'acte d'engagement, " + schedule_name(r.s.schedule) + ", le mémoire "
+    how.push_back(labelled("Avec votre offre", "l'acte d'engagement, " + schedule_names(p, r) + ", le mémoire "
                            "technique et les justificatifs demandés pour chaque critère. Les preuves d'exécution (bilans, "
                            "attestations périodiques) ne sont demandées qu'au titulaire, pendant le marché."));
     how.push_back(labelled("Paiement", "sous " + std::to_string(r.payment_days) + " jours, avec une avance" +

@@ -73,12 +73,12 @@ void assemble_acte_engagement(Blocks& b, const Project& p, const ProjectFacts& f
                              "limite de remise des offres.")));
 
     b.push_back(fr_heading(2, "Prix"));
-    b.push_back(paragraph(fr("Les prestations sont rémunérées aux prix du document de prix, " + schedule_name(r.s.schedule) +
+    b.push_back(paragraph(fr("Les prestations sont rémunérées aux prix du document de prix, " + schedule_name(lot_schedule(r, lot)) +
                              ", rempli par le soumissionnaire et joint au présent acte d'engagement.")));
     if (r.framework)
         b.push_back(paragraph(fr("Montant maximum de l'accord-cadre sur toute sa durée : " +
                                  (r.s.framework_max > 0 ? french_euros(r.s.framework_max) + " HT" : or_gap("", "montant maximum")) + ".")));
-    b.push_back(form({r.s.price_form == PriceForm::unitaire ? "Montant total du détail quantitatif estimatif, hors taxes"
+    b.push_back(form({lot_price_form(r, lot) == PriceForm::unitaire ? "Montant total du détail quantitatif estimatif, hors taxes"
                                                             : "Montant hors taxes",
                       "Taux et montant de la TVA", "Montant toutes taxes comprises", "Montant en toutes lettres"}));
 
@@ -149,20 +149,28 @@ void assemble_cctp(Blocks& b, const Project& p, const Library& lib, int lot) {
 void assemble_grid(Blocks& b, const Project& p, const Library& lib) {
     b.push_back(fr_heading(1, "Grille d'analyse des offres"));
     if (p.criteria.empty()) { b.push_back(to_complete("l'acheteur", "les critères d'attribution.")); return; }
-    if (p.lots.size() >= 2) b.push_back(paragraph(fr("La même grille s'applique à chaque lot.")));
-    std::vector<std::vector<Inline>> rows;
-    for (size_t k = 0; k < p.criteria.size(); ++k) {
-        const AwardCriterion& c = p.criteria[k];
-        std::string name = criterion_name(c, k);
-        if (const Clause* from = c.clause.empty() ? nullptr : lib.find(c.clause); from && fr(from->title) != fr(name))
-            name += " (" + from->title + ")";
-        if (!c.subcriteria.empty()) name += " — sous-critères : " + subcriteria_label(c);
-        rows.push_back({frtext(name), text(enum_label(c.kind)), text(weight_label(c.weight)),
-                        text_lines(criterion_method(c, lib), fr), text_lines(criterion_proof(c, lib), fr)});
+    const std::vector<int> groups = criteria_groups(p);
+    if (p.lots.size() >= 2 && groups.size() == 1) b.push_back(paragraph(fr("La même grille s'applique à chaque lot.")));
+    const bool ranked = p.weighting == Weighting::hierarchisation;
+    for (int lot : groups) {
+        if (groups.size() > 1) b.push_back(fr_heading(2, upper_first(lot_label(p, lot))));
+        std::vector<std::vector<Inline>> rows;
+        std::vector<AwardCriterion> shown;
+        const std::vector<size_t> indexes = criteria_of_lot(p, lot);
+        for (size_t n = 0; n < indexes.size(); ++n) {
+            const AwardCriterion& c = p.criteria[indexes[n]];
+            std::string name = criterion_name(c, indexes[n]);
+            if (const Clause* from = c.clause.empty() ? nullptr : lib.find(c.clause); from && fr(from->title) != fr(name))
+                name += " (" + from->title + ")";
+            if (!c.subcriteria.empty()) name += " — sous-critères : " + subcriteria_label(c);
+            rows.push_back({frtext(name), text(enum_label(c.kind)), text(criterion_weight_label(p, c, n)),
+                            text_lines(criterion_method(c, lib), fr), text_lines(criterion_proof(c, lib), fr)});
+            shown.push_back(c);
+        }
+        if (p.weighting == Weighting::ponderation) rows.push_back({{strong("Total")}, {}, {strong(weight_label(weight_sum(shown)))}, {}, {}});
+        b.push_back(table({text("Critère"), text("Nature"), text(ranked ? "Rang" : "Poids"), text("Méthode de notation"),
+                           text("Éléments à fournir")}, std::move(rows), {4, 3, 2, 5, 5}));
     }
-    rows.push_back({{strong("Total")}, {}, {strong(weight_label(weight_sum(p.criteria)))}, {}, {}});
-    b.push_back(table({text("Critère"), text("Nature"), text("Poids"), text("Méthode de notation"),
-                       text("Éléments à fournir")}, std::move(rows), {4, 3, 2, 5, 5}));
 }
 
 void assemble_monitoring(Blocks& b, const Project& p, const Library& lib) {

@@ -41,9 +41,11 @@ void procedure_part(Blocks& b, const Project& p, const ProjectFacts& f) {
         b.push_back(paragraph(fr("Allotissement : " + std::to_string(p.lots.size()) + " lots, pour ouvrir la consultation "
                                  "aux petites et moyennes entreprises (article L.2113-10).")));
     else
-        b.push_back(paragraph(labelled("Marché non alloti — motifs (L.2113-11)", trim(p.single_lot_justification).empty()
-                                                                                 ? "à justifier"
-                                                                                 : p.single_lot_justification)));
+        b.push_back(paragraph(labelled("Marché non alloti — motif (L.2113-10, L.2113-11)",
+                                       p.single_lot_ground == SingleLotGround::aucun
+                                           ? "à choisir"
+                                           : enum_label(p.single_lot_ground) +
+                                                 (trim(p.single_lot_justification).empty() ? std::string() : " — " + trim(p.single_lot_justification)))));
     b.push_back(fr_heading(2, "Critères d'attribution"));
     std::vector<Inline> criteria;
     for (size_t k = 0; k < p.criteria.size(); ++k)

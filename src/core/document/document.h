@@ -26,7 +26,10 @@ struct Bar {
 struct Block {
     // chart: a horizontal bar chart, drawn by the HTML writer as inline SVG. The other formats leave it out:
     // an assembler always gives the same figures in a table beside it (readable, and what a screen reader reads).
-    enum Kind { heading, paragraph, bullet_list, numbered_list, table, note, chart };
+    // contents: a table of contents; `items` are its entries, `targets` the anchors of the headings they name
+    // and `levels` their levels. DOCX and ODT give each entry the page of its heading (a page reference to a
+    // bookmark, computed when the document is laid out); HTML and Markdown list the entries.
+    enum Kind { heading, paragraph, bullet_list, numbered_list, table, note, chart, contents };
     Kind kind = paragraph;
     int level = 1;                          // heading: 1 to 3
     Inline text;                            // heading, paragraph
@@ -37,6 +40,9 @@ struct Block {
     std::vector<Bar> bars;                  // chart (its caption in `text`)
     double target = -1;                     // chart: a reference line at this value (0..1); < 0 = none
     std::string target_label;               // chart: what the reference line is ("Objectif national : 30 %")
+    std::string anchor;                     // heading: a name a table of contents points to ("" = none)
+    std::vector<std::string> targets;       // contents: the anchor of each entry
+    std::vector<int> levels;                // contents: the level of each entry (1 or 2)
 };
 
 struct Document {

@@ -1,6 +1,9 @@
 // WordprocessingML (DOCX): the smallest package Word, LibreOffice and pandoc all read, with real built-in
 // styles (Title, heading 1–3, List Bullet/Number, Table Grid) so the navigation pane and a table of contents
-// work. No external relationship, no macro; the only fields are the page number and page count of the footer.
+// work. No external relationship, no macro; the only fields are the page number and page count of the footer and
+// the page references of the table of contents. The contents are page references to bookmarks on the headings,
+// not a TOC field: LibreOffice shows a TOC field's stored result as it is (verified with LibreOffice 7.4), while it
+// computes page references when it lays the document out; Word updates them on opening (w:updateFields).
 // Every page carries the document's running header and « Page n sur m ».
 #include "export/writers.h"
 #include "export/xml.h"
@@ -18,6 +21,7 @@ constexpr int kTextWidth = 9412;   // A4 width (11906 twips) minus two 1247-twip
 struct DocxBody {
     std::string xml;
     int numbered_lists = 0;        // each numbered list gets its own w:num so that it restarts at 1
+    int bookmarks = 0;
 
     void runs(const Inline& rs) {
         for (const Run& r : rs) {
@@ -63,9 +67,31 @@ struct DocxBody {
         xml += "</w:tbl>\n";
         para("Normal", {});   // Word needs a paragraph between two tables; it also gives air after one
     }
+    void heading(const Block& b) {
+        if (b.anchor.empty()) { para("Heading" + std::to_string(b.level), b.text); return; }
+        const std::string id = std::to_string(++bookmarks);
+        xml += "<w:p><w:pPr><w:pStyle w:val=\"Heading" + std::to_string(b.level) + "\"/></w:pPr><w:bookmarkStart w:id=\"" + id +
+               "\" w:name=\"" + xml_escape(b.anchor) + "\"/>";
+        runs(b.text);
+        xml += "<w:bookmarkEnd w:id=\"" + id + "\"/></w:p>\n";
+    }
+    // Each entry: its text, a dotted tab and the page of its heading (PAGEREF, "1" until laid out).
+    void contents(const Block& b) {
+        for (size_t k = 0; k < b.items.size() && k < b.targets.size(); ++k) {
+            const int level = k < b.levels.size() ? b.levels[k] : 1;
+            const std::string target = xml_escape(b.targets[k]);
+            xml += "<w:p><w:pPr><w:pStyle w:val=\"TOC" + std::to_string(level) + "\"/><w:tabs><w:tab w:val=\"right\" "
+                   "w:leader=\"dot\" w:pos=\"" + std::to_string(kTextWidth) + "\"/></w:tabs></w:pPr>";
+            runs(b.items[k]);
+            xml += "<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> "
+                   "PAGEREF " + target + " \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+                   "<w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>\n";
+        }
+    }
     void block(const Block& b) {
         switch (b.kind) {
-            case Block::heading: para("Heading" + std::to_string(b.level), b.text); break;
+            case Block::heading: heading(b); break;
+            case Block::contents: contents(b); break;
             case Block::paragraph: para("Normal", b.text); break;
             case Block::bullet_list: list(b.items, false); break;
             case Block::numbered_list: list(b.items, true); break;
@@ -139,6 +165,8 @@ std::string styles_xml() {
     s += paragraph_style("Heading3", "heading 3", "<w:keepNext/><w:keepLines/><w:spacing w:before=\"240\" w:after=\"80\"/>",
                          "<w:b/><w:bCs/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>", 2);
     s += paragraph_style("Metadata", "Metadata", "<w:spacing w:after=\"40\"/>", "");
+    s += paragraph_style("TOC1", "toc 1", "<w:spacing w:before=\"120\" w:after=\"40\"/>", "<w:b/><w:bCs/>");
+    s += paragraph_style("TOC2", "toc 2", "<w:spacing w:after=\"20\"/><w:ind w:left=\"284\"/>", "");
     s += paragraph_style("Header", "header", "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"2\" w:color=\"8A9BB0\"/>"
                          "</w:pBdr><w:spacing w:after=\"0\"/>", "<w:color w:val=\"444444\"/><w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>");
     s += paragraph_style("Footer", "footer", "<w:spacing w:after=\"0\"/>",
@@ -194,6 +222,7 @@ const char* const kContentTypes =
     "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
     "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
     "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+    "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
     "<Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>"
     "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
     "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
@@ -212,7 +241,13 @@ const char* const kDocumentRels =
     "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>"
     "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
     "<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>"
+    "<Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>"
     "</Relationships>\n";
+
+// Word refreshes every field on opening: the page numbers of the table of contents.
+std::string settings_xml() {
+    return std::string(kXmlHead) + "<w:settings xmlns:w=\"" + kW + "\"><w:updateFields w:val=\"true\"/></w:settings>\n";
+}
 
 }  // namespace
 
@@ -224,6 +259,7 @@ std::string write_docx(const Document& d) {
                       {"word/document.xml", std::move(document)},
                       {"word/styles.xml", styles_xml()},
                       {"word/numbering.xml", numbering_xml(numbered_lists)},
+                      {"word/settings.xml", settings_xml()},
                       {"word/header1.xml", header_xml(d)},
                       {"word/footer1.xml", footer_xml()},
                       {"word/_rels/document.xml.rels", std::string(kXmlHead) + kDocumentRels},

@@ -30,6 +30,9 @@ th { background: #dde6ef; }
 .note { border: 1px solid #1f4e79; border-left-width: 5px; background: #f3f6f9; padding: .5rem 1rem; margin: 1rem 0; }
 .note p { margin: .4rem 0; }
 a { color: #1f4e79; overflow-wrap: anywhere; }
+nav.contents ul { list-style: none; padding-left: 0; }
+nav.contents li { margin: .3rem 0 0; font-weight: bold; }
+nav.contents li.sub { margin: 0; padding-left: 1.5rem; font-weight: normal; }
 @media print {
   @page { size: A4; margin: 2cm 1.8cm; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
@@ -174,6 +177,13 @@ void block_html(std::string& out, const Block& b) {
             out += "</div>\n";
             break;
         case Block::chart: chart_html(out, b); break;
+        case Block::contents:   // the entries only: the page links only to web and e-mail addresses
+            out += "<nav class=\"contents\" aria-label=\"Sommaire\"><ul>\n";
+            for (size_t k = 0; k < b.items.size(); ++k)
+                out += std::string("<li") + (k < b.levels.size() && b.levels[k] > 1 ? " class=\"sub\"" : "") + ">" +
+                       runs_html(b.items[k]) + "</li>\n";
+            out += "</ul></nav>\n";
+            break;
     }
 }
 

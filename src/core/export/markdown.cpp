@@ -119,6 +119,10 @@ void block_md(std::string& out, const Block& b) {
             for (size_t k = 0; k < b.items.size(); ++k) out += (k ? ">\n> " : "> ") + runs_md(b.items[k], "> ") + "\n";
             break;
         case Block::chart: break;   // HTML only; its figures are in the table beside it (document.h)
+        case Block::contents:       // no pages in Markdown: the entries as a list
+            for (size_t k = 0; k < b.items.size(); ++k)
+                out += std::string(k < b.levels.size() && b.levels[k] > 1 ? "  - " : "- ") + runs_md(b.items[k], "    ") + "\n";
+            break;
     }
 }
 

@@ -92,15 +92,29 @@ struct OdtBody {
         for (const auto& r : b.rows) row(r, false);
         xml += "</table:table>\n";
     }
+    // Each entry: its text, a dotted tab and the page of its heading (a page reference to the heading's bookmark,
+    // which LibreOffice computes when it lays the document out).
+    void contents(const Block& b) {
+        for (size_t k = 0; k < b.items.size() && k < b.targets.size(); ++k) {
+            const int level = k < b.levels.size() ? b.levels[k] : 1;
+            xml += "<text:p text:style-name=\"Contents_20_" + std::to_string(level) + "\">";
+            runs(b.items[k]);
+            xml += "<text:tab/><text:bookmark-ref text:reference-format=\"page\" text:ref-name=\"" + xml_escape(b.targets[k]) +
+                   "\">1</text:bookmark-ref></text:p>\n";
+        }
+    }
     void block(const Block& b) {
         switch (b.kind) {
             case Block::heading: {
                 const std::string level = std::to_string(b.level);
                 xml += "<text:h text:style-name=\"Heading_20_" + level + "\" text:outline-level=\"" + level + "\">";
+                if (!b.anchor.empty()) xml += "<text:bookmark-start text:name=\"" + xml_escape(b.anchor) + "\"/>";
                 runs(b.text);
+                if (!b.anchor.empty()) xml += "<text:bookmark-end text:name=\"" + xml_escape(b.anchor) + "\"/>";
                 xml += "</text:h>\n";
                 break;
             }
+            case Block::contents: contents(b); break;
             case Block::paragraph: para("Text_20_body", b.text); break;
             case Block::bullet_list: list(b.items, false); break;
             case Block::numbered_list: list(b.items, true); break;
@@ -176,6 +190,14 @@ std::string styles_xml(const Document& d) {
                          "fo:font-size=\"8.5pt\" fo:color=\"#444444\"");
     s += paragraph_style("Footer", "Footer", "Standard", "fo:text-align=\"center\"", "fo:font-size=\"8.5pt\" fo:color=\"#444444\"");
     s += paragraph_style("List_20_Contents", "List Contents", "Standard", "fo:margin-bottom=\"0.1cm\"", "");
+    for (int level : {1, 2})   // table of contents: a right tab stop with dots before the page number
+        s += "<style:style style:name=\"Contents_20_" + std::to_string(level) + "\" style:display-name=\"Contents " +
+             std::to_string(level) + "\" style:family=\"paragraph\" style:parent-style-name=\"Standard\" style:class=\"index\">"
+             "<style:paragraph-properties fo:margin-left=\"" + (level == 1 ? "0cm" : "0.5cm") + "\" fo:margin-top=\"" +
+             (level == 1 ? "0.2cm" : "0cm") + "\" fo:margin-bottom=\"0.05cm\"><style:tab-stops><style:tab-stop "
+             "style:position=\"" + (level == 1 ? "16.6cm" : "16.1cm") + "\" style:type=\"right\" style:leader-style=\"dotted\" "
+             "style:leader-text=\".\"/></style:tab-stops></style:paragraph-properties>" +
+             (level == 1 ? "<style:text-properties fo:font-weight=\"bold\"/>" : "") + "</style:style>\n";
     s += paragraph_style("Table_20_Contents", "Table Contents", "Standard", "", "fo:font-size=\"9.5pt\"");
     s += paragraph_style("Table_20_Heading", "Table Heading", "Table_20_Contents", "", "fo:font-weight=\"bold\"");
     s += paragraph_style("Note", "Note", "Standard", "fo:margin-top=\"0.1cm\" fo:margin-bottom=\"0.1cm\" fo:padding=\"0.15cm\" "

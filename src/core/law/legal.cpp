@@ -201,6 +201,7 @@ namespace {
 
 struct CpvList {
     std::vector<std::string> prefixes, codes, school;
+    std::vector<std::string> ess;   // prefixes of the ESS-reservable services (codes cut of their trailing zeros)
 };
 
 const CpvList& social_list() {
@@ -214,6 +215,18 @@ const CpvList& social_list() {
         read("prefixes", l.prefixes);
         read("codes", l.codes);
         read("restauration_scolaire", l.school);
+        if (doc.is_object() && doc.contains("reservation_ess") && doc["reservation_ess"].is_object()) {
+            const json& ess = doc["reservation_ess"];
+            for (const char* key : {"codes", "prefixes"})
+                if (ess.contains(key) && ess[key].is_array())
+                    for (const json& c : ess[key]) {
+                        if (!c.is_string()) continue;
+                        std::string code = c.get<std::string>();
+                        if (std::string_view(key) == "codes")   // a code covers its subdivisions
+                            while (code.size() > 2 && code.back() == '0') code.pop_back();
+                        l.ess.push_back(code);
+                    }
+        }
         return l;
     }();
     return list;
@@ -238,6 +251,22 @@ bool social_services_cpv(std::string_view code) {
     for (const std::string& prefix : l.prefixes)
         if (d.compare(0, prefix.size(), prefix) == 0) return true;
     return false;
+}
+
+bool ess_reservable_cpv(std::string_view code) {
+    const std::string d = cpv_digits(code);
+    if (d.size() != 8) return false;
+    for (const std::string& prefix : social_list().ess)
+        if (d.compare(0, prefix.size(), prefix) == 0) return true;
+    return false;
+}
+
+std::vector<std::string> ess_reservable_codes(const Project& p) {
+    std::vector<std::string> out;
+    if (p.need.nature != Nature::services) return out;
+    for (const std::string& code : p.need.cpv)
+        if (ess_reservable_cpv(code)) out.push_back(cpv_digits(code));
+    return out;
 }
 
 bool social_services(const Project& p) {

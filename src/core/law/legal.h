@@ -97,6 +97,11 @@ bool social_services_cpv(std::string_view code);
 // Whether the project buys such services: services whose CPV codes are in the list, or the buyer's own flag
 // (Need::social_services) for a need the codes do not describe.
 bool social_services(const Project& p);
+// Health, social and cultural services that L.2113-15 lets a buyer reserve for social and solidarity economy
+// enterprises (R.2113-8: the codes of the avis annexed to the code, data/legal/services_sociaux.json,
+// « reservation_ess »): whether one CPV code is such a service, and the project's codes that are (services only).
+bool ess_reservable_cpv(std::string_view code);
+std::vector<std::string> ess_reservable_codes(const Project& p);
 // Whether a catering project serves schools (school-catering CPV codes, or an object or description that says
 // so): the weekly vegetarian menu (L.230-5-6) and the ban on plastic containers (L.541-15-10) then apply.
 bool school_catering(const Project& p);

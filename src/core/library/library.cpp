@@ -191,6 +191,13 @@ std::vector<std::string> ccag_declared(const Clause& k) {
     if (!says) out.push_back("le bloc « ccag » déclare une dérogation que le texte ne formule pas (« Par dérogation à l'article … du CCAG »).");
     if (k.ccag.articles.empty() || trim(k.ccag.summary).empty())
         out.push_back("dérogation au CCAG sans les articles concernés ou sans résumé (« ccag.articles », « ccag.summary »).");
+    // The text names the CCAG of each article it departs from (« l'article 14 du CCAG-TIC ») or says « du CCAG
+    // applicable », so that the clause and the CCAP's derogations article cite the same CCAG.
+    for (const std::string& a : k.ccag.articles) {
+        const std::string ccag = a.substr(0, a.find(' '));
+        if (text.find(fold(ccag)) == std::string::npos && text.find("ccag applicable") == std::string::npos)
+            out.push_back("la dérogation « " + a + " » n'est pas formulée dans le texte, qui ne nomme pas le " + ccag + ".");
+    }
     return out;
 }
 
@@ -550,6 +557,14 @@ std::string base_name(const std::string& path) {
 }
 
 }  // namespace
+
+std::vector<std::string> CcagDerogation::articles_of(std::string_view ccag) const {
+    std::vector<std::string> out;
+    for (const std::string& a : articles)
+        if (!ccag.empty() && a.size() > ccag.size() && a.compare(0, ccag.size(), ccag) == 0 && a[ccag.size()] == ' ')
+            out.push_back(a);
+    return out;
+}
 
 const Variable* Clause::variable(std::string_view name) const {
     for (const Variable& v : variables) if (v.name == name) return &v;

@@ -59,6 +59,10 @@ struct CcagDerogation {
     bool derogates = false;
     std::vector<std::string> articles;   // the CCAG articles it departs from, e.g. "CCAG-FCS art. 14.3"
     std::string summary;                 // one French sentence naming what departs
+    // The articles of one CCAG, named by its short name ("CCAG-TIC"): a clause written for several CCAGs
+    // (maintenance under the CCAG-FCS or the CCAG-Travaux) departs only from the one the contract applies.
+    // Empty when the clause departs from none of that CCAG's articles.
+    std::vector<std::string> articles_of(std::string_view ccag) const;
 };
 
 // When and against which texts the clause was last reviewed.

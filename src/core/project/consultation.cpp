@@ -80,7 +80,8 @@ const char* ccag_short(Ccag c) {
 
 const char* ccag_penalty_article(Ccag c) {
     switch (c) {
-        case Ccag::fcs: return "14";
+        case Ccag::fcs: case Ccag::tic: case Ccag::pi: return "14";   // DAJ, fiche « Les pénalités »
+        case Ccag::mi: return "15";
         case Ccag::travaux: return "19";
         default: return "";
     }
@@ -92,6 +93,16 @@ const char* schedule_short(PriceSchedule s) {
         case PriceSchedule::dqe: return "DQE";
         case PriceSchedule::dpgf: return "DPGF";
         default: return "";
+    }
+}
+
+PriceSchedule schedule_for(PriceForm form) { return form == PriceForm::unitaire ? PriceSchedule::dqe : PriceSchedule::dpgf; }
+
+bool schedule_fits(PriceSchedule schedule, PriceForm form) {
+    switch (form) {
+        case PriceForm::unitaire: return schedule == PriceSchedule::bpu || schedule == PriceSchedule::dqe;
+        case PriceForm::forfaitaire: return schedule == PriceSchedule::dpgf;
+        default: return true;
     }
 }
 
@@ -131,10 +142,18 @@ ResolvedSettings resolve_settings(const Project& p, const ProcedureResult& proce
                                 : "Prix global et forfaitaire : les prestations sont connues et payées pour leur ensemble.";
     }
     if (s.schedule == PriceSchedule::automatique) {
-        s.schedule = s.price_form == PriceForm::unitaire ? PriceSchedule::dqe : PriceSchedule::dpgf;
+        s.schedule = schedule_for(s.price_form);
         why["schedule"] = s.schedule == PriceSchedule::dqe
                               ? "DQE : les prix unitaires appliqués aux quantités estimées donnent le montant noté au critère prix."
                               : "DPGF : la décomposition du forfait donne le montant noté au critère prix.";
+    }
+    for (size_t i = 0; i < std::max<size_t>(p.lots.size(), 1); ++i) {
+        const PriceForm own = i < p.lots.size() ? p.lots[i].price_form : PriceForm::automatique;
+        const PriceForm form = own == PriceForm::automatique ? s.price_form : own;
+        r.lot_price_forms.push_back(form);
+        // The consultation's schedule holds for the lots priced its way; a lot priced otherwise gets its own.
+        r.lot_schedules.push_back(form == s.price_form ? s.schedule : schedule_for(form));
+        r.price_forms_differ = r.price_forms_differ || form != r.lot_price_forms.front();
     }
 
     r.revision_compulsory = family_in("revision_families", family) &&

@@ -22,7 +22,18 @@ struct ResolvedSettings {
     int minimum_days = 0;            // legal minimum between publication and deadline (0 = a reasonable time)
     int advised_days = 0;            // advised minimum in an adapted procedure
     std::map<std::string, std::string> why;   // field key of ConsultationSettings → one French line
+    // Each lot's price form and the one price schedule that goes with it (R.2112-6): the lot's own choice,
+    // else the consultation's. Same order as Project::lots (one entry for a contract without lots).
+    std::vector<PriceForm> lot_price_forms;
+    std::vector<PriceSchedule> lot_schedules;
+    bool price_forms_differ = false;     // some lot has a price form of its own, different from another's
 };
+
+// The price schedule that goes with a price form: unit prices are scored on a DQE (estimated quantities), a
+// lump sum on a DPGF; mixed prices put the lump-sum part and the unit-price part in one DPGF with a BPU annex.
+PriceSchedule schedule_for(PriceForm form);
+// Whether a schedule fits a price form (a BPU or DQE for unit prices, a DPGF for a lump sum; any for mixed).
+bool schedule_fits(PriceSchedule schedule, PriceForm form);
 
 ResolvedSettings resolve_settings(const Project& p, const ProcedureResult& procedure);
 

@@ -96,6 +96,20 @@ const EnumEntry<IpOption> kIpOptions[] = {
     {IpOption::automatique, "", "Selon le CCAG (automatique)"},
     {IpOption::concession, "concession", "Concession des droits d'utilisation (option A)"},
     {IpOption::cession, "cession", "Cession des droits d'exploitation (option B)"}};
+const EnumEntry<SingleLotGround> kSingleLotGrounds[] = {
+    {SingleLotGround::aucun, "", "Aucun motif choisi"},
+    {SingleLotGround::prestations_indistinctes, "prestations-indistinctes",
+     "L'objet du marché ne permet pas l'identification de prestations distinctes (L.2113-10)"},
+    {SingleLotGround::restriction_concurrence, "restriction-concurrence",
+     "La dévolution en lots séparés est de nature à restreindre la concurrence (L.2113-11 2°)"},
+    {SingleLotGround::execution_difficile, "execution-difficile",
+     "L'allotissement rendrait l'exécution techniquement difficile ou financièrement plus coûteuse (L.2113-11 2°)"},
+    {SingleLotGround::coordination, "coordination",
+     "L'acheteur n'est pas en mesure d'assurer lui-même l'organisation, le pilotage et la coordination (L.2113-11 1°)"}};
+const EnumEntry<Weighting> kWeightings[] = {
+    {Weighting::ponderation, "", "Pondération (un poids par critère)"},
+    {Weighting::fourchette, "fourchette", "Pondération par fourchettes (R.2152-12)"},
+    {Weighting::hierarchisation, "hierarchisation", "Hiérarchisation, par ordre décroissant d'importance (R.2152-12)"}};
 
 // ---- each struct's fields, listed once ------------------------------------------------------------------
 // `fields(v, s)` names every field of `s` with its key in the file and its kind; the visitors below walk these
@@ -156,6 +170,7 @@ void fields(V& v, T& l) {
     v.number("value", l.value, 0, kMaxEuros);
     v.text("reserved", l.reserved);
     v.text("reserved_article", l.reserved_article);
+    v.choice("price_form", l.price_form);
 }
 
 template <class V, class T, If<T, RelatedPurchase> = 0>
@@ -184,6 +199,8 @@ void fields(V& v, T& c) {
     v.text("name", c.name);
     v.choice("kind", c.kind);
     v.number("weight", c.weight, 0, 100);
+    v.number("weight_max", c.weight_max, 0, 100);
+    v.integer("lot", c.lot, 0, int(kMaxLots));
     v.text("method", c.method);
     v.text("proof", c.proof);
     v.text("clause", c.clause);
@@ -253,6 +270,7 @@ void fields(V& v, T& c) {
     v.choice("personal_data", c.personal_data);
     v.text("court", c.court);
     v.text("other_derogations", c.other_derogations);
+    v.choice("green_industry_exclusion", c.green_industry_exclusion);
 }
 
 // ---- after the consultation (award.h) ----
@@ -333,12 +351,15 @@ void fields(V& v, T& p) {
     v.object("need", p.need);
     v.list("sourcing", p.sourcing);
     v.list("lots", p.lots, kMaxLots);
+    v.choice("single_lot_ground", p.single_lot_ground);
     v.text("single_lot_justification", p.single_lot_justification);
     v.list("related", p.related);
     v.strings("goals", p.goals);
     v.choice("ambition", p.ambition);
     v.list("clauses", p.clauses);
     v.list("criteria", p.criteria, kMaxCriteria);
+    v.choice("weighting", p.weighting);
+    v.text("weighting_reason", p.weighting_reason);
     v.list("monitoring", p.monitoring);
     v.list("specifications", p.specifications);
     v.text("social_exception", p.social_exception);
@@ -522,6 +543,8 @@ template <> EnumNames<Ccag> enum_names<Ccag>() { return kCcags; }
 template <> EnumNames<Guarantee> enum_names<Guarantee>() { return kGuarantees; }
 template <> EnumNames<Toggle> enum_names<Toggle>() { return kToggles; }
 template <> EnumNames<IpOption> enum_names<IpOption>() { return kIpOptions; }
+template <> EnumNames<SingleLotGround> enum_names<SingleLotGround>() { return kSingleLotGrounds; }
+template <> EnumNames<Weighting> enum_names<Weighting>() { return kWeightings; }
 
 bool project_from_json(const json& doc_in, Project& out, std::string& error) {
     if (!doc_in.is_object()) {
@@ -630,5 +653,25 @@ double initial_value(const Project& p) {
 double total_estimated_value(const Project& p) { return initial_value(p) * renewal_factor(p.need); }
 
 bool weights_add_up(double sum) { return std::fabs(sum - 100) < 0.01; }
+
+std::vector<size_t> criteria_of_lot(const Project& p, int lot) {
+    std::vector<size_t> out;
+    for (size_t i = 0; i < p.criteria.size(); ++i)
+        if (p.criteria[i].lot == 0 || p.criteria[i].lot == lot) out.push_back(i);
+    return out;
+}
+
+bool criteria_differ_by_lot(const Project& p) {
+    for (const AwardCriterion& c : p.criteria)
+        if (c.lot > 0) return true;
+    return false;
+}
+
+std::vector<int> criteria_groups(const Project& p) {
+    if (!criteria_differ_by_lot(p)) return {0};
+    std::vector<int> lots;
+    for (size_t i = 0; i < std::max<size_t>(p.lots.size(), 1); ++i) lots.push_back(int(i) + 1);
+    return lots;
+}
 
 }  // namespace clausier

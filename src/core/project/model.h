@@ -51,6 +51,13 @@ enum class Ccag { automatique, fcs, travaux, tic, pi, mi, moe, aucun };   // arr
 enum class Guarantee { automatique, aucune, retenue, premiere_demande };   // R.2191-32 to R.2191-35
 enum class Toggle { automatique, oui, non };
 enum class IpOption { automatique, concession, cession };   // CCAG-PI / CCAG-TIC options A and B
+// The ground for not dividing the contract into lots: none picked, no distinct services (L.2113-10), division
+// restricting competition, division making execution technically difficult or more costly (L.2113-11 2°),
+// the buyer unable to organise, steer and coordinate the work itself (L.2113-11 1°).
+enum class SingleLotGround { aucun, prestations_indistinctes, restriction_concurrence, execution_difficile, coordination };
+// How the award criteria are weighed (R.2152-12): one weight each, a range each (weight to weight_max), or
+// ranked in decreasing order of importance (the list's order) when weighting is impossible for objective reasons.
+enum class Weighting { ponderation, fourchette, hierarchisation };
 template <> EnumNames<ProcedureForm> enum_names<ProcedureForm>();
 template <> EnumNames<ContractForm> enum_names<ContractForm>();
 template <> EnumNames<RenewalMode> enum_names<RenewalMode>();
@@ -62,6 +69,8 @@ template <> EnumNames<Ccag> enum_names<Ccag>();
 template <> EnumNames<Guarantee> enum_names<Guarantee>();
 template <> EnumNames<Toggle> enum_names<Toggle>();
 template <> EnumNames<IpOption> enum_names<IpOption>();
+template <> EnumNames<SingleLotGround> enum_names<SingleLotGround>();
+template <> EnumNames<Weighting> enum_names<Weighting>();
 
 struct Member {             // a member of a pooled purchase (groupement de commandes)
     std::string name;
@@ -111,6 +120,7 @@ struct Lot {
     // reservation this version does not know, which the check "lots-reserve-type-inconnu" reports.
     std::string reserved;
     std::string reserved_article; // article cited in the notice for the reservation
+    PriceForm price_form = PriceForm::automatique;   // this lot's price form; automatique = the consultation's
 };
 
 struct RelatedPurchase {          // other procedures of the same family in the year (split detection)
@@ -134,11 +144,13 @@ struct SubCriterion {
 struct AwardCriterion {
     std::string name;
     CriterionKind kind = CriterionKind::technique;
-    double weight = 0;               // percent
+    double weight = 0;               // percent; with Weighting::fourchette the lower bound of the range
     std::string method;              // how it is scored (formula or graded grid)
     std::string proof;               // what the bidder provides
     std::string clause;              // library clause it comes from, if any
     std::vector<SubCriterion> subcriteria;
+    double weight_max = 0;           // percent, upper bound of the range (Weighting::fourchette only)
+    int lot = 0;                     // 0 = every lot, otherwise the 1-based lot it is judged in
 };
 
 struct Commitment {              // one line of the monitoring plan (suivi d'exécution)
@@ -201,6 +213,9 @@ struct ConsultationSettings {
     Toggle personal_data = Toggle::automatique;    // the holder processes personal data for the buyer (GDPR art. 28)
     std::string court;              // the competent administrative court, e.g. "Tribunal administratif de Rennes"
     std::string other_derogations;  // further derogations to the CCAG, one a line "article : what departs"
+    // The optional exclusion of firms that have not published the greenhouse-gas report or the vigilance plan
+    // the law requires of them (L.2141-7-1, loi industrie verte): automatique = not decided yet.
+    Toggle green_industry_exclusion = Toggle::automatique;
 };
 
 struct Project {
@@ -210,12 +225,15 @@ struct Project {
     Need need;
     std::vector<SourcingContact> sourcing;
     std::vector<Lot> lots;
-    std::string single_lot_justification;  // why the contract is not divided (L.2113-11)
+    SingleLotGround single_lot_ground = SingleLotGround::aucun;   // the legal ground picked (L.2113-10, L.2113-11)
+    std::string single_lot_justification;  // how that ground applies to this purchase
     std::vector<RelatedPurchase> related;
     std::vector<std::string> goals;        // sustainable goal ids
     Ambition ambition = Ambition::essentiel;
     std::vector<ChosenClause> clauses;
     std::vector<AwardCriterion> criteria;
+    Weighting weighting = Weighting::ponderation;
+    std::string weighting_reason;          // why weighting is impossible (Weighting::hierarchisation, R.2152-12)
     std::vector<Commitment> monitoring;
     std::vector<Specification> specifications;
     std::string social_exception;          // id of the L.2112-2-1 exception relied on, if any
@@ -264,5 +282,13 @@ double weight_sum(const std::vector<T>& weighted) {
 }
 // The one rule for weights: together they make the whole, 100 %, to the hundredth.
 bool weights_add_up(double sum);
+
+// The criteria one lot is judged on (1-based lot; 0 = the criteria common to every lot), as indexes into
+// Project::criteria. A criterion with lot 0 applies to every lot.
+std::vector<size_t> criteria_of_lot(const Project& p, int lot);
+// Whether some criterion belongs to one lot only, so that the criteria differ between lots.
+bool criteria_differ_by_lot(const Project& p);
+// The lots (1-based) to judge separately: every lot when the criteria differ by lot, else {0} (all together).
+std::vector<int> criteria_groups(const Project& p);
 
 }  // namespace clausier

@@ -109,6 +109,7 @@ std::string Session::export_bytes(Format f, DocumentKind kind) {
 
 void Session::start(Project p, std::string id, std::string scenario, bool stored) {
     project_ = std::move(p);
+    package_.clear();
     id_ = std::move(id);
     scenario_ = std::move(scenario);
     undo_.clear();
@@ -167,6 +168,12 @@ bool Session::open_stored(const std::string& id, std::string& error) {
 }
 
 bool Session::open_text(const std::string& text, std::string& error) {
+    if (is_package_text(text)) {
+        DcePackage pkg;
+        if (!read_package(text, pkg, error)) return false;
+        package_ = {std::move(pkg)};
+        return true;
+    }
     Project p;
     if (!project_from_text(text, p, error)) return false;
     start(std::move(p), new_id(), "", false);

@@ -15,6 +15,7 @@
 #pragma once
 #include "checks/checks.h"
 #include "document/assemble.h"
+#include "document/package.h"
 #include "export/export.h"
 #include "library/recommend.h"
 #include "project/autosave.h"
@@ -85,7 +86,12 @@ public:
     void open_last();
     void open_blank();                                              // "Nouveau projet", launched today
     bool open_stored(const std::string& id, std::string& error);   // nothing is written
-    bool open_text(const std::string& text, std::string& error);   // a project file; on failure nothing changes
+    // A project file, or a published DCE package (package.h): the package is shown in the Entreprise mode beside
+    // the open project, which it leaves as it is. On failure nothing changes.
+    bool open_text(const std::string& text, std::string& error);
+    // The published package opened last, if any (until another project or package is opened, or close_package).
+    const DcePackage* package() const { return package_.empty() ? nullptr : &package_.front(); }
+    void close_package() { package_.clear(); }
     bool open_scenario(const std::string& name, std::string& error);
     void open_new(Project p);   // a new project from a prepared start (e.g. project_from_renewal), saved at once
 
@@ -192,6 +198,7 @@ private:
     mutable const RuleSet* rules_;
 
     Project project_;
+    std::vector<DcePackage> package_;   // at most one
     std::string id_, scenario_;
     uint64_t generation_ = 0;
     Derived derived_;
