@@ -70,7 +70,7 @@ target_include_directories(clausier_ui PRIVATE "${CMAKE_SOURCE_DIR}/src" "${CMAK
 target_link_libraries(clausier_ui PRIVATE clausier_core imgui)
 target_compile_options(clausier_ui PRIVATE ${clausier_size_flags})
 # The automation API (docs/automation.md) is part of the page users get.
-set(clausier_exports _main _malloc _free _clausier_wake _clausier_paste _clausier_state _clausier_rect _clausier_items
+set(clausier_exports _main _malloc _free _clausier_wake _clausier_paste _clausier_state _clausier_rect _clausier_items _clausier_layout
   _clausier_file_opened _clausier_notice _clausier_page_hidden _clausier_storage_changed
   _clausier_text_input _clausier_text_blur _clausier_text_focus)
 # Text fields are edited in DOM elements (web/text_input.js, src/platform/text_input.h).

@@ -2,8 +2,9 @@
 // The app draws on a canvas, which screen readers cannot read; beside it this keeps a tree of visually hidden
 // DOM nodes with ARIA roles, French names, values and states, in reading order (the idea of Flutter's web
 // engine semantics tree). The C++ side sends, once per frame that changed something, only the difference:
-//   {"o":"s", id, p, r, n, v, d, s, l}  create or update node `id` under `p` ("" = root): role `r`, name `n`,
-//                                       value `v`, description `d`, states `s` (bits of SemState), level `l`
+//   {"o":"s", id, p, r, n, v, d, s, l, b}  create or update node `id` under `p` ("" = root): role `r`, name `n`,
+//                                       value `v`, description `d`, states `s` (bits of SemState), level `l`,
+//                                       `b` = [x, y, w, h] where the widget is drawn on the canvas (CSS pixels)
 //   {"o":"o", p, ids}                   the children of `p` in reading order
 //   {"o":"d", id}                       node `id` is gone
 //   {"o":"f", id}                       the app's keyboard focus is on widget `id`: the DOM focus follows it,
@@ -11,6 +12,9 @@
 // Back to the app: focusing a node (a screen reader's focus, CDP DOM.focus) gives the widget the keyboard focus
 // (clausier_sem_focus); clicking it (a screen reader's « activate ») acts on the widget (clausier_sem_activate).
 // Keys are not handled here: the app reads them on the window, whichever node has the DOM focus.
+// Each node lies over its widget (position: fixed at the widget's rectangle), transparent and letting the pointer
+// through to the canvas: screen magnifiers follow the focused node and touch exploration finds the node under the
+// finger. Containers and nodes with no rectangle stay visually hidden (a 1-pixel clipped box).
 mergeInto(LibraryManager.library, {
   clausier_semantics_apply: function (ptr, size) {
     if (!Module.clausierSemantics) {
@@ -28,9 +32,15 @@ mergeInto(LibraryManager.library, {
         var descriptions = 0;
         var root = document.createElement('div');
         root.id = 'clausier-semantics';
-        // Visually hidden, still read: the usual « sr-only » recipe.
-        root.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;overflow:hidden;' +
-                             'clip-path:inset(50%);white-space:nowrap;';
+        // Nodes are transparent boxes over their widgets; the canvas under them takes the pointer and draws the focus.
+        var style = document.createElement('style');
+        style.textContent =
+          '#clausier-semantics{position:fixed;left:0;top:0;width:0;height:0;overflow:visible;pointer-events:none}' +
+          '#clausier-semantics [data-sem-id]{position:fixed;left:0;top:0;width:1px;height:1px;margin:0;padding:0;' +
+          'border:0;background:transparent;color:transparent;outline:none;overflow:hidden;white-space:nowrap;' +
+          'font-size:1px;line-height:1;box-sizing:border-box;pointer-events:none;-webkit-appearance:none;appearance:none}' +
+          '#clausier-semantics [data-sem-id]:not([data-placed]){clip-path:inset(50%)}';
+        document.head.appendChild(style);
         var notes = document.createElement('div');   // descriptions (aria-describedby targets), never read as text
         notes.hidden = true;
         document.body.insertBefore(root, document.body.firstChild);
@@ -108,6 +118,18 @@ mergeInto(LibraryManager.library, {
             attr(el, 'aria-current', s & CURRENT ? 'step' : null);
           }
           describe(el, n);
+          place(el, n.b);
+        }
+        // Puts the node over its widget; a node with no rectangle (a container) stays a hidden 1-pixel box.
+        function place(el, b) {
+          var placed = b && (b[2] > 0 || b[3] > 0);
+          attr(el, 'data-placed', placed ? '' : null);
+          var css = placed ? [b[0] + 'px', b[1] + 'px', b[2] + 'px', b[3] + 'px'] : ['0px', '0px', '1px', '1px'];
+          var st = el.style;
+          if (st.left !== css[0]) st.left = css[0];
+          if (st.top !== css[1]) st.top = css[1];
+          if (st.width !== css[2]) st.width = css[2];
+          if (st.height !== css[3]) st.height = css[3];
         }
         function set(n) {
           var el = nodes.get(n.id);

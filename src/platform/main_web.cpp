@@ -180,7 +180,14 @@ void draw_now(const InputEvent& e) {
 EM_BOOL on_mouse_button(int type, const EmscriptenMouseEvent* e, void*) {
     const int button = e->button == 0 ? 0 : e->button == 2 ? 1 : e->button == 1 ? 2 : -1;
     if (button < 0) return EM_FALSE;
-    draw_now({InputEvent::MouseButton, float(e->clientX), float(e->clientY), button, type == EMSCRIPTEN_EVENT_MOUSEDOWN});
+    const InputEvent event{InputEvent::MouseButton, float(e->clientX), float(e->clientY), button, type == EMSCRIPTEN_EVENT_MOUSEDOWN};
+    // ImGui 1.86 refuses the press of an item that allows overlap (a tab) when another item was hovered in the frame
+    // before. A pointer that jumps onto a widget and presses at once (a touch screen, a pen, a screen reader's
+    // click, a fast hand: move, press and release in one burst) first gets one frame hovering there, as a hand
+    // moving the mouse would give it.
+    const ImVec2 at = ImGui::GetIO().MousePos;
+    if (event.down && (at.x != event.x || at.y != event.y)) draw_now({InputEvent::MouseMove, event.x, event.y});
+    draw_now(event);
     return EM_FALSE;
 }
 

@@ -191,6 +191,11 @@ EMSCRIPTEN_KEEPALIVE const char* clausier_items(const char* prefix) {
     s = ui::automation_items(prefix);
     return s.c_str();
 }
+EMSCRIPTEN_KEEPALIVE const char* clausier_layout() {
+    static std::string s;
+    s = ui::automation_layout();
+    return s.c_str();
+}
 EMSCRIPTEN_KEEPALIVE const char* clausier_rect(const char* id) {
     static std::string s;
     s = ui::automation_rect(id);

@@ -254,6 +254,18 @@ void go_to(Step s) {
     announce("Étape " + std::to_string(int(s) + 1) + " sur " + std::to_string(kStepCount) + " : " + enum_label(s));
 }
 
+// Findings about the project's clauses as a whole: « Corriger » opens the clause list filtered on the kind of
+// clause that is missing (L.2112-2 and L.2112-2-1, art. 35 of the loi Climat et résilience).
+struct ClauseListFix {
+    const char* rule;
+    const char* pillar;   // App::clause_filter_pillar
+    const char* kind;     // App::clause_filter_kind
+};
+const ClauseListFix kClauseListFixes[] = {
+    {"art35-condition-environnementale", "environnemental", "condition-execution"},
+    {"art35-condition-sociale", "social", "condition-execution"},
+};
+
 void jump_to(const Finding& f) {
     App& a = app();
     if (a.mode == Mode::entreprise) a.mode = Mode::acheteur;
@@ -261,7 +273,15 @@ void jump_to(const Finding& f) {
     if (!place.clause.empty()) a.selected_clause = place.clause;   // a clause's field: open the clause concerned
     a.panel_in_place = false;
     go_to(place.step);
-    a.focus_request = place.widget;
+    // A whole list (« criteres.criteria », « objectifs.goals »): its first widget drawn takes the focus
+    // (widgets.cpp); the list of chosen clauses is fixed from the list of clauses to add.
+    a.focus_request = place.widget == "clauses.clauses" ? "clauses.item." : place.widget;
+    for (const ClauseListFix& fix : kClauseListFixes)
+        if (f.rule == fix.rule) {
+            a.clause_query.clear();
+            a.clause_filter_pillar = fix.pillar;
+            a.clause_filter_kind = fix.kind;
+        }
 }
 
 void show_notice(const std::string& text) {
@@ -576,9 +596,12 @@ void projects_window() {
     std::string forget;
     for (const StoredProject& sp : list_saved(store())) {
         ImGui::PushID(i++);
-        const std::string label = (sp.title.empty() ? "Projet sans titre" : sp.title) + "  —  " + sp.saved_at;
+        const std::string label = (sp.title.empty() ? "Projet sans titre" : sp.title) + " — " + sp.saved_at;
         const bool current = sp.id == s.project_id();
-        if (button("projects.open." + std::to_string(i), label.c_str())) {
+        wrapped_text(current ? label + " (ouvert)" : label);   // a long title wraps: a button would cut it
+        const bool open = button("projects.open." + std::to_string(i), "Ouvrir");
+        accessible_name("Ouvrir " + label);
+        if (open) {
             std::string error;
             if (s.open_stored(sp.id, error)) a.selected_clause.clear();
             else show_error("Projet illisible", error);

@@ -71,6 +71,9 @@ void storage_changed(const std::string& key);
 std::string automation_state();
 std::string automation_rect(const std::string& id);
 std::string automation_items(const std::string& prefix);
+// Every widget of the last frame with its rectangle and its window's clip rectangle, and every line of wrapped
+// text drawn (wrapped_text): {"items": [{"id", "rect": [x, y, w, h], "clip": [x, y, w, h]}], "lines": [{"text", "rect", "clip"}]}.
+std::string automation_layout();
 
 void undo();
 void redo();

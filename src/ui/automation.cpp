@@ -12,13 +12,18 @@ bool item_visible(const std::string& id);                         // widgets.cpp
 std::vector<std::string> items_with_prefix(const std::string& prefix);   // widgets.cpp
 const std::vector<std::string>& focusable_items();                      // widgets.cpp
 std::map<std::string, std::string> field_messages();                 // widgets.cpp
+std::string layout_json();                                           // widgets.cpp
 
 std::string automation_state() {
     update_derived();   // the state of the project as it is now, even between a change and its frame
     const App& a = app();
     const Session& s = session();
     json findings = json::array();
-    for (const Finding& f : s.derived().findings) findings.push_back({{"rule", f.rule}, {"severity", enum_name(f.severity)}, {"where", f.where()}});
+    for (const Finding& f : s.derived().findings) {
+        const FieldPlace place = field_place(f, s.project(), s.library());   // where its « Corriger » leads
+        findings.push_back({{"rule", f.rule}, {"severity", enum_name(f.severity)}, {"where", f.where()},
+                            {"fix", {{"step", enum_name(place.step)}, {"widget", place.widget}, {"clause", place.clause}}}});
+    }
     json state = {{"step", enum_name(a.step)},
                   {"mode", enum_name(a.mode)},
                   {"frame", a.frame},
@@ -45,6 +50,7 @@ std::string automation_state() {
                   {"hover_help", a.hover_help},
                   {"export_preview", enum_name(a.export_preview)},
                   {"selected_clause", a.selected_clause},
+                  {"clause_filters", {{"pillar", a.clause_filter_pillar}, {"kind", a.clause_filter_kind}, {"query", a.clause_query}}},
                   {"interactive", focusable_items()},
                   {"field_messages", field_messages()}};
     state["decp"] = opendata_state();   // the « Données essentielles » screen
@@ -61,4 +67,5 @@ std::string automation_rect(const std::string& id) {
 
 namespace ui {
 std::string automation_items(const std::string& prefix) { return json(items_with_prefix(prefix)).dump(); }
+std::string automation_layout() { return layout_json(); }
 }  // namespace ui

@@ -43,9 +43,9 @@ void glossary_tooltip(const std::string& text, bool glossary) {
     for (const GlossaryTerm* g : found) {
         app().hover_help += std::string(g->term) + " : " + g->meaning + "\n";
         ImGui::PushFont(font_bold());
-        ImGui::TextUnformatted(g->term);
+        wrapped_text(g->term);
         ImGui::PopFont();
-        ImGui::TextUnformatted(g->meaning);
+        wrapped_text(g->meaning);
     }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
@@ -58,7 +58,7 @@ void runs(const Inline& in, bool glossary, bool beside = false) {
     const bool label = in.size() > 1 && in[0].style == Run::strong;
     if (label) {
         ImGui::PushFont(font_bold());
-        ImGui::TextWrapped("%s", in[0].text.c_str());
+        wrapped_text(in[0].text);
         const float width = ImGui::GetItemRectSize().x;
         ImGui::PopFont();
         if (beside && width < ImGui::GetContentRegionAvail().x * 0.35f) ImGui::SameLine();
@@ -68,7 +68,7 @@ void runs(const Inline& in, bool glossary, bool beside = false) {
     for (size_t i = body; i < in.size(); ++i) rest += in[i].text;
     const bool bold = !label && in.size() == 1 && in[0].style == Run::strong;
     if (bold) ImGui::PushFont(font_bold());
-    ImGui::TextWrapped("%s", trim(rest).c_str());
+    wrapped_text(trim(rest));
     if (bold) ImGui::PopFont();
     sem_text(trim(inline_text(in)));
     glossary_tooltip(inline_text(in), glossary);
@@ -85,9 +85,24 @@ void list(const Block& b, bool glossary) {
     }
 }
 
+// A table too wide for its column (the side panel's preview): each row as a list of « header : value ».
+void stacked_table(const Block& b, bool glossary) {
+    for (const std::vector<Inline>& row : b.rows) {
+        ImGui::Separator();
+        for (size_t c = 0; c < b.header.size() && c < row.size(); ++c) {
+            Inline cell = {{Run::strong, trim(inline_text(b.header[c])) + " : "}};
+            cell.insert(cell.end(), row[c].begin(), row[c].end());
+            runs(cell, glossary, true);
+        }
+    }
+    ImGui::Separator();
+}
+
 void table_block(const Block& b, bool glossary, int index) {
     const int columns = int(b.header.size());
     if (columns == 0 || columns > 16) return;
+    // Below about six characters' width a column would show a word a letter a line, cut by its border.
+    if (ImGui::GetContentRegionAvail().x < float(columns) * ImGui::GetFontSize() * 6) return stacked_table(b, glossary);
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable(("##table" + std::to_string(index)).c_str(), columns, flags)) return;
     const std::vector<int> widths = column_percents(b);
@@ -129,7 +144,7 @@ void heading_block(const Block& b) {
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * (b.level == 1 ? 0.8f : 0.4f)));
     ImGui::PushFont(b.level == 1 ? font_heading() : font_bold());
     ImGui::PushStyleColor(ImGuiCol_Text, b.level <= 2 ? palette().primary : palette().text);
-    ImGui::TextWrapped("%s", inline_text(b.text).c_str());
+    wrapped_text(inline_text(b.text));
     ImGui::PopStyleColor();
     ImGui::PopFont();
     sem_heading(inline_text(b.text), b.level + 2);   // the document sits under the step's title and its panel
@@ -139,18 +154,12 @@ void heading_block(const Block& b) {
 
 void document_view(const Document& d, bool glossary) {
     ImGui::PushFont(font_heading());
-    ImGui::TextWrapped("%s", d.title.c_str());
+    wrapped_text(d.title);
     ImGui::PopFont();
     sem_heading(d.title, 2);
     if (!d.subtitle.empty()) help_text(d.subtitle);
-    for (const auto& [label, value] : d.metadata) {
-        ImGui::PushFont(font_bold());
-        ImGui::TextUnformatted((label + " :").c_str());
-        ImGui::PopFont();
-        ImGui::SameLine();
-        ImGui::TextWrapped("%s", value.c_str());
-        sem_text(label + " : " + value);
-    }
+    for (const auto& [label, value] : d.metadata)   // « label : value », the value under a label too wide beside
+        runs({{Run::strong, label + " :"}, {Run::plain, " " + value}}, false, true);
     for (size_t i = 0; i < d.blocks.size(); ++i) {
         const Block& b = d.blocks[i];
         switch (b.kind) {

@@ -212,12 +212,12 @@ void renewals_section(const DecpStats& s) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(short_french_date(c.end).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", r.detail->object.empty() ? "(objet non publié)" : r.detail->object.c_str());
+            wrapped_text(r.detail->object.empty() ? "(objet non publié)" : r.detail->object);
             if (r.family) help_text(r.family->label);
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", c.value_trusted ? french_euros(c.value).c_str() : "non fiable");
+            wrapped_text(c.value_trusted ? french_euros(c.value) : "non fiable");
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s%s%s", r.buyer->c_str(), c.departement[0] ? " — " : "", c.departement);
+            wrapped_text(*r.buyer + (c.departement[0] ? " — " : "") + c.departement);
             if (!firm) {
                 ImGui::TableNextColumn();
                 if (small_button("decp.renewal.create." + std::to_string(i), "Créer un projet")) chosen = &r;
@@ -234,8 +234,7 @@ void problems_section(const DecpStats& s) {
     const size_t shown = std::min<size_t>(s.problems.size(), 200);
     for (size_t i = 0; i < shown; ++i) {
         const DecpProblem& p = *s.problems[i];
-        ImGui::TextWrapped("%s%s%s — %s : %s", p.file.c_str(), p.id.empty() ? "" : ", marché ", p.id.c_str(), p.field.c_str(),
-                           p.message.c_str());
+        wrapped_text(p.file + (p.id.empty() ? "" : ", marché ") + p.id + " — " + p.field + " : " + p.message);
     }
     if (s.problems.size() > shown) help_text("Les " + std::to_string(shown) + " premiers sont affichés ; le rapport les compte tous.");
 }
@@ -264,10 +263,14 @@ void results_section() {
                 {"decp.tab.renewals", renewals, renewals_section},
                 {"decp.tab.problems", problems, problems_section}};
     for (const auto& tab : tabs) {
-        const bool open = ImGui::BeginTabItem(tab.label.c_str());
-        register_item(tab.id);
+        const bool open = ImGui::BeginTabItem(tab.label.c_str(), nullptr, take_activation(tab.id) ? ImGuiTabItemFlags_SetSelected : 0);
+        sem_begin("decp.tabs", Role::tablist, "Résultats");
+        record_item(tab.id, Role::tab, tab.label.substr(0, tab.label.find("###")), "", open ? sem_selected : sem_none);
+        sem_end();
         if (!open) continue;
+        sem_begin(std::string(tab.id) + ".content", Role::tabpanel, tab.label.substr(0, tab.label.find("###")));
         tab.draw(s);
+        sem_end();
         ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
@@ -320,7 +323,7 @@ json opendata_state() {
 
 void chart_view(const Block& b) {
     ImGui::PushFont(font_bold());
-    ImGui::TextWrapped("%s", inline_text(b.text).c_str());
+    wrapped_text(inline_text(b.text));
     ImGui::PopFont();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float em = ImGui::GetFontSize();
@@ -330,7 +333,7 @@ void chart_view(const Block& b) {
     const float top = ImGui::GetCursorScreenPos().y;
     const ImU32 bar = ImGui::GetColorU32(palette().primary), target = ImGui::GetColorU32(palette().error);
     for (const Bar& bar_data : b.bars) {
-        ImGui::TextWrapped("%s", bar_data.label.c_str());
+        wrapped_text(bar_data.label);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float w = std::max(bar_data.value > 0 ? 2.f : 0.f, float(bar_data.value) * bar_room);
         dl->AddRectFilled(p, ImVec2(p.x + w, p.y + em * 0.9f), bar);

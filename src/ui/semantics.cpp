@@ -1,8 +1,10 @@
 // semantics.cpp — the semantic mirror's tree of the frame and its difference with the last frame (see
 // semantics.h). The ops sent to the page, one JSON array per frame that changed something (web/semantics.js
 // applies them):
-//   {"o":"s","id","p","r","n","v","d","s","l"}  create or update node `id` under parent `p` ("" = the root), role
-//                                               `r`, name `n`, value `v`, description `d`, states `s`, level `l`
+//   {"o":"s","id","p","r","n","v","d","s","l","b"}  create or update node `id` under parent `p` ("" = the root),
+//                                               role `r`, name `n`, value `v`, description `d`, states `s`, level
+//                                               `l`, and `b`: where the widget is drawn, [x, y, w, h] in CSS pixels
+//                                               of the canvas (rounded; [0, 0, 0, 0] for containers)
 //   {"o":"o","p","ids":[…]}                     the children of `p` in reading order
 //   {"o":"d","id"}                              node `id` is gone
 //   {"o":"f","id"}                              the widget `id` has the keyboard focus ("" = none)
@@ -11,6 +13,7 @@
 #include "platform.h"
 #include <imgui_internal.h>
 #include <algorithm>
+#include <cmath>
 #include <unordered_map>
 #include <vector>
 
@@ -23,11 +26,20 @@ struct Node {
     Role role = Role::text;
     unsigned state = 0;
     int level = 0;
+    int box[4] = {0, 0, 0, 0};   // the widget's rectangle on the canvas: x, y, width, height (CSS pixels)
     bool operator==(const Node& o) const {
         return id == o.id && parent == o.parent && name == o.name && value == o.value && description == o.description &&
-               role == o.role && state == o.state && level == o.level;
+               role == o.role && state == o.state && level == o.level && std::equal(box, box + 4, o.box);
     }
 };
+
+// The rectangle of the item ImGui drew last (a widget, a text's group of lines), for the node that mirrors it:
+// screen magnifiers follow it and touch exploration finds the node under the finger.
+void place_on_last_item(Node& n) {
+    const ImRect& r = GImGui->LastItemData.Rect;
+    n.box[0] = int(std::floor(r.Min.x)), n.box[1] = int(std::floor(r.Min.y));
+    n.box[2] = int(std::ceil(r.Max.x)) - n.box[0], n.box[3] = int(std::ceil(r.Max.y)) - n.box[1];
+}
 
 // A container being drawn, and the rank of the last text or heading recorded in it (their ids).
 struct Open {
@@ -91,7 +103,7 @@ std::string auto_id() {
 
 json node_op(const Node& n) {
     return {{"o", "s"}, {"id", n.id}, {"p", n.parent}, {"r", role_name(n.role)}, {"n", n.name}, {"v", n.value},
-            {"d", n.description}, {"s", n.state}, {"l", n.level}};
+            {"d", n.description}, {"s", n.state}, {"l", n.level}, {"b", n.box}};
 }
 
 // The ops that turn the tree `before` into `now` when nodes came, went or moved: changed nodes, the children
@@ -122,6 +134,7 @@ void sem_widget(const std::string& id, Role role, const std::string& name, const
     if (!m.enabled) return;
     Node n = make_node(id, role, name, state);
     n.value = value;
+    place_on_last_item(n);
     if (GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) n.state |= sem_disabled;
     if (auto f = m.faults.find(id); f != m.faults.end()) {
         n.state |= sem_invalid;
@@ -161,12 +174,16 @@ void sem_text(const std::string& text) {
         }
         return;
     }
-    add(make_node(auto_id(), Role::text, text));
+    Node n = make_node(auto_id(), Role::text, text);
+    place_on_last_item(n);
+    add(std::move(n));
 }
 
 void sem_heading(const std::string& text, int level) {
     if (!mirror().enabled || text.empty()) return;
-    add(make_node(auto_id(), Role::heading, text, sem_none, level));
+    Node n = make_node(auto_id(), Role::heading, text, sem_none, level);
+    place_on_last_item(n);
+    add(std::move(n));
 }
 
 void sem_frame_begin() {

@@ -3,7 +3,9 @@
 #include "law/insertion.h"
 #include "platform.h"
 #include "widgets.h"
+#include <imgui_internal.h>
 #include <algorithm>
+#include <utility>
 
 namespace ui {
 
@@ -61,10 +63,22 @@ void insertion_calculator(const Clause& c, const ChosenClause* ch) {
         session().set_clause_value(c.id, hours->name, std::clamp(double(e.rounded_hours), hours->min, hours->max));
 }
 
+// Set when a clause is chosen in the list: its detail's title is scrolled into view at the next frame if it is
+// out of view (the list and the detail share the step's one scroll area).
+bool& detail_into_view() {
+    static bool pending = false;
+    return pending;
+}
+
 void clause_detail(const Clause& c) {
     ImGui::PushFont(font_bold());
-    ImGui::TextWrapped("%s — %s", c.id.c_str(), c.title.c_str());
+    wrapped_text(c.id + " — " + c.title);
     ImGui::PopFont();
+    if (std::exchange(detail_into_view(), false) &&
+        !ImGui::GetCurrentWindow()->ClipRect.Contains(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()))) {
+        ImGui::SetScrollHereY(0.0f);
+        platform::redraw_after(0);
+    }
     sem_heading(c.id + " — " + c.title, 2);
     help_text(std::string(kind_label(c.kind)) + " · " + pillar_label(c.pillar) + " · niveau " + level_label(c.level));
     const ChosenClause* ch = chosen(c.id);
@@ -140,14 +154,16 @@ void clause_list() {
                  {{"", "Tous"}, {"specification", "Spécifications"}, {"condition-execution", "Conditions d'exécution"},
                   {"critere", "Critères"}, {"reservation", "Réservations"}, {"selection", "Sélection"}, {"sourcing", "Sourcing"},
                   {"clause-financiere", "Clauses financières"}, {"organisation", "Organisation"}});
-    ImGui::BeginChild("##clauselist", ImVec2(0, 0), true);
     sem_begin("clauses.list", Role::listbox, "Clauses");
     int row = 0;
     auto entry = [&](const Clause& c, const std::string& reason, bool overlap) {
         if (!passes_filters(a, c)) return;
         const bool is_chosen = chosen(c.id) != nullptr;
         const std::string label = std::string(is_chosen ? "✓ " : "") + c.title;
-        if (wrapped_selectable("clauses.item." + c.id, label, a.selected_clause == c.id)) a.selected_clause = c.id;
+        if (wrapped_selectable("clauses.item." + c.id, label, a.selected_clause == c.id)) {
+            a.selected_clause = c.id;
+            detail_into_view() = true;
+        }
         if (!reason.empty()) help_text((overlap ? "⚠ " : "") + reason);
         ++row;
     };
@@ -156,12 +172,16 @@ void clause_list() {
             if (row >= 60) break;
             entry(*r.clause, r.reasons.empty() ? "" : r.reasons[0], !r.overlaps.empty());
         }
+        // No recommended clause of the kind filtered on (a missing social condition of a file whose goals are
+        // environmental only): every clause of that kind in the library.
+        if (row == 0 && (!a.clause_filter_pillar.empty() || !a.clause_filter_kind.empty()))
+            for (const Clause& c : session().library().clauses)
+                if (row < 60) entry(c, "", false);
     } else {
         for (const Clause* c : search_clauses(session().library(), a.clause_query, 200)) entry(*c, "", false);
         if (row == 0) help_text("Aucune clause ne correspond à cette recherche.");
     }
     sem_end();
-    ImGui::EndChild();
 }
 
 void specifications_editor() {
@@ -199,18 +219,20 @@ void step_clauses() {
             "de la nature, des objectifs et des obligations en vigueur.");
     help_text(std::to_string(p.clauses.size()) + " clause(s) retenue(s). Les clauses recommandées apparaissent en premier, avec la raison.");
     // The list beside the detail when the column is wide enough, above it otherwise (zoomed in, small screen).
-    const float em = ImGui::GetFontSize();
-    const float w = ImGui::GetContentRegionAvail().x;
-    const bool beside = w >= em * 40;
-    const float h = std::max(ImGui::GetContentRegionAvail().y, em * 30);
-    ImGui::BeginChild("##clauses-left", ImVec2(beside ? std::max(w * 0.42f, em * 18) : w, beside ? h : em * 24), false);
+    // Both lie in the step's own scroll area: no scroll area of their own (issue 11: one scroll area).
+    const bool beside = ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 40;
+    const bool table = beside && ImGui::BeginTable("##clauses", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX);
+    if (table) {
+        ImGui::TableSetupColumn("liste", ImGuiTableColumnFlags_WidthStretch, 0.42f);
+        ImGui::TableSetupColumn("detail", ImGuiTableColumnFlags_WidthStretch, 0.58f);
+        ImGui::TableNextColumn();
+    }
     clause_list();
-    ImGui::EndChild();
-    if (beside) ImGui::SameLine();
-    ImGui::BeginChild("##clauses-right", ImVec2(0, h), false);
+    if (table) ImGui::TableNextColumn();
+    else section_gap();
     if (const Clause* c = session().library().find(a.selected_clause)) clause_detail(*c);
     else help_text("Choisissez une clause dans la liste pour lire son texte, son explication et ses paramètres.");
-    ImGui::EndChild();
+    if (table) ImGui::EndTable();
     section_gap();
     specifications_editor();
     section_gap();

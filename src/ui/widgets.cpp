@@ -1,8 +1,10 @@
 #include "widgets.h"
+#include "base/clock.h"
 #include "base/date.h"
 #include "base/number.h"
 #include "base/text.h"
 #include "base/unicode.h"
+#include "base/wrap.h"
 #include "platform.h"
 #include "semantics.h"
 #include "text_input.h"
@@ -19,7 +21,7 @@ namespace {
 // Where each widget was drawn in the last frame, and whether its window showed all of it (not scrolled out
 // or cut by the edge of its column).
 struct Registered {
-    ImRect rect;
+    ImRect rect, clip;   // the widget, and what its window shows (its clip rectangle)
     bool visible = false;
 };
 std::map<std::string, Registered>& registry() {
@@ -30,6 +32,20 @@ std::vector<std::string>& drawing_order() {
     static std::vector<std::string> v;
     return v;
 }
+// The lines of text drawn by wrapped_text in the last frame, where, and what their window showed of them.
+struct DrawnLine {
+    std::string text;
+    ImRect rect, clip;
+};
+struct DrawnLines {
+    std::vector<DrawnLine> lines;
+    size_t count = 0;   // lines of the frame being drawn (the vector keeps its strings' memory across frames)
+};
+DrawnLines& drawn_lines() {
+    static DrawnLines d;
+    return d;
+}
+
 // The Tab order (focusable ids in drawing order) and the focused id, of the frame being drawn and of the last.
 // While a modal dialog is open, Tab cycles through its widgets only (`modal`), and Escape closes it.
 struct FocusState {
@@ -51,7 +67,9 @@ void focus_last_item() {
     g.NavDisableHighlight = false;
     g.NavDisableMouseHover = true;
     const float y = (g.LastItemData.Rect.Min.y + g.LastItemData.Rect.Max.y) * 0.5f - window->Pos.y;
-    if (!window->ClipRect.Contains(g.LastItemData.Rect)) ImGui::SetScrollFromPosY(y, 0.4f);
+    // Also when a scroll is pending (a new step scrolls to its top): the item is then where it was drawn, not
+    // where it will be shown.
+    if (window->ScrollTarget.y != FLT_MAX || !window->ClipRect.Contains(g.LastItemData.Rect)) ImGui::SetScrollFromPosY(y, 0.4f);
 }
 
 // The keyboard focus frame, 2 px in the focus colour around the whole item (ImGui draws only a 1 px line
@@ -67,8 +85,26 @@ void draw_focus_frame() {
 
 void field_label(const char* label) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().text);
-    ImGui::TextUnformatted(label);
+    wrapped_text(label);
     ImGui::PopStyleColor();
+}
+
+// The lines of `text` in the current font at `width` pixels (base/wrap.h: amounts and dates stay whole).
+std::vector<LineSpan> font_lines(std::string_view text, float width) {
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    return wrap_lines(text, width, [&](std::string_view s) {
+        return font->CalcTextSizeA(size, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
+    });
+}
+
+void note_line(std::string_view text, const ImRect& rect) {
+    DrawnLines& d = drawn_lines();
+    if (d.count == d.lines.size()) d.lines.emplace_back();
+    DrawnLine& l = d.lines[d.count++];
+    l.text.assign(text.data(), text.size());
+    l.rect = rect;
+    l.clip = ImGui::GetCurrentWindow()->ClipRect;
 }
 
 // A field being typed into: its keystrokes join one undo step (app.cpp ends the step when no field is), and
@@ -147,8 +183,18 @@ void draw_field_text(const TextBox& b, const ImRect& bb) {
     const ImVec2 at(bb.Min.x + style.FramePadding.x, bb.Min.y + style.FramePadding.y);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec4 clip(bb.Min.x, bb.Min.y, bb.Max.x - style.FramePadding.x * 0.5f, bb.Max.y);
-    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, color, text.c_str(), text.c_str() + text.size(),
-                b.multiline ? bb.GetWidth() - 2 * style.FramePadding.x : 0.0f, &clip);
+    if (!b.multiline) {
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, color, text.c_str(), text.c_str() + text.size(), 0.0f, &clip);
+        return;
+    }
+    float y = at.y;
+    for (const LineSpan& l : font_lines(text, bb.GetWidth() - 2 * style.FramePadding.x)) {
+        const char* begin = text.c_str() + l.begin;
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x, y), color, begin, text.c_str() + l.end, 0.0f, &clip);
+        note_line(std::string_view(begin, l.end - l.begin),
+                  ImRect(at.x, y, at.x + ImGui::CalcTextSize(begin, text.c_str() + l.end).x, y + ImGui::GetTextLineHeight()));
+        y += ImGui::GetTextLineHeight();
+    }
 }
 
 // The height of a field: one line, or at least `lines` and as many as its wrapped text needs (one more while
@@ -158,9 +204,8 @@ float field_height(const TextBox& b, float width, bool editing) {
     if (!b.multiline) return ImGui::GetFrameHeight();
     const float line = ImGui::GetTextLineHeight();
     const float wrap = width - 2 * style.FramePadding.x;
-    float text_h = ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, wrap, b.model.c_str(),
-                                                    b.model.c_str() + b.model.size()).y;
-    if (editing || (!b.model.empty() && b.model.back() == '\n')) text_h += line;
+    float text_h = line * float(font_lines(b.model, wrap).size());
+    if (editing) text_h += line;
     return std::max(b.lines * line, text_h) + 2 * style.FramePadding.y;
 }
 
@@ -210,9 +255,7 @@ void refusal_message(const std::string& id) {
     auto it = refusals().find(id);
     if (it == refusals().end() || platform::text_editing() == id) return;
     ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(it->second.message.c_str());
-    ImGui::PopTextWrapPos();
+    wrapped_text(it->second.message);
     ImGui::PopStyleColor();
     register_item(id + ".message", false);
 }
@@ -227,9 +270,9 @@ const std::string& start_text(const std::string& id, const std::string& shown) {
 // value's shown text, or nothing (and `error`, in French) when it refuses the text. Returns, when typing
 // changed it, the shown text of the value the field must hold now: the one read, or, while the typed text is
 // refused, the value before the edit.
-template <class Read>
+template <class Read, class Beside>
 std::optional<std::string> read_box(const std::string& id, const char* label, const std::string& shown, const char* hint,
-                                    float width_em, Read read) {
+                                    float width_em, Read read, Beside beside) {
     field_label(label);
     std::string typed;
     std::optional<std::string> result;
@@ -242,6 +285,7 @@ std::optional<std::string> read_box(const std::string& id, const char* label, co
     }
     note_typing(id);
     record_item(id, Role::textbox, label, shown);
+    beside();   // what is drawn on the field's line, after it (a date's calendar)
     refusal_message(id);
     return result;
 }
@@ -253,7 +297,8 @@ bool number_box(const std::string& id, const char* label, double& value, NumberK
                                    double v = 0;
                                    if (!parse_number(typed, kind, v, error, lo, hi)) return std::nullopt;
                                    return format_number(v, kind);
-                               });
+                               },
+                               [] {});
     double v = value;
     std::string ignored;
     if (!text || !parse_number(*text, kind, v, ignored) || v == value) return false;   // format_number reads back
@@ -265,7 +310,8 @@ bool number_box(const std::string& id, const char* label, double& value, NumberK
 
 void register_item(const std::string& id, bool focusable) {
     const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    auto [it, inserted] = registry().insert_or_assign(id, Registered{rect, ImGui::GetCurrentWindow()->ClipRect.Contains(rect)});
+    const ImRect& clip = ImGui::GetCurrentWindow()->ClipRect;
+    auto [it, inserted] = registry().insert_or_assign(id, Registered{rect, clip, clip.Contains(rect)});
     if (inserted) drawing_order().push_back(id);
     if (!focusable) return;
     FocusState& f = focus_state();
@@ -320,8 +366,32 @@ void tab_focus(bool backwards) {
 const std::vector<std::string>& focusable_items() { return focus_state().order; }
 const std::string& focused_item() { return focus_state().focused; }
 
+// A focus request that names a whole list (« criteres.criteria », « objectifs.goals », or a prefix ending with a
+// dot: « clauses.item. ») and no widget goes to the first focusable widget of that list drawn in the last frame.
+void focus_list_request() {
+    std::string& request = app().focus_request;
+    // The frame that made the request may have drawn another list (another step, other filters): look in a
+    // frame drawn after it.
+    static std::string seen;
+    if (request != seen) {
+        seen = request;
+        if (!request.empty()) platform::redraw_after(0);
+        return;
+    }
+    if (request.empty() || registry().count(request)) return;
+    for (const std::string& id : focus_state().order)
+        if (id.size() > request.size() && id.compare(0, request.size(), request) == 0 &&
+            (request.back() == '.' || id[request.size()] == '.' || id[request.size()] == '[')) {
+            request = id;
+            platform::redraw_after(0);
+            return;
+        }
+}
+
 void clear_registry() {
+    focus_list_request();
     registry().clear();
+    drawn_lines().count = 0;
     drawing_order().clear();
     sem_frame_begin();
     FocusState& f = focus_state();
@@ -331,6 +401,33 @@ void clear_registry() {
     f.modal.clear();
     if (!f.focused.empty()) f.last_focused = f.focused;   // Tab goes on from the last focused widget, as in a page
     f.focused.clear();
+}
+
+void wrapped_text(std::string_view text, float width) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return;
+    if (width <= 0)
+        width = ImGui::CalcWrapWidthForPos(window->DC.CursorPos, window->DC.TextWrapPos < 0 ? 0.0f : window->DC.TextWrapPos);
+    ImGui::BeginGroup();
+    for (const LineSpan& l : font_lines(text, width)) {
+        const char* begin = text.data() + l.begin;
+        ImGui::TextUnformatted(begin, text.data() + l.end);
+        note_line(std::string_view(begin, l.end - l.begin), ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+    }
+    ImGui::EndGroup();
+}
+
+std::string layout_json() {
+    json items = json::array(), lines = json::array();
+    auto rect = [](const ImRect& r) { return json::array({r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()}); };
+    for (const std::string& id : drawing_order()) {
+        const Registered& r = registry().at(id);
+        items.push_back({{"id", id}, {"rect", rect(r.rect)}, {"clip", rect(r.clip)}});
+    }
+    const DrawnLines& d = drawn_lines();
+    for (size_t i = 0; i < d.count; ++i)
+        lines.push_back({{"text", d.lines[i].text}, {"rect", rect(d.lines[i].rect)}, {"clip", rect(d.lines[i].clip)}});
+    return json{{"items", items}, {"lines", lines}}.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 void record_item(const std::string& id, Role role, const std::string& name, const std::string& value, unsigned state) {
@@ -373,12 +470,23 @@ bool input_int(const std::string& id, const char* label, int& value, int lo, int
 }
 
 bool input_check(const std::string& id, const char* label, bool& value) {
-    bool c = ImGui::Checkbox((std::string(label) + "##" + id).c_str(), &value);
+    // A label longer than the column wraps beside the box (ImGui would cut it); a click on it ticks the box too.
+    const float inner = ImGui::GetStyle().ItemInnerSpacing.x;
+    const bool wrap = ImGui::GetFrameHeight() + inner + ImGui::CalcTextSize(label).x > ImGui::GetContentRegionAvail().x;
+    bool c = ImGui::Checkbox(((wrap ? std::string() : std::string(label)) + "##" + id).c_str(), &value);
     if (take_activation(id)) {
         value = !value;
         c = true;
     }
     record_item(id, Role::checkbox, label, "", value ? sem_checked : sem_none);
+    if (wrap) {
+        ImGui::SameLine(0, inner);
+        wrapped_text(label);
+        if (ImGui::IsItemClicked()) {
+            value = !value;
+            c = true;
+        }
+    }
     return c;
 }
 
@@ -398,7 +506,12 @@ bool choice_combo(const std::string& id, const char* label, std::string& value,
     if (take_activation(id)) ImGui::OpenPopupEx(ImHashStr("##ComboPopup", 0, ImGui::GetID(imgui_id.c_str())));   // as BeginCombo names it
     const bool open = ImGui::BeginCombo(imgui_id.c_str(), preview);
     // The combo's node comes before its open list in reading order (its rectangle is recorded after the list).
+    // Inside the open list ImGui's last item is the list's window: the node takes the field's rectangle.
+    ImGuiContext& g = *GImGui;
+    const ImGuiLastItemData inside = g.LastItemData;
+    if (open) g.LastItemData = g.CurrentWindowStack.back().ParentLastItemDataBackup;
     sem_widget(id, Role::combobox, label, preview, open ? sem_expanded : sem_none);
+    g.LastItemData = inside;
     if (open) {
         sem_begin(id + "=", Role::listbox, label);
         for (size_t i = 0; i < options.size(); ++i) {
@@ -420,15 +533,120 @@ bool choice_combo(const std::string& id, const char* label, std::string& value,
     return c;
 }
 
+// ---- the small calendar beside date fields -------------------------------------------------------------------
+
+// 0 for Monday … 6 for Sunday (Sakamoto's method on the Gregorian calendar).
+int weekday(const Date& d) {
+    static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    const int y = d.year - (d.month < 3);
+    return (y + y / 4 - y / 100 + y / 400 + t[d.month - 1] + d.day + 6) % 7;
+}
+
+const char* const kMonthNames[] = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+                                   "août", "septembre", "octobre", "novembre", "décembre"};
+const char* const kDayNames[] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
+
+// The month shown by the open calendar and the day that takes the keyboard focus in it.
+struct CalendarState {
+    std::string field;   // the date field whose calendar is open
+    int year = 0, month = 0, day = 1;
+};
+CalendarState& calendar_state() {
+    static CalendarState c;
+    return c;
+}
+
+// The calendar shows the month `delta` months later, the focus on the same day (or the month's last).
+void shift_month(CalendarState& c, int delta) {
+    const int m = c.year * 12 + (c.month - 1) + delta;
+    c.year = std::clamp(m / 12, kMinYear, kMaxYear);
+    c.month = m % 12 + 1;
+    c.day = std::min(c.day, days_in_month(c.year, c.month));
+}
+
+// The « Calendrier » button beside a date field, and the calendar it opens: a month of day buttons (arrows move
+// between them, Entrée or Espace picks one, Page précédente / Page suivante change the month, Échap closes).
+// Returns the ISO date picked, or "" when none was.
+std::string date_picker(const std::string& id, const char* label, const Date& current) {
+    CalendarState& c = calendar_state();
+    const std::string popup = "##calendar." + id, prefix = id + ".calendar";
+    ImGui::SameLine();
+    if (small_button(prefix, "Calendrier")) {
+        const Date start = current.valid() ? current : today();
+        c = {id, start.year, start.month, start.day};
+        ImGui::OpenPopup(popup.c_str());
+    }
+    accessible_name(std::string("Calendrier : ") + label);
+    if (!ImGui::BeginPopup(popup.c_str())) return "";
+    std::string picked;
+    const auto focus_day = [&] { app().focus_request = prefix + ".day." + std::to_string(c.day); };
+    const bool appearing = ImGui::IsWindowAppearing();
+    if (appearing) focus_day();
+    sem_begin(prefix + ".grid", Role::group, std::string("Calendrier : ") + label);
+    if (small_button(prefix + ".prev", "←")) shift_month(c, -1);
+    accessible_name("Mois précédent");
+    ImGui::SameLine();
+    const std::string month = std::string(kMonthNames[c.month - 1]) + " " + std::to_string(c.year);
+    ImGui::PushFont(font_bold());
+    ImGui::TextUnformatted(month.c_str());
+    ImGui::PopFont();
+    sem_heading(month, 3);
+    ImGui::SameLine();
+    if (small_button(prefix + ".next", "→")) shift_month(c, 1);
+    accessible_name("Mois suivant");
+    const ImGuiKey keys[] = {ImGuiKey_PageUp, ImGuiKey_PageDown};
+    for (int k = 0; k < 2; ++k)
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(keys[k]))) {
+            ImGui::NavMoveRequestCancel();   // ImGui would move the focus to the first or last day
+            shift_month(c, k == 0 ? -1 : 1);
+            focus_day();
+        }
+    const float cell = ImGui::GetFontSize() * 2.2f;
+    for (int d = 0; d < 7; ++d) {   // « lu ma me je ve sa di »
+        if (d > 0) ImGui::SameLine(d * cell + ImGui::GetStyle().WindowPadding.x);
+        ImGui::TextDisabled("%.2s", kDayNames[d]);
+    }
+    const int first = weekday({c.year, c.month, 1});
+    for (int day = 1; day <= days_in_month(c.year, c.month); ++day) {
+        const int column = (first + day - 1) % 7;
+        if (day > 1 && column > 0) ImGui::SameLine(column * cell + ImGui::GetStyle().WindowPadding.x);
+        else if (day == 1 && column > 0) ImGui::SetCursorPosX(column * cell + ImGui::GetStyle().WindowPadding.x);
+        const Date date{c.year, c.month, day};
+        const std::string day_id = prefix + ".day." + std::to_string(day);
+        const bool chosen = current.valid() && current.key() == date.key();
+        bool pressed = ImGui::Selectable((std::to_string(day) + "##" + day_id).c_str(), chosen, ImGuiSelectableFlags_DontClosePopups,
+                                         ImVec2(cell - ImGui::GetStyle().ItemSpacing.x, 0));
+        if (appearing && day == c.day) ImGui::SetItemDefaultFocus();   // not the first button, as ImGui would
+        pressed |= take_activation(day_id);
+        record_item(day_id, Role::button, std::string(kDayNames[column]) + " " + french_date(date), "",
+                    chosen ? sem_current : sem_none);
+        if (ImGui::IsItemFocused()) c.day = day;
+        if (pressed) picked = iso_date(date);
+    }
+    sem_end();
+    if (!picked.empty()) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return picked;
+}
+
 bool input_date(const std::string& id, const char* label, std::string& value) {
     const Date stored = parse_date(value);
+    std::string picked;   // the ISO date picked in the calendar, if any
     const auto text = read_box(id, label, stored.valid() ? short_french_date(stored) : value, "JJ/MM/AAAA", 10,
                                [](const std::string& typed, std::string& error) -> std::optional<std::string> {
                                    Date d;
                                    if (trim(typed).empty()) return std::string();   // no date
                                    if (!parse_french_date(typed, d, error)) return std::nullopt;
                                    return short_french_date(d);
-                               });
+                               },
+                               [&] { picked = date_picker(id, label, stored); });
+    // A day picked in the calendar is stored as if typed: the same edit of the field, its refused text forgotten.
+    if (!picked.empty()) {
+        refusals().erase(id);
+        if (picked == value) return false;
+        value = picked;
+        return true;
+    }
     if (!text) return false;
     // The shown text back to ISO; a stored text that never read as a date stays as it was.
     Date d;
@@ -469,16 +687,14 @@ bool small_button(const std::string& id, const char* label, bool link) {
 bool wrapped_selectable(const std::string& id, const std::string& text, bool selected) {
     const float width = ImGui::GetContentRegionAvail().x;
     const float pad = ImGui::GetStyle().FramePadding.x;
-    const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width - 2 * pad);
+    const float height = ImGui::GetTextLineHeight() * float(font_lines(text, width - 2 * pad).size());
     const ImVec2 start = ImGui::GetCursorPos();
-    bool pressed = ImGui::Selectable(("##" + id).c_str(), selected, 0, ImVec2(width, size.y + pad));
+    bool pressed = ImGui::Selectable(("##" + id).c_str(), selected, 0, ImVec2(width, height + pad));
     pressed |= take_activation(id);
     record_item(id, Role::option, text, "", selected ? sem_selected : sem_none);
     const ImVec2 after = ImGui::GetCursorPos();
     ImGui::SetCursorPos(ImVec2(start.x + pad, start.y + pad * 0.5f));
-    ImGui::PushTextWrapPos(start.x + width - pad);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
+    wrapped_text(text, width - 2 * pad);
     ImGui::SetCursorPos(after);
     return pressed;
 }
@@ -486,7 +702,7 @@ bool wrapped_selectable(const std::string& id, const std::string& text, bool sel
 void heading(const char* text) {
     ImGui::PushFont(font_heading());
     ImGui::PushStyleColor(ImGuiCol_Text, palette().primary);
-    ImGui::TextWrapped("%s", text);
+    wrapped_text(text);
     ImGui::PopStyleColor();
     ImGui::PopFont();
     register_item("step.title", false);
@@ -504,13 +720,13 @@ void subheading(const char* text) {
 
 void help_text(const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
-    ImGui::TextWrapped("%s", text.c_str());
+    wrapped_text(text);
     ImGui::PopStyleColor();
     sem_text(text);
 }
 
 void paragraph(const std::string& text) {
-    ImGui::TextWrapped("%s", text.c_str());
+    wrapped_text(text);
     sem_text(text);
 }
 
@@ -524,9 +740,11 @@ void boxed_text(const char* title, const char* text, ImVec4 accent) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - 2 * pad);
     ImGui::PushFont(font_bold());
-    ImGui::TextColored(accent, "%s", title);
+    ImGui::PushStyleColor(ImGuiCol_Text, accent);
+    wrapped_text(title);
+    ImGui::PopStyleColor();
     ImGui::PopFont();
-    ImGui::TextUnformatted(text);
+    wrapped_text(text);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     sem_heading(title, 3);

@@ -145,6 +145,12 @@ void list_editor(const std::string& list, At at, const char* remove_label, const
     if (button(list + ".add", add_label)) session().edit(list + ".add", [&](Project& p) { at(p).push_back(fresh); });
 }
 
+// Text wrapped at `width` pixels (by default the text wrap position pushed, else the column's right edge) in
+// the current font and colour. Every text that wraps goes through it: the lines are laid out by base/wrap.h,
+// which never cuts an amount, a number or a date (ImGui 1.86 breaks after a comma: « 59 999, / 50 € HT »), and
+// drawn one by one; the automation API's layout lists them (clausier_layout).
+void wrapped_text(std::string_view text, float width = 0);
+
 void heading(const char* text);          // step title
 void subheading(const char* text);
 void help_text(const std::string& text); // muted explanatory text, wrapped

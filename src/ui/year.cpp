@@ -88,7 +88,7 @@ void portfolio_tab() {
             const bool open = it.source->file == session().project_id();
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s%s", p.title.c_str(), open ? " (ouvert)" : "");
+            wrapped_text(p.title + (open ? " (ouvert)" : ""));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(it.launch.valid() ? short_french_date(it.launch).c_str() : "—");
             ImGui::TableNextColumn();
