@@ -72,9 +72,16 @@ public:
     void open_last();
     void open_blank();                                              // "Nouveau projet", launched today
     bool open_stored(const std::string& id, std::string& error);   // nothing is written
-    bool open_text(const std::string& text, std::string& error);   // a project file; on failure nothing changes
+    // A project file; on failure nothing changes. A file identical to a project already stored in this browser
+    // opens that project: opening the same file twice never makes a duplicate.
+    bool open_text(const std::string& text, std::string& error);
     bool open_scenario(const std::string& name, std::string& error);
     void open_new(Project p);   // a new project from a prepared start (e.g. project_from_renewal), saved at once
+
+    // A fresh storage id for a project ("p" + 16 hex digits), unique in this browser.
+    std::string new_id();
+    // The time stamped on versions (ISO 8601 UTC), from the host.
+    std::string now_iso() const { return host_.now_iso(); }
 
     // ---- operations: each is one undo step (or joins the previous one with Merge::typing) -------------------
     // False when the tab does not own the project (read-only) and nothing changed.
@@ -168,7 +175,6 @@ private:
     void schedule_save();
     bool write_version();
     bool reload_latest(std::string& error);
-    std::string new_id();
     double now() const;
 
     SessionHost host_;
