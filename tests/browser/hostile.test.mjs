@@ -7,11 +7,10 @@ import { run } from './lib.mjs';
 
 const corpus = (name) => readFileSync('tests/hostile/' + name);
 
-// Waits until the app shows an error (or a notice, for the page's own refusal), up to `ms`.
+// Waits until the app shows an error (or a notice, for the page's own refusal); a file the app never answers
+// fails the check on the wait's timeout (how fast it answers is measured in scripts/bench, not here).
 async function waitFor(app, what, ms = 20000) {
-  const start = Date.now();
-  const s = await app.waitState((st) => st[what], 'the app shows its ' + what, ms);
-  return { s, elapsed: Date.now() - start };
+  return { s: await app.waitState((st) => st[what], 'the app shows its ' + what, ms) };
 }
 
 run('hostile', async (app) => {
@@ -39,12 +38,11 @@ run('hostile', async (app) => {
   ];
   for (const [name, content, phrase] of cases) {
     await app.openFile('top.open', name, content);
-    const { s: after, elapsed } = await waitFor(app, 'error');
+    const { s: after } = await waitFor(app, 'error');
     app.check(after.error.includes('ne peut pas être ouvert') && after.error.includes(phrase),
       `${name}: refused with a French message mentioning « ${phrase} » (${after.error.slice(0, 160)})`);
     app.check(after.error.includes("n'a pas été modifié"), `${name}: the message says the project was not modified`);
     app.check(JSON.stringify(after.project) === before, `${name}: the project in memory is unchanged`);
-    app.check(elapsed < 15000, `${name}: answered in ${elapsed} ms`);
     if (name === 'futur.json') await app.shot('hostile-version-future');
     await app.click('error.ok');
     app.check(!(await app.state()).error, `${name}: the message can be dismissed`);
