@@ -41,11 +41,15 @@ function machine() {
   return `${cpus()[0]?.model || 'CPU ?'} ×${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${chromium}, node ${process.version}`;
 }
 
-log('bench: generating the libraries and the 200-clause project');
-run('node', [join(import.meta.dirname, 'gen.mjs'), data, '1000', '10000']);
+// The smoke checks that every measurement runs, on the small sizes only: the 10,000-clause library and the
+// 100,000-record DECP file (tens of seconds to make, load and read) are for the full run.
+const sizes = smoke ? [1000] : [1000, 10000];
+const decpRecords = smoke ? 10000 : 100000;
+log(`bench: generating the libraries (${sizes.join(', ')} clauses) and the 200-clause project`);
+run('node', [join(import.meta.dirname, 'gen.mjs'), data, ...sizes.map(String)]);
 
-log('bench: generating the DECP files (10,000 and 100,000 records)');
-run('node', [join(import.meta.dirname, 'decp_gen.mjs'), data, '10000', '100000']);
+log(`bench: generating the DECP files (${smoke ? '10,000' : '10,000 and 100,000'} records)`);
+run('node', [join(import.meta.dirname, 'decp_gen.mjs'), data, ...(smoke ? ['10000'] : ['10000', '100000'])]);
 
 // The largest workshop scenario (most clauses): where keystrokes and the recomputation are timed.
 const scenarioDir = join(import.meta.dirname, '..', 'scenarios');
@@ -57,10 +61,11 @@ const scenario = readdirSync(scenarioDir).filter((f) => f.endsWith('.json')).map
 
 log('bench: native timings');
 const nativeRecompute = JSON.parse(run(benchCore, ['recompute']));
-const nativeDecp = JSON.parse(run(benchCore, ['decp', join(data, 'decp-100000.json')]));
 const nativePortfolio = JSON.parse(run(benchCore, ['portfolio', '500']));
 const nativeDecp10k = JSON.parse(run(benchCore, ['decp', join(data, 'decp-10000.json')]));
-const nativeSearch = JSON.parse(run(benchCore, ['search', join(data, 'lib-10000.json'), 'déchets']));
+const nativeDecp = smoke ? nativeDecp10k : JSON.parse(run(benchCore, ['decp', join(data, 'decp-100000.json')]));
+const largest = sizes[sizes.length - 1];
+const nativeSearch = JSON.parse(run(benchCore, ['search', join(data, `lib-${largest}.json`), 'déchets']));
 const nativeExport = JSON.parse(run(benchCore, ['export', join(data, 'project-200.json'), join(data, 'project-200.md')]));
 
 log('bench: pandoc');
@@ -75,8 +80,7 @@ try {
 }
 
 log('bench: browser (start-up, frames, core timings in wasm)');
-const decpRecords = smoke ? 10000 : 100000;
-const b = await measureBrowser({ appPage, benchPage, baselinePage, data, runs, scrollSteps: smoke ? 8 : 30, sizes: [1000, 10000],
+const b = await measureBrowser({ appPage, benchPage, baselinePage, data, runs, scrollSteps: smoke ? 8 : 30, sizes,
   scenario, keys: smoke ? 10 : 40, decpFile: join(data, `decp-${decpRecords}.json`), log });
 if (b.decp.records !== decpRecords) throw new Error(`the browser read ${b.decp.records} DECP records, not ${decpRecords}`);
 
@@ -89,17 +93,17 @@ const result = {
   frame_ms_p50: round(b.libraries[1000].frames.p50),
   frame_ms_p95: round(b.libraries[1000].frames.p95),
   frame_ms_p95_no_mirror: round(b.libraries[1000].frames_without_mirror.p95),
-  frame_ms_p95_10k: round(b.libraries[10000].frames.p95),
+  frame_ms_p95_10k: smoke ? null : round(b.libraries[10000].frames.p95),
   idle_fps: b.idle_fps,
-  search_10k_ms: round(b.libraries[10000].search.ms, 3),
-  search_10k_ms_native: round(nativeSearch.ms, 3),
+  search_10k_ms: smoke ? null : round(b.libraries[10000].search.ms, 3),
+  search_10k_ms_native: smoke ? null : round(nativeSearch.ms, 3),
   cpv_search_ms: round(b.cpv.ms, 3),
   export_ms: Object.fromEntries(['docx', 'odt', 'html', 'md'].map((f) => [f, round(b.exports[f])])),
   docx_ms_native: round(nativeExport.docx_ms),
   pandoc_docx_ms: round(pandocMs, 1),
-  decp_import_100k_ms_native: round(nativeDecp.ms, 0),
+  [`decp_import_${decpRecords / 1000}k_ms_native`]: round(nativeDecp.ms, 0),
   decp_rss_10k_mb_native: round(nativeDecp10k.peak_rss_mb, 1),
-  decp_rss_100k_mb_native: round(nativeDecp.peak_rss_mb, 1),
+  decp_rss_100k_mb_native: smoke ? null : round(nativeDecp.peak_rss_mb, 1),
   keystroke_ms_p50: round(b.keystrokes.p50, 1),
   keystroke_ms_p95: round(b.keystrokes.p95, 1),
   recompute_ms_native: round(nativeRecompute.cpu_ms, 3),
@@ -136,7 +140,8 @@ const budgets = [
   ['portfolio of 500 projects read and summarised, wasm (ms)', 'portfolio_500_ms', '≤ 100', (r) => r.portfolio_500_ms <= 100],
   ['… native, processor time (ms)', 'portfolio_500_ms_native', '—', null],
   ['peak wasm memory (MB)', 'peak_heap_mb', '≤ 64', (r) => r.peak_heap_mb <= 64],
-  ['DECP import + indicators, 100,000 records, native (ms)', 'decp_import_100k_ms_native', '≤ 1000', (r) => r.decp_import_100k_ms_native <= 1000],
+  ...(smoke ? [['DECP import + indicators, 10,000 records, native (ms)', 'decp_import_10k_ms_native', '—', null]]
+    : [['DECP import + indicators, 100,000 records, native (ms)', 'decp_import_100k_ms_native', '≤ 1000', (r) => r.decp_import_100k_ms_native <= 1000]]),
   ...(smoke ? [['DECP import, 10,000 records, browser (ms)', 'decp_import_10k_ms', '—', null]]
     : [['DECP import, 100,000 records, browser (ms)', 'decp_import_100k_ms', '≤ 3000', (r) => r.decp_import_100k_ms <= 3000]]),
   ['DECP import peak wasm memory (MB)', 'decp_peak_mb', '≤ 256', (r) => r.decp_peak_mb <= 256],
@@ -144,8 +149,10 @@ const budgets = [
 ];
 
 const value = (key) => (typeof key === 'function' ? key(result) : result[key]);
-const rows = budgets.map(([label, key, budget, met]) => [label, budget, String(value(key)), met ? (met(result) ? 'yes' : 'NO') : '']);
-const missed = budgets.filter(([, , , met]) => met && !met(result)).map(([label]) => label);
+// A figure the smoke does not measure (null) is neither met nor missed.
+const judged = ([, key, , met]) => met && value(key) !== null;
+const rows = budgets.map((row) => [row[0], row[2], String(value(row[1])), judged(row) ? (row[3](result) ? 'yes' : 'NO') : '']);
+const missed = budgets.filter((row) => judged(row) && !row[3](result)).map(([label]) => label);
 
 if (json) {
   process.stdout.write(JSON.stringify(result) + '\n');
@@ -158,8 +165,8 @@ if (json) {
   for (const r of rows) console.log(line(r));
   console.log(`\nmachine: ${result.machine}`);
   console.log(`details: ${b.libraries[1000].frames.frames} frames over ${b.libraries[1000].frames.rows} listed clauses; ` +
-    `search hits ${b.libraries[10000].search.hits}; memory with 1,000 / 10,000 clauses: ` +
-    `${round(b.libraries[1000].memory.memory_bytes / 2 ** 20, 1)} / ${round(b.libraries[10000].memory.memory_bytes / 2 ** 20, 1)} MB; ` +
+    `search hits ${b.libraries[largest].search.hits}; memory with ${sizes.join(' / ')} clauses: ` +
+    `${sizes.map((n) => round(b.libraries[n].memory.memory_bytes / 2 ** 20, 1)).join(' / ')} MB; ` +
     `start-up runs app ${b.startup.app.map((x) => round(x, 0)).join(' ')}, baseline ${b.startup.baseline.map((x) => round(x, 0)).join(' ')}; ` +
     `keystrokes ${b.keystrokes.keys} in ${scenario.name} (${b.keystrokes.clauses} clauses); ` +
     `recompute ${nativeRecompute.findings} findings, ${nativeRecompute.recommendations} recommendations`);

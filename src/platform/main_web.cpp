@@ -41,6 +41,7 @@ struct Host {
     float dpr = 1, font_dpr = 0, font_zoom = 0;
     bool font_contrast = false;
     std::string clipboard;
+    bool keys_pushed[512] = {};   // keys whose last event given to ImGui was a press
 };
 
 Host host;
@@ -56,6 +57,7 @@ void wake() {
 }
 
 void push(const InputEvent& e) {
+    if (e.type == InputEvent::Key && e.code > 0 && e.code < 512) host.keys_pushed[e.code] = e.down;
     host.events.push_back(e);
     wake();
 }
@@ -213,6 +215,10 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     }
     if (!platform::text_editing().empty()) {
         if (!keys_for_app_while_editing(e, down)) return EM_FALSE;
+        // The release of a key the app never saw pressed (a letter typed into the DOM element) changes nothing:
+        // it must not wake the loop for frames of its own. Modifiers' releases always go (io.KeyCtrl & co.).
+        const bool modifier = code == 16 || code == 17 || code == 18 || code == 91 || code == 92 || code == 93 || code == 224;
+        if (!down && !modifier && code > 0 && code < 512 && !host.keys_pushed[code]) return EM_FALSE;
         push(key);
         return down ? EM_TRUE : EM_FALSE;
     }
@@ -240,6 +246,7 @@ EM_BOOL on_blur(int, const EmscriptenFocusEvent*, void*) {
     // Keys held when the page loses focus would otherwise stay down.
     ImGuiIO& io = ImGui::GetIO();
     std::fill(std::begin(io.KeysDown), std::end(io.KeysDown), false);
+    std::fill(std::begin(host.keys_pushed), std::end(host.keys_pushed), false);
     io.KeyCtrl = io.KeyShift = io.KeyAlt = false;
     wake();
     return EM_FALSE;

@@ -41,6 +41,9 @@ void semantics_apply(const std::string& ops);
 void request_redraw();
 // Asks for a frame after `ms` milliseconds (timers such as the autosave debounce).
 void redraw_after(double ms);
+// Calls `fn` once in a task of its own, after the frame being drawn (before the next one unless the page is
+// busy): work a change needs that the frame showing the change need not wait for.
+void call_soon(void (*fn)());
 double now_ms();
 // Sets the page title.
 void set_title(const std::string& title);

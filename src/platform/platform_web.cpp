@@ -78,6 +78,8 @@ EM_JS(void, js_request_redraw, (), { if (window.clausierWake) window.clausierWak
 
 EM_JS(void, js_redraw_after, (double ms), { setTimeout(() => { if (window.clausierWake) window.clausierWake(); }, ms); });
 
+EM_JS(void, js_call_soon, (), { setTimeout(() => Module._clausier_call_soon(), 0); });
+
 EM_JS(void, js_set_title, (const char* t), { document.title = UTF8ToString(t); });
 
 // The page going away (hidden, reloaded, closed) and the other tabs' storage writes, handed to the app. Both
@@ -145,6 +147,15 @@ void announce(const std::string& text) { js_announce(text.c_str()); }
 void semantics_apply(const std::string& ops) { clausier_semantics_apply(ops.data(), int(ops.size())); }
 void request_redraw() { js_request_redraw(); }
 void redraw_after(double ms) { js_redraw_after(ms); }
+// A timer of the page's own, not emscripten_async_call, which brings 20 KB of Emscripten's main-loop JavaScript.
+std::vector<void (*)()>& soon() {
+    static std::vector<void (*)()> calls;
+    return calls;
+}
+void call_soon(void (*fn)()) {
+    soon().push_back(fn);
+    if (soon().size() == 1) js_call_soon();
+}
 double now_ms() { return emscripten_get_now(); }
 void set_title(const std::string& t) { js_set_title(t.c_str()); }
 
@@ -159,6 +170,12 @@ EMSCRIPTEN_KEEPALIVE void clausier_notice(const char* message) { app_notice(mess
 EMSCRIPTEN_KEEPALIVE void clausier_storage_changed(const char* key) { app_storage_changed(key); }
 EMSCRIPTEN_KEEPALIVE void clausier_sem_focus(const char* id) { app_semantic_focus(id); }
 EMSCRIPTEN_KEEPALIVE void clausier_sem_activate(const char* id) { app_semantic_activate(id); }
+// The timer of platform::call_soon.
+EMSCRIPTEN_KEEPALIVE void clausier_call_soon() {
+    std::vector<void (*)()> calls;
+    calls.swap(platform::soon());
+    for (void (*fn)() : calls) fn();
+}
 }
 
 // The automation API (docs/automation.md), for tests: JSON strings owned by the module until the next call.

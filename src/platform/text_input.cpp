@@ -30,7 +30,15 @@ struct Agent {
     std::string pending_id;  // the field whose element's text arrived since the last text_take() ("" when none)
     std::string pending;
     bool font_loaded = false;
+    TextPlace placed;        // where the element was put last (a new edit or a move sets it again)
+    bool is_placed = false;
 };
+
+bool same_place(const TextPlace& a, const TextPlace& b) {
+    return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h && a.clip_l == b.clip_l && a.clip_t == b.clip_t &&
+           a.clip_r == b.clip_r && a.clip_b == b.clip_b && a.font_px == b.font_px && a.pad_x == b.pad_x &&
+           a.pad_y == b.pad_y && a.fg == b.fg && a.bg == b.bg && a.border == b.border;
+}
 
 Agent agent;
 
@@ -56,10 +64,15 @@ void text_begin(const std::string& id, const std::string& text, bool multiline, 
     agent.serial = js_text_begin(id.c_str(), text.c_str(), multiline, spellcheck, select_all, label.c_str());
     agent.seen = true;
     agent.blurred = false;
+    agent.is_placed = false;
 }
 
 void text_place(const TextPlace& p) {
     agent.seen = true;
+    // Only a move or a new look touches the element's style: every write costs the page a style recalculation.
+    if (agent.is_placed && same_place(agent.placed, p)) return;
+    agent.placed = p;
+    agent.is_placed = true;
     js_text_place(p.x, p.y, p.w, p.h, p.clip_l, p.clip_t, p.clip_r, p.clip_b, p.font_px, p.pad_x, p.pad_y, p.fg, p.bg, p.border);
 }
 

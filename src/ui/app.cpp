@@ -85,7 +85,7 @@ void announce_changes() {
     static bool refused = false;
     if (s.storage_refused() && !refused) announce("Le projet n'a pas été enregistré dans ce navigateur : " + s.refusal_reason() + ".");
     refused = s.storage_refused();
-    if (s.generation() == generation) return;
+    if (s.generation() == generation || !s.derived_current()) return;
     std::vector<std::string> now;
     std::vector<const Finding*> fresh;
     for (const Finding& f : s.derived().findings) {
@@ -115,6 +115,7 @@ Session& session() {
         h.store = &store();
         h.tab_store = &tab;
         h.now_ms = platform::now_ms;
+        h.defer_derived = true;   // computed after the frame that shows a change (end_frame, update_derived)
         return h;
     }());
     return s;
@@ -134,6 +135,15 @@ void end_frame() {
     drawn_generation = s.generation();
     drawn_owner = s.owns();
     drawn_step = a.step;
+    // The derived data of this frame's change: computed in a task of its own once this frame is on screen.
+    static bool update_scheduled = false;
+    if (!s.derived_current() && !update_scheduled) {
+        update_scheduled = true;
+        platform::call_soon([] {
+            update_scheduled = false;
+            update_derived();
+        });
+    }
     const double next_save = s.tick();
     if (next_save >= 0) platform::redraw_after(next_save + 20);
     if (const std::string m = s.take_message(); !m.empty()) show_notice(m);
@@ -151,6 +161,10 @@ void end_frame() {
     }
     sem_frame_end(focused_item());
     ++a.frame;
+}
+
+void update_derived() {
+    if (session().update()) platform::request_redraw();
 }
 
 void start_session() {
@@ -519,7 +533,8 @@ void findings_panel() {
         ImGui::PopID();
         ++i;
     }
-    if (d.findings.empty()) help_text("Aucun point à signaler pour l'instant.");
+    // The analysis of a project just opened comes in the frame after the first one (Session::update).
+    if (d.findings.empty()) help_text(session().derived_current() ? "Aucun point à signaler pour l'instant." : "Analyse du projet en cours…");
 }
 
 // One tab of the right panel: its tab in the mirror's tab list, its content in a tab panel.

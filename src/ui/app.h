@@ -57,6 +57,9 @@ Session& session();
 
 // Runs once per frame after the UI: the autosave's timer, the session's messages, the screen reader.
 void end_frame();
+// Brings the session's derived data up to date after a change (the app's session defers it out of the frame
+// that shows the change: SessionHost::defer_derived) and asks for the frame that shows it.
+void update_derived();
 
 // Reopens the project this tab showed (or the one last open in this browser) and the step it was on.
 void start_session();

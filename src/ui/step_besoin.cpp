@@ -83,7 +83,7 @@ void step_besoin() {
     text_field("besoin.description", "Description du besoin", FIELD(p.need.description), "", true, 3);
     enum_field("besoin.nature", "Nature du marché", FIELD(p.need.nature));
     std::vector<std::pair<std::string, std::string>> families = {{"", "— à choisir —"}};
-    for (const Family& f : session().library().families)
+    for (const Family& f : session().families())
         if (f.id != "transversal") families.push_back({f.id, f.label});
     choice_field("besoin.family", "Famille d'achat", FIELD(p.need.family), families);
     cpv_picker();

@@ -54,7 +54,7 @@ void related_purchases() {
     help_text("Indiquez les autres consultations de la même famille : la valeur ne doit pas être fractionnée pour "
               "rester sous un seuil.");
     std::vector<std::pair<std::string, std::string>> families = {{"", "— la famille du besoin —"}};
-    for (const Family& f : session().library().families)
+    for (const Family& f : session().families())
         if (f.id != "transversal") families.push_back({f.id, f.label});
     list_editor("lots.related", FIELD(p.related), "Retirer", "Ajouter un autre achat", RelatedPurchase{"", p.need.family, 0, ""},
                 [&](size_t i, const std::string& k) {

@@ -57,6 +57,7 @@ run('two_tabs', async (a) => {
   sa = await a.waitState((s) => s.owner, 'tab A takes the project');
   a.check(sa.owner && sa.project.need.description === 'Locaux décrits dans l’onglet B', 'after « Prendre la main » tab A has tab B’s edit');
   sb = await b.waitState((s) => !s.owner, 'tab B learns that tab A took the project back');
+  await b.settle();   // the state changes in the storage event; the button comes with the frame after it
   a.check(!sb.owner && await b.has('tabs.take_over'), 'tab B turns read-only in turn');
 
   // A types: both tabs' edits are in the project, in storage and on B's screen.

@@ -31,6 +31,9 @@ TEST_CASE("cpv: the vocabulary has its 9,454 codes, each with a check digit and 
         CHECK_FALSE(c.label.empty());
         CHECK(c.folded == fold(c.label));
     }
+    // In code order, each code once: find_cpv searches by halves.
+    CHECK(std::adjacent_find(all.begin(), all.end(), [](const CpvCode& a, const CpvCode& b) { return a.digits() >= b.digits(); }) == all.end());
+    for (const CpvCode& c : all) REQUIRE(find_cpv(c.code) == &c);
 }
 
 TEST_CASE("cpv: lookup with or without the check digit", "[cpv]") {

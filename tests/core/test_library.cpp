@@ -58,6 +58,15 @@ TEST_CASE("library: the bundled library loads with no problem", "[library]") {
     CHECK(lib.clauses.size() == bundled_library().clauses.size());
     CHECK_FALSE(lib.families.empty());
     CHECK_FALSE(lib.goals.empty());
+    // The families read alone (what the app's need step shows before the library is loaded) are the same.
+    const std::vector<Family>& alone = bundled_families();
+    REQUIRE(alone.size() == lib.families.size());
+    for (size_t i = 0; i < alone.size(); ++i) {
+        CHECK(alone[i].id == lib.families[i].id);
+        CHECK(alone[i].label == lib.families[i].label);
+        CHECK(alone[i].cpv == lib.families[i].cpv);
+        CHECK(alone[i].natures == lib.families[i].natures);
+    }
 }
 
 TEST_CASE("library: every article a clause cites is in the table of articles", "[library]") {

@@ -191,6 +191,44 @@ TEST_CASE("session: the derived data is computed once per change, the procedure 
     CHECK(s.document(DocumentKind::dce).subtitle.find("espaces verts") != std::string::npos);
 }
 
+TEST_CASE("session: a host may compute the derived data after the change, and nothing reads it out of date", "[session]") {
+    SessionHost h;
+    h.defer_derived = true;   // the browser app: the frame of a keystroke only draws
+    Session s(h);
+    s.open_blank();
+    CHECK_FALSE(s.derived_current());
+    CHECK(s.families().size() == bundled_library().families.size());
+    CHECK(s.update());
+    CHECK_FALSE(s.update());   // nothing changed since
+    s.edit_lot(0, "besoin.value", [](Lot& l) { l.value = 250000; });
+    const unsigned long long computed = s.computations();
+    set_object(s, "Nettoyage des écoles", Merge::typing);
+    set_object(s, "Nettoyage des écoles et crèches", Merge::typing);
+    // Two keystrokes, no computation yet: the derived data is the one before them.
+    CHECK(s.computations() == computed);
+    CHECK_FALSE(s.derived_current());
+    CHECK(s.derived().procedure.procedure != Procedure::formalisee);
+    // The documents and exports never use out-of-date data: they bring it up to date first, once.
+    CHECK(s.document(DocumentKind::dce).subtitle.find("crèches") != std::string::npos);
+    CHECK(s.derived_current());
+    CHECK(s.computations() == computed + 1);
+    CHECK(s.derived().procedure.procedure == Procedure::formalisee);
+    CHECK_FALSE(s.export_bytes(Format::ocds, DocumentKind::dce).empty());
+    CHECK(s.computations() == computed + 1);
+    // The same data as a session that computes at once.
+    Session now;
+    now.open_blank();
+    now.edit_lot(0, "besoin.value", [](Lot& l) { l.value = 250000; });
+    set_object(now, "Nettoyage des écoles et crèches");
+    CHECK(now.derived().findings.size() == s.derived().findings.size());
+    CHECK(now.derived().recommendations.size() == s.derived().recommendations.size());
+    // Undo is a change like the others.
+    REQUIRE(s.undo());
+    CHECK_FALSE(s.derived_current());
+    CHECK(s.update());
+    CHECK(s.derived().procedure.procedure == Procedure::formalisee);
+}
+
 TEST_CASE("session: the export is the same bytes as the CLI's", "[session]") {
     Session s;
     std::string error;

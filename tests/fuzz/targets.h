@@ -11,6 +11,9 @@
 #include "library/library.h"
 #include "project/model.h"
 #include "base/bundle.h"
+#include "opendata/decp.h"
+#include "opendata/decp_renewals.h"
+#include <cmath>
 #include <string>
 #include <string_view>
 
@@ -157,12 +160,59 @@ inline std::string search(std::string_view data) {
     return "";
 }
 
+// A published DECP file (opendata/decp.h), as the app reads it: fed whole, then in small chunks whose size
+// the input's first byte chooses (the streaming reader must not depend on where the browser cuts the file).
+// Nothing throws; both readings agree; every record is kept, set aside or a duplicate, and every problem has
+// a French message; kept values are sane (a trusted amount finite and not negative); the indicators, their
+// JSON (which throws on invalid UTF-8), the renewals' CSV and a project from each renewal all compute.
+inline std::string decp(std::string_view data) {
+    DecpOptions options;
+    options.today = Date{2026, 11, 22};
+    options.max_problems = 200;
+    const size_t chunk = data.empty() ? 1 : 1 + static_cast<unsigned char>(data[0]) % 61;
+    DecpReader whole(options), pieces(options);
+    whole.begin_file("fuzz.json", data.size());
+    whole.feed(data);
+    whole.end_file();
+    pieces.begin_file("fuzz.json", data.size());
+    for (size_t i = 0; i < data.size(); i += chunk) pieces.feed(data.substr(i, chunk));
+    pieces.end_file();
+    const DecpData& d = whole.data();
+    const DecpData& p = pieces.data();
+    if (d.records != p.records || d.contracts.size() != p.contracts.size() || d.set_aside != p.set_aside ||
+        d.duplicates != p.duplicates || d.problems_total != p.problems_total)
+        return "the reading depends on the chunks: " + std::to_string(d.records) + "/" + std::to_string(d.contracts.size()) +
+               " whole, " + std::to_string(p.records) + "/" + std::to_string(p.contracts.size()) + " in chunks of " + std::to_string(chunk);
+    if (d.contracts.size() + d.set_aside + d.duplicates != d.records) return "a record is neither kept, set aside nor a duplicate";
+    for (const DecpProblem& pr : d.problems)
+        if (pr.message.empty() || !valid_utf8(pr.message)) return "problem without a readable message (field " + pr.field + ")";
+    for (const DecpContract& c : d.contracts) {
+        if (c.value_trusted && (!std::isfinite(c.value) || c.value < 0)) return "a trusted amount is not a sane number";
+        if (c.duration_months < 0 || c.offers < 0) return "a negative duration or number of offers was kept";
+    }
+    const DecpStats stats = decp_stats(d);
+    if (stats.records != d.records) return "the indicators count another number of records";
+    std::string json_text;
+    try {
+        json_text = decp_stats_to_json(stats).dump();
+    } catch (const std::exception& e) {
+        return std::string("the indicators' JSON cannot be written: ") + e.what();
+    }
+    if (!valid_utf8(decp_renewals_csv(stats))) return "the renewals' CSV is not UTF-8";
+    for (const DecpRenewal& r : stats.renewals) {
+        const Project project = project_from_renewal(r, options.today);
+        if (!valid_utf8(project_to_text(project))) return "a project from a renewal is not UTF-8";
+    }
+    return "";
+}
+
 struct Target {
     const char* name;
     std::string (*run)(std::string_view);
 };
 
 inline const Target kTargets[] = {
-    {"project", project}, {"library", library}, {"render", render}, {"export", exports}, {"search", search}};
+    {"project", project}, {"library", library}, {"render", render}, {"export", exports}, {"search", search},
+    {"decp", decp}};
 
 }  // namespace clausier::fuzz

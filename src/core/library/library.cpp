@@ -700,6 +700,16 @@ const Library& bundled_library() {
     return lib;
 }
 
+const std::vector<Family>& bundled_families() {
+    static const std::vector<Family> families = [] {
+        Library l;
+        std::vector<LibraryProblem> problems;
+        Loader{l, problems, {}, true}.tables(json::parse(bundle_file("clauses/families.json"), nullptr, false), json::object());
+        return std::move(l.families);
+    }();
+    return families;
+}
+
 bool check_value(const Variable& v, const json& value, std::string& error) {
     if (v.type == "percent" || v.type == "integer" || v.type == "euros" || v.type == "hours") {
         if (!value.is_number()) { error = "un nombre est attendu."; return false; }

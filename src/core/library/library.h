@@ -179,6 +179,9 @@ bool load_library(const std::vector<SourceFile>& files, Library& out, std::vecto
 // them. Structural problems are still reported and their clauses left out.
 bool load_checked_library(const std::vector<SourceFile>& files, Library& out, std::vector<LibraryProblem>& problems);
 const Library& bundled_library();   // the bundled files through load_checked_library, loaded once
+// The bundled purchase families alone (clauses/families.json), read once without the clauses: what the need
+// step shows before anything needs the library. The same list as bundled_library().families.
+const std::vector<Family>& bundled_families();
 
 // The clause text with variables replaced by the chosen values (or defaults), formatted the French way.
 std::string render_clause(const Clause& c, const std::map<std::string, json>& values = {});

@@ -30,45 +30,79 @@ std::string hex(uint64_t v) {
 
 }  // namespace
 
-Session::Session(SessionHost host, const Library& lib, const LegalData& law, const RuleSet& rules)
+Session::Session(SessionHost host, const Library* lib, const LegalData* law, const RuleSet* rules)
     : host_(std::move(host)), lib_(lib), law_(law), rules_(rules) {
     if (!host_.now_ms) host_.now_ms = monotonic_ms;
     if (!host_.now_iso) host_.now_iso = clausier::now_iso;
     if (host_.tab.empty()) host_.tab = "t" + hex(random_bits());
-    recompute();
+    stale_ = true;   // the derived data of the empty project
+    if (!host_.defer_derived) update();
 }
 
 double Session::now() const { return host_.now_ms(); }
+
+const Library& Session::library() const {
+    if (!lib_) lib_ = &bundled_library();
+    return *lib_;
+}
+
+const LegalData& Session::law() const {
+    if (!law_) law_ = &bundled_legal_data();
+    return *law_;
+}
+
+const RuleSet& Session::rules() const {
+    if (!rules_) rules_ = &bundled_rules();
+    return *rules_;
+}
+
+const std::vector<Family>& Session::families() const { return lib_ ? lib_->families : bundled_families(); }
 
 std::string Session::new_id() { return "p" + hex(random_bits() ^ ++ids_); }
 
 // ---- derived data ---------------------------------------------------------------------------------------------
 
+// A new generation of the project: its derived data is computed now, or on the host's update().
+void Session::changed() {
+    ++generation_;
+    stale_ = true;
+    if (!host_.defer_derived) update();
+}
+
+bool Session::update() {
+    if (!stale_) return false;
+    recompute();
+    stale_ = false;
+    return true;
+}
+
 void Session::recompute() {
     Derived d;
-    d.procedure = size_procedure(procedure_input(project_), law_);
-    d.findings = run_checks(project_, d.procedure, lib_, law_, rules_);
+    d.procedure = size_procedure(procedure_input(project_), law());
+    d.findings = run_checks(project_, d.procedure, library(), law(), rules());
     for (const Finding& f : d.findings) {
         (f.severity == Severity::bloquant ? d.blocking : f.severity == Severity::alerte ? d.alerts : d.advice)++;
         if (f.severity != Severity::conseil) ++d.to_review[int(f.step)];
     }
-    d.recommendations = recommend(project_, d.procedure, lib_);
-    for (int i = 0; i < kStepCount; ++i) d.filled[i] = step_filled(project_, Step(i), d.findings, lib_);
+    d.recommendations = recommend(project_, d.procedure, library());
+    for (int i = 0; i < kStepCount; ++i) d.filled[i] = step_filled(project_, Step(i), d.findings, library());
     derived_ = std::move(d);
     ++computations_;
 }
 
 const Document& Session::document(DocumentKind kind) {
+    update();
     CachedDocument& c = documents_[int(kind)];
     if (c.generation != generation_) {
-        c.document = assemble_document(project_, kind, derived_.procedure, derived_.findings, lib_);
+        c.document = assemble_document(project_, kind, derived_.procedure, derived_.findings, library());
         c.generation = generation_;
     }
     return c.document;
 }
 
 std::string Session::export_bytes(Format f, DocumentKind kind) {
-    if (is_data_format(f)) return export_data(project_, f, derived_.procedure, lib_);
+    update();
+    if (is_data_format(f)) return export_data(project_, f, derived_.procedure, library());
     return write_document(document(kind), f);
 }
 
@@ -85,8 +119,7 @@ void Session::start(Project p, std::string id, std::string scenario, bool stored
     refusal_ = StoreStatus::ok;
     message_.clear();
     saved_at_.clear();
-    ++generation_;
-    recompute();
+    changed();
     claim();
     if (host_.tab_store) host_.tab_store->set(kTabOpenKey, id_);
     if (host_.store) set_last_opened(*host_.store, id_);
@@ -173,8 +206,7 @@ bool Session::apply(std::string_view field, Merge merge, const std::function<voi
 }
 
 void Session::commit() {
-    ++generation_;
-    recompute();
+    changed();
     save_pending_ = true;
     save_due_ = now() + host_.autosave_delay_ms;
 }
@@ -209,7 +241,7 @@ bool Session::set_related_family(size_t index, const std::string& family) {
 }
 
 bool Session::add_clause(const std::string& clause_id) {
-    const Clause* c = lib_.find(clause_id);
+    const Clause* c = library().find(clause_id);
     const bool chosen = std::any_of(project_.clauses.begin(), project_.clauses.end(),
                                     [&](const ChosenClause& k) { return k.id == clause_id; });
     if (!c || chosen) return false;
@@ -251,6 +283,7 @@ bool Session::edit_consultation(std::string_view field, const std::function<void
 }
 
 bool Session::apply_consultation_defaults() {
+    update();   // the defaults follow the procedure as sized now
     return apply("consultation.defaults", Merge::no, [&](Project& p) {
         const ResolvedSettings r = resolve_settings(p, derived_.procedure);
         ConsultationSettings& s = p.consultation;
@@ -291,7 +324,7 @@ bool Session::add_cpv(const std::string& code) {
     return apply("besoin.cpv", Merge::no, [&](Project& p) {
         p.need.cpv.push_back(digits);
         if (trim(p.need.family).empty())
-            if (const Family* f = family_for_cpv(lib_, digits)) p.need.family = f->id;
+            if (const Family* f = family_for_cpv(library(), digits)) p.need.family = f->id;
     });
 }
 
@@ -361,8 +394,7 @@ bool Session::reload_latest(std::string& error) {
     redo_.clear();
     typing_field_.clear();
     save_pending_ = false;
-    ++generation_;
-    recompute();
+    changed();
     saved_generation_ = generation_;
     for (const StoredVersion& v : list_versions(*host_.store, id_)) {
         saved_at_ = v.saved_at;

@@ -44,6 +44,11 @@ struct SessionHost {
     double autosave_delay_ms = 800;         // a version is written this long after the last change
     double retry_delay_ms = 5000;           // after a refused write, the next attempt
     size_t undo_depth = 200;
+    // When true the session does not compute the derived data inside an operation: it marks it out of date and
+    // the host calls update() when it suits it — the browser app after drawing the frame that shows a keystroke,
+    // so that this frame pays only for drawing. Until then derived() is the data of the previous change;
+    // document(), export_bytes() and the operations that read the derived data bring it up to date first.
+    bool defer_derived = false;
 };
 
 // Whether an edit may join the previous undo step: consecutive keystrokes in one field make one step.
@@ -51,8 +56,10 @@ enum class Merge { no, typing };
 
 class Session {
 public:
-    explicit Session(SessionHost host = {}, const Library& lib = bundled_library(),
-                     const LegalData& law = bundled_legal_data(), const RuleSet& rules = bundled_rules());
+    // Null tables are the bundled ones, each loaded on first use: with defer_derived, a host can draw its first
+    // frame before the clause library, the legal tables and the rules are parsed.
+    explicit Session(SessionHost host = {}, const Library* lib = nullptr, const LegalData* law = nullptr,
+                     const RuleSet* rules = nullptr);
 
     // ---- what is open -------------------------------------------------------------------------------------
     const Project& project() const { return project_; }
@@ -60,8 +67,14 @@ public:
     const std::string& scenario() const { return scenario_; }   // the workshop scenario it started from, if any
     uint64_t generation() const { return generation_; }         // bumped at every committed change
     const Derived& derived() const { return derived_; }
-    const Library& library() const { return lib_; }
-    const LegalData& law() const { return law_; }
+    // Computes the derived data if a change made it out of date (only with SessionHost::defer_derived); true
+    // when it did.
+    bool update();
+    bool derived_current() const { return !stale_; }
+    const Library& library() const;
+    const LegalData& law() const;
+    // The purchase families (clauses/families.json), read without loading the whole clause library.
+    const std::vector<Family>& families() const;
     // The project assembled as `kind`, built on the first request after each change.
     const Document& document(DocumentKind kind);
     // The bytes of an exported file, from the same derived data and documents.
@@ -171,6 +184,7 @@ private:
     bool apply(std::string_view field, Merge merge, const std::function<void(Project&)>& change);
     bool travel(std::vector<Project>& from, std::vector<Project>& to);
     void commit();
+    void changed();
     void recompute();
     void schedule_save();
     bool write_version();
@@ -178,14 +192,16 @@ private:
     double now() const;
 
     SessionHost host_;
-    const Library& lib_;
-    const LegalData& law_;
-    const RuleSet& rules_;
+    const RuleSet& rules() const;
+    mutable const Library* lib_;      // null until first use (the bundled library)
+    mutable const LegalData* law_;
+    mutable const RuleSet* rules_;
 
     Project project_;
     std::string id_, scenario_;
     uint64_t generation_ = 0;
     Derived derived_;
+    bool stale_ = false;   // derived_ predates the last change (SessionHost::defer_derived)
     unsigned long long computations_ = 0;
     struct CachedDocument {
         uint64_t generation = ~0ull;

@@ -66,19 +66,19 @@ bool Session::remove_holder(size_t award, size_t holder) {
 }
 
 bool Session::set_commitment_status(int commitment, CommitmentStatus status) {
-    if (!known_commitment(project_, lib_, commitment)) return false;
+    if (!known_commitment(project_, library(), commitment)) return false;
     return apply("execution.commitments", Merge::no,
                  [&](Project& p) { commitment_record(p.execution, commitment).status = status; });
 }
 
 bool Session::add_proof(int commitment, const ProofReceived& proof) {
-    if (!known_commitment(project_, lib_, commitment)) return false;
+    if (!known_commitment(project_, library(), commitment)) return false;
     return apply("execution.proofs", Merge::no,
                  [&](Project& p) { commitment_record(p.execution, commitment).proofs.push_back(proof); });
 }
 
 bool Session::add_penalty(int commitment, const PenaltyApplied& penalty) {
-    if (!known_commitment(project_, lib_, commitment) || !(penalty.amount >= 0)) return false;
+    if (!known_commitment(project_, library(), commitment) || !(penalty.amount >= 0)) return false;
     return apply("execution.penalties", Merge::no,
                  [&](Project& p) { commitment_record(p.execution, commitment).penalties.push_back(penalty); });
 }
