@@ -61,6 +61,7 @@ const scenario = readdirSync(scenarioDir).filter((f) => f.endsWith('.json')).map
 
 log('bench: native timings');
 const nativeRecompute = JSON.parse(run(benchCore, ['recompute']));
+const nativePortfolio = JSON.parse(run(benchCore, ['portfolio', '500']));
 const nativeDecp10k = JSON.parse(run(benchCore, ['decp', join(data, 'decp-10000.json')]));
 const nativeDecp = smoke ? nativeDecp10k : JSON.parse(run(benchCore, ['decp', join(data, 'decp-100000.json')]));
 const largest = sizes[sizes.length - 1];
@@ -106,6 +107,8 @@ const result = {
   keystroke_ms_p50: round(b.keystrokes.p50, 1),
   keystroke_ms_p95: round(b.keystrokes.p95, 1),
   recompute_ms_native: round(nativeRecompute.cpu_ms, 3),
+  portfolio_500_ms: round(b.portfolio.ms, 1),
+  portfolio_500_ms_native: round(nativePortfolio.cpu_ms, 1),
   [`decp_import_${decpRecords / 1000}k_ms`]: round(b.decp.ms, 0),
   decp_peak_mb: round(b.decp.memory.memory_bytes / 2 ** 20, 1),
   peak_heap_mb: round(b.memory.memory_bytes / 2 ** 20, 1),
@@ -134,6 +137,8 @@ const budgets = [
   ['keystroke to its frame p50, largest scenario (ms)', 'keystroke_ms_p50', '—', null],
   ['keystroke to its frame p95, largest scenario (ms)', 'keystroke_ms_p95', '≤ 16', (r) => r.keystroke_ms_p95 <= 16],
   ['one change, all derived data, native (ms)', 'recompute_ms_native', '≤ 2', (r) => r.recompute_ms_native <= 2],
+  ['portfolio of 500 projects read and summarised, wasm (ms)', 'portfolio_500_ms', '≤ 100', (r) => r.portfolio_500_ms <= 100],
+  ['… native, processor time (ms)', 'portfolio_500_ms_native', '—', null],
   ['peak wasm memory (MB)', 'peak_heap_mb', '≤ 64', (r) => r.peak_heap_mb <= 64],
   ...(smoke ? [['DECP import + indicators, 10,000 records, native (ms)', 'decp_import_10k_ms_native', '—', null]]
     : [['DECP import + indicators, 100,000 records, native (ms)', 'decp_import_100k_ms_native', '≤ 1000', (r) => r.decp_import_100k_ms_native <= 1000]]),

@@ -215,6 +215,7 @@ export async function measureBrowser({ appPage, benchPage, baselinePage, data, r
     out.cpv = await bench(real.page, 'cpv', 'nettoyage');
     out.search_real = await bench(real.page, 'search', 'déchets');
     out.exports = await bench(real.page, 'export', readFileSync(`${data}/project-200.json`, 'utf8'));
+    out.portfolio = await bench(real.page, 'portfolio', '500');
     out.memory = await bench(real.page, 'memory');
     out.keystrokes = await keystrokes(real, scenario, keys);
     out.errors.push(...real.errors);

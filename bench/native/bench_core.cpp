@@ -8,6 +8,8 @@
 //                                        time and processor time
 //   bench_core decp FILE.json            reading a DECP file (bench/decp_gen.mjs) streamed from disk, and its
 //                                        indicators; with the process's peak resident memory before and after
+//   bench_core portfolio N               N generated projects (portfolio_gen.h) read and summarised: the
+//                                        indicators, findings and plan quarters of « Mon année »
 // Prints one JSON object; times are medians in milliseconds of 7 runs, each run repeating the operation for
 // at least 20 ms.
 #include "base/bundle.h"
@@ -16,6 +18,7 @@
 #include "opendata/decp.h"
 #include "project/scenarios.h"
 #include "project/session.h"
+#include "../portfolio_gen.h"
 #include <sys/resource.h>
 #include <algorithm>
 #include <chrono>
@@ -146,6 +149,25 @@ json decp(const std::string& path) {
             {"peak_rss_mb", peak_rss_mb()}};
 }
 
+json portfolio(int n) {
+    const std::vector<std::string> files = bench::generated_portfolio(n);
+    size_t items = 0;
+    const auto summarize = [&] { items = bench::summarize_files(files); };
+    const double ms = median_ms(summarize);
+    // Processor time of one more run, and of its two halves: reading the files, summarising the projects.
+    const auto cpu = [](const std::function<void()>& op) {
+        const std::clock_t start = std::clock();
+        op();
+        return 1000.0 * double(std::clock() - start) / CLOCKS_PER_SEC;
+    };
+    const double cpu_ms = cpu(summarize);
+    std::vector<PortfolioProject> projects;
+    const double read_ms = cpu([&] { projects = bench::read_files(files); });
+    const double summary_ms = cpu([&] { items = bench::summarize(projects); });
+    return {{"ms", ms}, {"cpu_ms", cpu_ms}, {"read_cpu_ms", read_ms}, {"summary_cpu_ms", summary_ms},
+            {"projects", files.size()}, {"items", items}};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -156,8 +178,9 @@ int main(int argc, char** argv) {
         else if (args.size() == 1 && args[0] == "load") std::cout << load().dump() << "\n";
         else if (args.size() == 1 && args[0] == "recompute") std::cout << recompute().dump() << "\n";
         else if (args.size() == 2 && args[0] == "decp") std::cout << decp(args[1]).dump() << "\n";
+        else if (args.size() == 2 && args[0] == "portfolio") std::cout << portfolio(std::stoi(args[1])).dump() << "\n";
         else {
-            std::cerr << "usage: bench_core search LIB.json QUERY | export PROJECT.json OUT.md | load | recompute | decp FILE.json\n";
+            std::cerr << "usage: bench_core search LIB.json QUERY | export PROJECT.json OUT.md | load | recompute | decp FILE.json | portfolio N\n";
             return 2;
         }
     } catch (const std::exception& e) {

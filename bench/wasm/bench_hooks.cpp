@@ -16,15 +16,19 @@
 //   "decp-begin", "decp-feed", "decp-end"
 //                 a DECP file read as a stream (the page feeds the chunks it reads from a File), then its
 //                 indicators: decp-end answers the records and contracts read
+//   "portfolio"   arg projects generated (bench/portfolio_gen.h), read and summarised as « Mon année » does:
+//                 portfolio_500_ms
 // Times are medians in milliseconds; each run repeats the operation for at least 20 ms and divides.
 #include "../../src/ui/semantics.h"
 #include "base/bundle.h"
 #include "library/cpv.h"
 #include "export/export.h"
 #include "opendata/decp.h"
+#include "../portfolio_gen.h"
 #include <memory>
 #include <malloc.h>
 #include <algorithm>
+#include <cstdlib>
 #include <functional>
 
 namespace {
@@ -71,6 +75,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* clausier_bench(const char* what_c, c
     if (what.rfind("put:", 0) == 0) {
         clausier::bundle_put(what.substr(4), arg);
         out = {{"put", what.substr(4)}, {"bytes", arg.size()}};
+    } else if (what == "portfolio") {
+        const std::vector<std::string> files = bench::generated_portfolio(std::atoi(arg.c_str()));
+        size_t items = 0;
+        out = {{"ms", median_ms([&] { items = bench::summarize_files(files); }, 5)}};
+        out["projects"] = files.size();
+        out["items"] = items;
     } else if (what == "search") {
         const clausier::Library& lib = clausier::bundled_library();
         size_t hits = 0;

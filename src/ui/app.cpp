@@ -7,6 +7,7 @@
 #include "export/export.h"
 #include "opendata.h"
 #include "platform.h"
+#include "projects.h"
 #include "project/scenarios.h"
 #include "widgets.h"
 #include <imgui_internal.h>
@@ -586,50 +587,6 @@ void right_panel() {
     }
 }
 
-// « Mes projets »: the projects stored in this browser (open one, or delete one to free space) and the versions
-// of the one open (restore one).
-void projects_window() {
-    App& a = app();
-    Session& s = session();
-    help_text("Projets enregistrés dans ce navigateur (rien n'est envoyé sur un serveur).");
-    int i = 0;
-    std::string forget;
-    for (const StoredProject& sp : list_saved(store())) {
-        ImGui::PushID(i++);
-        const std::string label = (sp.title.empty() ? "Projet sans titre" : sp.title) + " — " + sp.saved_at;
-        const bool current = sp.id == s.project_id();
-        wrapped_text(current ? label + " (ouvert)" : label);   // a long title wraps: a button would cut it
-        const bool open = button("projects.open." + std::to_string(i), "Ouvrir");
-        accessible_name("Ouvrir " + label);
-        if (open) {
-            std::string error;
-            if (s.open_stored(sp.id, error)) a.selected_clause.clear();
-            else show_error("Projet illisible", error);
-            a.show_projects = false;
-        }
-        if (!current) {
-            ImGui::SameLine();
-            if (small_button("projects.forget." + std::to_string(i), "Supprimer")) forget = sp.id;
-        }
-        ImGui::PopID();
-    }
-    if (!forget.empty()) {
-        forget_saved(store(), forget);
-        show_notice("Projet supprimé de ce navigateur.");
-    }
-    section_gap();
-    subheading("Versions précédentes du projet en cours");
-    for (const StoredVersion& v : list_versions(store(), s.project_id())) {
-        const std::string label = "Version " + std::to_string(v.version) + " — " + v.saved_at;
-        if (small_button("versions.restore." + std::to_string(v.version), label.c_str())) {
-            std::string error;
-            if (s.restore_version(v.version, error)) show_notice("Version " + std::to_string(v.version) + " restaurée.");
-            else if (!error.empty()) show_error("Version illisible", error);
-            a.show_projects = false;
-        }
-    }
-}
-
 // The project was opened in another tab: this one reads it and offers to take it back.
 void read_only_banner() {
     if (session().owns()) return;
@@ -698,13 +655,15 @@ void modals() {
         ImGui::EndPopup();
     }
     if (a.show_projects) ImGui::OpenPopup("Mes projets");
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 36, ImGui::GetFontSize() * 24), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetIO().DisplaySize.x - 40, ImGui::GetFontSize() * 48),
+                                    ImGui::GetIO().DisplaySize.y * 0.8f), ImGuiCond_Appearing);
     if (ImGui::BeginPopupModal("Mes projets", &a.show_projects)) {
         sem_begin("dialog.projects", Role::dialog, "Mes projets");
         projects_window();
         // Escape closes the dialog as its close box does; the focus goes back to the button that opened it.
         if (!a.show_projects || escape) {
             a.show_projects = false;
+            projects_closed();
             a.focus_request = "top.projects";
             ImGui::CloseCurrentPopup();
         }
@@ -849,7 +808,7 @@ template <> clausier::EnumNames<ui::Mode> clausier::enum_names<ui::Mode>() { ret
 // ---- platform callbacks ----------------------------------------------------------------------------------
 
 void app_file_opened(const std::string& name, const std::string& content) {
-    if (!ui::opendata_take_file(name, content)) ui::open_project_text(name, content);
+    if (!ui::opendata_take_file(name, content) && !ui::projects_take_file(name, content)) ui::open_project_text(name, content);
     platform::request_redraw();
 }
 

@@ -3,6 +3,7 @@
 // the page with real mouse and keyboard events — never to change the model behind the UI's back.
 #include "app.h"
 #include "opendata.h"
+#include "projects.h"
 #include <imgui_internal.h>
 
 namespace ui {
@@ -54,6 +55,7 @@ std::string automation_state() {
                   {"interactive", focusable_items()},
                   {"field_messages", field_messages()}};
     state["decp"] = opendata_state();   // the « Données essentielles » screen
+    state["portfolio"] = projects_state();   // « Mes projets »
     return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -45,11 +45,12 @@ std::set<std::string> rules_of(const std::vector<Finding>& findings) {
 
 }  // namespace
 
-TEST_CASE("scenarios: the six workshop scenarios are bundled, each with a title and a teaching brief", "[scenarios]") {
+TEST_CASE("scenarios: the eight workshop scenarios are bundled, each with a title and a teaching brief", "[scenarios]") {
     std::set<std::string> names;
     for (const Scenario& s : bundled_scenarios()) names.insert(s.name);
     CHECK(names == std::set<std::string>{"restauration-scolaire", "nettoyage-insertion", "renovation-ecole",
-                                         "espaces-verts-reserve", "informatique-reemploi", "pieges"});
+                                         "espaces-verts-reserve", "informatique-reemploi", "pieges",
+                                         "spaser-agglomeration", "groupement-restauration"});
     for (const Scenario& s : bundled_scenarios()) {
         INFO(s.name);
         CHECK(find_scenario(s.name) == &s);

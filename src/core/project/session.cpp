@@ -1,4 +1,5 @@
 #include "project/session.h"
+#include "portfolio/stored.h"
 #include "project/consultation.h"
 #include "base/clock.h"
 #include "library/cpv.h"
@@ -176,7 +177,10 @@ bool Session::open_text(const std::string& text, std::string& error) {
     }
     Project p;
     if (!project_from_text(text, p, error)) return false;
-    start(std::move(p), new_id(), "", false);
+    if (const std::string same = host_.store ? find_identical(*host_.store, p) : std::string(); !same.empty())
+        start(std::move(p), same, "", true);
+    else
+        start(std::move(p), new_id(), "", false);
     return true;
 }
 

@@ -87,13 +87,19 @@ public:
     void open_blank();                                              // "Nouveau projet", launched today
     bool open_stored(const std::string& id, std::string& error);   // nothing is written
     // A project file, or a published DCE package (package.h): the package is shown in the Entreprise mode beside
-    // the open project, which it leaves as it is. On failure nothing changes.
+    // the open project, which it leaves as it is. A project file identical to a project already stored in this
+    // browser opens that project: opening the same file twice never makes a duplicate. On failure nothing changes.
     bool open_text(const std::string& text, std::string& error);
     // The published package opened last, if any (until another project or package is opened, or close_package).
     const DcePackage* package() const { return package_.empty() ? nullptr : &package_.front(); }
     void close_package() { package_.clear(); }
     bool open_scenario(const std::string& name, std::string& error);
     void open_new(Project p);   // a new project from a prepared start (e.g. project_from_renewal), saved at once
+
+    // A fresh storage id for a project ("p" + 16 hex digits), unique in this browser.
+    std::string new_id();
+    // The time stamped on versions (ISO 8601 UTC), from the host.
+    std::string now_iso() const { return host_.now_iso(); }
 
     // ---- operations: each is one undo step (or joins the previous one with Merge::typing) -------------------
     // False when the tab does not own the project (read-only) and nothing changed.
@@ -188,7 +194,6 @@ private:
     void schedule_save();
     bool write_version();
     bool reload_latest(std::string& error);
-    std::string new_id();
     double now() const;
 
     SessionHost host_;

@@ -1,0 +1,111 @@
+// A buyer's year, through the real UI (mouse and a French keyboard): two scenario files opened (the same file
+// twice makes no duplicate), an award recorded with French amounts and a SIRET typed with spaces, « Mon année »
+// with its indicators and launches by quarter, then « Mes projets »: each project with its details, rename,
+// duplicate, delete and « Annuler », the whole portfolio exported as one file and imported back with a broken
+// entry named in the report. Every wait is on the app's state, never on time.
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { run } from './lib.mjs';
+
+const scenario = (name) => readFileSync(`scenarios/${name}.clausier.json`, 'utf8');
+const portfolio = async (app) => (await app.state()).portfolio.projects;
+
+run('year', async (app) => {
+  await app.open();
+  const cleaningText = scenario('nettoyage-insertion');
+  const cleaning = JSON.parse(cleaningText);
+  await app.openFile('top.open', 'nettoyage.clausier.json', cleaningText);
+  let s = await app.state();
+  app.check(s.project.title === cleaning.title, 'the cleaning project with its award is opened');
+  const cleaningId = s.project_id;
+  await app.saved();
+
+  const cateringText = scenario('restauration-scolaire');
+  await app.openFile('top.open', 'cantine.clausier.json', cateringText);
+  s = await app.saved();
+  const cateringId = s.project_id;
+  const count = (await portfolio(app)).length;
+
+  // The same file again: the stored project opens, no copy appears.
+  await app.openFile('top.open', 'nettoyage-encore.clausier.json', cleaningText);
+  s = await app.state();
+  app.check(s.project_id === cleaningId, 'opening the same file again opens the project already stored');
+  app.check((await portfolio(app)).length === count, `and makes no duplicate (${count} projects)`);
+
+  // The award of the catering project, typed as a French buyer writes it.
+  await app.click('top.projects');
+  await app.click(`projects.${cateringId}.open`);
+  await app.waitState((st) => st.project_id === cateringId, 'the catering project is opened from « Mes projets »');
+  await app.click('top.year');
+  app.check(await app.has('year.indicators'), '« Mon année » shows the indicators of the portfolio');
+  app.check(await app.has('year.chart'), 'and draws the launches by quarter');
+  await app.shot('mon-annee');
+  await app.click('year.tab.award');
+  if (await app.has('attribution.record.1')) await app.click('attribution.record.1');
+  await app.fill('attribution.lots[1].notification_date', '15/03/2027');
+  await app.fill('attribution.lots[1].amount', '123 456,50 €');
+  await app.fill('attribution.lots[1].holders[1].siret', '999 900 001 00010');
+  s = await app.state();
+  const lot = s.project.award.lots.find((l) => l.lot === 1);
+  app.check(lot && lot.notification_date === '2027-03-15', `the notification date « 15/03/2027 » is stored ISO (${lot && lot.notification_date})`);
+  app.check(lot && Math.abs(lot.amount - 123456.5) < 1e-6, `the amount « 123 456,50 € » is read (${lot && lot.amount})`);
+  app.check(lot && lot.holders[0].siret === '999 900 001 00010', 'the SIRET is kept as typed');
+  await app.press('Escape');
+  app.check(!(await app.has('year.indicators')), 'Escape closes « Mon année »');
+  await app.saved();
+
+  // « Mes projets »: the rows, rename with accents typed on a French keyboard, duplicate, delete, « Annuler ».
+  await app.click('top.projects');
+  app.check(await app.has(`projects.${cleaningId}.details`) && await app.has(`projects.${cateringId}.details`),
+    'both projects are listed with their details');
+  const open = (await portfolio(app)).filter((p) => p.open).map((p) => p.id);
+  app.check(open.length === 1 && open[0] === cateringId, 'the open project is marked');
+  app.check(!(await app.has(`projects.${cateringId}.delete`)), 'the open project cannot be deleted from the list');
+  await app.shot('mes-projets');
+
+  await app.click(`projects.${cleaningId}.rename`);
+  await app.fill(`projects.${cleaningId}.title`, 'Nettoyage 2027 — écoles');
+  await app.click(`projects.${cleaningId}.rename.ok`);
+  let rows = await portfolio(app);
+  app.check(rows.find((p) => p.id === cleaningId).title === 'Nettoyage 2027 — écoles', 'the stored project is renamed (accents and dash intact)');
+
+  await app.click(`projects.${cleaningId}.duplicate`);
+  rows = await portfolio(app);
+  const copy = rows.find((p) => p.title === 'Nettoyage 2027 — écoles (copie)');
+  app.check(rows.length === count + 1 && !!copy, '« Dupliquer » adds a copy');
+
+  await app.click(`projects.${copy.id}.delete`);
+  app.check((await portfolio(app)).length === count && (await app.state()).portfolio.undo, 'the copy is deleted, « Annuler » is offered');
+  await app.click('projects.undo');
+  app.check((await portfolio(app)).some((p) => p.id === copy.id), '« Annuler » brings the copy back');
+  await app.click(`projects.${copy.id}.delete`);
+
+  // Export of the whole portfolio: one file; the next action ends the offer to undo.
+  const exported = await app.download('projects.export');
+  const file = JSON.parse(exported.text);
+  app.check(!(await app.state()).portfolio.undo, 'the next action ends the offer to undo the deletion');
+  app.check(file.format === 'clausier-portefeuille' && file.projects.length === count,
+    `the portfolio downloads as one file with its ${count} projects (${exported.name})`);
+
+  // Import: a new project, one broken entry and the ones already here.
+  const fresh = JSON.parse(JSON.stringify(file.projects[0]));
+  fresh.project.title = fresh.title = 'Espaces verts — secteur nord';
+  file.projects.push(fresh);
+  file.projects[1].project.lots = 'beaucoup';
+  const brokenTitle = file.projects[1].title;
+  const path = join(mkdtempSync(join(tmpdir(), 'clausier-up-')), 'portefeuille.json');
+  writeFileSync(path, JSON.stringify(file));
+  const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.click('projects.import')]);
+  await chooser.setFiles(path);
+  s = await app.waitState((st) => st.portfolio.report !== '', 'the portfolio file is imported');
+  await app.settle();
+  app.check((await portfolio(app)).length === count + 1, 'the new project is added, nothing is overwritten');
+  app.check(s.portfolio.report.includes('1 projet importé') && s.portfolio.report.includes(`Projet 2 « ${brokenTitle} »`) &&
+    s.portfolio.report.includes('lots'), 'the report names the broken entry and what is wrong');
+  app.check(await app.has('projects.report'), 'the report is shown in the dialog');
+  await app.shot('mes-projets-import');
+  await app.press('Escape');
+  app.check(!(await app.has('projects.export')), 'Escape closes « Mes projets »');
+  app.checkNoNetwork();
+});
