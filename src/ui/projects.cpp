@@ -95,7 +95,7 @@ void project_row(const PortfolioEntry& e) {
     ImGui::PushID(e.id.c_str());
     ImGui::PushFont(font_bold());
     const std::string title = (e.title.empty() ? "Projet sans titre" : e.title) + (open ? " (ouvert)" : "");
-    ImGui::TextWrapped("%s", title.c_str());
+    wrapped_text(title);
     ImGui::PopFont();
     record_item(k + ".title_text", Role::heading, title);
     help_text(details(e));
