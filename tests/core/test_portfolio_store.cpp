@@ -7,6 +7,9 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <ctime>
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
 
 using namespace clausier;
 using test_support::MemoryStore;
@@ -49,17 +52,25 @@ TEST_CASE("every stored project is listed with its title, buyer, launch, value, 
     CHECK(entry(list, s.project_id())->status == ProjectStatus::preparation);
 }
 
+// Sets the time zone of the process (natively the TZ variable; in wasm the host's, which Emscripten's localtime
+// asks through JavaScript's Date: Node reads process.env.TZ again when it changes). "" restores the default.
+static void set_time_zone(const std::string& tz) {
+#ifdef __EMSCRIPTEN__
+    EM_ASM({ const tz = UTF8ToString($0); if (tz) process.env.TZ = tz; else delete process.env.TZ; }, tz.c_str());
+#endif
+    if (tz.empty()) unsetenv("TZ");
+    else setenv("TZ", tz.c_str(), 1);
+    tzset();
+}
+
 TEST_CASE("the time of the last version is shown in local time", "[portfolio][stored]") {
     const char* before = std::getenv("TZ");
     const std::string saved = before ? before : "";
-    setenv("TZ", "Europe/Paris", 1);
-    tzset();
+    set_time_zone("Europe/Paris");
     CHECK(local_time_label("2026-11-30T13:05:00Z") == "30/11/2026 à 14 h 05");   // UTC+1 in winter
     CHECK(local_time_label("2027-07-01T22:30:00Z") == "02/07/2027 à 0 h 30");    // UTC+2 in summer, next day
     CHECK(local_time_label("pas une date") == "pas une date");
-    if (before) setenv("TZ", saved.c_str(), 1);
-    else unsetenv("TZ");
-    tzset();
+    set_time_zone(saved);
 }
 
 TEST_CASE("rename, duplicate and delete with undo work on the store", "[portfolio][stored]") {
