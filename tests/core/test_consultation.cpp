@@ -5,6 +5,7 @@
 #include "project/consultation.h"
 #include "project/scenarios.h"
 #include "project/session.h"
+#include "../support/scenario.h"
 #include <catch2/catch.hpp>
 #include <algorithm>
 
@@ -12,14 +13,7 @@ using namespace clausier;
 
 namespace {
 
-Project scenario(const char* name) {
-    const Scenario* s = find_scenario(name);
-    REQUIRE(s != nullptr);
-    Project p;
-    std::string error;
-    REQUIRE(project_from_text(s->text, p, error));
-    return p;
-}
+using testing::scenario;
 
 ResolvedSettings resolved(const Project& p) { return resolve_settings(p, project_procedure(p)); }
 

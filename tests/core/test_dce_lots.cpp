@@ -8,6 +8,7 @@
 #include "project/session.h"
 #include "project/consultation.h"
 #include "project/scenarios.h"
+#include "../support/scenario.h"
 #include <catch2/catch.hpp>
 
 using namespace clausier;
@@ -15,14 +16,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-Project scenario(const char* name) {
-    const Scenario* s = find_scenario(name);
-    REQUIRE(s != nullptr);
-    Project p;
-    std::string error;
-    REQUIRE(project_from_text(s->text, p, error));
-    return p;
-}
+using testing::scenario;
 
 std::vector<Finding> findings(const Project& p) { return run_checks(p, project_procedure(p)); }
 

@@ -6,6 +6,7 @@
 #include "document/assemble.h"
 #include "project/scenarios.h"
 #include "project/session.h"
+#include "../support/scenario.h"
 #include <catch2/catch.hpp>
 #include <algorithm>
 
@@ -31,12 +32,7 @@ Project project(const std::string& title, const std::string& family, double valu
     return p;
 }
 
-Project scenario(const char* name) {
-    Project p;
-    std::string error;
-    REQUIRE(project_from_text(find_scenario(name)->text, p, error));
-    return p;
-}
+using testing::scenario;
 
 }  // namespace
 
