@@ -198,7 +198,7 @@ int cmd_recommend(const Args& a) {
 
 int cmd_export(const Args& a) {
     if (a.positional.empty()) throw Usage{"Précisez le fichier projet : clausier export PROJET.json --format html -o FICHIER."};
-    Format format;
+    Format format = Format::html;  // overwritten by parse_enum; initialised for the compiler
     if (!parse_enum(a.option("--format"), format)) throw Usage{"--format attend " + enum_choices<Format>(false) + "."};
     DocumentKind kind = DocumentKind::dce;
     if (a.options.count("--document") && !parse_enum(a.option("--document"), kind))

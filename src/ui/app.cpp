@@ -255,18 +255,6 @@ void go_to(Step s) {
     announce("Étape " + std::to_string(int(s) + 1) + " sur " + std::to_string(kStepCount) + " : " + enum_label(s));
 }
 
-// Findings about the project's clauses as a whole: « Corriger » opens the clause list filtered on the kind of
-// clause that is missing (L.2112-2 and L.2112-2-1, art. 35 of the loi Climat et résilience).
-struct ClauseListFix {
-    const char* rule;
-    const char* pillar;   // App::clause_filter_pillar
-    const char* kind;     // App::clause_filter_kind
-};
-const ClauseListFix kClauseListFixes[] = {
-    {"art35-condition-environnementale", "environnemental", "condition-execution"},
-    {"art35-condition-sociale", "social", "condition-execution"},
-};
-
 void jump_to(const Finding& f) {
     App& a = app();
     if (a.mode == Mode::entreprise) a.mode = Mode::acheteur;
@@ -274,15 +262,14 @@ void jump_to(const Finding& f) {
     if (!place.clause.empty()) a.selected_clause = place.clause;   // a clause's field: open the clause concerned
     a.panel_in_place = false;
     go_to(place.step);
-    // A whole list (« criteres.criteria », « objectifs.goals »): its first widget drawn takes the focus
-    // (widgets.cpp); the list of chosen clauses is fixed from the list of clauses to add.
-    a.focus_request = place.widget == "clauses.clauses" ? "clauses.item." : place.widget;
-    for (const ClauseListFix& fix : kClauseListFixes)
-        if (f.rule == fix.rule) {
-            a.clause_query.clear();
-            a.clause_filter_pillar = fix.pillar;
-            a.clause_filter_kind = fix.kind;
-        }
+    // A whole list (« criteres.criteria », « objectifs.goals », « clauses.item. »): its first widget drawn takes
+    // the focus (widgets.cpp).
+    a.focus_request = place.widget;
+    if (place.add_from) {
+        a.clause_query.clear();
+        a.clause_filter_pillar = to_name(place.add_from->pillar);
+        a.clause_filter_kind = to_name(place.add_from->kind);
+    }
 }
 
 void show_notice(const std::string& text) {

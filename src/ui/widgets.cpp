@@ -535,17 +535,6 @@ bool choice_combo(const std::string& id, const char* label, std::string& value,
 
 // ---- the small calendar beside date fields -------------------------------------------------------------------
 
-// 0 for Monday … 6 for Sunday (Sakamoto's method on the Gregorian calendar).
-int weekday(const Date& d) {
-    static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
-    const int y = d.year - (d.month < 3);
-    return (y + y / 4 - y / 100 + y / 400 + t[d.month - 1] + d.day + 6) % 7;
-}
-
-const char* const kMonthNames[] = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-                                   "août", "septembre", "octobre", "novembre", "décembre"};
-const char* const kDayNames[] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
-
 // The month shown by the open calendar and the day that takes the keyboard focus in it.
 struct CalendarState {
     std::string field;   // the date field whose calendar is open
@@ -586,7 +575,7 @@ std::string date_picker(const std::string& id, const char* label, const Date& cu
     if (small_button(prefix + ".prev", "←")) shift_month(c, -1);
     accessible_name("Mois précédent");
     ImGui::SameLine();
-    const std::string month = std::string(kMonthNames[c.month - 1]) + " " + std::to_string(c.year);
+    const std::string month = std::string(french_month(c.month)) + " " + std::to_string(c.year);
     ImGui::PushFont(font_bold());
     ImGui::TextUnformatted(month.c_str());
     ImGui::PopFont();
@@ -604,7 +593,7 @@ std::string date_picker(const std::string& id, const char* label, const Date& cu
     const float cell = ImGui::GetFontSize() * 2.2f;
     for (int d = 0; d < 7; ++d) {   // « lu ma me je ve sa di »
         if (d > 0) ImGui::SameLine(d * cell + ImGui::GetStyle().WindowPadding.x);
-        ImGui::TextDisabled("%.2s", kDayNames[d]);
+        ImGui::TextDisabled("%.2s", french_weekday(d));
     }
     const int first = weekday({c.year, c.month, 1});
     for (int day = 1; day <= days_in_month(c.year, c.month); ++day) {
@@ -618,7 +607,7 @@ std::string date_picker(const std::string& id, const char* label, const Date& cu
                                          ImVec2(cell - ImGui::GetStyle().ItemSpacing.x, 0));
         if (appearing && day == c.day) ImGui::SetItemDefaultFocus();   // not the first button, as ImGui would
         pressed |= take_activation(day_id);
-        record_item(day_id, Role::button, std::string(kDayNames[column]) + " " + french_date(date), "",
+        record_item(day_id, Role::button, std::string(french_weekday(column)) + " " + french_date(date), "",
                     chosen ? sem_current : sem_none);
         if (ImGui::IsItemFocused()) c.day = day;
         if (pressed) picked = iso_date(date);

@@ -28,8 +28,8 @@ await run('corriger', async (app) => {
     const s = await app.state();
     const focused = await focusedWidget(app);
     // A finding about a whole list (« criteres.criteria ») leads to the list's first widget; one about the chosen
-    // clauses as a whole, to the list of clauses to add.
-    const list = f.fix.widget === 'clauses.clauses' ? ['clauses.item.'] : [f.fix.widget + '.', f.fix.widget + '['];
+    // clauses as a whole, to the list of clauses to add (the core names it by its prefix, « clauses.item. »).
+    const list = f.fix.widget.endsWith('.') ? [f.fix.widget] : [f.fix.widget + '.', f.fix.widget + '['];
     const right = focused === f.fix.widget || list.some((p) => focused.startsWith(p));
     let r = null;
     try { r = await app.rect(focused); } catch (_) { /* nothing focused: reported below */ }

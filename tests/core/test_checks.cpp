@@ -277,4 +277,13 @@ TEST_CASE("Every finding leads to a field of the app: its step and widget", "[ch
     place = field_place(f, p, test_library());
     CHECK(place.step == Step::criteres);
     CHECK(place.widget == "criteres.criteria[2].weight");
+    CHECK_FALSE(place.add_from);
+    f.step = Step::clauses;   // no environmental execution condition: fixed by adding one from the filtered list
+    f.field = "clauses";
+    f.rule = "art35-condition-environnementale";
+    place = field_place(f, p, test_library());
+    CHECK(place.widget == "clauses.item.");
+    REQUIRE(place.add_from);
+    CHECK(place.add_from->pillar == Pillar::environnemental);
+    CHECK(place.add_from->kind == ClauseKind::condition_execution);
 }

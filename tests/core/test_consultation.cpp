@@ -5,6 +5,7 @@
 #include "project/consultation.h"
 #include "project/scenarios.h"
 #include "project/session.h"
+#include "../support/document_text.h"
 #include "../support/scenario.h"
 #include <catch2/catch.hpp>
 #include <algorithm>
@@ -17,17 +18,7 @@ using testing::scenario;
 
 ResolvedSettings resolved(const Project& p) { return resolve_settings(p, project_procedure(p)); }
 
-std::string dce_text(const Project& p) {
-    const Document d = assemble_document(p, DocumentKind::dce, project_procedure(p), {});
-    std::string out;
-    for (const Block& b : d.blocks) {
-        out += inline_text(b.text) + "\n";
-        for (const Inline& i : b.items) out += inline_text(i) + "\n";
-        for (const Inline& h : b.header) out += inline_text(h) + "\n";
-        for (const auto& row : b.rows) for (const Inline& c : row) out += inline_text(c) + "\n";
-    }
-    return out;
-}
+std::string dce_text(const Project& p) { return testing::document_text(p, DocumentKind::dce); }
 
 size_t count(const std::string& text, const std::string& what) {
     size_t n = 0;

@@ -8,6 +8,7 @@
 #include "project/session.h"
 #include "project/consultation.h"
 #include "project/scenarios.h"
+#include "../support/document_text.h"
 #include "../support/scenario.h"
 #include <catch2/catch.hpp>
 
@@ -31,17 +32,7 @@ size_t count(const std::vector<Finding>& all, const char* rule) {
     return n;
 }
 
-std::string text_of(const Project& p, DocumentKind kind) {
-    const Document d = assemble_document(p, kind, project_procedure(p), {});
-    std::string out;
-    for (const Block& b : d.blocks) {
-        out += inline_text(b.text) + "\n";
-        for (const Inline& i : b.items) out += inline_text(i) + "\n";
-        for (const Inline& h : b.header) out += inline_text(h) + "\n";
-        for (const auto& row : b.rows) for (const Inline& c : row) out += inline_text(c) + "\n";
-    }
-    return out;
-}
+using testing::document_text;
 
 }  // namespace
 
@@ -60,7 +51,7 @@ TEST_CASE("dce lots: criteria of one lot are weighed and checked with that lot",
     CHECK_THAT(finding(all, "criteres-total-ponderation")->message, Contains("critères du lot 2") && Contains("110"));
 
     // The RC and the grid state the criteria of each lot.
-    const std::string dce = text_of(p, DocumentKind::dce);
+    const std::string dce = document_text(p, DocumentKind::dce);
     CHECK_THAT(dce, Contains("les critères diffèrent selon les lots"));
     CHECK_THAT(dce, Contains("Délai d'intervention"));
     CHECK_THAT(dce, Contains("Délai d'intervention\u202F», lot 2 ("));   // its offer document, for lot 2
@@ -83,7 +74,7 @@ TEST_CASE("dce lots: weight ranges and ranked criteria (R.2152-12)", "[dce-lots]
     for (AwardCriterion& c : p.criteria) c.weight_max = c.weight + 5;   // every range covers the old weights
     auto all = findings(p);
     CHECK_FALSE(finding(all, "criteres-total-ponderation"));
-    CHECK_THAT(text_of(p, DocumentKind::dce), Contains("fourchette indiquée"));
+    CHECK_THAT(document_text(p, DocumentKind::dce), Contains("fourchette indiquée"));
     for (AwardCriterion& c : p.criteria) { c.weight = c.weight / 2; c.weight_max = c.weight; }   // at most half of 100 %
     all = findings(p);
     REQUIRE(finding(all, "criteres-total-ponderation"));
@@ -100,7 +91,7 @@ TEST_CASE("dce lots: weight ranges and ranked criteria (R.2152-12)", "[dce-lots]
     CHECK(finding(all, "criteres-hierarchisation-non-motivee"));
     r.weighting_reason = "Le besoin, expérimental, ne permet pas d’apprécier à l’avance le poids relatif de chaque critère.";
     CHECK_FALSE(finding(findings(r), "criteres-hierarchisation-non-motivee"));
-    const std::string dce = text_of(r, DocumentKind::dce);
+    const std::string dce = document_text(r, DocumentKind::dce);
     CHECK_THAT(dce, Contains("ordre décroissant d'importance"));
     CHECK_THAT(dce, Contains("Rang"));
 }
@@ -114,7 +105,7 @@ TEST_CASE("dce lots: a price form per lot with its own price schedule", "[dce-lo
     CHECK(r.lot_schedules[0] == PriceSchedule::dpgf);
     CHECK(r.lot_schedules[1] == PriceSchedule::dqe);
     CHECK(r.price_forms_differ);
-    const std::string dce = text_of(p, DocumentKind::dce);
+    const std::string dce = document_text(p, DocumentKind::dce);
     CHECK_THAT(dce, Contains("La forme des prix diffère selon les lots"));
     CHECK_THAT(dce, Contains("pour le lot 2, le bordereau des prix unitaires et le détail quantitatif estimatif"));
 
@@ -144,7 +135,7 @@ TEST_CASE("dce lots: the single-lot ground is picked, then explained", "[dce-lot
         CHECK(finding(findings(p), "lots-unique-non-justifie"));
     }
     p.single_lot_justification = "Les mêmes agents passent dans tous les bâtiments le même jour, selon un planning unique.";
-    CHECK_THAT(text_of(p, DocumentKind::dce), Contains("rendrait l'exécution techniquement difficile"));
+    CHECK_THAT(document_text(p, DocumentKind::dce), Contains("rendrait l'exécution techniquement difficile"));
 }
 
 TEST_CASE("dce lots: the ESS reservation is proposed from the CPV codes", "[dce-lots][checks]") {
@@ -176,12 +167,12 @@ TEST_CASE("dce lots: the loi industrie verte exclusion is decided in the setting
     Project p = scenario("informatique-reemploi");
     REQUIRE(project_procedure(p).procedure == Procedure::formalisee);
     CHECK(finding(findings(p), "exclusions-industrie-verte"));
-    CHECK_THAT(text_of(p, DocumentKind::dce), !Contains("L.2141-7-1"));
+    CHECK_THAT(document_text(p, DocumentKind::dce), !Contains("L.2141-7-1"));
     p.consultation.green_industry_exclusion = Toggle::non;
     CHECK_FALSE(finding(findings(p), "exclusions-industrie-verte"));
     p.consultation.green_industry_exclusion = Toggle::oui;
     CHECK_FALSE(finding(findings(p), "exclusions-industrie-verte"));
-    CHECK_THAT(text_of(p, DocumentKind::dce), Contains("En application de l'article L.2141-7-1") && Contains("plan de vigilance"));
+    CHECK_THAT(document_text(p, DocumentKind::dce), Contains("En application de l'article L.2141-7-1") && Contains("plan de vigilance"));
 }
 
 TEST_CASE("dce lots: IT clauses derogate from the CCAG-TIC, the IT scenario applies it", "[dce-lots][consultation]") {
@@ -189,7 +180,7 @@ TEST_CASE("dce lots: IT clauses derogate from the CCAG-TIC, the IT scenario appl
     CHECK(p.consultation.ccag == Ccag::tic);
     auto all = findings(p);
     CHECK_FALSE(finding(all, "consultation-derogation-non-listee"));
-    const std::string dce = text_of(p, DocumentKind::dce);
+    const std::string dce = document_text(p, DocumentKind::dce);
     CHECK_THAT(dce, Contains("CCAG-TIC art. 14"));
     CHECK_THAT(dce, !Contains("CCAG-FCS art. 14"));
     CHECK_THAT(dce, !Contains("(CCAG-TIC ou CCAG-FCS)"));

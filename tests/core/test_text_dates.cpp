@@ -79,3 +79,11 @@ TEST_CASE("date: the strict ISO reader of files and the French forms shown", "[d
     REQUIRE(parse_french_date(french_date(Date{2027, 8, 1}), back, error));
     CHECK(iso_date(back) == "2027-08-01");
 }
+
+TEST_CASE("weekday and French names of months and days", "[date]") {
+    CHECK(weekday({2026, 11, 30}) == 0);   // a Monday
+    CHECK(weekday({2027, 1, 15}) == 4);    // a Friday
+    CHECK(weekday({2028, 2, 29}) == 1);    // a Tuesday, leap day
+    CHECK(std::string(french_month(8)) == "août");
+    CHECK(std::string(french_weekday(weekday({2027, 1, 15}))) == "vendredi");
+}

@@ -9,6 +9,7 @@ namespace {
 
 const char* const kMonths[] = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
                                "août", "septembre", "octobre", "novembre", "décembre"};
+const char* const kWeekdays[] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
 
 const char* const kExpected = "saisissez-la sous la forme JJ/MM/AAAA, par exemple 15/01/2027";
 
@@ -69,6 +70,16 @@ bool checked(int y, int m, int d, Date& out, std::string& error) {
 }
 
 }  // namespace
+
+// Sakamoto's method, shifted so that Monday is 0.
+int weekday(const Date& d) {
+    static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    const int y = d.year - (d.month < 3);
+    return (y + y / 4 - y / 100 + y / 400 + t[d.month - 1] + d.day + 6) % 7;
+}
+
+const char* french_month(int month) { return kMonths[month - 1]; }
+const char* french_weekday(int weekday) { return kWeekdays[weekday]; }
 
 int days_in_month(int y, int m) {
     static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

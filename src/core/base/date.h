@@ -17,6 +17,9 @@ struct Date {
 constexpr int kMinYear = 1900, kMaxYear = 2199;
 
 int days_in_month(int year, int month);          // month 1–12; 29 for February in leap years
+int weekday(const Date& d);                      // 0 for Monday … 6 for Sunday (Gregorian calendar)
+const char* french_month(int month);             // month 1–12: "janvier" … "décembre"
+const char* french_weekday(int weekday);         // 0–6 as weekday() gives: "lundi" … "dimanche"
 
 Date parse_date(std::string_view iso);          // exactly "YYYY-MM-DD" (what files store); invalid → Date{}
 std::string iso_date(const Date& d);            // "2027-01-15"; "" for no date

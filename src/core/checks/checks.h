@@ -6,6 +6,7 @@
 #include "law/legal.h"
 #include "library/library.h"
 #include "project/path.h"
+#include <optional>
 
 namespace clausier {
 
@@ -75,11 +76,19 @@ std::string rules_markdown(const RuleSet& rules, const Library& lib = bundled_li
 // Where the app shows the field a finding names (the widget ids of docs/automation.md): most findings are
 // fixed where their where() says, a few fields live on another step than their rule's (the payment terms on
 // the lots step, the CPV codes in their search field…). `clause` is the chosen clause whose detail holds the
-// field, if any (a clause's variable, the insertion facilitator).
+// field, if any (a clause's variable, the insertion facilitator). A finding fixed by adding a clause (a
+// missing environmental or social execution condition, L.2112-2 and art. 35 of the loi Climat et résilience)
+// names the clause list to add from (`widget` "clauses.item.", the first clause drawn) with the filter that
+// shows the kind of clause missing.
+struct ClauseFilter {
+    Pillar pillar;
+    ClauseKind kind;
+};
 struct FieldPlace {
     Step step = Step::verification;
     std::string widget;
     std::string clause;
+    std::optional<ClauseFilter> add_from;
 };
 FieldPlace field_place(const Finding& f, const Project& p, const Library& lib = bundled_library());
 

@@ -121,7 +121,7 @@ void weights_total(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
         if (!weighted) continue;
         if (!ranges && !weights_add_up(low))
             out.push_back({"", {{"lot", g.lot}, {"value", french_percent(low)}}});
-        else if (ranges && (low > 100.005 || high < 99.995))
+        else if (ranges && !weights_can_add_up(low, high))
             out.push_back({"", {{"lot", g.lot},
                                 {"value", "entre " + french_percent(low) + " et " + french_percent(high) + " selon les bornes des fourchettes"}}});
     }

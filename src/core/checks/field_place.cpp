@@ -19,6 +19,16 @@ const FieldHome kFieldHomes[] = {
     {"insertion.facilitator", Step::clauses, "clauses.insertion.facilitator"},
 };
 
+// Rules fixed by adding a clause of a kind: the clause list filtered on it.
+struct AddHome {
+    const char* rule;
+    ClauseFilter filter;
+};
+const AddHome kAddHomes[] = {
+    {"art35-condition-environnementale", {Pillar::environnemental, ClauseKind::condition_execution}},
+    {"art35-condition-sociale", {Pillar::social, ClauseKind::condition_execution}},
+};
+
 }  // namespace
 
 FieldPlace field_place(const Finding& f, const Project& p, const Library& lib) {
@@ -31,6 +41,10 @@ FieldPlace field_place(const Finding& f, const Project& p, const Library& lib) {
             place.step = h.step;
             place.widget = h.widget;
         }
+    // The chosen clauses as a whole are fixed from the list of clauses to add (its first clause drawn).
+    if (place.widget == "clauses.clauses") place.widget = "clauses.item.";
+    for (const AddHome& h : kAddHomes)
+        if (f.rule == h.rule) place.add_from = h.filter;
     if (f.field.rfind("clauses.", 0) == 0) place.clause = f.field.substr(8, f.field.find('.', 8) - 8);
     if (f.field == "insertion.facilitator")
         if (const ChosenClause* c = insertion_clause(p, lib)) place.clause = c->id;

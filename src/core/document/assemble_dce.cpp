@@ -335,14 +335,14 @@ void submission_section(Blocks& b, const Project& p, const ProjectFacts& f) {
 // The criteria of one group (criteria_of_lot) with their weight, range or rank, sub-criteria and scoring.
 Block criteria_table(const Project& p, const Library& lib, const std::vector<size_t>& indexes) {
     std::vector<std::vector<Inline>> rows;
-    std::vector<AwardCriterion> shown;
+    double total = 0;
     for (size_t n = 0; n < indexes.size(); ++n) {
         const AwardCriterion& c = p.criteria[indexes[n]];
         rows.push_back({frtext(criterion_name(c, indexes[n])), text(criterion_weight_label(p, c, n)), frtext(subcriteria_label(c)),
                         text_lines(criterion_method(c, lib), fr)});
-        shown.push_back(c);
+        total += c.weight;
     }
-    if (p.weighting == Weighting::ponderation) rows.push_back({{strong("Total")}, {strong(weight_label(weight_sum(shown)))}, {}, {}});
+    if (p.weighting == Weighting::ponderation) rows.push_back({{strong("Total")}, {strong(weight_label(total))}, {}, {}});
     return table({text("Critère"), text(p.weighting == Weighting::hierarchisation ? "Rang" : "Pondération"), text("Sous-critères"),
                   text("Méthode de notation")},
                  std::move(rows), {4, 2, 4, 6});

@@ -172,4 +172,16 @@ Block chart(std::string_view caption, std::vector<Bar> bars, double target, std:
     return b;
 }
 
+const EnumEntry<Run::Style> kRunStyles[] = {
+    {Run::plain, "plain", "texte"}, {Run::emphasis, "emphasis", "italique"},
+    {Run::strong, "strong", "gras"}, {Run::line_break, "line_break", "saut de ligne"}};
+template <> EnumNames<Run::Style> enum_names<Run::Style>() { return kRunStyles; }
+
+const EnumEntry<Block::Kind> kBlockKinds[] = {
+    {Block::heading, "heading", "titre"}, {Block::paragraph, "paragraph", "paragraphe"},
+    {Block::bullet_list, "bullet_list", "liste à puces"}, {Block::numbered_list, "numbered_list", "liste numérotée"},
+    {Block::table, "table", "tableau"}, {Block::note, "note", "encadré"}, {Block::chart, "chart", "graphique"},
+    {Block::contents, "contents", "sommaire"}};
+template <> EnumNames<Block::Kind> enum_names<Block::Kind>() { return kBlockKinds; }
+
 }  // namespace clausier

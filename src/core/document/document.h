@@ -2,6 +2,7 @@
 // list of blocks made of inline runs. Assembly (assemble.h) builds it from a project; each writer in export/
 // turns it into one file format without knowing anything about public procurement.
 #pragma once
+#include "base/enums.h"
 #include <functional>
 #include <string>
 #include <string_view>
@@ -44,6 +45,10 @@ struct Block {
     std::vector<std::string> targets;       // contents: the anchor of each entry
     std::vector<int> levels;                // contents: the level of each entry (1 or 2)
 };
+
+// Names of the styles and block kinds where a document is written as JSON (a published package, package.h).
+template <> EnumNames<Run::Style> enum_names<Run::Style>();
+template <> EnumNames<Block::Kind> enum_names<Block::Kind>();
 
 struct Document {
     std::string title, subtitle;

@@ -3,18 +3,14 @@
 #include "base/text.h"
 #include "document/assemble.h"
 #include "law/legal.h"
-#include <iterator>
 
 namespace clausier {
 
 namespace {
 
-const char* const kStyles[] = {"plain", "emphasis", "strong", "line_break"};
-const char* const kKinds[] = {"heading", "paragraph", "bullet_list", "numbered_list", "table", "note", "chart", "contents"};
-
 json inline_json(const Inline& runs) {
     json a = json::array();
-    for (const Run& r : runs) a.push_back({{"style", kStyles[r.style]}, {"text", r.text}});
+    for (const Run& r : runs) a.push_back({{"style", enum_name(r.style)}, {"text", r.text}});
     return a;
 }
 
@@ -42,11 +38,8 @@ struct Reader {
         for (const json& r : j) {
             if (!r.is_object() || !r.contains("text") || !r["text"].is_string()) return fail(where);
             Run run;
-            const std::string style = r.value("style", "plain");
-            size_t k = 0;
-            while (k < 4 && style != kStyles[k]) ++k;
-            if (k == 4) return fail(where + ".style");
-            run.style = Run::Style(k);
+            const json style = r.value("style", json("plain"));
+            if (!style.is_string() || !parse_enum(style.get<std::string>(), run.style)) return fail(where + ".style");
             run.text = run.style == Run::line_break ? "\n" : clean_text(r["text"].get<std::string>());
             out.push_back(std::move(run));
         }
@@ -64,11 +57,7 @@ struct Reader {
     }
     bool block(const json& j, Block& b, const std::string& where) {
         if (!j.is_object() || !j.contains("kind") || !j["kind"].is_string()) return fail(where);
-        const std::string kind = j["kind"].get<std::string>();
-        size_t k = 0;
-        while (k < std::size(kKinds) && kind != kKinds[k]) ++k;
-        if (k == std::size(kKinds)) return fail(where + ".kind");
-        b.kind = Block::Kind(k);
+        if (!parse_enum(j["kind"].get<std::string>(), b.kind)) return fail(where + ".kind");
         if (j.contains("level")) {
             if (!j["level"].is_number_integer() || j["level"].get<int>() < 1 || j["level"].get<int>() > 3) return fail(where + ".level");
             b.level = j["level"].get<int>();
@@ -129,7 +118,7 @@ json document_to_json(const Document& d) {
     json blocks = json::array();
     for (const Block& b : d.blocks) {
         if (b.kind == Block::chart) continue;   // left out: its figures are in the table beside it (document.h)
-        json j = {{"kind", kKinds[b.kind]}};
+        json j = {{"kind", enum_name(b.kind)}};
         if (b.kind == Block::heading) j["level"] = b.level;
         if (!b.text.empty()) j["text"] = inline_json(b.text);
         if (!b.items.empty()) j["items"] = inlines_json(b.items);

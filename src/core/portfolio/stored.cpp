@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <map>
 
 namespace clausier {
 
@@ -18,6 +19,18 @@ std::vector<std::string> keys_of(const KeyValueStore& store, const std::string& 
         if (store.get(k, v)) keys.push_back(k);
     }
     return keys;
+}
+
+// The current version of every readable stored project, as project_to_text writes it (older files read and
+// written again), mapped to its id: read once by an import however many entries it compares.
+std::map<std::string, std::string> stored_texts(const KeyValueStore& store) {
+    std::map<std::string, std::string> out;
+    for (const StoredProject& sp : list_saved(store)) {
+        Project p;
+        std::string error;
+        if (load_saved(store, sp.id, p, error)) out.emplace(project_to_text(p), sp.id);
+    }
+    return out;
 }
 
 std::string quoted(const std::string& title) { return "« " + (trim(title).empty() ? "sans titre" : trim(title)) + " »"; }
@@ -119,13 +132,9 @@ bool restore_removed(KeyValueStore& store, const RemovedProject& r) {
 }
 
 std::string find_identical(const KeyValueStore& store, const Project& p) {
-    const std::string text = project_to_text(p);
-    for (const StoredProject& sp : list_saved(store)) {
-        Project stored;
-        std::string error;
-        if (load_saved(store, sp.id, stored, error) && project_to_text(stored) == text) return sp.id;
-    }
-    return "";
+    const std::map<std::string, std::string> texts = stored_texts(store);
+    const auto it = texts.find(project_to_text(p));
+    return it == texts.end() ? std::string() : it->second;
 }
 
 std::string export_portfolio(const KeyValueStore& store, const std::string& exported_at) {
@@ -164,6 +173,7 @@ PortfolioImport import_portfolio(KeyValueStore& store, const std::string& text, 
         return r;
     }
     r.file_read = true;
+    std::map<std::string, std::string> present = stored_texts(store);
     int n = 0;
     for (const json& entry : doc["projects"]) {
         ++n;
@@ -180,7 +190,8 @@ PortfolioImport import_portfolio(KeyValueStore& store, const std::string& text, 
             r.set_aside.push_back(name + " : " + error);
             continue;
         }
-        if (!find_identical(store, p).empty()) {
+        std::string text = project_to_text(p);
+        if (present.count(text)) {
             ++r.already;
             continue;
         }
@@ -189,6 +200,7 @@ PortfolioImport import_portfolio(KeyValueStore& store, const std::string& text, 
             r.set_aside.push_back(name + " : non enregistré, " + refusal_reason(s) + ".");
             continue;
         }
+        present.emplace(std::move(text), id);
         r.added.push_back(id);
     }
     return r;

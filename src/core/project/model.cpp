@@ -652,7 +652,11 @@ double initial_value(const Project& p) {
 
 double total_estimated_value(const Project& p) { return initial_value(p) * renewal_factor(p.need); }
 
-bool weights_add_up(double sum) { return std::fabs(sum - 100) < 0.01; }
+namespace {
+constexpr double kWeightTolerance = 0.01;   // percent: weights are typed to the hundredth
+}
+bool weights_add_up(double sum) { return std::fabs(sum - 100) < kWeightTolerance; }
+bool weights_can_add_up(double low, double high) { return low < 100 + kWeightTolerance && high > 100 - kWeightTolerance; }
 
 std::vector<size_t> criteria_of_lot(const Project& p, int lot) {
     std::vector<size_t> out;

@@ -282,6 +282,9 @@ double weight_sum(const std::vector<T>& weighted) {
 }
 // The one rule for weights: together they make the whole, 100 %, to the hundredth.
 bool weights_add_up(double sum);
+// The same rule for weight ranges (R.2152-12): 100 % can be reached, to the hundredth, between the sum of the
+// lower bounds `low` and the sum of the upper bounds `high` (percent).
+bool weights_can_add_up(double low, double high);
 
 // The criteria one lot is judged on (1-based lot; 0 = the criteria common to every lot), as indexes into
 // Project::criteria. A criterion with lot 0 applies to every lot.

@@ -110,7 +110,7 @@ std::string Session::export_bytes(Format f, DocumentKind kind) {
 
 void Session::start(Project p, std::string id, std::string scenario, bool stored) {
     project_ = std::move(p);
-    package_.clear();
+    package_.reset();
     id_ = std::move(id);
     scenario_ = std::move(scenario);
     undo_.clear();
@@ -172,7 +172,7 @@ bool Session::open_text(const std::string& text, std::string& error) {
     if (is_package_text(text)) {
         DcePackage pkg;
         if (!read_package(text, pkg, error)) return false;
-        package_ = {std::move(pkg)};
+        package_ = std::move(pkg);
         return true;
     }
     Project p;

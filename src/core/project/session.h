@@ -16,6 +16,7 @@
 #include "checks/checks.h"
 #include "document/assemble.h"
 #include "document/package.h"
+#include <optional>
 #include "export/export.h"
 #include "library/recommend.h"
 #include "project/autosave.h"
@@ -91,8 +92,8 @@ public:
     // browser opens that project: opening the same file twice never makes a duplicate. On failure nothing changes.
     bool open_text(const std::string& text, std::string& error);
     // The published package opened last, if any (until another project or package is opened, or close_package).
-    const DcePackage* package() const { return package_.empty() ? nullptr : &package_.front(); }
-    void close_package() { package_.clear(); }
+    const DcePackage* package() const { return package_ ? &*package_ : nullptr; }
+    void close_package() { package_.reset(); }
     bool open_scenario(const std::string& name, std::string& error);
     void open_new(Project p);   // a new project from a prepared start (e.g. project_from_renewal), saved at once
 
@@ -203,7 +204,7 @@ private:
     mutable const RuleSet* rules_;
 
     Project project_;
-    std::vector<DcePackage> package_;   // at most one
+    std::optional<DcePackage> package_;
     std::string id_, scenario_;
     uint64_t generation_ = 0;
     Derived derived_;
