@@ -134,5 +134,28 @@ run('year', async (app) => {
   const dce = await app.download('export.dce.html');
   app.check(dce.text.includes('Convention constitutive du groupement de commandes') && dce.text.includes('Commune de Vaux-sur-Aisne'),
     'the DCE ends with the draft convention constitutive, the new member in it');
+  // The SPASER builder (issue 15.4) from the finding « spaser-obligatoire »: a SPASER started, adopted, a target
+  // added, kept in the browser's storage, the open project's standing against each target, the document.
+  await app.openFile('top.open', 'agglomeration.clausier.json', scenario('spaser-agglomeration'));
+  const spaserFinding = await app.findingIndex('spaser-obligatoire');
+  app.check(spaserFinding >= 0, 'the agglomeration over 50 M€ without a SPASER gets the finding');
+  await app.click(`finding.${spaserFinding}.spaser`);
+  app.check(await app.has('spaser.start'), '« Démarrer un SPASER » opens the SPASER builder of « Mon année »');
+  await app.click('spaser.start');
+  app.check(await app.has('spaser.axes[1].title') && await app.has('spaser.axes[2].targets[1].target'),
+    'the SPASER starts with two axes, each with a figured target');
+  await app.fill('spaser.adopted', '12/02/2027');
+  await app.click('spaser.axes[1].targets.add');
+  app.check(await app.has('spaser.axes[1].targets[2].indicator'), 'a second target is added to the first axis');
+  await app.fill('spaser.axes[1].targets[2].target', '40 %');
+  const stored = JSON.parse(await app.page.evaluate(() => localStorage.getItem('clausier.spaser')));
+  app.check(stored && stored.adopted === '2027-02-12' && stored.axes[0].targets.length === 2 && stored.axes[0].targets[1].target === 40,
+    `the SPASER is kept in the browser, adopted on 2027-02-12 with « 40 % » as a target (${stored && stored.adopted})`);
+  app.check(await app.has('spaser.standing'), 'the open project is measured against each target');
+  await app.shot('spaser');
+  const spaserDoc = await app.download('spaser.html');
+  app.check(spaserDoc.text.includes(stored.axes[0].title.replace(/'/g, '&#39;')) || spaserDoc.text.includes(stored.axes[0].title.replace(/'/g, '’')),
+    'the SPASER document carries its axes');
+  await app.press('Escape');
   app.checkNoNetwork();
 });
