@@ -1,7 +1,10 @@
 // The SPASER builder's core (issue 15.4): the buyer's SPASER kept in this browser's storage, and how one
 // project stands against each of its targets (what the project's checks point to).
 #include "portfolio/spaser.h"
+#include "export/export.h"
 #include "../support/memory_store.h"
+#include "../support/xml_check.h"
+#include "../support/zip_read.h"
 #include "../support/scenario.h"
 #include <catch2/catch.hpp>
 
@@ -50,4 +53,33 @@ TEST_CASE("spaser standing: the project serves the targets it brings, and says w
     CHECK_FALSE(st[1].served);
     CHECK(st[1].axis == s.axes[1].title);
     CHECK(st[1].target == target_label(s.axes[1].targets[0]));
+}
+
+TEST_CASE("spaser report: in ODT each chart is an embedded SVG image, the table of its figures kept beside it", "[spaser][export]") {
+    std::vector<PortfolioProject> ps = {{"a.json", scenario("nettoyage-insertion")}};
+    const PortfolioSummary summary = summarize_portfolio(ps);
+    const Document report = assemble_spaser_report(starter_spaser("Commune", 2027), summary, 0);
+    const size_t charts = size_t(std::count_if(report.blocks.begin(), report.blocks.end(), [](const Block& b) { return b.kind == Block::chart; }));
+    REQUIRE(charts >= 1);
+    std::vector<test_support::ZipPart> parts;
+    std::string error;
+    REQUIRE(test_support::zip_read(write_document(report, Format::odt), parts, error));
+    auto part = [&](const std::string& name) {
+        for (const auto& p : parts) if (p.name == name) return p.data;
+        return std::string();
+    };
+    const std::string content = part("content.xml"), manifest = part("META-INF/manifest.xml");
+    for (size_t i = 1; i <= charts; ++i) {
+        const std::string path = "Pictures/chart-" + std::to_string(i) + ".svg";
+        INFO(path);
+        const std::string svg = part(path);
+        REQUIRE_FALSE(svg.empty());
+        CHECK(svg.find("xmlns=\"http://www.w3.org/2000/svg\"") != std::string::npos);
+        CHECK(svg.find("<rect") != std::string::npos);
+        CHECK(manifest.find("manifest:full-path=\"" + path + "\" manifest:media-type=\"image/svg+xml\"") != std::string::npos);
+        CHECK(content.find("xlink:href=\"" + path + "\"") != std::string::npos);
+        if (test_support::kXmlParser) CHECK(test_support::xml_well_formed(svg, error));
+    }
+    CHECK(content.find("<table:table ") != std::string::npos);   // the figures, beside the image
+    if (test_support::kXmlParser) CHECK(test_support::xml_well_formed(content, error));
 }
