@@ -2,11 +2,14 @@
 // composition events differ from Chromium's): Debian's firefox-esr under a virtual X display (headless Firefox
 // gets no WebGL on these machines; Xvfb with Mesa does), driven by puppeteer-core over WebDriver BiDi, whose key
 // actions Firefox turns into trusted key events. Cases: AZERTY letters with accents, AltGr as Ctrl+Alt, editing
-// keys, a paste, a burst of 200 keys, an amount accepted and one refused, a date. Dead keys and input-method
-// composition are not sent here: WebDriver BiDi has no composition command, and Firefox under a bare Xvfb
-// composes no dead key even in a plain <textarea> (shared/PLATFORM.md); typing.test.mjs covers them in Chromium.
+// keys, a paste, a burst of 200 keys, an amount accepted and one refused, a date, and dead keys (^ then e, ¨ then
+// i) sent as real X key events that GTK's input method composes (compositionstart/update/end). Input-method
+// composition of other kinds is not sent here: WebDriver BiDi has no composition command; typing.test.mjs
+// covers it in Chromium.
 // Skipped, with a message, when firefox-esr or Xvfb is missing (scripts/install-deps --browser installs them).
 // The launch, the display and the helpers (click with scrolling, settle, state) are firefox.mjs's.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { runFirefox } from './firefox.mjs';
 
 runFirefox('typing_firefox', async (app) => {
@@ -101,4 +104,42 @@ runFirefox('typing_firefox', async (app) => {
   s = await typeAndLeave('besoin.launch_date', '15/01/2027');
   check(s.project.need.launch_date === '2027-01-15', '« 15/01/2027 » is stored as 2027-01-15');
   await app.shot('typing-firefox');
-});
+
+  // Dead keys, as a French keyboard sends them: real key events of the X server (xdotool through XTEST on an
+  // AZERTY map set by setxkbmap), which Firefox hands to GTK's input method, which composes them. They go to
+  // the window under the pointer, so the pointer is moved over the field (screen = page + mozInnerScreenX/Y)
+  // and a real click starts the edit. Composition needs Firefox's real focus handling: puppeteer's profile sets
+  // focusmanager.testmode, under which the window never gives GTK's input method the focus and no dead key
+  // composes, even in a plain <textarea> (launched below with it off).
+  if (!existsSync('/usr/bin/xdotool') || !existsSync('/usr/bin/setxkbmap')) {
+    console.log('typing_firefox: dead keys SKIPPED — xdotool or setxkbmap is not installed (scripts/install-deps --browser installs them)');
+    return;
+  }
+  const x = (...args) => execFileSync(args[0], args.slice(1), { env: { ...process.env, DISPLAY: app.display } });
+  x('setxkbmap', 'fr');
+  const realClick = async (id) => {
+    await app.reveal(id);
+    const r = await app.rect(id);
+    const origin = await page.evaluate(() => ({ x: window.mozInnerScreenX, y: window.mozInnerScreenY }));
+    x('xdotool', 'mousemove', '--sync', String(Math.round(origin.x + r.x + Math.min(r.w / 2, 40))), String(Math.round(origin.y + r.y + r.h / 2)));
+    x('xdotool', 'click', '1');
+    await settle();
+  };
+  await realClick('besoin.object');
+  await combo(['Control'], 'a');
+  await page.keyboard.press('Backspace');
+  await page.evaluate(() => {
+    window.__composition = [];
+    for (const type of ['compositionstart', 'compositionupdate', 'compositionend']) {
+      document.addEventListener(type, (e) => window.__composition.push(`${type}(${e.data})`), true);
+    }
+  });
+  x('xdotool', 'key', '--delay', '60', 'c', 'o', 'dead_circumflex', 'u', 't', 'space', 'f', 'dead_circumflex', 'e', 't', 'e',
+    'space', 'n', 'a', 'dead_diaeresis', 'i', 'f');
+  s = await app.waitState((st) => st.project.need.object.length >= 'coût fête naïf'.length, 'the dead keys are composed');
+  check(s.project.need.object === 'coût fête naïf', '^ then u, ^ then e, ¨ then i compose û, ê, ï: ' + s.project.need.object);
+  const events = await page.evaluate(() => window.__composition);
+  check(events.filter((e) => e.startsWith('compositionstart')).length === 3
+    && events.filter((e) => e.startsWith('compositionend')).length === 3 && events.includes('compositionupdate(^)')
+    && events.includes('compositionupdate(¨)'), 'each dead key is a composition (start, update ^ or ¨, end): ' + events.join(' '));
+}, { prefs: { 'focusmanager.testmode': false } });
