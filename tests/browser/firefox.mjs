@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, appUrl } from './lib.mjs';
 
-const firefox = '/usr/bin/firefox-esr';
+// CLAUSIER_FIREFOX names another Firefox binary (or a missing one, to see the tests skip).
+const firefox = process.env.CLAUSIER_FIREFOX || '/usr/bin/firefox-esr';
 
 // Xvfb picks a free display number itself (-displayfd) and writes it on fd 3 once it accepts connections: no
 // race with another test or another user's display.
