@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, appUrl } from './lib.mjs';
+import { App, appUrl, framesPending, run } from './lib.mjs';
 
 // CLAUSIER_FIREFOX names another Firefox binary (or a missing one, to see the tests skip).
 const firefox = process.env.CLAUSIER_FIREFOX || '/usr/bin/firefox-esr';
@@ -77,23 +77,10 @@ export class FirefoxApp extends App {
     await this.settle();
   }
   async newTab() { throw new Error('FirefoxApp has no second tab'); }
-  async finish(name) {
-    this.check(this.errors.length === 0, 'no page error ' + (this.errors[0] || ''));
+  async close() {
     await this.browser.close().catch(() => {});
     this.xvfb.kill();
-    console.log(`${name}: ${this.passed} passed, ${this.failed} failed`);
-    process.exit(this.failed === 0 ? 0 : 1);
   }
-}
-
-// Installed in every page, as lib.mjs does for Chromium: counts the animation frames asked for and not yet run.
-function framesPending() {
-  const raf = window.requestAnimationFrame.bind(window);
-  window.__framesPending = 0;
-  window.requestAnimationFrame = (callback) => {
-    window.__framesPending++;
-    return raf((time) => { window.__framesPending--; callback(time); });
-  };
 }
 
 export async function launchFirefox({ width = 1280, height = 800, prefs = {} } = {}) {
@@ -137,12 +124,5 @@ export async function runFirefox(name, body, options) {
     console.log(`${name}: SKIPPED — firefox-esr or Xvfb is not installed (scripts/install-deps --browser installs them)`);
     process.exit(0);
   }
-  const app = await launchFirefox(options);
-  try {
-    await body(app);
-  } catch (e) {
-    app.check(false, 'unexpected error: ' + (e && e.stack || e));
-    try { await app.shot(name + '-error'); } catch (_) { /* the page may be gone */ }
-  }
-  await app.finish(name);
+  await run(name, body, options, launchFirefox);
 }

@@ -37,7 +37,7 @@ export async function launch({ width = 1280, height = 800, scale = 1, userDataDi
 // Installed in every page: counts the animation frames the page has asked for and not yet run. The app draws
 // only in animation frames and asks for the next one while it has something to draw, so none pending means it
 // has drawn everything the input so far asked for (App.settle).
-function framesPending() {
+export function framesPending() {
   const raf = window.requestAnimationFrame.bind(window);
   window.__framesPending = 0;
   window.requestAnimationFrame = (callback) => {
@@ -227,16 +227,18 @@ export class App {
     const foreign = this.requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:') && !u.startsWith('blob:'));
     this.check(foreign.length === 0, 'no network request (' + (foreign[0] || 'none') + ')');
   }
+  async close() { await this.context.close(); }
   async finish(name) {
     this.check(this.errors.length === 0, 'no page error ' + (this.errors[0] || ''));
-    await this.context.close();
+    await this.close();
     console.log(`${name}: ${this.passed} passed, ${this.failed} failed`);
     process.exit(this.failed === 0 ? 0 : 1);
   }
 }
 
-export async function run(name, body, options) {
-  const app = await launch(options);
+// `launcher`: launch() here, firefox.mjs's launchFirefox() for Firefox ESR.
+export async function run(name, body, options, launcher = launch) {
+  const app = await launcher(options);
   try {
     await body(app);
   } catch (e) {
