@@ -91,7 +91,8 @@ void clause_detail(const Clause& c) {
         }
     }
     ImGui::SameLine();
-    const std::string rendered = render_clause(c, ch ? ch->values : std::map<std::string, json>{});
+    const std::string rendered = render_clause(c, ch ? ch->values : std::map<std::string, json>{},
+                                               ccag_short(applied_ccag(session().project())));
     if (button("clauses.copy." + c.id, "Copier le texte")) {
         platform::clipboard_write(rendered);
         ImGui::SetClipboardText(rendered.c_str());

@@ -531,7 +531,9 @@ bool choice_combo(const std::string& id, const char* label, std::string& value,
     sem_widget(id, Role::combobox, label, preview, open ? sem_expanded : sem_none);
     g.LastItemData = inside;
     if (open) {
-        sem_begin(id + "=", Role::listbox, label);
+        // Not `id + "="`: that is the id of an option whose value is "" (« automatique », « aucun »), which
+        // would then be its own parent in the mirror (the page refused it: a node cannot contain itself).
+        sem_begin(id + ".list", Role::listbox, label);
         for (size_t i = 0; i < options.size(); ++i) {
             const bool selected = options[i].first == value;
             const std::string option = id + "=" + options[i].first;

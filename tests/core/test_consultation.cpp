@@ -249,3 +249,38 @@ TEST_CASE("consultation: a clause chosen for one lot goes to that lot's CCTP onl
     CHECK(seen[1] == 0);
     CHECK(seen[2] == 1);
 }
+
+TEST_CASE("consultation: a derogation written for several CCAGs names the article of the CCAG applied",
+          "[consultation][document][library]") {
+    // MAI-E-002 departs from CCAG-FCS art. 14 or CCAG-Travaux art. 19, whichever the contract applies: the
+    // signed CCAP names one of them, never both (issue 13, point 5).
+    const Clause* k = bundled_library().find("MAI-E-002");
+    REQUIRE(k != nullptr);
+    REQUIRE(k->ccag.articles.size() == 2);
+    Project p = scenario("nettoyage-insertion");
+    p.clauses.push_back({k->id, {}, 0});
+    const auto ccap_of = [&](Ccag c) {
+        p.consultation.ccag = c;
+        return dce_text(p);
+    };
+    for (const std::string& text : {ccap_of(Ccag::fcs), ccap_of(Ccag::travaux), ccap_of(Ccag::automatique)}) {
+        CHECK(text.find("CCAG-FCS ou") == std::string::npos);
+        CHECK(text.find("selon le CCAG") == std::string::npos);
+        CHECK(text.find("{{") == std::string::npos);
+    }
+    CHECK(ccap_of(Ccag::fcs).find("Par dérogation à l’article 14 du CCAG-FCS, ces pénalités") != std::string::npos);
+    const std::string travaux = ccap_of(Ccag::travaux);
+    CHECK(travaux.find("Par dérogation à l’article 19 du CCAG-Travaux, ces pénalités") != std::string::npos);
+    CHECK(travaux.find("Par dérogation à l’article 14 du CCAG-FCS, ces pénalités sont dues même lorsque leur montant total ne dépasse") ==
+          std::string::npos);
+    // Services (cleaning) apply the CCAG-FCS when the buyer leaves the choice to the tool.
+    p.consultation.ccag = Ccag::automatique;
+    CHECK(applied_ccag(p) == Ccag::fcs);
+    CHECK(ccap_of(Ccag::automatique).find("Par dérogation à l’article 14 du CCAG-FCS") != std::string::npos);
+
+    // Out of a project (the library's own listing) the placeholder reads as a whole sentence.
+    CHECK(render_clause(*k).find("Par dérogation aux stipulations du CCAG applicable, ces pénalités") != std::string::npos);
+    CHECK(ccag_derogation_words(k->ccag, "CCAG-TIC") == "aux stipulations du CCAG applicable");
+    CcagDerogation two{true, {"CCAG-FCS art. 14.1", "CCAG-FCS art. 14.3"}, "…"};
+    CHECK(ccag_derogation_words(two, "CCAG-FCS") == "aux articles 14.1 et 14.3 du CCAG-FCS");
+}

@@ -164,10 +164,11 @@ namespace {
 
 std::vector<ChosenRef> chosen_where(const Project& p, const Library& lib, std::optional<ClauseKind> kind) {
     std::vector<ChosenRef> out;
+    const std::string ccag = ccag_short(applied_ccag(p));   // a derogation names the article of the CCAG applied
     for (const ChosenClause& c : p.clauses) {
         const Clause* k = lib.find(c.id);
         if (!k || (kind && k->kind != *kind)) continue;
-        out.push_back({&c, k, fr(render_clause(*k, c.values))});
+        out.push_back({&c, k, fr(render_clause(*k, c.values, ccag))});
     }
     return out;
 }

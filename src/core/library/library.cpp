@@ -193,12 +193,63 @@ std::vector<std::string> ccag_declared(const Clause& k) {
         out.push_back("dérogation au CCAG sans les articles concernés ou sans résumé (« ccag.articles », « ccag.summary »).");
     // The text names the CCAG of each article it departs from (« l'article 14 du CCAG-TIC ») or says « du CCAG
     // applicable », so that the clause and the CCAP's derogations article cite the same CCAG.
+    // A clause written for several CCAGs names the article with {{derogation_ccag}}, which assembly fills in
+    // for the CCAG the contract applies: a signed CCAP never says « l'article 14 du CCAG-FCS ou l'article 19
+    // du CCAG-Travaux ».
+    const bool placeholder = k.text.find(std::string("{{") + kCcagPlaceholder + "}}") != std::string::npos;
+    std::set<std::string> ccags;
     for (const std::string& a : k.ccag.articles) {
         const std::string ccag = a.substr(0, a.find(' '));
-        if (text.find(fold(ccag)) == std::string::npos && text.find("ccag applicable") == std::string::npos)
+        ccags.insert(ccag);
+        if (!placeholder && text.find(fold(ccag)) == std::string::npos && text.find("ccag applicable") == std::string::npos)
             out.push_back("la dérogation « " + a + " » n'est pas formulée dans le texte, qui ne nomme pas le " + ccag + ".");
     }
+    if (ccags.size() > 1 && !placeholder)
+        out.push_back("la dérogation vaut pour plusieurs CCAG : le texte la formule avec « {{" + std::string(kCcagPlaceholder) +
+                      "}} », que l'assemblage remplace par l'article du CCAG appliqué.");
+    if (placeholder && k.ccag.articles.empty())
+        out.push_back("« {{" + std::string(kCcagPlaceholder) + "}} » sans articles du CCAG dans le bloc « ccag ».");
     return out;
+}
+
+// « … BPU ou DPGF … », « … l'article 14 du CCAG-FCS ou l'article 19 du CCAG-Travaux … »: a sentence that leaves
+// two CCAGs or two price schedules open (issue 13 point 5). A legal document names the one that applies; a
+// clause written for several uses {{derogation_ccag}}, filled in at assembly.
+std::string shown(const std::string& folded, bool ccag) {
+    std::string up = folded;
+    for (char& c : up) c = char(std::toupper(static_cast<unsigned char>(c)));
+    return ccag ? "CCAG-" + up : up;
+}
+
+std::vector<std::string> no_undecided_alternative(const Clause& k) {
+    static const std::vector<std::vector<std::string>> kSets = {
+        {"ccag", "fcs", "travaux", "tic", "pi", "mi", "moe"},   // "ccag" then the CCAG names, as folded tokens
+        {"", "bpu", "dqe", "dpgf"},
+    };
+    for (const std::vector<std::string>& s : sentences(k.text)) {
+        for (const std::vector<std::string>& set : kSets) {
+            // Names of the set in the sentence, in order; an « ou » between two different ones is an alternative.
+            std::string last;
+            bool or_since = false;
+            for (size_t i = 0; i < s.size(); ++i) {
+                const bool ccag_set = set.front() == "ccag";
+                std::string name;
+                if (ccag_set ? (s[i] == "ccag" && i + 1 < s.size()) : false) name = s[i + 1];
+                else if (!ccag_set) name = s[i];
+                if (std::find(set.begin() + 1, set.end(), name) != set.end()) {
+                    if (!last.empty() && or_since && name != last)
+                        return {"alternative non tranchée dans le texte (« " + shown(last, ccag_set) + " ou " + shown(name, ccag_set) +
+                                " ») : un document signé "
+                                "nomme celui qui s'applique" + std::string(ccag_set ? " ; pour une dérogation valable sous plusieurs "
+                                "CCAG, « {{" + std::string(kCcagPlaceholder) + "}} »." : ".")};
+                    last = name, or_since = false;
+                } else if (s[i] == "ou" && !last.empty()) {
+                    or_since = true;
+                }
+            }
+        }
+    }
+    return {};
 }
 
 std::vector<std::string> kind_documents(const Clause& k) {
@@ -246,6 +297,7 @@ const DraftingRule kDraftingRules[] = {
     {"preuves-offre-execution", proofs_present},
     {"trace-de-relecture", review_present},
     {"derogation-ccag-declaree", ccag_declared},
+    {"pas-d-alternative-non-tranchee", no_undecided_alternative},
     {"documents-selon-la-nature", kind_documents},
     {"valeur-carbone-sourcee", carbon_value_sourced},
 };
@@ -443,7 +495,7 @@ struct Loader {
         std::vector<std::string> used = placeholders(k.text, malformed);
         if (malformed) problem(file, id, "accolades « {{ » non refermées dans le texte.");
         for (const auto& u : used)
-            if (!k.variable(u) && !rejected.count(u)) problem(file, id, "la variable « " + u + " » est utilisée dans le texte mais n'est pas déclarée.");
+            if (!k.variable(u) && !rejected.count(u) && u != kCcagPlaceholder) problem(file, id, "la variable « " + u + " » est utilisée dans le texte mais n'est pas déclarée.");
         for (const auto& v : k.variables)
             if (std::find(used.begin(), used.end(), v.name) == used.end())
                 problem(file, id, "la variable « " + v.name + " » est déclarée mais n'apparaît pas dans le texte.");
@@ -765,7 +817,19 @@ std::string format_value(const Variable& v, const json& value) {
     return x.get<std::string>();
 }
 
-std::string render_clause(const Clause& c, const std::map<std::string, json>& values) {
+std::string ccag_derogation_words(const CcagDerogation& d, std::string_view ccag) {
+    std::vector<std::string> numbers;   // "CCAG-FCS art. 14.3" → "14.3"
+    for (const std::string& a : d.articles_of(ccag)) {
+        const size_t at = a.find("art. ");
+        if (at != std::string::npos) numbers.push_back(a.substr(at + 5));
+    }
+    if (numbers.empty()) return "aux stipulations du CCAG applicable";
+    std::string list = numbers.front();
+    for (size_t i = 1; i < numbers.size(); ++i) list += (i + 1 == numbers.size() ? " et " : ", ") + numbers[i];
+    return (numbers.size() == 1 ? "à l’article " : "aux articles ") + list + " du " + std::string(ccag);
+}
+
+std::string render_clause(const Clause& c, const std::map<std::string, json>& values, std::string_view ccag) {
     std::string out;
     size_t pos = 0;
     for (size_t p = c.text.find("{{"); p != std::string::npos; p = c.text.find("{{", pos)) {
@@ -776,6 +840,8 @@ std::string render_clause(const Clause& c, const std::map<std::string, json>& va
         if (const Variable* v = c.variable(name)) {
             auto it = values.find(name);
             out += format_value(*v, it != values.end() ? it->second : v->default_value);
+        } else if (name == kCcagPlaceholder) {
+            out += ccag_derogation_words(c.ccag, ccag);
         }
         pos = e + 2;
     }

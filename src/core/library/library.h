@@ -187,8 +187,17 @@ const Library& bundled_library();   // the bundled files through load_checked_li
 // step shows before anything needs the library. The same list as bundled_library().families.
 const std::vector<Family>& bundled_families();
 
+// The placeholder a derogation names its CCAG article with, for a clause written for several CCAGs
+// (« Par dérogation {{derogation_ccag}}, … »): it becomes « à l'article 14 du CCAG-FCS » for the CCAG the
+// contract applies, « aux stipulations du CCAG applicable » when none is known or the clause lists none of
+// that CCAG's articles. Never declared as a variable.
+inline constexpr const char* kCcagPlaceholder = "derogation_ccag";
+
 // The clause text with variables replaced by the chosen values (or defaults), formatted the French way.
-std::string render_clause(const Clause& c, const std::map<std::string, json>& values = {});
+// `ccag` is the short name of the CCAG the contract applies ("CCAG-FCS", from ccag_short), "" when unknown.
+std::string render_clause(const Clause& c, const std::map<std::string, json>& values = {}, std::string_view ccag = {});
+// What kCcagPlaceholder becomes for that CCAG: « à l'article 14 du CCAG-FCS », « aux articles 14 et 15 du … ».
+std::string ccag_derogation_words(const CcagDerogation& d, std::string_view ccag);
 std::string format_value(const Variable& v, const json& value);
 // Checks a value against a variable's type and bounds; French message on failure.
 bool check_value(const Variable& v, const json& value, std::string& error);

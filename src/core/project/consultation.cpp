@@ -59,6 +59,11 @@ ProcedureForm default_procedure(const ProcedureResult& r, std::string& why) {
 
 }  // namespace
 
+Ccag applied_ccag(const Project& p) {
+    std::string why;
+    return p.consultation.ccag == Ccag::automatique ? default_ccag(p, why) : p.consultation.ccag;
+}
+
 int legal_payment_days(BuyerType buyer) {
     const json& g = table().value("payment_days_by_buyer", json::object());
     const char* name = enum_name(buyer);

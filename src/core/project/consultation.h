@@ -36,6 +36,9 @@ PriceSchedule schedule_for(PriceForm form);
 bool schedule_fits(PriceSchedule schedule, PriceForm form);
 
 ResolvedSettings resolve_settings(const Project& p, const ProcedureResult& procedure);
+// The CCAG the project applies: its own choice, else the one its family and nature call for (what
+// resolve_settings puts in ResolvedSettings::s.ccag; needs no procedure). Ccag::aucun when none applies.
+Ccag applied_ccag(const Project& p);
 
 // The defaults a buyer type and a family call for, as concrete values: the payment period of the buyer type
 // (30 days, 50 for public health establishments, 60 for utilities) and the minimum advance. Session's
