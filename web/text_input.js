@@ -30,6 +30,18 @@ var ClausierText = (function () {
   }
   // A press anywhere else in the page leaves the element.
   document.addEventListener('mousedown', function (ev) { if (state.el && ev.target !== state.el) left(); }, true);
+  // A right-click on a field not being edited: the app starts its edit within this event, so the context menu
+  // that follows opens on the field's DOM element (« Coller », spelling suggestions) and not on the canvas.
+  document.addEventListener('mousedown', function (ev) {
+    if (ev.button !== 2 || ev.target !== canvas() || !Module._clausier_text_press) return;
+    if (!Module._clausier_text_press(ev.clientX, ev.clientY)) return;
+    ev.preventDefault();   // the focus stays on the field
+    // The caret where the button was pressed, as a click puts it (never the whole text selected: « Coller »
+    // would replace it).
+    var el = state.el, at = document.caretPositionFromPoint && document.caretPositionFromPoint(ev.clientX, ev.clientY);
+    var i = at && at.offsetNode === el ? at.offset : el.value.length;
+    el.setSelectionRange(i, i);
+  }, true);
 
   // Sends the element's text to the app (not while an input method composes: the composed text comes at its end).
   function send() {

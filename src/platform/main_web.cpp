@@ -322,6 +322,19 @@ EMSCRIPTEN_KEEPALIVE void clausier_text_blur(int serial) {
     e.code = serial;
     push(e);
 }
+// web/text_input.js: a right button pressed at (x, y), CSS pixels. On a text field, its edit starts at once, in
+// this event, so that the browser's context menu (which opens right after the press) belongs to the field's
+// DOM element and offers « Coller », as in any page; returns 1 then (the press is the element's, not the
+// canvas's), else 0.
+EMSCRIPTEN_KEEPALIVE int clausier_text_press(float x, float y) {
+    const std::string id = ui::text_field_at(x, y);
+    if (id.empty()) return 0;
+    if (platform::text_editing() != id) {
+        ui::app().focus_request = id;
+        draw_frame();
+    }
+    return platform::text_editing() == id;
+}
 // For other page scripts (window.clausierText.focus): edit the field with automation id `id`, as if the user
 // had reached it with Tab (the app scrolls to it and its DOM element appears over it, focused).
 EMSCRIPTEN_KEEPALIVE void clausier_text_focus(const char* id) {

@@ -32,6 +32,11 @@ std::vector<std::string>& drawing_order() {
     static std::vector<std::string> v;
     return v;
 }
+// The text fields of the last frame, by automation id (what a right-click may start editing: text_field_at).
+std::vector<std::string>& text_fields() {
+    static std::vector<std::string> v;
+    return v;
+}
 // The lines of text drawn by wrapped_text in the last frame, where, and what their window showed of them.
 struct DrawnLine {
     std::string text;
@@ -219,6 +224,7 @@ bool text_box(const TextBox& b, std::string& typed) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const float width = b.width > 0 ? std::min(b.width, avail) : avail;
     bool editing = platform::text_editing() == b.id;
+    text_fields().push_back(b.id);
     const ImVec2 pos = window->DC.CursorPos;
     const ImRect bb(pos, ImVec2(pos.x + width, pos.y + field_height(b, width, editing)));
     ImGui::ItemSize(bb, ImGui::GetStyle().FramePadding.y);
@@ -347,6 +353,17 @@ const ImRect* find_item(const std::string& id) {
     return it == registry().end() ? nullptr : &it->second.rect;
 }
 
+std::string text_field_at(float x, float y) {
+    for (const std::string& id : text_fields()) {
+        const auto it = registry().find(id);
+        if (it == registry().end()) continue;
+        const ImRect& r = it->second.rect;
+        const ImRect& clip = it->second.clip;
+        if (r.Contains(ImVec2(x, y)) && clip.Contains(ImVec2(x, y))) return id;
+    }
+    return {};
+}
+
 bool item_visible(const std::string& id) {
     auto it = registry().find(id);
     return it != registry().end() && it->second.visible;
@@ -393,6 +410,7 @@ void clear_registry() {
     registry().clear();
     drawn_lines().count = 0;
     drawing_order().clear();
+    text_fields().clear();
     sem_frame_begin();
     FocusState& f = focus_state();
     f.last_order.swap(f.order);

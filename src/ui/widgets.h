@@ -27,6 +27,8 @@ void accessible_name(const std::string& name);
 // The focusable widgets of the last frame in Tab order, and the one that has the keyboard focus ("" if none).
 const std::vector<std::string>& focusable_items();
 const std::string& focused_item();
+// The text field drawn at (x, y) in the last frame (CSS pixels, as the page's events give them), or "".
+std::string text_field_at(float x, float y);
 
 // ---- inputs on view state (searches, filters): they change the value given and nothing else -------------
 // Text, number and date fields are edited in a DOM element of the page while they have the keyboard (a

@@ -2,7 +2,7 @@
 // fixture files chosen at once through the page's real file input, the indicators and the renewals read from
 // the automation state, the renewals filtered by département and exported as CSV, the report downloaded as
 // DOCX, a project created from a renewal; then a large generated file whose reading shows its progress and is
-// cancelled.
+// cancelled; last, the two files dropped on the screen.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,6 +92,16 @@ run('decp', async (app) => {
   await app.page.mouse.click(cancel.x + Math.min(cancel.w / 2, 40), cancel.y + cancel.h / 2);
   s = await app.waitState((x) => !x.decp.reading, 'the reading stops');
   app.check(s.decp.stats === null && s.decp.message.includes('annulée'), 'a cancelled reading keeps nothing and says so');
+  await app.settle();
+
+  // The same two files dragged from the file manager and dropped on the screen: the browser's own drag events
+  // (dragEnter, dragOver, drop carrying the files), as a mouse drag from another window produces them.
+  const cdp = await app.cdp();
+  const at = await app.rect('decp.open');
+  const drag = { x: at.x + at.w / 2, y: at.y + at.h / 2 + 80, data: { items: [], files: fixtures, dragOperationsMask: 1 } };
+  for (const type of ['dragEnter', 'dragOver', 'drop']) await cdp.send('Input.dispatchDragEvent', { type, ...drag });
+  s = await app.waitState((x) => x.decp.stats && x.decp.files.length === 2 && !x.decp.reading, 'the dropped files are read', 60000);
+  app.check(s.decp.stats.records === 4 + 9 && s.decp.files.every((f) => f.read), `files dropped on the screen are read like chosen ones (${s.decp.stats.records} records)`);
   await app.settle();
   app.checkNoNetwork();
 });

@@ -110,6 +110,45 @@ run('typing', async (app) => {
   app.check(s.project.need.object === 'Marché réservé' && s.project.need.object.length === 14,
     'decomposed Unicode (as copied from a PDF) is stored in NFC: ' + JSON.stringify(s.project.need.object));
 
+  // --- paste from the context menu, on a field not being edited --------------------------------------
+  // A right-click on the field: the app must start its edit within the press, so that the browser's menu opens
+  // on the field's DOM element (with « Coller ») and not on the canvas (no menu at all). The menu itself is
+  // drawn by the browser outside the page and cannot be clicked headless: its « Coller » runs the browser's
+  // Paste editing command, sent here as the menu sends it.
+  const contextPaste = async (id, x, text) => {
+    await app.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await app.click('besoin.title');   // another field has the keyboard
+    await app.settle();
+    await app.page.evaluate(() => {
+      if (!window.__menus) window.addEventListener('contextmenu', (e) => window.__menus.push({ tag: e.target.tagName, field: e.target.dataset.field, prevented: e.defaultPrevented }));
+      window.__menus = [];
+    });
+    const r = await app.reveal(id);
+    await app.page.mouse.click(r.x + x, r.y + Math.min(r.h / 2, 12), { button: 'right' });
+    const menus = await app.page.evaluate(() => window.__menus);
+    const cdp = await app.cdp();
+    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', commands: ['paste'] });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp' });
+    await app.settle();
+    return menus;
+  };
+  await clear(app, 'besoin.object');
+  await app.sendKeys('Nettoyage des bureaux');
+  await app.settle();
+  let field = await app.reveal('besoin.object');
+  let menus = await contextPaste('besoin.object', field.w - 8, ' et\r\nvitrerie');
+  app.check(menus.length === 1 && menus[0].tag === 'INPUT' && menus[0].field === 'besoin.object' && !menus[0].prevented,
+    'a right-click on a field opens the browser’s menu on its text element (' + JSON.stringify(menus) + ')');
+  s = await app.state();
+  app.check(s.project.need.object === 'Nettoyage des bureaux et vitrerie',
+    '« Coller » of the context menu inserts where the right-click was (the end), line breaks as spaces (' + s.project.need.object + ')');
+  field = await app.reveal('besoin.description');
+  menus = await contextPaste('besoin.description', field.w - 8, '\nTroisième paragraphe.');   // the end of the first line
+  s = await app.state();
+  app.check(menus.length === 1 && menus[0].field === 'besoin.description' && !menus[0].prevented &&
+    s.project.need.description === 'Premier paragraphe.\nTroisième paragraphe.\n\nSecond paragraphe,\nligne deux.',
+    'in a multi-line field, at the end of the line right-clicked, its line breaks kept: ' + JSON.stringify(s.project.need.description));
+
   // --- editing keys: select all, Home, End, word jumps ------------------------------------------------
   await clear(app, 'besoin.title');
   await app.sendKeys('un deux trois');
