@@ -312,7 +312,11 @@ EMSCRIPTEN_KEEPALIVE void clausier_text_input(int serial, const char* text) {
     e.code = serial;
     e.text = text;
     push(e);
-    if (emscripten_get_now() - host.last_frame_ms >= 8) draw_frame();
+    if (emscripten_get_now() - host.last_frame_ms < 8) return;
+    draw_frame();
+    // The key is drawn: one more frame redraws what was drawn before the field changed (ui::end_frame asks for
+    // it), not the settling frames of a wake; the derived data of the typing bring their own frames.
+    if (host.events.empty()) host.frames_left = 1;
 }
 // The number of frames drawn so far: scripts/bench times a key to the end of the first frame drawn after it.
 EMSCRIPTEN_KEEPALIVE unsigned clausier_frames() { return host.frames_drawn; }
