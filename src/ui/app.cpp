@@ -562,6 +562,10 @@ void findings_panel() {
         const bool fix = small_button("finding." + std::to_string(i), "Corriger", true);
         accessible_name("Corriger : " + f.message);
         if (fix) jump_to(f);
+        if (f.rule == "spaser-obligatoire") {
+            ImGui::SameLine();
+            if (small_button("finding." + std::to_string(i) + ".spaser", "Démarrer un SPASER", true)) app().show_year = app().show_spaser = true;
+        }
         ImGui::Separator();
         ImGui::PopID();
         ++i;

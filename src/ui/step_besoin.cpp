@@ -60,10 +60,19 @@ void value_fields() {
 void pooling_fields() {
     enum_field("besoin.pooling", "Achat mutualisé", FIELD(p.need.pooling));
     if (session().project().need.pooling == Pooling::none) return;
-    help_text("La valeur estimée couvre les besoins de tous les membres : indiquez la part de chacun pour la durée initiale.");
+    if (session().project().need.pooling == Pooling::groupement) {
+        help_text("Le coordonnateur conduit la procédure pour les autres membres ; la convention constitutive, jointe au "
+                  "dossier de consultation, précise sa mission (L.2113-6 à L.2113-8).");
+        text_field("besoin.coordinator.name", "Coordonnateur du groupement", FIELD(p.need.coordinator.name), "ex. Commune de …");
+        text_field("besoin.coordinator.siret", "SIRET du coordonnateur", FIELD(p.need.coordinator.siret), "14 chiffres");
+        enum_field("besoin.coordinator.mission", "Mission du coordonnateur", FIELD(p.need.coordinator.mission));
+    }
+    help_text("La valeur estimée couvre les besoins de tous les membres : votre besoin est celui des lots, indiquez celui "
+              "de chaque autre membre pour la durée initiale.");
     list_editor("besoin.members", FIELD(p.need.members), "Retirer ce membre", "Ajouter un membre", Member{},
                 [](size_t i, const std::string& k) {
                     text_field(k + ".name", "Membre", FIELD(p.need.members[i].name));
+                    text_field(k + ".need", "Son besoin", FIELD(p.need.members[i].need), "ex. repas de ses deux écoles");
                     number_field(k + ".value", "Besoin du membre HT (€)", FIELD(p.need.members[i].value), NumberKind::euros, 0, kMaxAmount);
                 });
 }

@@ -125,11 +125,141 @@ void portfolio_tab() {
     if (button("year.plan.html", "(HTML)")) download_document("programmation-achats", Format::html, assemble_purchase_plan(s, buyer, 0));
     ImGui::SameLine();
     if (button("year.plan.csv", "(CSV)")) download_file("programmation-achats.csv", "text/csv; charset=utf-8", purchase_plan_csv(s));
-    const Spaser sp = starter_spaser(buyer, year);
+    Spaser sp;
+    std::string unread;
+    if (!load_spaser(browser_store(), sp, unread)) sp = starter_spaser(buyer, year);
     if (button("year.spaser.docx", "Bilan annuel du SPASER (DOCX)")) download_document("bilan-spaser", Format::docx, assemble_spaser_report(sp, s, 0));
     ImGui::SameLine();
     if (button("year.spaser.html", "(HTML)")) download_document("bilan-spaser", Format::html, assemble_spaser_report(sp, s, 0));
-    help_text("Sans SPASER enregistré, le bilan mesure les objectifs du plan national (100 % environnemental, 30 % social).");
+    help_text("Le bilan mesure les objectifs du SPASER de l'onglet « SPASER » ; sans SPASER enregistré, ceux du plan "
+              "national (100 % environnemental, 30 % social).");
+}
+
+// ---- the SPASER builder: axes → targets → actions, adopted and published, kept in this browser ------------
+
+struct SpaserDraft {
+    bool loaded = false, present = false;
+    Spaser s;
+    std::string error;   // the stored SPASER did not read: it stays stored until a new one is started
+};
+
+SpaserDraft& spaser_draft() {
+    static SpaserDraft d;
+    if (!d.loaded) {
+        d.loaded = true;
+        d.present = load_spaser(browser_store(), d.s, d.error);
+    }
+    return d;
+}
+
+template <class E>
+bool enum_input(const std::string& id, const char* label, E& value) {
+    std::string name = enum_name(value);
+    return input_choice(id, label, name, enum_options<E>()) && parse_enum(name, value);
+}
+
+// Removes item `i` of `items` when its button is pressed; true then.
+template <class T>
+bool remove_button(const std::string& id, const char* label, std::vector<T>& items, size_t i) {
+    if (!small_button(id, label)) return false;
+    items.erase(items.begin() + long(i));
+    return true;
+}
+
+bool target_fields(const std::string& k, SpaserTarget& t) {
+    bool changed = enum_input(k + ".indicator", "Indicateur", t.indicator);
+    changed |= enum_input(k + ".unit", "Unité", t.unit);
+    changed |= input_number(k + ".target", t.unit == TargetUnit::hours ? "Cible (heures)" : "Cible (%)", t.target,
+                            t.unit == TargetUnit::hours ? NumberKind::quantity : NumberKind::percent, 0, t.unit == TargetUnit::hours ? 1e9 : 100);
+    changed |= input_date(k + ".deadline", "Échéance", t.deadline);
+    return changed;
+}
+
+bool axis_fields(const std::string& k, SpaserAxis& a) {
+    bool changed = input_text(k + ".title", "Intitulé de l'axe", a.title);
+    for (size_t j = 0; j < a.targets.size(); ++j) {
+        const std::string t = k + ".targets[" + std::to_string(j + 1) + "]";
+        ImGui::PushID(int(j));
+        ImGui::Indent();
+        changed |= target_fields(t, a.targets[j]);
+        const bool removed = remove_button(t + ".remove", "Retirer cet objectif", a.targets, j);
+        ImGui::Unindent();
+        ImGui::PopID();
+        if (removed) return true;
+    }
+    if (small_button(k + ".targets.add", "Ajouter un objectif chiffré")) {
+        a.targets.push_back({SpaserIndicator::environmental, TargetUnit::contracts, 50, std::to_string(today().year + 1) + "-12-31"});
+        changed = true;
+    }
+    for (size_t j = 0; j < a.actions.size(); ++j) {
+        const std::string x = k + ".actions[" + std::to_string(j + 1) + "]";
+        ImGui::PushID(int(100 + j));
+        ImGui::Indent();
+        changed |= input_text(x + ".action", "Action", a.actions[j].action);
+        changed |= input_text(x + ".responsible", "Responsable", a.actions[j].responsible);
+        const bool removed = remove_button(x + ".remove", "Retirer cette action", a.actions, j);
+        ImGui::Unindent();
+        ImGui::PopID();
+        if (removed) return true;
+    }
+    if (small_button(k + ".actions.add", "Ajouter une action")) {
+        a.actions.push_back({});
+        changed = true;
+    }
+    return changed;
+}
+
+// How the open project stands against each target (project_spaser_standing).
+void open_project_standing(const Spaser& sp) {
+    subheading("Le projet ouvert et les objectifs du SPASER");
+    for (const TargetStanding& st : project_spaser_standing(sp, session().project(), session().library()))
+        ImGui::BulletText("%s", (st.target + (st.served ? " : servi par ce projet" : " : non servi, " + st.missing)).c_str());
+    register_item("spaser.standing", false);
+}
+
+void spaser_tab() {
+    SpaserDraft& d = spaser_draft();
+    help_text("Le SPASER fixe des objectifs chiffrés, avec une échéance, que le bilan annuel mesure sur les projets "
+              "enregistrés (L.2111-3). Il est conservé dans ce navigateur, à chaque modification.");
+    if (!d.error.empty()) help_text("Le SPASER enregistré n'a pas pu être lu (" + d.error + ") : il reste enregistré tant "
+                                    "que vous n'en démarrez pas un nouveau.");
+    if (!d.present) {
+        if (button("spaser.start", "Démarrer un SPASER", true)) {
+            d.s = starter_spaser(session().project().buyer.name, today().year + 1);
+            d.present = save_spaser(browser_store(), d.s) == StoreStatus::ok;
+            d.error.clear();
+        }
+        return;
+    }
+    bool changed = input_text("spaser.buyer", "Acheteur", d.s.buyer);
+    changed |= input_date("spaser.adopted", "Adopté le (date de la délibération)", d.s.adopted);
+    changed |= input_text("spaser.published", "Publié à l'adresse", d.s.published, "https://…");
+    for (size_t i = 0; i < d.s.axes.size(); ++i) {
+        const std::string k = "spaser.axes[" + std::to_string(i + 1) + "]";
+        ImGui::PushID(int(i));
+        section_gap();
+        subheading(("Axe " + std::to_string(i + 1)).c_str());
+        changed |= axis_fields(k, d.s.axes[i]);
+        const bool removed = remove_button(k + ".remove", "Retirer cet axe", d.s.axes, i);
+        ImGui::PopID();
+        if (removed) {
+            changed = true;
+            break;
+        }
+    }
+    if (button("spaser.axes.add", "Ajouter un axe")) {
+        d.s.axes.push_back({});
+        changed = true;
+    }
+    if (changed) save_spaser(browser_store(), d.s);
+    section_gap();
+    open_project_standing(d.s);
+    section_gap();
+    if (button("spaser.docx", "SPASER à adopter (DOCX)")) download_document("spaser", Format::docx, assemble_spaser(d.s));
+    ImGui::SameLine();
+    if (button("spaser.odt", "(ODT)")) download_document("spaser", Format::odt, assemble_spaser(d.s));
+    ImGui::SameLine();
+    if (button("spaser.html", "(HTML)")) download_document("spaser", Format::html, assemble_spaser(d.s));
 }
 
 void award_fields(size_t i) {
@@ -233,6 +363,13 @@ void year_window() {
         register_item("year.tab.portfolio");
         if (portfolio) {
             portfolio_tab();
+            ImGui::EndTabItem();
+        }
+        const bool spaser = ImGui::BeginTabItem("SPASER", nullptr, app().show_spaser ? ImGuiTabItemFlags_SetSelected : 0);
+        app().show_spaser = false;
+        register_item("year.tab.spaser");
+        if (spaser) {
+            spaser_tab();
             ImGui::EndTabItem();
         }
         const bool award = ImGui::BeginTabItem("Attribution et exécution du projet ouvert");

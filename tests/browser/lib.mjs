@@ -37,7 +37,7 @@ export async function launch({ width = 1280, height = 800, scale = 1, userDataDi
 // Installed in every page: counts the animation frames the page has asked for and not yet run. The app draws
 // only in animation frames and asks for the next one while it has something to draw, so none pending means it
 // has drawn everything the input so far asked for (App.settle).
-function framesPending() {
+export function framesPending() {
   const raf = window.requestAnimationFrame.bind(window);
   window.__framesPending = 0;
   window.requestAnimationFrame = (callback) => {
@@ -81,7 +81,7 @@ export class App {
         this.check(false, `timed out after ${ms} ms waiting until ${what}`);
         return s;
       }
-      await this.page.waitForTimeout(40);
+      await this.pause(40);
     }
   }
   // Waits until every change is written to the browser's storage (or the write was refused and reported).
@@ -100,10 +100,15 @@ export class App {
         pending: window.__framesPending, hidden: document.visibilityState === 'hidden' }));
       if (frame > 0 && frame === last && (pending === 0 || hidden)) return;
       last = frame;
-      await this.page.waitForTimeout(hidden ? 120 : 20);
+      await this.pause(hidden ? 120 : 20);
     }
     this.check(false, 'the app stops drawing within 60 s');
   }
+  // What differs between the drivers (playwright-core here, puppeteer-core for Firefox in firefox.mjs).
+  pause(ms) { return this.page.waitForTimeout(ms); }
+  viewport() { return this.page.viewportSize(); }
+  wheel(deltaY) { return this.page.mouse.wheel(0, deltaY); }
+  selectAll() { return this.page.keyboard.press('Control+A'); }
   async rect(id) {
     const s = await this.page.evaluate((id) => Module.ccall('clausier_rect', 'string', ['string'], [id]), id);
     if (!s) throw new Error(`widget "${id}" is not on screen`);
@@ -119,14 +124,14 @@ export class App {
   // Scrolls with the mouse wheel, as a user would, until the widget is fully in view (`visible`: its window
   // shows all of it).
   async reveal(id) {
-    const vp = this.page.viewportSize();
+    const vp = this.viewport();
     for (let i = 0; i < 40; i++) {
       const r = await this.rect(id);
       if (r.visible && r.y >= 0 && r.y + r.h <= vp.height) return r;
       // Wheel over the widget's own column (the stepper, the form and the right panel scroll apart).
       const over = { x: Math.max(5, Math.min(vp.width - 5, r.x + Math.min(r.w / 2, 40))), y: vp.height / 2 };
       await this.page.mouse.move(over.x, over.y);
-      await this.page.mouse.wheel(0, Math.max(-1000, Math.min(1000, r.y - vp.height / 2)));
+      await this.wheel(Math.max(-1000, Math.min(1000, r.y - vp.height / 2)));
       await this.settle();
     }
     return this.rect(id);
@@ -161,7 +166,7 @@ export class App {
   // Clicks a text field, clears it and types a new value.
   async fill(id, text) {
     await this.click(id);
-    await this.page.keyboard.press('Control+A');
+    await this.selectAll();
     await this.page.keyboard.press('Backspace');
     await this.type(text);
     await this.press('Enter');
@@ -222,16 +227,18 @@ export class App {
     const foreign = this.requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:') && !u.startsWith('blob:'));
     this.check(foreign.length === 0, 'no network request (' + (foreign[0] || 'none') + ')');
   }
+  async close() { await this.context.close(); }
   async finish(name) {
     this.check(this.errors.length === 0, 'no page error ' + (this.errors[0] || ''));
-    await this.context.close();
+    await this.close();
     console.log(`${name}: ${this.passed} passed, ${this.failed} failed`);
     process.exit(this.failed === 0 ? 0 : 1);
   }
 }
 
-export async function run(name, body, options) {
-  const app = await launch(options);
+// `launcher`: launch() here, firefox.mjs's launchFirefox() for Firefox ESR.
+export async function run(name, body, options, launcher = launch) {
+  const app = await launcher(options);
   try {
     await body(app);
   } catch (e) {

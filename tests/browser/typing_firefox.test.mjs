@@ -2,83 +2,26 @@
 // composition events differ from Chromium's): Debian's firefox-esr under a virtual X display (headless Firefox
 // gets no WebGL on these machines; Xvfb with Mesa does), driven by puppeteer-core over WebDriver BiDi, whose key
 // actions Firefox turns into trusted key events. Cases: AZERTY letters with accents, AltGr as Ctrl+Alt, editing
-// keys, a paste, a burst of 200 keys, an amount accepted and one refused, a date. Dead keys and input-method
-// composition are not sent here: WebDriver BiDi has no composition command, and Firefox under a bare Xvfb
-// composes no dead key even in a plain <textarea> (shared/PLATFORM.md); typing.test.mjs covers them in Chromium.
+// keys, a paste, a burst of 200 keys, an amount accepted and one refused, a date, and dead keys (^ then e, ¨ then
+// i) sent as real X key events that GTK's input method composes (compositionstart/update/end). Input-method
+// composition of other kinds is not sent here: WebDriver BiDi has no composition command; typing.test.mjs
+// covers it in Chromium.
 // Skipped, with a message, when firefox-esr or Xvfb is missing (scripts/install-deps --browser installs them).
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { appUrl, shotDir } from './lib.mjs';
+// The launch, the display and the helpers (click with scrolling, settle, state) are firefox.mjs's.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { runFirefox } from './firefox.mjs';
 
-const firefox = '/usr/bin/firefox-esr';
-if (!existsSync(firefox) || !existsSync('/usr/bin/Xvfb')) {
-  console.log('typing_firefox: SKIPPED — firefox-esr or Xvfb is not installed (scripts/install-deps --browser installs them)');
-  process.exit(0);
-}
-const { default: puppeteer } = await import('puppeteer-core');
-
-// A display of our own: the first free number from 90.
-let n = 90;
-while (existsSync(`/tmp/.X11-unix/X${n}`) || existsSync(`/tmp/.X${n}-lock`)) n++;
-const display = `:${n}`;
-const xvfb = spawn('Xvfb', [display, '-screen', '0', '1300x850x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
-for (let i = 0; i < 100 && !existsSync(`/tmp/.X11-unix/X${n}`); i++) await new Promise((r) => setTimeout(r, 50));
-
-let passed = 0, failed = 0;
-const check = (cond, what) => {
-  if (cond) { passed++; console.log('ok   ' + what); } else { failed++; console.log('FAIL ' + what); }
-};
-const pause = (ms) => new Promise((r) => setTimeout(r, ms));
-
-const browser = await puppeteer.launch({
-  browser: 'firefox', executablePath: firefox, headless: false,
-  userDataDir: mkdtempSync(join(tmpdir(), 'clausier-firefox-')),
-  env: { ...process.env, DISPLAY: display, LIBGL_ALWAYS_SOFTWARE: '1' },
-  extraPrefsFirefox: { 'webgl.force-enabled': true, 'dom.events.asyncClipboard.readText': true, 'dom.events.testing.asyncClipboard': true },
-  defaultViewport: { width: 1280, height: 800 },
-});
-const errors = [];
-try {
-  const page = (await browser.pages())[0] || await browser.newPage();
-  page.on('pageerror', (e) => errors.push(String(e)));
-  const state = async () => JSON.parse(await page.evaluate(() => Module.UTF8ToString(Module._clausier_state())));
-  // Waits until the app stops drawing (its frame counter stops moving).
-  const settle = async () => {
-    let last = -1;
-    for (let i = 0; i < 100; i++) {
-      const f = (await state()).frame;
-      if (f === last && f > 0) return;
-      last = f;
-      await pause(120);
-    }
-  };
-  const rect = async (id) => {
-    const s = await page.evaluate((id) => Module.ccall('clausier_rect', 'string', ['string'], [id]), id);
-    if (!s) throw new Error(`widget "${id}" is not on screen`);
-    return JSON.parse(s);
-  };
-  // Scrolls the widget into view with the wheel (BiDi refuses a pointer outside the viewport), then clicks it.
-  const click = async (id) => {
-    let r = await rect(id);
-    for (let i = 0; i < 30 && !(r.visible && r.y >= 0 && r.y + r.h <= 800); i++) {
-      await page.mouse.move(Math.max(5, Math.min(1275, r.x + 20)), 400);
-      await page.mouse.wheel({ deltaY: Math.max(-600, Math.min(600, r.y - 400)) });
-      await settle();
-      r = await rect(id);
-    }
-    await page.mouse.click(r.x + Math.min(r.w / 2, 40), r.y + r.h / 2);
-    await settle();
-  };
-  const combo = async (mods, key) => {
-    for (const m of mods) await page.keyboard.down(m);
-    await page.keyboard.press(key);
-    for (const m of [...mods].reverse()) await page.keyboard.up(m);
-  };
+runFirefox('typing_firefox', async (app) => {
+  const { page } = app;
+  const check = (cond, what) => app.check(cond, what);
+  const state = () => app.state();
+  const settle = () => app.settle();
+  const click = (id) => app.click(id);
+  const combo = (mods, key) => app.combo(mods, key);
   const clear = async (id) => {
     await click(id);
-    await combo(['Control'], 'a');
+    await app.selectAll();
     await page.keyboard.press('Backspace');
   };
   const typeAndLeave = async (id, text) => {
@@ -89,9 +32,7 @@ try {
     return state();
   };
 
-  await page.goto(appUrl);
-  await page.waitForFunction(() => typeof Module !== 'undefined' && Module._clausier_state && Module.calledRun, { timeout: 60000 });
-  await settle();
+  await app.open();
   check(true, 'the app starts in Firefox ESR under Xvfb (WebGL 2 from Mesa)');
 
   // The DOM element, and French letters typed as key events.
@@ -162,13 +103,43 @@ try {
     `« 1,234,567 » is refused with a message, the amount unchanged (${s.project.lots[0].value}): ` + s.field_messages['besoin.value']);
   s = await typeAndLeave('besoin.launch_date', '15/01/2027');
   check(s.project.need.launch_date === '2027-01-15', '« 15/01/2027 » is stored as 2027-01-15');
-  await page.screenshot({ path: join(shotDir, 'typing-firefox.png') });
-} catch (e) {
-  check(false, 'unexpected error: ' + (e && e.stack || e));
-} finally {
-  check(errors.length === 0, 'no page error ' + (errors[0] || ''));
-  await browser.close().catch(() => {});
-  xvfb.kill();
-}
-console.log(`typing_firefox: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+  await app.shot('typing-firefox');
+
+  // Dead keys, as a French keyboard sends them: real key events of the X server (xdotool through XTEST on an
+  // AZERTY map set by setxkbmap), which Firefox hands to GTK's input method, which composes them. They go to
+  // the window under the pointer, so the pointer is moved over the field (screen = page + mozInnerScreenX/Y)
+  // and a real click starts the edit. Composition needs Firefox's real focus handling: puppeteer's profile sets
+  // focusmanager.testmode, under which the window never gives GTK's input method the focus and no dead key
+  // composes, even in a plain <textarea> (launched below with it off).
+  if (!existsSync('/usr/bin/xdotool') || !existsSync('/usr/bin/setxkbmap')) {
+    console.log('typing_firefox: dead keys SKIPPED — xdotool or setxkbmap is not installed (scripts/install-deps --browser installs them)');
+    return;
+  }
+  const x = (...args) => execFileSync(args[0], args.slice(1), { env: { ...process.env, DISPLAY: app.display } });
+  x('setxkbmap', 'fr');
+  const realClick = async (id) => {
+    await app.reveal(id);
+    const r = await app.rect(id);
+    const origin = await page.evaluate(() => ({ x: window.mozInnerScreenX, y: window.mozInnerScreenY }));
+    x('xdotool', 'mousemove', '--sync', String(Math.round(origin.x + r.x + Math.min(r.w / 2, 40))), String(Math.round(origin.y + r.y + r.h / 2)));
+    x('xdotool', 'click', '1');
+    await settle();
+  };
+  await realClick('besoin.object');
+  await combo(['Control'], 'a');
+  await page.keyboard.press('Backspace');
+  await page.evaluate(() => {
+    window.__composition = [];
+    for (const type of ['compositionstart', 'compositionupdate', 'compositionend']) {
+      document.addEventListener(type, (e) => window.__composition.push(`${type}(${e.data})`), true);
+    }
+  });
+  x('xdotool', 'key', '--delay', '60', 'c', 'o', 'dead_circumflex', 'u', 't', 'space', 'f', 'dead_circumflex', 'e', 't', 'e',
+    'space', 'n', 'a', 'dead_diaeresis', 'i', 'f');
+  s = await app.waitState((st) => st.project.need.object.length >= 'coût fête naïf'.length, 'the dead keys are composed');
+  check(s.project.need.object === 'coût fête naïf', '^ then u, ^ then e, ¨ then i compose û, ê, ï: ' + s.project.need.object);
+  const events = await page.evaluate(() => window.__composition);
+  check(events.filter((e) => e.startsWith('compositionstart')).length === 3
+    && events.filter((e) => e.startsWith('compositionend')).length === 3 && events.includes('compositionupdate(^)')
+    && events.includes('compositionupdate(¨)'), 'each dead key is a composition (start, update ^ or ¨, end): ' + events.join(' '));
+}, { prefs: { 'focusmanager.testmode': false } });

@@ -2,7 +2,8 @@
 // twice makes no duplicate), an award recorded with French amounts and a SIRET typed with spaces, « Mon année »
 // with its indicators and launches by quarter, then « Mes projets »: each project with its details, rename,
 // duplicate, delete and « Annuler », the whole portfolio exported as one file and imported back with a broken
-// entry named in the report. Every wait is on the app's state, never on time.
+// entry named in the report; then a groupement de commandes declared in the need step (coordinator, mission, a
+// member added with a French amount) and its draft convention at the end of the DCE. Every wait is on the app's state, never on time.
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -107,5 +108,54 @@ run('year', async (app) => {
   await app.shot('mes-projets-import');
   await app.press('Escape');
   app.check(!(await app.has('projects.export')), 'Escape closes « Mes projets »');
+  // A groupement de commandes (issue 15.6): the coordinator and its mission in the need step, a member added,
+  // a finding while its need has no value, the draft convention constitutive at the end of the DCE.
+  await app.openFile('top.open', 'groupement.clausier.json', scenario('groupement-restauration'));
+  await app.click('step.besoin');
+  app.check(await app.has('besoin.coordinator.name') && await app.has('besoin.coordinator.siret'),
+    'the need step shows the coordinator of the groupement and its SIRET');
+  await app.choose('besoin.coordinator.mission', 'execution');
+  s = await app.state();
+  app.check(s.project.need.coordinator.mission === 'execution', 'the coordinator is also entrusted with the execution');
+  await app.click('besoin.members.add');
+  s = await app.state();
+  app.check(s.project.need.members.length === 3 && s.findings.some((f) => f.rule === 'groupement-membre-sans-valeur'),
+    'a member added without a value is a finding');
+  await app.fill('besoin.members[3].name', 'Commune de Vaux-sur-Aisne');
+  await app.fill('besoin.members[3].need', 'Repas de son école, 20 000 par an');
+  await app.fill('besoin.members[3].value', '25 000 €');
+  s = await app.state();
+  const added = s.project.need.members[2];
+  app.check(added.name === 'Commune de Vaux-sur-Aisne' && added.need === 'Repas de son école, 20 000 par an' && added.value === 25000,
+    `the new member, its need and « 25 000 € » are stored (${added.value})`);
+  app.check(!s.findings.some((f) => f.rule.startsWith('groupement-')), 'no groupement finding is left');
+  await app.shot('groupement');
+  await app.click('step.export');
+  const dce = await app.download('export.dce.html');
+  app.check(dce.text.includes('Convention constitutive du groupement de commandes') && dce.text.includes('Commune de Vaux-sur-Aisne'),
+    'the DCE ends with the draft convention constitutive, the new member in it');
+  // The SPASER builder (issue 15.4) from the finding « spaser-obligatoire »: a SPASER started, adopted, a target
+  // added, kept in the browser's storage, the open project's standing against each target, the document.
+  await app.openFile('top.open', 'agglomeration.clausier.json', scenario('spaser-agglomeration'));
+  const spaserFinding = await app.findingIndex('spaser-obligatoire');
+  app.check(spaserFinding >= 0, 'the agglomeration over 50 M€ without a SPASER gets the finding');
+  await app.click(`finding.${spaserFinding}.spaser`);
+  app.check(await app.has('spaser.start'), '« Démarrer un SPASER » opens the SPASER builder of « Mon année »');
+  await app.click('spaser.start');
+  app.check(await app.has('spaser.axes[1].title') && await app.has('spaser.axes[2].targets[1].target'),
+    'the SPASER starts with two axes, each with a figured target');
+  await app.fill('spaser.adopted', '12/02/2027');
+  await app.click('spaser.axes[1].targets.add');
+  app.check(await app.has('spaser.axes[1].targets[2].indicator'), 'a second target is added to the first axis');
+  await app.fill('spaser.axes[1].targets[2].target', '40 %');
+  const stored = JSON.parse(await app.page.evaluate(() => localStorage.getItem('clausier.spaser')));
+  app.check(stored && stored.adopted === '2027-02-12' && stored.axes[0].targets.length === 2 && stored.axes[0].targets[1].target === 40,
+    `the SPASER is kept in the browser, adopted on 2027-02-12 with « 40 % » as a target (${stored && stored.adopted})`);
+  app.check(await app.has('spaser.standing'), 'the open project is measured against each target');
+  await app.shot('spaser');
+  const spaserDoc = await app.download('spaser.html');
+  app.check(spaserDoc.text.includes(stored.axes[0].title.replace(/'/g, '&#39;')) || spaserDoc.text.includes(stored.axes[0].title.replace(/'/g, '’')),
+    'the SPASER document carries its axes');
+  await app.press('Escape');
   app.checkNoNetwork();
 });

@@ -325,6 +325,23 @@ void spaser_alignment(const Context& c, const RuleInfo&, std::vector<Hit>& out) 
     out.push_back({"", {{"commitments", quoted_list(b.spaser_commitments)}}});
 }
 
+// --- groupement de commandes (L.2113-6 to L.2113-8) ------------------------------------------------------
+
+void groupement_coordinator(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    if (c.p.need.pooling == Pooling::groupement && blank(c.p.need.coordinator.name)) out.push_back({});
+}
+
+// Every member of a pooled purchase (groupement or central purchasing body) adds its need to the value.
+void member_without_value(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
+    if (c.p.need.pooling == Pooling::none) return;
+    for (size_t i = 0; i < c.p.need.members.size(); ++i) {
+        const Member& m = c.p.need.members[i];
+        if (m.value > 0) continue;
+        const std::string name = blank(m.name) ? "du membre n° " + std::to_string(i + 1) : "de « " + trim(m.name) + " »";
+        out.push_back({item("members", i) + ".value", {{"member", name}}});
+    }
+}
+
 // --- the buyer's year -------------------------------------------------------------------------------------
 
 // R.2196-1: the essential data of every contract from params.from_value € HT are published (DECP).
@@ -350,6 +367,8 @@ std::vector<RuleEntry> need_rules() {
         {"lots-unique-non-justifie", single_lot},
         {"lots-valeur-nulle", lot_without_value},
         {"lots-fractionnement", split_purchase},
+        {"groupement-coordonnateur-absent", groupement_coordinator},
+        {"groupement-membre-sans-valeur", member_without_value},
         {"lots-reserve-type-inconnu", reserved_unknown},
         {"lots-reserve-article", reserved_article},
         {"lots-reserve-ess-objet", reserved_ess_subject},

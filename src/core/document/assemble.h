@@ -91,6 +91,8 @@ void assemble_acte_engagement(std::vector<Block>& b, const Project& p, const Pro
 void assemble_cctp(std::vector<Block>& b, const Project& p, const Library& lib, int lot);
 void assemble_grid(std::vector<Block>& b, const Project& p, const Library& lib);
 void assemble_monitoring(std::vector<Block>& b, const Project& p, const Library& lib);
+// For a groupement de commandes only, the last part: the draft convention constitutive (assemble_convention.cpp).
+void assemble_convention(std::vector<Block>& b, const Project& p, const ProjectFacts& f);
 // The price schedule of the offer, named in full: "le détail quantitatif estimatif (DQE)".
 std::string schedule_name(PriceSchedule s);
 // The price schedule of every lot: one name when all lots share it, else « pour le lot 1, …, et pour le lot 2, … ».

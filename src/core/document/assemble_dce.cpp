@@ -485,6 +485,7 @@ void assemble_dce(Document& d, const Project& p, const Library& lib, const Proje
     for (int lot = 1; lot <= lots; ++lot) assemble_cctp(b, p, lib, p.lots.size() >= 2 ? lot : 0);
     assemble_grid(b, p, lib);
     assemble_monitoring(b, p, lib);
+    if (p.need.pooling == Pooling::groupement) assemble_convention(b, p, f);
     d.blocks = table_of_contents(b);
     for (Block& x : b) d.blocks.push_back(std::move(x));
 }

@@ -130,34 +130,44 @@ std::string number_attr(double v) {
     return buf;
 }
 
-// A horizontal bar chart as inline SVG (no script, no external resource): for each bar its label above it,
-// the bar, and the figure at its end; a dashed reference line for the target. The caption names the
-// figure, and the table the assembler puts beside it holds the same figures for screen readers.
-void chart_html(std::string& out, const Block& b) {
-    constexpr double kWidth = 640, kBars = 440, kRow = 36, kTop = 22;
-    const double height = kTop + kRow * double(b.bars.size()) + 6;
-    const std::string caption = runs_html(b.text);
-    out += "<figure class=\"chart\">\n<figcaption>" + caption + "</figcaption>\n";
-    out += "<svg viewBox=\"0 0 " + number_attr(kWidth) + " " + number_attr(height) +
-           "\" role=\"img\" aria-label=\"" + xml_escape(inline_text(b.text)) + "\">\n";
-    double y = kTop;
+}  // namespace
+
+// A horizontal bar chart: for each bar its label above it, the bar, and the figure at its end; a dashed
+// reference line for the target. The caption names the figure, and the table the assembler puts beside it
+// holds the same figures for screen readers.
+constexpr double kChartBars = 440, kChartRow = 36, kChartTop = 22;
+double chart_svg_height(const Block& b) { return kChartTop + kChartRow * double(b.bars.size()) + 6; }
+
+std::string chart_svg(const Block& b, bool standalone) {
+    const double height = chart_svg_height(b);
+    std::string out = "<svg " + std::string(standalone ? "xmlns=\"http://www.w3.org/2000/svg\" width=\"" + number_attr(kChartSvgWidth) +
+                                                              "\" height=\"" + number_attr(height) + "\" " : "") +
+                      "viewBox=\"0 0 " + number_attr(kChartSvgWidth) + " " + number_attr(height) +
+                      "\" role=\"img\" aria-label=\"" + xml_escape(inline_text(b.text)) + "\">\n";
+    double y = kChartTop;
     for (const Bar& bar : b.bars) {
-        const double w = bar.value * kBars;
+        const double w = bar.value * kChartBars;
         out += "<text x=\"0\" y=\"" + number_attr(y + 11) + "\" font-size=\"13\" fill=\"#1a1a1a\">" + xml_escape(bar.label) + "</text>\n";
         out += "<rect x=\"0\" y=\"" + number_attr(y + 15) + "\" width=\"" + number_attr(w < 1 && bar.value > 0 ? 1 : w) +
                "\" height=\"14\" fill=\"#1f4e79\"/>\n";
         out += "<text x=\"" + number_attr(w + 6) + "\" y=\"" + number_attr(y + 26) + "\" font-size=\"12\" fill=\"#1a1a1a\">" +
                xml_escape(bar.shown) + "</text>\n";
-        y += kRow;
+        y += kChartRow;
     }
     if (b.target >= 0) {
-        const std::string x = number_attr(b.target * kBars);
-        out += "<line x1=\"" + x + "\" y1=\"" + number_attr(kTop - 4) + "\" x2=\"" + x + "\" y2=\"" + number_attr(height) +
+        const std::string x = number_attr(b.target * kChartBars);
+        out += "<line x1=\"" + x + "\" y1=\"" + number_attr(kChartTop - 4) + "\" x2=\"" + x + "\" y2=\"" + number_attr(height) +
                "\" stroke=\"#ce0500\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n";
         out += "<text x=\"" + x + "\" y=\"12\" font-size=\"12\" fill=\"#ce0500\" text-anchor=\"" +
                std::string(b.target > 0.5 ? "end" : "start") + "\">" + xml_escape(b.target_label) + "</text>\n";
     }
-    out += "</svg>\n</figure>\n";
+    return out + "</svg>\n";
+}
+
+namespace {
+
+void chart_html(std::string& out, const Block& b) {
+    out += "<figure class=\"chart\">\n<figcaption>" + runs_html(b.text) + "</figcaption>\n" + chart_svg(b) + "</figure>\n";
 }
 
 void block_html(std::string& out, const Block& b) {

@@ -16,7 +16,9 @@ constexpr const char* kNs =
     "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
     "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
     "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" "
-    "xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0\" office:version=\"1.2\"";
+    "xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0\" "
+    "xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\" "
+    "xmlns:xlink=\"http://www.w3.org/1999/xlink\" office:version=\"1.2\"";
 
 // ODF collapses runs of spaces: the second and later ones of a run are written as <text:s/>.
 std::string odt_text(std::string_view s) {
@@ -40,6 +42,21 @@ struct OdtBody {
     std::string xml;
     std::string column_styles;   // automatic styles of the tables' columns
     int tables = 0;
+    std::vector<ZipEntry> pictures;   // the charts as SVG files of their own (Pictures/chart-N.svg)
+
+    // A chart: its caption, then the SVG image in a frame 16 cm wide, anchored as a character so that it moves
+    // with the text; the table beside it (the assembler's) keeps the figures readable.
+    void chart(const Block& b) {
+        para("Text_20_body", b.text);
+        const std::string path = "Pictures/chart-" + std::to_string(pictures.size() + 1) + ".svg";
+        pictures.push_back({path, std::string(kXmlHead) + chart_svg(b, true)});
+        char height[32];
+        std::snprintf(height, sizeof height, "%.2fcm", 16.0 * chart_svg_height(b) / kChartSvgWidth);
+        xml += "<text:p text:style-name=\"Text_20_body\"><draw:frame draw:name=\"Graphique " + std::to_string(pictures.size()) +
+               "\" text:anchor-type=\"as-char\" svg:width=\"16cm\" svg:height=\"" + height + "\"><draw:image xlink:href=\"" + path +
+               "\" xlink:type=\"simple\" xlink:show=\"embed\" xlink:actuate=\"onLoad\"/><svg:title>" + xml_escape(inline_text(b.text)) +
+               "</svg:title></draw:frame></text:p>\n";
+    }
 
     void runs(const Inline& rs) {
         for (const Run& r : rs) {
@@ -120,17 +137,19 @@ struct OdtBody {
             case Block::numbered_list: list(b.items, true); break;
             case Block::table: table(b); break;
             case Block::note: for (const Inline& p : b.items) para("Note", p); break;
-            case Block::chart: break;   // HTML only; its figures are in the table beside it (document.h)
+            case Block::chart: chart(b); break;
         }
     }
 };
 
-std::string content_xml(const Document& d) {
+// content.xml, and the pictures it refers to in `pictures`.
+std::string content_xml(const Document& d, std::vector<ZipEntry>& pictures) {
     OdtBody body;
     body.para("Title", text(d.title));
     if (!d.subtitle.empty()) body.para("Subtitle", text(d.subtitle));
     for (const auto& [label, value] : d.metadata) body.para("Metadata", {strong(label + "\u202F: "), plain(value)});
     for (const Block& b : d.blocks) body.block(b);
+    pictures = std::move(body.pictures);
     const std::string border = "fo:border=\"0.5pt solid #8a9bb0\" fo:padding=\"0.1cm\"";
     return std::string(kXmlHead) + "<office:document-content " + kNs + ">\n<office:automatic-styles>\n"
         "<style:style style:name=\"Table\" style:family=\"table\"><style:table-properties style:width=\"16.6cm\" "
@@ -238,22 +257,30 @@ std::string meta_xml(const Document& d) {
     return s + "</office:meta></office:document-meta>\n";
 }
 
-const char* const kManifest =
-    "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\n"
-    "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>\n"
-    "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\n"
-    "<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>\n"
-    "<manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/>\n"
-    "</manifest:manifest>\n";
+std::string manifest(const std::vector<ZipEntry>& pictures) {
+    std::string s = std::string(kXmlHead) +
+        "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\n"
+        "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>\n"
+        "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\n"
+        "<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>\n"
+        "<manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/>\n";
+    for (const ZipEntry& p : pictures)
+        s += "<manifest:file-entry manifest:full-path=\"" + p.name + "\" manifest:media-type=\"image/svg+xml\"/>\n";
+    return s + "</manifest:manifest>\n";
+}
 
 }  // namespace
 
 std::string write_odt(const Document& d) {
-    return zip_store({{"mimetype", "application/vnd.oasis.opendocument.text"},
-                      {"META-INF/manifest.xml", std::string(kXmlHead) + kManifest},
-                      {"content.xml", content_xml(d)},
-                      {"styles.xml", styles_xml(d)},
-                      {"meta.xml", meta_xml(d)}});
+    std::vector<ZipEntry> pictures;
+    const std::string content = content_xml(d, pictures);
+    std::vector<ZipEntry> entries = {{"mimetype", "application/vnd.oasis.opendocument.text"},
+                                     {"META-INF/manifest.xml", manifest(pictures)},
+                                     {"content.xml", content},
+                                     {"styles.xml", styles_xml(d)},
+                                     {"meta.xml", meta_xml(d)}};
+    for (ZipEntry& p : pictures) entries.push_back(std::move(p));
+    return zip_store(entries);
 }
 
 }  // namespace clausier

@@ -15,4 +15,11 @@ std::string write_ocds(const Project& p, const ProcedureResult& procedure, const
 // The DECP records of the lots notified ({"marches": {"marche": [...]}}), "" while decp_missing(p) is not empty.
 std::string write_decp(const Project& p, const ProcedureResult& procedure, const Library& lib);
 
+// A chart block (document.h) as an SVG element (no script, no external resource), inline in HTML; `standalone`
+// adds the SVG namespace for a file of its own (the image embedded in ODT). Its size in SVG units is
+// kChartSvgWidth × chart_svg_height(b).
+constexpr double kChartSvgWidth = 640;
+double chart_svg_height(const Block& b);
+std::string chart_svg(const Block& b, bool standalone = false);
+
 }  // namespace clausier

@@ -146,6 +146,53 @@ Spaser starter_spaser(const std::string& buyer, int year) {
     return s;
 }
 
+bool load_spaser(const KeyValueStore& store, Spaser& out, std::string& error) {
+    std::string text;
+    if (!store.get(kSpaserStoreKey, text)) return false;
+    const json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    return spaser_from_json(j, out, error);
+}
+
+StoreStatus save_spaser(KeyValueStore& store, const Spaser& s) {
+    return store.set(kSpaserStoreKey, spaser_to_json(s).dump(2, ' ', false, json::error_handler_t::replace));
+}
+
+namespace {
+
+// What a project lacks to serve a target of `indicator`, "" when it serves it.
+std::string missing_for(const PortfolioItem& it, SpaserIndicator indicator) {
+    switch (indicator) {
+    case SpaserIndicator::environmental:
+        return it.considerations.environmental() ? "" : "aucune considération environnementale (condition d'exécution, spécification ou critère)";
+    case SpaserIndicator::social:
+        return it.considerations.social() ? "" : "aucune considération sociale (clause, critère ou lot réservé)";
+    case SpaserIndicator::reserved: return it.reserved ? "" : "aucun lot réservé";
+    case SpaserIndicator::sme_friendly: return it.sme_friendly ? "" : "ni allotissement ni clause facilitant l'accès des PME";
+    case SpaserIndicator::insertion_hours: return it.insertion_planned > 0 ? "" : "aucune heure d'insertion prévue";
+    case SpaserIndicator::egalim_quality:
+    case SpaserIndicator::egalim_organic: break;
+    }
+    const Execution& e = it.source->project.execution;
+    const double share = indicator == SpaserIndicator::egalim_quality ? e.egalim_quality_share : e.egalim_organic_share;
+    return share > 0 ? "" : "aucune part EGalim relevée à l'exécution";
+}
+
+}  // namespace
+
+std::vector<TargetStanding> project_spaser_standing(const Spaser& s, const Project& p, const Library& lib) {
+    const std::vector<PortfolioProject> one = {{"", p}};
+    const PortfolioSummary summary = summarize_portfolio(one, 0, lib);
+    std::vector<TargetStanding> out;
+    if (summary.items.empty()) return out;
+    for (const SpaserAxis& a : s.axes)
+        for (const SpaserTarget& t : a.targets) {
+            TargetStanding st{a.title, target_label(t), false, missing_for(summary.items[0], t.indicator)};
+            st.served = st.missing.empty();
+            out.push_back(std::move(st));
+        }
+    return out;
+}
+
 double indicator_value(const PortfolioSummary& s, SpaserIndicator indicator, TargetUnit unit) {
     const ShareCount* share = indicator == SpaserIndicator::environmental ? &s.environmental
                             : indicator == SpaserIndicator::social        ? &s.social

@@ -6,6 +6,7 @@
 #pragma once
 #include "portfolio/portfolio.h"
 #include "document/document.h"
+#include "project/autosave.h"
 
 namespace clausier {
 
@@ -48,6 +49,24 @@ json spaser_to_json(const Spaser& s);
 // A first SPASER with the national plan's targets (PNAD: 100 % of contracts with an environmental
 // consideration, 30 % with a social one) for `buyer`, deadline the end of `year` (« Démarrer un SPASER »).
 Spaser starter_spaser(const std::string& buyer, int year);
+
+// The buyer's SPASER as this browser keeps it: one, under kSpaserStoreKey, in its `.spaser.json` form (it belongs
+// to the buyer, not to a project). load_spaser is false when none is stored, or with a French `error` when the
+// stored one does not read (it is then left as it is).
+constexpr const char* kSpaserStoreKey = "clausier.spaser";
+bool load_spaser(const KeyValueStore& store, Spaser& out, std::string& error);
+StoreStatus save_spaser(KeyValueStore& store, const Spaser& s);
+
+// How one project stands against each target of the SPASER: it serves the target when it brings what the
+// target counts (a consideration, a reserved lot, SME-friendly terms, insertion hours planned, EGalim shares
+// recorded); otherwise `missing` says in French what it lacks. One entry per target, in the SPASER's order.
+struct TargetStanding {
+    std::string axis;        // the axis' title
+    std::string target;      // target_label
+    bool served = false;
+    std::string missing;     // "" when served
+};
+std::vector<TargetStanding> project_spaser_standing(const Spaser& s, const Project& p, const Library& lib = bundled_library());
 
 // The figure of `indicator` in `unit` on the portfolio (percent or hours).
 double indicator_value(const PortfolioSummary& s, SpaserIndicator indicator, TargetUnit unit);

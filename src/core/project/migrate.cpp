@@ -21,6 +21,19 @@ void migrate_0_to_1(json& doc) {
     doc["schema_version"] = 1;
 }
 
+// Files of version 1 written before the groupement de commandes had a coordinator: the buyer of the project was
+// its coordinator (its own need is the lots, the members the others), so it is named as such. Done in place, as
+// the field is new and optional: no version change.
+void name_groupement_coordinator(json& doc) {
+    auto need = doc.find("need");
+    if (need == doc.end() || !need->is_object() || need->contains("coordinator")) return;
+    auto pooling = need->find("pooling");
+    if (pooling == need->end() || *pooling != "groupement") return;
+    auto buyer = doc.find("buyer");
+    if (buyer == doc.end() || !buyer->is_object() || !buyer->contains("name") || !(*buyer)["name"].is_string()) return;
+    (*need)["coordinator"] = json{{"name", (*buyer)["name"]}};
+}
+
 }  // namespace
 
 bool migrate_project(json& doc, std::string& error) {
@@ -45,6 +58,7 @@ bool migrate_project(json& doc, std::string& error) {
         return false;
     }
     if (v == 0) migrate_0_to_1(doc);
+    name_groupement_coordinator(doc);
     return true;
 }
 

@@ -29,6 +29,10 @@ const EnumEntry<Pooling> kPoolings[] = {
     {Pooling::none, "", "Non : achat propre"},
     {Pooling::groupement, "groupement", "Groupement de commandes"},
     {Pooling::centrale, "centrale", "Centrale d'achat"}};
+const EnumEntry<CoordinatorMission> kCoordinatorMissions[] = {
+    {CoordinatorMission::passation, "", "Préparer et conduire la procédure de passation"},
+    {CoordinatorMission::signature, "signature", "Conduire la procédure, signer et notifier le marché"},
+    {CoordinatorMission::execution, "execution", "Conduire la procédure, signer, notifier et exécuter le marché"}};
 const EnumEntry<CriterionKind> kCriterionKinds[] = {
     {CriterionKind::prix, "prix", "Prix"},
     {CriterionKind::cout_cycle_vie, "cout-cycle-vie", "Coût du cycle de vie"},
@@ -122,7 +126,15 @@ using If = std::enable_if_t<std::is_same_v<std::remove_const_t<T>, S>, int>;
 template <class V, class T, If<T, Member> = 0>
 void fields(V& v, T& m) {
     v.text("name", m.name);
+    v.text("need", m.need);
     v.number("value", m.value, 0, kMaxEuros);
+}
+
+template <class V, class T, If<T, Coordinator> = 0>
+void fields(V& v, T& c) {
+    v.text("name", c.name);
+    v.text("siret", c.siret);
+    v.choice("mission", c.mission);
 }
 
 template <class V, class T, If<T, Need> = 0>
@@ -143,6 +155,7 @@ void fields(V& v, T& n) {
     v.text("renewed_end", n.renewed_end);
     v.boolean("social_services", n.social_services);
     v.choice("pooling", n.pooling);
+    v.object("coordinator", n.coordinator);
     v.list("members", n.members);
 }
 
@@ -530,6 +543,7 @@ bool known_key(const std::string& key) {
 template <> EnumNames<Nature> enum_names<Nature>() { return kNatures; }
 template <> EnumNames<BuyerType> enum_names<BuyerType>() { return kBuyerTypes; }
 template <> EnumNames<Pooling> enum_names<Pooling>() { return kPoolings; }
+template <> EnumNames<CoordinatorMission> enum_names<CoordinatorMission>() { return kCoordinatorMissions; }
 template <> EnumNames<CriterionKind> enum_names<CriterionKind>() { return kCriterionKinds; }
 template <> EnumNames<Ambition> enum_names<Ambition>() { return kAmbitions; }
 template <> EnumNames<ProcedureForm> enum_names<ProcedureForm>() { return kProcedureForms; }
@@ -646,7 +660,8 @@ double renewal_factor(const Need& n) {
 double initial_value(const Project& p) {
     double v = 0;
     for (const Lot& l : p.lots) v += l.value;
-    for (const Member& m : p.need.members) v += m.value;
+    if (p.need.pooling != Pooling::none)   // members left in a file after the buyer went back to its own purchase
+        for (const Member& m : p.need.members) v += m.value;
     return v;
 }
 

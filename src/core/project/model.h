@@ -29,11 +29,16 @@ enum class Nature { fournitures, services, travaux };   // supplies, services, w
 // entite_adjudicatrice: utilities (L.1212-1).
 enum class BuyerType { etat, collectivite, etablissement_sante, entite_adjudicatrice };
 enum class Pooling { none, groupement, centrale };      // own purchase, groupement de commandes, central purchasing body
+// What the members of a groupement de commandes entrust to its coordinator (L.2113-7): to prepare and run the
+// award procedure only (each member then signs and executes its own contract), also to sign and notify the
+// contract, or also to execute it on behalf of every member.
+enum class CoordinatorMission { passation, signature, execution };
 enum class CriterionKind { prix, cout_cycle_vie, technique, environnemental, social, delai, autre };
 enum class Ambition { essentiel, avance, exemplaire };  // the ambition level, as the library's clause levels
 template <> EnumNames<Nature> enum_names<Nature>();
 template <> EnumNames<BuyerType> enum_names<BuyerType>();
 template <> EnumNames<Pooling> enum_names<Pooling>();
+template <> EnumNames<CoordinatorMission> enum_names<CoordinatorMission>();
 template <> EnumNames<CriterionKind> enum_names<CriterionKind>();
 template <> EnumNames<Ambition> enum_names<Ambition>();
 
@@ -72,9 +77,20 @@ template <> EnumNames<IpOption> enum_names<IpOption>();
 template <> EnumNames<SingleLotGround> enum_names<SingleLotGround>();
 template <> EnumNames<Weighting> enum_names<Weighting>();
 
-struct Member {             // a member of a pooled purchase (groupement de commandes)
+// A groupement de commandes (L.2113-6 to L.2113-8), explained once: several buyers pool one procedure for their
+// needs, under a convention constitutive that names the coordinator and what it does for the others. In a
+// project the buyer's own need is the lots' value; every other member is a Member, and the value that sizes
+// the procedure adds them all up (initial_value).
+struct Member {             // a member of a pooled purchase (groupement de commandes), other than the buyer
     std::string name;
+    std::string need;       // what this member buys through the groupement, in its own words
     double value = 0;       // that member's own need, euros HT over the initial period
+};
+
+struct Coordinator {        // the coordinator of a groupement de commandes (L.2113-7)
+    std::string name;
+    std::string siret;      // 14 digits
+    CoordinatorMission mission = CoordinatorMission::passation;
 };
 
 struct Need {
@@ -94,6 +110,7 @@ struct Need {
     std::string renewed_end;        // YYYY-MM-DD: end of the contract this purchase renews, if any (purchase plan)
     bool social_services = false;   // social or other specific services (R.2123-1 3°)
     Pooling pooling = Pooling::none;
+    Coordinator coordinator;        // groupement de commandes only
     std::vector<Member> members;
 };
 

@@ -1,0 +1,85 @@
+// The SPASER builder's core (issue 15.4): the buyer's SPASER kept in this browser's storage, and how one
+// project stands against each of its targets (what the project's checks point to).
+#include "portfolio/spaser.h"
+#include "export/export.h"
+#include "../support/memory_store.h"
+#include "../support/xml_check.h"
+#include "../support/zip_read.h"
+#include "../support/scenario.h"
+#include <catch2/catch.hpp>
+
+using namespace clausier;
+using clausier::testing::scenario;
+using test_support::MemoryStore;
+
+TEST_CASE("spaser store: none at first, then the saved one comes back; a broken one is named, not replaced", "[spaser]") {
+    MemoryStore store;
+    Spaser s;
+    std::string error;
+    CHECK_FALSE(load_spaser(store, s, error));
+    CHECK(error.empty());
+    Spaser started = starter_spaser("Communauté d'agglomération du Val", 2027);
+    started.adopted = "2027-02-12";
+    started.axes[0].actions.push_back({"Former les acheteurs au coût du cycle de vie", "Direction des achats"});
+    REQUIRE(save_spaser(store, started) == StoreStatus::ok);
+    REQUIRE(load_spaser(store, s, error));
+    CHECK(s.buyer == started.buyer);
+    CHECK(s.adopted == "2027-02-12");
+    REQUIRE(s.axes.size() == 2);
+    CHECK(s.axes[0].actions.size() == 2);
+    CHECK(s.axes[1].targets[0].target == Approx(30));
+
+    store.set(kSpaserStoreKey, "{\"axes\": 12}");
+    CHECK_FALSE(load_spaser(store, s, error));
+    CHECK_FALSE(error.empty());
+}
+
+TEST_CASE("spaser standing: the project serves the targets it brings, and says what it lacks for the others", "[spaser]") {
+    const Spaser s = starter_spaser("Commune", 2027);   // 100 % environmental, 30 % social
+    const Project cleaning = scenario("nettoyage-insertion");   // insertion clause and environmental conditions
+    std::vector<TargetStanding> st = project_spaser_standing(s, cleaning);
+    REQUIRE(st.size() == 2);
+    CHECK(st[0].served);
+    CHECK(st[1].served);
+    CHECK(st[1].missing.empty());
+
+    Project bare = cleaning;
+    bare.clauses.clear();
+    bare.criteria.clear();
+    st = project_spaser_standing(s, bare);
+    REQUIRE(st.size() == 2);
+    CHECK_FALSE(st[0].served);
+    CHECK(st[0].missing.find("considération environnementale") != std::string::npos);
+    CHECK_FALSE(st[1].served);
+    CHECK(st[1].axis == s.axes[1].title);
+    CHECK(st[1].target == target_label(s.axes[1].targets[0]));
+}
+
+TEST_CASE("spaser report: in ODT each chart is an embedded SVG image, the table of its figures kept beside it", "[spaser][export]") {
+    std::vector<PortfolioProject> ps = {{"a.json", scenario("nettoyage-insertion")}};
+    const PortfolioSummary summary = summarize_portfolio(ps);
+    const Document report = assemble_spaser_report(starter_spaser("Commune", 2027), summary, 0);
+    const size_t charts = size_t(std::count_if(report.blocks.begin(), report.blocks.end(), [](const Block& b) { return b.kind == Block::chart; }));
+    REQUIRE(charts >= 1);
+    std::vector<test_support::ZipPart> parts;
+    std::string error;
+    REQUIRE(test_support::zip_read(write_document(report, Format::odt), parts, error));
+    auto part = [&](const std::string& name) {
+        for (const auto& p : parts) if (p.name == name) return p.data;
+        return std::string();
+    };
+    const std::string content = part("content.xml"), manifest = part("META-INF/manifest.xml");
+    for (size_t i = 1; i <= charts; ++i) {
+        const std::string path = "Pictures/chart-" + std::to_string(i) + ".svg";
+        INFO(path);
+        const std::string svg = part(path);
+        REQUIRE_FALSE(svg.empty());
+        CHECK(svg.find("xmlns=\"http://www.w3.org/2000/svg\"") != std::string::npos);
+        CHECK(svg.find("<rect") != std::string::npos);
+        CHECK(manifest.find("manifest:full-path=\"" + path + "\" manifest:media-type=\"image/svg+xml\"") != std::string::npos);
+        CHECK(content.find("xlink:href=\"" + path + "\"") != std::string::npos);
+        if (test_support::kXmlParser) CHECK(test_support::xml_well_formed(svg, error));
+    }
+    CHECK(content.find("<table:table ") != std::string::npos);   // the figures, beside the image
+    if (test_support::kXmlParser) CHECK(test_support::xml_well_formed(content, error));
+}
