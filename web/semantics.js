@@ -6,6 +6,7 @@
 //                                       value `v`, description `d`, states `s` (bits of SemState), level `l`,
 //                                       `b` = [x, y, w, h] where the widget is drawn on the canvas (CSS pixels)
 //   {"o":"o", p, ids}                   the children of `p` in reading order
+//   {"o":"g", ids, b}                   the nodes `ids` only moved: `b` holds their rectangles, four numbers each
 //   {"o":"d", id}                       node `id` is gone
 //   {"o":"f", id}                       the app's keyboard focus is on widget `id`: the DOM focus follows it,
 //                                       unless something outside the mirror has it (the text overlay of issue 11)
@@ -118,13 +119,14 @@ mergeInto(LibraryManager.library, {
             attr(el, 'aria-current', s & CURRENT ? 'step' : null);
           }
           describe(el, n);
-          place(el, n.b);
+          place(el, n.b, 0);
         }
-        // Puts the node over its widget; a node with no rectangle (a container) stays a hidden 1-pixel box.
-        function place(el, b) {
-          var placed = b && (b[2] > 0 || b[3] > 0);
+        // Puts the node over its widget (the rectangle at `b[k]`); a node with no rectangle (a container) stays a
+        // hidden 1-pixel box.
+        function place(el, b, k) {
+          var placed = b && (b[k + 2] > 0 || b[k + 3] > 0);
           attr(el, 'data-placed', placed ? '' : null);
-          var css = placed ? [b[0] + 'px', b[1] + 'px', b[2] + 'px', b[3] + 'px'] : ['0px', '0px', '1px', '1px'];
+          var css = placed ? [b[k] + 'px', b[k + 1] + 'px', b[k + 2] + 'px', b[k + 3] + 'px'] : ['0px', '0px', '1px', '1px'];
           var st = el.style;
           if (st.left !== css[0]) st.left = css[0];
           if (st.top !== css[1]) st.top = css[1];
@@ -157,6 +159,12 @@ mergeInto(LibraryManager.library, {
             if (!el) continue;
             if (el === at) at = at.nextSibling;
             else parent.insertBefore(el, at);
+          }
+        }
+        function moved(op) {
+          for (var i = 0; i < op.ids.length; i++) {
+            var el = nodes.get(op.ids[i]);
+            if (el) place(el, op.b, 4 * i);
           }
         }
         function remove(id) {
@@ -203,6 +211,7 @@ mergeInto(LibraryManager.library, {
               var op = ops[i];
               if (op.o === 's') set(op);
               else if (op.o === 'o') order(op);
+              else if (op.o === 'g') moved(op);
               else if (op.o === 'd') remove(op.id);
               else if (op.o === 'f') focus = op.id;
             }

@@ -44,6 +44,8 @@ void redraw_after(double ms);
 // Calls `fn` once in a task of its own, after the frame being drawn (before the next one unless the page is
 // busy): work a change needs that the frame showing the change need not wait for.
 void call_soon(void (*fn)());
+// Calls `fn` once in a task of its own, `ms` milliseconds from now.
+void call_after(void (*fn)(), double ms);
 double now_ms();
 // Sets the page title.
 void set_title(const std::string& title);

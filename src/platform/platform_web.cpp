@@ -3,6 +3,7 @@
 #include "platform.h"
 #include <emscripten.h>
 #include <emscripten/html5.h>
+#include <algorithm>
 #include <cstdlib>
 
 // clang-format off
@@ -80,6 +81,8 @@ EM_JS(void, js_redraw_after, (double ms), { setTimeout(() => { if (window.clausi
 
 EM_JS(void, js_call_soon, (), { setTimeout(() => Module._clausier_call_soon(), 0); });
 
+EM_JS(void, js_call_after, (int id, double ms), { setTimeout(() => Module._clausier_call_after(id), ms); });
+
 EM_JS(void, js_set_title, (const char* t), { document.title = UTF8ToString(t); });
 
 // The page going away (hidden, reloaded, closed) and the other tabs' storage writes, handed to the app. Both
@@ -156,6 +159,16 @@ void call_soon(void (*fn)()) {
     soon().push_back(fn);
     if (soon().size() == 1) js_call_soon();
 }
+// Calls waiting for their timer of js_call_after, by the timer's number.
+std::vector<std::pair<int, void (*)()>>& later() {
+    static std::vector<std::pair<int, void (*)()>> calls;
+    return calls;
+}
+void call_after(void (*fn)(), double ms) {
+    static int timers = 0;
+    later().emplace_back(++timers, fn);
+    js_call_after(timers, ms);
+}
 double now_ms() { return emscripten_get_now(); }
 void set_title(const std::string& t) { js_set_title(t.c_str()); }
 
@@ -175,6 +188,15 @@ EMSCRIPTEN_KEEPALIVE void clausier_call_soon() {
     std::vector<void (*)()> calls;
     calls.swap(platform::soon());
     for (void (*fn)() : calls) fn();
+}
+// The timer `id` of platform::call_after.
+EMSCRIPTEN_KEEPALIVE void clausier_call_after(int id) {
+    auto& calls = platform::later();
+    auto it = std::find_if(calls.begin(), calls.end(), [id](const auto& c) { return c.first == id; });
+    if (it == calls.end()) return;
+    void (*fn)() = it->second;
+    calls.erase(it);
+    fn();
 }
 }
 

@@ -121,9 +121,31 @@ Session& session() {
     return s;
 }
 
+namespace {
+
+// While keys keep coming into a text field, the derived data wait for a pause of this long (ms): each key's frame
+// then only draws, and no recompute sits between a key and the frame of the next one.
+constexpr double typing_pause_ms = 250;
+double typing_paused_at = 0;   // platform::now_ms() after which the derived data of the typing may be computed
+bool update_scheduled = false;
+bool analysed_once = false;    // the derived data were computed once: while typing, the panel shows the last ones
+
+void scheduled_update() {
+    const double wait = typing_paused_at - platform::now_ms();
+    if (wait > 0) {
+        platform::call_after(scheduled_update, wait);
+        return;
+    }
+    update_scheduled = false;
+    update_derived();
+}
+
+}  // namespace
+
 void end_frame() {
     App& a = app();
     Session& s = session();
+    const bool typing = a.editing_text;
     if (!a.editing_text) s.end_typing();   // the field was left: the next keystroke starts a new undo step
     a.editing_text = false;
     // What this frame changed (the project, the tab's ownership, the step) was drawn partly before the change: draw
@@ -132,17 +154,15 @@ void end_frame() {
     static bool drawn_owner = true;
     static Step drawn_step = Step::besoin;
     if (s.generation() != drawn_generation || s.owns() != drawn_owner || a.step != drawn_step) platform::request_redraw();
+    if (typing && s.generation() != drawn_generation) typing_paused_at = platform::now_ms() + typing_pause_ms;
     drawn_generation = s.generation();
     drawn_owner = s.owns();
     drawn_step = a.step;
-    // The derived data of this frame's change: computed in a task of its own once this frame is on screen.
-    static bool update_scheduled = false;
+    // The derived data of this frame's change: computed in a task of its own once this frame is on screen, or
+    // once the typing pauses.
     if (!s.derived_current() && !update_scheduled) {
         update_scheduled = true;
-        platform::call_soon([] {
-            update_scheduled = false;
-            update_derived();
-        });
+        platform::call_soon(scheduled_update);
     }
     const double next_save = s.tick();
     if (next_save >= 0) platform::redraw_after(next_save + 20);
@@ -165,6 +185,7 @@ void end_frame() {
 
 void update_derived() {
     if (session().update()) platform::request_redraw();
+    analysed_once = true;
 }
 
 void start_session() {
@@ -550,7 +571,7 @@ void findings_panel() {
         ++i;
     }
     // The analysis of a project just opened comes in the frame after the first one (Session::update).
-    if (d.findings.empty()) help_text(session().derived_current() ? "Aucun point à signaler pour l'instant." : "Analyse du projet en cours…");
+    if (d.findings.empty()) help_text(session().derived_current() || analysed_once ? "Aucun point à signaler pour l'instant." : "Analyse du projet en cours…");
 }
 
 // One tab of the right panel: its tab in the mirror's tab list, its content in a tab panel.

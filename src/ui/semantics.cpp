@@ -6,6 +6,7 @@
 //                                               `l`, and `b`: where the widget is drawn, [x, y, w, h] in CSS pixels
 //                                               of the canvas (rounded; [0, 0, 0, 0] for containers)
 //   {"o":"o","p","ids":[…]}                     the children of `p` in reading order
+//   {"o":"g","ids":[…],"b":[…]}                 nodes that only moved: `b` holds their rectangles, four numbers each
 //   {"o":"d","id"}                              node `id` is gone
 //   {"o":"f","id"}                              the widget `id` has the keyboard focus ("" = none)
 #include "semantics.h"
@@ -27,9 +28,24 @@ struct Node {
     unsigned state = 0;
     int level = 0;
     int box[4] = {0, 0, 0, 0};   // the widget's rectangle on the canvas: x, y, width, height (CSS pixels)
-    bool operator==(const Node& o) const {
-        return id == o.id && parent == o.parent && name == o.name && value == o.value && description == o.description &&
-               role == o.role && state == o.state && level == o.level && std::equal(box, box + 4, o.box);
+    // Everything but the rectangle (a node that only moved is sent as a rectangle: Moves).
+    bool same_content(const Node& o) const {
+        return id == o.id && parent == o.parent && role == o.role && state == o.state && level == o.level &&
+               name == o.name && value == o.value && description == o.description;
+    }
+    bool same_box(const Node& o) const { return std::equal(box, box + 4, o.box); }
+};
+
+// The nodes of a frame that only moved (a scroll moves every node of a list): one op with their ids and their
+// rectangles in a flat list, instead of each node's whole content.
+struct Moves {
+    json ids = json::array(), boxes = json::array();
+    void add(const Node& n) {
+        ids.push_back(n.id);
+        for (int v : n.box) boxes.push_back(v);
+    }
+    void flush(json& ops) {
+        if (!ids.empty()) ops.push_back({{"o", "g"}, {"ids", std::move(ids)}, {"b", std::move(boxes)}});
     }
 };
 
@@ -106,9 +122,15 @@ json node_op(const Node& n) {
             {"d", n.description}, {"s", n.state}, {"l", n.level}, {"b", n.box}};
 }
 
+// The op for node `now` given the node of the same id last frame (null: a new node), if any.
+void diff_node(const Node& now, const Node* was, json& ops, Moves& moves) {
+    if (!was || !now.same_content(*was)) ops.push_back(node_op(now));
+    else if (!now.same_box(*was)) moves.add(now);
+}
+
 // The ops that turn the tree `before` into `now` when nodes came, went or moved: changed nodes, the children
 // of every container whose list changed, the nodes gone. An id recorded twice in a frame keeps its first node.
-void diff_by_id(const std::vector<Node>& before, const std::vector<Node>& now, json& ops) {
+void diff_by_id(const std::vector<Node>& before, const std::vector<Node>& now, json& ops, Moves& moves) {
     std::unordered_map<std::string, const Node*> was, is;
     std::unordered_map<std::string, std::vector<std::string>> children_was, children_is;
     for (const Node& n : before)
@@ -117,7 +139,7 @@ void diff_by_id(const std::vector<Node>& before, const std::vector<Node>& now, j
         if (!is.emplace(n.id, &n).second) continue;
         children_is[n.parent].push_back(n.id);
         auto it = was.find(n.id);
-        if (it == was.end() || !(*it->second == n)) ops.push_back(node_op(n));
+        diff_node(n, it == was.end() ? nullptr : it->second, ops, moves);
     }
     for (const auto& [parent, ids] : children_is) {
         auto it = children_was.find(parent);
@@ -206,12 +228,13 @@ void sem_frame_end(const std::string& focused_id) {
     const bool same_places = m.current.size() == m.last.size() &&
                              std::equal(m.current.begin(), m.current.end(), m.last.begin(),
                                         [](const Node& a, const Node& b) { return a.id == b.id && a.parent == b.parent; });
+    Moves moves;
     if (same_places) {
-        for (size_t i = 0; i < m.current.size(); ++i)
-            if (!(m.current[i] == m.last[i])) ops.push_back(node_op(m.current[i]));
+        for (size_t i = 0; i < m.current.size(); ++i) diff_node(m.current[i], &m.last[i], ops, moves);
     } else {
-        diff_by_id(m.last, m.current, ops);
+        diff_by_id(m.last, m.current, ops, moves);
     }
+    moves.flush(ops);
     if (focused_id != m.focused_sent) {
         ops.push_back({{"o", "f"}, {"id", focused_id}});
         m.focused_sent = focused_id;
