@@ -51,6 +51,13 @@ TEST_CASE("unicode: NFC composes, reorders and keeps what is already normal", "[
     CHECK(nfc("fi\uFB01") == "fi\uFB01");                     // NFC is not NFKC: the ligature stays
     CHECK(nfc(std::string("e\0\u0301", 4)) == std::string("e\0\u0301", 4));   // NUL kept, nothing composed across it
     CHECK(nfc("e\xC3\u0301") == "e\uFFFD\u0301");             // invalid UTF-8 replaced, then normalised
+    // The fast path for text that is plainly NFC (Latin letters, general punctuation, currency signs) stops at
+    // whatever needs the normaliser: a combining mark after a Latin letter, the singletons U+2000 and U+2001.
+    CHECK(nfc("Lot n° 2 — 45 000 € « réservé » ça\u2026 CO\u2082") == "Lot n° 2 — 45 000 € « réservé » ça\u2026 CO\u2082");
+    CHECK(nfc("\u00C9\u0301") == "\u00C9\u0301");             // a second accent on É: nothing composes, order kept
+    CHECK(nfc("\u01B7\u030C") == "\u01EE");                   // Ʒ (Latin Extended-B) composes with a caron
+    CHECK(nfc("a\u2000b\u2001") == "a\u2002b\u2003");         // en quad, em quad
+    CHECK(nfc("e\xE2\x80") == "e\uFFFD\uFFFD");               // truncated sequence replaced, byte by byte
     const std::string long_text = decomposed(std::string(2000, 'x') + "é") + std::string(3000, 'y');
     CHECK(nfc(long_text) == std::string(2000, 'x') + "é" + std::string(3000, 'y'));
 }

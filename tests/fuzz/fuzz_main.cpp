@@ -1,18 +1,21 @@
-// One libFuzzer program per target of targets.h, chosen at compile time by CLAUSIER_FUZZ_TARGET (see
-// CMakeLists.txt). A broken promise aborts, so that libFuzzer saves the input like any crash.
+// One libFuzzer program per target of targets.h: this file is compiled once and each program links it with a
+// one-line file that defines clausier_fuzz_target_name (see CMakeLists.txt).
+// A broken promise aborts, so that libFuzzer saves the input like any crash.
 #include "targets.h"
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
+extern "C" const char clausier_fuzz_target_name[];
+
 namespace {
 
 const clausier::fuzz::Target& target() {
     static const clausier::fuzz::Target* t = [] {
         for (const auto& candidate : clausier::fuzz::kTargets)
-            if (std::strcmp(candidate.name, CLAUSIER_FUZZ_TARGET) == 0) return &candidate;
-        std::fprintf(stderr, "unknown fuzz target %s\n", CLAUSIER_FUZZ_TARGET);
+            if (std::strcmp(candidate.name, clausier_fuzz_target_name) == 0) return &candidate;
+        std::fprintf(stderr, "unknown fuzz target %s\n", clausier_fuzz_target_name);
         std::abort();
     }();
     return *t;

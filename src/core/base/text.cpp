@@ -127,6 +127,9 @@ std::string multiline_text(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (size_t i = 0; i < s.size();) {
+        size_t plain = i;   // printable ASCII, the bulk of any text, is copied as it is
+        while (plain < s.size() && s[plain] >= 0x20 && s[plain] < 0x7F) ++plain;
+        if (plain > i) { out.append(s.substr(i, plain - i)); i = plain; continue; }
         const long cp = decode(s, i);
         if (cp == '\r' && i < s.size() && s[i] == '\n') continue;             // CR LF: the LF makes the break
         if (cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x85 || cp == 0x2028) out += '\n';
@@ -232,6 +235,10 @@ std::vector<TextLink> find_links(std::string_view s) {
     size_t covered = 0;   // links never overlap: a new one starts at or after this byte
     for (size_t i = 0; i < s.size(); ++i) {
         if (i < covered) continue;
+        // Only a scheme (https://, http://, mailto:), "www." or an e-mail's '@' can start a link here.
+        const char first = s[i];
+        if (first != '@' && first != 'h' && first != 'H' && first != 'm' && first != 'M' && first != 'w' && first != 'W')
+            continue;
         const bool boundary = i == 0 || !(ascii_alnum(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '@');
         std::string scheme;   // the href's start, when a scheme or "www." opens an address here
         size_t body = i;      // where the part after the scheme starts
@@ -291,6 +298,8 @@ size_t skip_spaces(std::string_view s, size_t j) {
 
 // Idempotent: text that already has its no-break spaces comes out unchanged.
 std::string french_typography(std::string_view s) {
+    // Nothing to space without one of these (\xC2 opens « and »): most strings come back as they are.
+    if (s.find_first_of(";:!?\xC2") == std::string_view::npos) return std::string(s);
     const std::vector<TextLink> links = find_links(s);
     size_t link = 0;
     std::string out;

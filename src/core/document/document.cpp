@@ -4,7 +4,8 @@
 namespace clausier {
 
 std::string clean_text(std::string_view s) {
-    const std::string valid = one_line(s);
+    std::string valid = one_line(s);
+    if (valid.find("\xEF\xBF") == std::string::npos) return valid;
     std::string out;
     out.reserve(valid.size());
     for (size_t i = 0; i < valid.size(); ++i) {

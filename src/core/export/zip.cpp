@@ -42,8 +42,9 @@ void common_header(std::string& s, const ZipEntry& e, uint32_t crc) {
 }  // namespace
 
 uint32_t crc32(std::string_view data) {
+    const std::array<uint32_t, 256>& table = crc_table();
     uint32_t c = 0xFFFFFFFFu;
-    for (char ch : data) c = crc_table()[(c ^ (unsigned char)ch) & 0xFF] ^ (c >> 8);
+    for (char ch : data) c = table[(c ^ (unsigned char)ch) & 0xFF] ^ (c >> 8);
     return c ^ 0xFFFFFFFFu;
 }
 
