@@ -202,15 +202,16 @@ void draw_field_text(const TextBox& b, const ImRect& bb) {
     }
 }
 
-// The height of a field: one line, or at least `lines` and as many as its wrapped text needs (one more while
-// edited, for the caret on a new line).
-float field_height(const TextBox& b, float width, bool editing) {
+// The height of a field: one line, or at least `lines` and as many as its wrapped text needs plus one, for the
+// caret on a new line. The room for the caret stays when the field is left: a click on a widget below it ends
+// the edit between the press and the release, and a field shrinking then would move that widget from under the
+// pointer and lose the click.
+float field_height(const TextBox& b, float width) {
     const ImGuiStyle& style = ImGui::GetStyle();
     if (!b.multiline) return ImGui::GetFrameHeight();
     const float line = ImGui::GetTextLineHeight();
     const float wrap = width - 2 * style.FramePadding.x;
-    float text_h = line * float(font_lines(b.model, wrap).size());
-    if (editing) text_h += line;
+    const float text_h = line * float(font_lines(b.model, wrap).size() + 1);
     return std::max(b.lines * line, text_h) + 2 * style.FramePadding.y;
 }
 
@@ -226,7 +227,7 @@ bool text_box(const TextBox& b, std::string& typed) {
     bool editing = platform::text_editing() == b.id;
     text_fields().push_back(b.id);
     const ImVec2 pos = window->DC.CursorPos;
-    const ImRect bb(pos, ImVec2(pos.x + width, pos.y + field_height(b, width, editing)));
+    const ImRect bb(pos, ImVec2(pos.x + width, pos.y + field_height(b, width)));
     ImGui::ItemSize(bb, ImGui::GetStyle().FramePadding.y);
     bool hovered = false, held = false;
     const bool pressed = ImGui::ItemAdd(bb, gid) && ImGui::ButtonBehavior(bb, gid, &hovered, &held);

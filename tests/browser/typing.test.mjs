@@ -149,6 +149,23 @@ run('typing', async (app) => {
     s.project.need.description === 'Premier paragraphe.\nTroisième paragraphe.\n\nSecond paragraphe,\nligne deux.',
     'in a multi-line field, at the end of the line right-clicked, its line breaks kept: ' + JSON.stringify(s.project.need.description));
 
+  // --- leaving a multi-line field with a click: the click is taken the first time -------------------
+  // Three lines typed with Entrée fill the field; a single click on the check box below it must tick it (the
+  // field giving up its caret line must not move the check box from under the pointer between press and release).
+  await clear(app, 'besoin.description');
+  await app.sendKeys('Ligne un');
+  await app.page.keyboard.press('Enter');
+  await app.sendKeys('Ligne deux');
+  await app.page.keyboard.press('Enter');
+  await app.sendKeys('Ligne trois');
+  await app.settle();
+  const ticked = (await app.state()).project.need.social_services;
+  await app.click('besoin.social_services');
+  s = await app.state();
+  app.check(s.project.need.description === 'Ligne un\nLigne deux\nLigne trois' && s.project.need.social_services === !ticked,
+    'after Entrée in a multi-line field, one click on the check box below ticks it (' + s.project.need.social_services + ')');
+  await app.click('besoin.social_services');
+
   // --- editing keys: select all, Home, End, word jumps ------------------------------------------------
   await clear(app, 'besoin.title');
   await app.sendKeys('un deux trois');
