@@ -73,6 +73,23 @@ void download_document(const std::string& name, Format f, const Document& d) {
     download_file(name + "." + format_extension(f), format_mime(f), write_document(d, f));
 }
 
+// The buyer's SPASER as stored in this browser, read once and then edited here (the « SPASER » tab).
+struct SpaserDraft {
+    bool loaded = false, present = false;
+    Spaser s;
+    std::string error;   // the stored SPASER did not read: it stays stored until a new one is started
+    int revision = 0;    // counts the edits, so that what is derived from the draft is computed once per edit
+};
+
+SpaserDraft& spaser_draft() {
+    static SpaserDraft d;
+    if (!d.loaded) {
+        d.loaded = true;
+        d.present = load_spaser(browser_store(), d.s, d.error);
+    }
+    return d;
+}
+
 void portfolio_tab() {
     refresh(false);
     const YearCache& c = cache();
@@ -125,9 +142,8 @@ void portfolio_tab() {
     if (button("year.plan.html", "(HTML)")) download_document("programmation-achats", Format::html, assemble_purchase_plan(s, buyer, 0));
     ImGui::SameLine();
     if (button("year.plan.csv", "(CSV)")) download_file("programmation-achats.csv", "text/csv; charset=utf-8", purchase_plan_csv(s));
-    Spaser sp;
-    std::string unread;
-    if (!load_spaser(browser_store(), sp, unread)) sp = starter_spaser(buyer, year);
+    const SpaserDraft& draft = spaser_draft();
+    const Spaser sp = draft.present ? draft.s : starter_spaser(buyer, year);
     if (button("year.spaser.docx", "Bilan annuel du SPASER (DOCX)")) download_document("bilan-spaser", Format::docx, assemble_spaser_report(sp, s, 0));
     ImGui::SameLine();
     if (button("year.spaser.html", "(HTML)")) download_document("bilan-spaser", Format::html, assemble_spaser_report(sp, s, 0));
@@ -136,21 +152,6 @@ void portfolio_tab() {
 }
 
 // ---- the SPASER builder: axes → targets → actions, adopted and published, kept in this browser ------------
-
-struct SpaserDraft {
-    bool loaded = false, present = false;
-    Spaser s;
-    std::string error;   // the stored SPASER did not read: it stays stored until a new one is started
-};
-
-SpaserDraft& spaser_draft() {
-    static SpaserDraft d;
-    if (!d.loaded) {
-        d.loaded = true;
-        d.present = load_spaser(browser_store(), d.s, d.error);
-    }
-    return d;
-}
 
 template <class E>
 bool enum_input(const std::string& id, const char* label, E& value) {
@@ -209,10 +210,19 @@ bool axis_fields(const std::string& k, SpaserAxis& a) {
     return changed;
 }
 
-// How the open project stands against each target (project_spaser_standing).
-void open_project_standing(const Spaser& sp) {
+// How the open project stands against each target (project_spaser_standing), computed once per change of the
+// project or of the SPASER, not at every frame.
+void open_project_standing(const SpaserDraft& d) {
+    static std::vector<TargetStanding> standing;
+    static uint64_t generation = 0;
+    static int revision = -1;
+    if (generation != session().generation() || revision != d.revision) {
+        standing = project_spaser_standing(d.s, session().project(), session().library());
+        generation = session().generation();
+        revision = d.revision;
+    }
     subheading("Le projet ouvert et les objectifs du SPASER");
-    for (const TargetStanding& st : project_spaser_standing(sp, session().project(), session().library()))
+    for (const TargetStanding& st : standing)
         ImGui::BulletText("%s", (st.target + (st.served ? " : servi par ce projet" : " : non servi, " + st.missing)).c_str());
     register_item("spaser.standing", false);
 }
@@ -228,6 +238,7 @@ void spaser_tab() {
             d.s = starter_spaser(session().project().buyer.name, today().year + 1);
             d.present = save_spaser(browser_store(), d.s) == StoreStatus::ok;
             d.error.clear();
+            ++d.revision;
         }
         return;
     }
@@ -251,9 +262,12 @@ void spaser_tab() {
         d.s.axes.push_back({});
         changed = true;
     }
-    if (changed) save_spaser(browser_store(), d.s);
+    if (changed) {
+        save_spaser(browser_store(), d.s);
+        ++d.revision;
+    }
     section_gap();
-    open_project_standing(d.s);
+    open_project_standing(d);
     section_gap();
     if (button("spaser.docx", "SPASER à adopter (DOCX)")) download_document("spaser", Format::docx, assemble_spaser(d.s));
     ImGui::SameLine();

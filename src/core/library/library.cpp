@@ -222,33 +222,31 @@ std::string shown(const std::string& folded, bool ccag) {
 }
 
 std::vector<std::string> no_undecided_alternative(const Clause& k) {
-    static const std::vector<std::vector<std::string>> kSets = {
-        {"ccag", "fcs", "travaux", "tic", "pi", "mi", "moe"},   // "ccag" then the CCAG names, as folded tokens
-        {"", "bpu", "dqe", "dpgf"},
+    struct Names {
+        bool after_ccag;                  // a CCAG is named by the token after « ccag » (« ccag fcs »)
+        std::vector<std::string> names;   // folded tokens
     };
-    for (const std::vector<std::string>& s : sentences(k.text)) {
-        for (const std::vector<std::string>& set : kSets) {
+    static const Names kSets[] = {{true, {"fcs", "travaux", "tic", "pi", "mi", "moe"}}, {false, {"bpu", "dqe", "dpgf"}}};
+    for (const std::vector<std::string>& s : sentences(k.text))
+        for (const Names& set : kSets) {
             // Names of the set in the sentence, in order; an « ou » between two different ones is an alternative.
             std::string last;
             bool or_since = false;
             for (size_t i = 0; i < s.size(); ++i) {
-                const bool ccag_set = set.front() == "ccag";
-                std::string name;
-                if (ccag_set ? (s[i] == "ccag" && i + 1 < s.size()) : false) name = s[i + 1];
-                else if (!ccag_set) name = s[i];
-                if (std::find(set.begin() + 1, set.end(), name) != set.end()) {
+                const std::string* at = !set.after_ccag ? &s[i] : s[i] == "ccag" && i + 1 < s.size() ? &s[i + 1] : nullptr;
+                if (at && std::find(set.names.begin(), set.names.end(), *at) != set.names.end()) {
+                    const std::string& name = *at;
                     if (!last.empty() && or_since && name != last)
-                        return {"alternative non tranchée dans le texte (« " + shown(last, ccag_set) + " ou " + shown(name, ccag_set) +
-                                " ») : un document signé "
-                                "nomme celui qui s'applique" + std::string(ccag_set ? " ; pour une dérogation valable sous plusieurs "
-                                "CCAG, « {{" + std::string(kCcagPlaceholder) + "}} »." : ".")};
+                        return {"alternative non tranchée dans le texte (« " + shown(last, set.after_ccag) + " ou " +
+                                shown(name, set.after_ccag) + " ») : un document signé nomme celui qui s'applique" +
+                                std::string(set.after_ccag ? " ; pour une dérogation valable sous plusieurs CCAG, « {{" +
+                                                                 std::string(kCcagPlaceholder) + "}} »." : ".")};
                     last = name, or_since = false;
                 } else if (s[i] == "ou" && !last.empty()) {
                     or_since = true;
                 }
             }
         }
-    }
     return {};
 }
 
