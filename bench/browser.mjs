@@ -127,7 +127,7 @@ export async function openApp(context, appUrl, libraryFile) {
 
 // Keystrokes in the need's object of the largest scenario (opened as a user opens a project file): from each
 // key event to the end of the frame that shows it. Each key waits for its frame, so no two share one.
-async function keystrokes(app, scenario, count) {
+export async function keystrokes(app, scenario, count) {
   await app.openFile('top.open', scenario.name, scenario.text);
   if ((await app.state()).project.title !== scenario.title) throw new Error(`the scenario ${scenario.name} did not open`);
   await app.click('besoin.object');
