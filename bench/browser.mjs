@@ -10,7 +10,7 @@ import { App, launch } from '../tests/browser/lib.mjs';
 // (keydown and its input event come in one task, so that frame applies the key and draws the new character).
 // The app counts its frames (clausier_frames): a frame drawn at once inside the key's input event ends the
 // wait there; otherwise the first animation frame after the key in which the app drew does.
-function rafProbe() {
+export function rafProbe() {
   const raf = window.requestAnimationFrame.bind(window);
   const probe = window.__bench = { first: 0, count: 0, keyDown: 0, keyFrames: 0, keys: [] };
   const frames = () => (typeof Module !== 'undefined' && Module._clausier_frames ? Module._clausier_frames() : -1);
@@ -46,7 +46,7 @@ async function frameCpuTimes(app, action) {
 }
 
 // Runs clausier_bench (src/platform/platform_web.cpp) with `arg` copied into the module's memory.
-function callBench(module, what, arg) {
+export function callBench(module, what, arg) {
   const bytes = new TextEncoder().encode(arg);
   const ptr = module._malloc(bytes.length + 1);
   module.HEAPU8.set(bytes, ptr);
@@ -83,7 +83,7 @@ function libraryInstaller(files) {
   };
 }
 
-async function bench(page, what, arg = '') {
+export async function bench(page, what, arg = '') {
   const out = JSON.parse(await page.evaluate(({ what, arg }) => window.__callBench(Module, what, arg), { what, arg }));
   if (out.error) throw new Error(`clausier_bench ${what}: ${out.error}`);
   return out;
@@ -112,7 +112,7 @@ async function startup(context, appUrl, baselineUrl, runs) {
   return { app, baseline };
 }
 
-async function openApp(context, appUrl, libraryFile) {
+export async function openApp(context, appUrl, libraryFile) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -127,7 +127,7 @@ async function openApp(context, appUrl, libraryFile) {
 
 // Keystrokes in the need's object of the largest scenario (opened as a user opens a project file): from each
 // key event to the end of the frame that shows it. Each key waits for its frame, so no two share one.
-async function keystrokes(app, scenario, count) {
+export async function keystrokes(app, scenario, count) {
   await app.openFile('top.open', scenario.name, scenario.text);
   if ((await app.state()).project.title !== scenario.title) throw new Error(`the scenario ${scenario.name} did not open`);
   await app.click('besoin.object');
@@ -164,7 +164,7 @@ async function decpBrowser(context, benchUrl, path) {
 }
 
 // Frame CPU times while the clause list, filled by a search with many hits, scrolls down and back up.
-async function scrollFrames(app, query, steps) {
+export async function scrollFrames(app, query, steps) {
   const page = app.page;
   await app.click('step.clauses');
   // Typed without App.fill: the app draws continuously while a text field is active, so waiting for it to

@@ -22,11 +22,12 @@ await app.context.addInitScript(() => {
   // As scripts/bench times a key (bench/browser.mjs): to the end of the first frame the app draws after it, at
   // once in the key's input event or in an animation frame.
   const raf = window.requestAnimationFrame.bind(window);
-  const probe = window.__keys = { down: 0, drawnAt: 0, start: 0, times: [], waits: [], works: [], frames: 0, framesPerKey: [] };
+  const probe = window.__keys = { down: 0, drawnAt: 0, start: 0, times: [], waits: [], works: [], paths: [], frames: 0, framesPerKey: [] };
   const frames = () => (typeof Module !== 'undefined' && Module._clausier_frames ? Module._clausier_frames() : -1);
-  const drawn = (start) => {
+  const drawn = (start, path) => {
     const n = frames();
     if (!probe.down || (n >= 0 && n <= probe.drawnAt)) return;
+    probe.paths.push(path);
     probe.waits.push(start - probe.down);
     probe.works.push(performance.now() - start);
     probe.times.push(performance.now() - probe.down);
@@ -37,14 +38,14 @@ await app.context.addInitScript(() => {
   window.addEventListener('input', () => {
     if (frames() < 0) return;
     if (probe.framesPerKey.length && frames() > probe.before) probe.framesPerKey[probe.framesPerKey.length - 1]++;
-    drawn(probe.start);
+    drawn(probe.start, 'i');
   });
   window.requestAnimationFrame = (cb) => raf((t) => {
     const start = performance.now();
     const before = frames();
     cb(t);
     if (probe.framesPerKey.length && (before < 0 || frames() > before)) probe.framesPerKey[probe.framesPerKey.length - 1]++;
-    drawn(start);
+    drawn(start, 'r');
   });
 });
 await app.open(page);
@@ -54,7 +55,7 @@ await app.press('End');
 const cdp = await app.context.newCDPSession(app.page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-await app.page.evaluate(() => Object.assign(window.__keys, { times: [], waits: [], works: [], framesPerKey: [] }));
+await app.page.evaluate(() => Object.assign(window.__keys, { times: [], waits: [], works: [], paths: [], framesPerKey: [] }));
 if (!process.env.NOPROFILE) await cdp.send('Profiler.start');
 const typed = 'Objet saisi au clavier pendant la mesure du profil'.slice(0, keys);
 for (let i = 0; i < typed.length; i++) {
@@ -71,6 +72,7 @@ sums.add(profile);
 const n = typed.length;
 console.log(`${scenario.name} (${scenario.clauses} clauses), ${n} keys`);
 console.log(`key to its frame (ms): ${probe.times.map((x) => x.toFixed(1)).join(' ')}`);
+console.log(`drawn in (i: the key's input event, r: an animation frame): ${probe.paths.join('    ')}`);
 console.log(`  of which waiting for the frame: ${probe.waits.map((x) => x.toFixed(1)).join(' ')}`);
 console.log(`  and the frame itself: ${probe.works.map((x) => x.toFixed(1)).join(' ')}`);
 console.log(`frames per key: ${probe.framesPerKey.join(' ')}; busy CPU per key ${(sums.total / n).toFixed(1)} ms`);

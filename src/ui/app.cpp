@@ -140,6 +140,20 @@ void scheduled_update() {
     update_derived();
 }
 
+// The frame after which the pending autosave is due wakes the loop (`next_save`: ms until then, < 0 none). One
+// timer at a time: each frame of a typing burst used to add a timer of its own (the save moves 800 ms after
+// every change), and each of those woke three frames between the keys, a steady stream of frames that the
+// next keys waited behind (issue 14: keystroke p95). A timer that fires before the save is due (the typing
+// moved it) is harmless: its frame asks again for the rest.
+void wake_for_save(double next_save) {
+    static double wake_at = 0;   // platform::now_ms() of the pending timer's wake, 0 when none
+    if (next_save < 0) return;
+    const double now = platform::now_ms(), at = now + next_save + 20;
+    if (wake_at > now && wake_at <= at) return;   // the pending timer comes first: its frame asks again
+    wake_at = at;
+    platform::redraw_after(next_save + 20);
+}
+
 }  // namespace
 
 void end_frame() {
@@ -164,8 +178,7 @@ void end_frame() {
         update_scheduled = true;
         platform::call_soon(scheduled_update);
     }
-    const double next_save = s.tick();
-    if (next_save >= 0) platform::redraw_after(next_save + 20);
+    wake_for_save(s.tick());
     if (const std::string m = s.take_message(); !m.empty()) show_notice(m);
     static std::string title;
     if (s.project().title != title) {

@@ -146,6 +146,22 @@ bool passes_filters(const App& a, const Clause& c) {
            (a.clause_filter_kind.empty() || to_name(c.kind) == a.clause_filter_kind);
 }
 
+// The clauses found for `query` (at most 200), searched again only when the query or the library changes, not at
+// every frame the list is drawn (scrolling it: issue 17, frame time).
+const std::vector<const Clause*>& search_results(const std::string& query) {
+    static std::vector<const Clause*> found;
+    static std::string searched;
+    static const Clause* first = nullptr;
+    static size_t size = 0;
+    const Library& lib = session().library();
+    const Clause* lib_first = lib.clauses.empty() ? nullptr : &lib.clauses.front();
+    if (query != searched || lib_first != first || lib.clauses.size() != size) {
+        found = search_clauses(lib, query, 200);
+        searched = query, first = lib_first, size = lib.clauses.size();
+    }
+    return found;
+}
+
 void clause_list() {
     App& a = app();
     input_text("clauses.search", "Rechercher une clause", a.clause_query, "mots, identifiant…");
@@ -179,7 +195,7 @@ void clause_list() {
             for (const Clause& c : session().library().clauses)
                 if (row < 60) entry(c, "", false);
     } else {
-        for (const Clause* c : search_clauses(session().library(), a.clause_query, 200)) entry(*c, "", false);
+        for (const Clause* c : search_results(a.clause_query)) entry(*c, "", false);
         if (row == 0) help_text("Aucune clause ne correspond à cette recherche.");
     }
     sem_end();
