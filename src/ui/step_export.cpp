@@ -9,13 +9,15 @@ void step_export() {
     heading("10. Export");
     why_box("Le dossier est produit dans votre navigateur : rien n'est envoyé sur un serveur. Le DCE s'ouvre dans "
             "Word ou LibreOffice pour être complété et publié ; la fiche entreprise explique chaque exigence aux PME ; "
-            "la synthèse sert de note de décision.");
+            "la synthèse sert de note de décision. La version HTML est prête à imprimer : ouvrez-la dans le "
+            "navigateur, « Imprimer », puis « Enregistrer au format PDF » (chaque pièce commence une page, avec "
+            "l'en-tête de la consultation et les numéros de page).");
     if (session().derived().blocking > 0)
         boxed_text("Attention", (std::to_string(session().derived().blocking) + " point(s) bloquant(s) restent ouverts : voyez l'étape 8.").c_str(),
                    palette().error);
     struct Doc { DocumentKind kind; const char* id; const char* title; const char* what; };
     const Doc docs[] = {
-        {DocumentKind::dce, "dce", "Dossier de consultation (DCE)", "Règlement de la consultation, extraits du CCAP et du CCTP, grille des critères, plan de suivi."},
+        {DocumentKind::dce, "dce", "Dossier de consultation (DCE)", "Règlement de la consultation, CCAP, actes d'engagement, cadres de CCTP, grille d'analyse, plan de suivi."},
         {DocumentKind::entreprise, "entreprise", "Fiche entreprise", "Chaque exigence en langage clair, la notation, les preuves, les conseils aux PME, un glossaire."},
         {DocumentKind::synthese, "synthese", "Note de synthèse", "Le besoin, la procédure et ses raisons, les considérations durables et les points encore ouverts."}};
     const std::pair<Format, const char*> formats[] = {{Format::docx, "DOCX"}, {Format::odt, "ODT"}, {Format::html, "HTML"},

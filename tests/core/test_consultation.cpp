@@ -215,6 +215,13 @@ TEST_CASE("consultation: the DCE has numbered articles, one AE and CCTP per lot,
     CHECK(all.find("appel d'offres ou autre procédure formalisée") == std::string::npos);
     CHECK(all.find("BPU ou DPGF") == std::string::npos);
     CHECK(all.find("Reprise du personnel") != std::string::npos);
+    // The staff to take over is an annex of its own, referred to by the RC, the CCAP and the firm sheet, with
+    // the collective agreement that requires it and no column that could name anyone.
+    CHECK(count(all, "Liste du personnel à reprendre") >= 4);
+    CHECK(count(all, "article 7 de la convention collective nationale des entreprises de propreté") >= 2);
+    CHECK(all.find("Salaire brut mensuel") != std::string::npos);
+    CHECK(all.find("Coefficient ou niveau") != std::string::npos);
+    CHECK(all.find("Nom et prénom") == std::string::npos);
     CHECK(all.find("Chorus Pro") != std::string::npos);
     CHECK(all.find("huit points") != std::string::npos);
     CHECK(all.find("Tribunal administratif de Limoges") != std::string::npos);

@@ -68,6 +68,22 @@ TEST_CASE("text: French typography is applied and never cuts a token", "[text]")
     CHECK(french_typography(once) == once);
 }
 
+TEST_CASE("text: an amount never breaks across lines", "[text]") {
+    // A plain space inside an amount or before its unit becomes a narrow no-break space.
+    CHECK(french_typography("au-delà du seuil de 1 000 € HT") == "au-delà du seuil de 1" + nn + "000" + nn + "€ HT");
+    CHECK(french_typography("(500 € par jour)") == "(500" + nn + "€ par jour)");
+    CHECK(french_typography("1 234 567,50 €") == "1" + nn + "234" + nn + "567,50" + nn + "€");
+    CHECK(french_typography("au moins 30 % des heures") == "au moins 30" + nn + "% des heures");
+    // Article numbers, dates and counts next to other numbers are left as they are.
+    const char* const untouched[] = {"article R.2124-2 123", "lot 2 et lot 3", "les 12 lots", "2027 1234 repas"};
+    for (const char* t : untouched) {
+        INFO(t);
+        CHECK(french_typography(t) == t);
+    }
+    const std::string once = french_typography("Pénalité : 1 500 € par jour, 10 % au plus.");
+    CHECK(french_typography(once) == once);
+}
+
 TEST_CASE("text: web and e-mail addresses are found with safe link targets only", "[text]") {
     auto hrefs = [](std::string_view s) {
         std::vector<std::string> out;

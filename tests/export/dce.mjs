@@ -117,6 +117,12 @@ for (const stem of stems) {
   const header = normalize(pages[0].split('\n')[0] || '');
   check(header.length > 5 && pages.every((p) => normalize(p).includes(header)), `${stem} : en-tête courant sur chaque page`,
     [`en-tête : ${pages[0].split('\n')[0]}`]);
+  // Staff taken over (cleaning, catering): the anonymised staff list is an annex of its own, with its columns.
+  if (normalize(pdf).includes(normalize('Reprise du personnel'))) {
+    const annex = ['Liste du personnel à reprendre (annexe au RC et au CCAP)', 'Coefficient ou niveau', 'Salaire brut mensuel',
+      'Ancienneté'].filter((s) => !normalize(pdf).includes(normalize(s)));
+    check(annex.length === 0, `${stem} : annexe « Liste du personnel à reprendre »`, annex.map((a) => `absent : ${a}`));
+  }
   const pandocFile = `${dir}/${stem}.pandoc.txt`;
   if (existsSync(pandocFile)) {
     const body = normalize(readFileSync(pandocFile, 'utf8'));

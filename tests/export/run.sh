@@ -14,6 +14,10 @@
 #   - the sample's Markdown and HTML match the golden files in golden/ (regenerate them with --update);
 #   - the DCE of every scenario holds every section of docs/dce.md as a numbered article, in order, the CCAP's
 #     derogations article last, and « Page n sur m » and the running header on every printed page (dce.mjs);
+#   - no tool text (explanations, undecided alternatives, placeholders, code words) in any document of the
+#     scenarios and the sample, in any format (tool-text.mjs);
+#   - Chromium prints the HTML export to PDF with a page per document, the running header and page numbers,
+#     no table header or amount cut across lines and the whole text, read back by pdftotext (print.mjs);
 #   - text typed by a buyer (saisie.clausier.json) keeps its paragraphs and line breaks in every format, its
 #     addresses whole (links in HTML only), no control character, amounts with their cents (typed-text.mjs).
 #
@@ -209,6 +213,37 @@ for f in "$ROOT"/scenarios/*.json; do
   dce_stems+=("${name%.clausier}-dce-docx" "${name%.clausier}-dce-odt")
 done
 ((${#dce_stems[@]})) && tally < <(node "$HERE/dce.mjs" "$OUT/text" "${dce_stems[@]}")
+
+# No tool text (tool-text.mjs): every document of the workshop scenarios and the sample, as the HTML and
+# Markdown files say it and as pandoc reads the DOCX and ODT back. (The hostile and typed-text projects hold
+# what a user typed, which may say anything.)
+scan=()
+for project in "$HERE/sample.clausier.json" "$ROOT"/scenarios/*.json; do
+  name=$(basename "$project" .json)
+  name=${name%.clausier}
+  for kind in "${kinds[@]}"; do
+    scan+=("$(out_file "$name" "$kind" html)" "$(out_file "$name" "$kind" md)")
+    for format in docx odt; do
+      [[ -s "$OUT/text/$name-$kind-$format.pandoc.txt" ]] && scan+=("$OUT/text/$name-$kind-$format.pandoc.txt")
+    done
+  done
+done
+tally < <(node "$HERE/tool-text.mjs" "${scan[@]}")
+
+# The HTML export is the print-ready form (print.mjs): Chromium prints the DCE of every scenario and the
+# sample's other documents to PDF, pdftotext reads them back: a page per document, the running header and page
+# numbers on every page, no table header or amount cut across lines, the whole text.
+printed=()
+for f in "$ROOT"/scenarios/*.json; do
+  name=$(basename "$f" .json)
+  printed+=("$(out_file "${name%.clausier}" dce html)")
+done
+printed+=("$(out_file sample entreprise html)" "$(out_file sample synthese html)")
+if [[ -x /usr/bin/chromium ]]; then
+  tally < <(node "$HERE/print.mjs" "$OUT/pdf" "${printed[@]}" 2>&1)
+else
+  fail "Chromium introuvable (/usr/bin/chromium) : l'impression en PDF n'est pas vérifiée"
+fi
 
 # Text typed by a buyer (saisie.clausier.json): line breaks, paragraphs, addresses, control characters and
 # decomposed accents as pandoc reads every format back and as LibreOffice prints the office files.

@@ -294,12 +294,37 @@ size_t skip_spaces(std::string_view s, size_t j) {
     }
 }
 
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether the plain space at `i` is inside an amount or before its unit: « 1 000 », « 500 € », « 30 % » (one to
+// three digits before it, not the end of an article number such as « R.2124-2 »; three digits or a unit after).
+bool number_space(std::string_view s, size_t i) {
+    if (s[i] != ' ' || i == 0 || !digit(s[i - 1])) return false;
+    size_t from = i - 1;
+    while (from > 0 && digit(s[from - 1])) --from;
+    if (i - from > 3 || (from > 0 && s[from - 1] != ' ' && s[from - 1] != '(' && s[from - 1] != '\n' &&
+                         s.compare(from - (from >= 3 ? 3 : from), 3, kNnbsp) != 0))
+        return false;
+    if (s.compare(i + 1, 3, "\u20AC") == 0 || s.compare(i + 1, 1, "%") == 0) return true;
+    return i + 3 < s.size() && digit(s[i + 1]) && digit(s[i + 2]) && digit(s[i + 3]) &&
+           (i + 4 == s.size() || !digit(s[i + 4]));
+}
+
+bool has_number_space(std::string_view s) {
+    for (size_t i = s.find(' '); i != std::string_view::npos; i = s.find(' ', i + 1))
+        if (number_space(s, i)) return true;
+    return false;
+}
+
 }  // namespace
 
-// Idempotent: text that already has its no-break spaces comes out unchanged.
+// Idempotent: text that already has its no-break spaces comes out unchanged. Beside the punctuation spacing of
+// text.h, a plain space inside an amount or before its unit (« 1 000 € », « 30 % ») becomes a narrow no-break
+// space, so that a printed line never ends inside an amount.
 std::string french_typography(std::string_view s) {
-    // Nothing to space without one of these (\xC2 opens « and »): most strings come back as they are.
-    if (s.find_first_of(";:!?\xC2") == std::string_view::npos) return std::string(s);
+    // Nothing to space without one of these (\xC2 opens « and ») or a space inside an amount: most strings come
+    // back as they are.
+    if (s.find_first_of(";:!?\xC2") == std::string_view::npos && !has_number_space(s)) return std::string(s);
     const std::vector<TextLink> links = find_links(s);
     size_t link = 0;
     std::string out;
@@ -312,6 +337,10 @@ std::string french_typography(std::string_view s) {
             continue;
         }
         const char c = s[i];
+        if (number_space(s, i)) {   // « 1 000 € » never breaks across lines
+            out += kNnbsp;
+            continue;
+        }
         if (c != ';' && c != ':' && c != '!' && c != '?' && c != '\xC2') {   // the common case: nothing to do
             out += c;
             continue;

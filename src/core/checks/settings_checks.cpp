@@ -27,7 +27,7 @@ void below_minimum(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
     const int days = time_limit(c, r);
     if (days < r.minimum_days)
         out.push_back({"", {{"days", std::to_string(days)}, {"min", std::to_string(r.minimum_days)},
-                            {"procedure", enum_label(r.s.procedure)}}});
+                            {"procedure", lower_first(enum_label(r.s.procedure))}}});
 }
 
 void short_adapted(const Context& c, const RuleInfo&, std::vector<Hit>& out) {

@@ -91,6 +91,10 @@ void assemble_acte_engagement(std::vector<Block>& b, const Project& p, const Pro
 void assemble_cctp(std::vector<Block>& b, const Project& p, const Library& lib, int lot);
 void assemble_grid(std::vector<Block>& b, const Project& p, const Library& lib);
 void assemble_monitoring(std::vector<Block>& b, const Project& p, const Library& lib);
+// The anonymised « Liste du personnel à reprendre » (annex to the RC and the CCAP), only when staff is taken
+// over (staff_takeover_basis gives the stipulation that requires it).
+void assemble_staff_list(std::vector<Block>& b, const Project& p, const ProjectFacts& f);
+inline constexpr const char* kStaffListTitle = "Liste du personnel à reprendre";
 // For a groupement de commandes only, the last part: the draft convention constitutive (assemble_convention.cpp).
 void assemble_convention(std::vector<Block>& b, const Project& p, const ProjectFacts& f);
 // The price schedule of the offer, named in full: "le détail quantitatif estimatif (DQE)".

@@ -325,9 +325,9 @@ void legal_articles(Blocks& b, const Project& p, const ProjectFacts& f) {
                              "directement par l'acheteur pour la part qu'il exécute.")));
     if (r.s.staff_takeover == Toggle::oui) {
         b.push_back(fr_heading(2, "Reprise du personnel"));
-        b.push_back(paragraph(fr("Le titulaire reprend le personnel affecté aux prestations dans les conditions de la "
-                                 "convention collective applicable ; la liste de ce personnel est jointe au dossier de "
-                                 "consultation. En fin de marché, il transmet à l'acheteur, dans le délai que prévoit la "
+        b.push_back(paragraph(fr("Le titulaire reprend le personnel affecté aux prestations dans les conditions de l'" +
+                                 staff_takeover_basis(p) + " ; ce personnel est décrit à l'annexe « " + kStaffListTitle +
+                                 " ». En fin de marché, il transmet à l'acheteur, dans le délai que prévoit la "
                                  "convention, les informations nécessaires à la reprise par le titulaire suivant.")));
     }
     b.push_back(fr_heading(2, "Propriété intellectuelle"));

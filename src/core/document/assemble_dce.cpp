@@ -181,8 +181,8 @@ void dce_contents_section(Blocks& b, const Project& p, const ProjectFacts& f) {
                                  frtext(schedule_names(p, r) + ", à compléter ;"),
                                  frtext("la grille d'analyse des offres, pour information ;")};
     if (r.s.staff_takeover == Toggle::oui)
-        items.push_back(frtext("la liste du personnel affecté aux prestations, à reprendre par le titulaire, établie d'après "
-                               "les informations transmises par le titulaire sortant ;"));
+        items.push_back(frtext(std::string("l'annexe « ") + kStaffListTitle + " », établie d'après les informations "
+                               "transmises par le titulaire sortant ;"));
     if (ccag_short(r.s.ccag)[0])
         items.push_back(frtext(std::string("le ") + ccag_short(r.s.ccag) + " n'est pas joint : il est publié au Journal "
                                "officiel et réputé connu des candidats."));
@@ -216,10 +216,11 @@ void conditions_section(Blocks& b, const Project& p, const Library& lib, const P
     }
     if (s.staff_takeover == Toggle::oui) {
         b.push_back(fr_heading(3, "Reprise du personnel"));
-        b.push_back(paragraph(fr("La convention collective applicable à l'activité prévoit la reprise, par le nouveau "
-                                 "titulaire, du personnel affecté aux prestations. La liste de ce personnel (qualification, "
-                                 "ancienneté, durée du travail, rémunération), sans donnée nominative, est jointe au dossier "
-                                 "de consultation ; les soumissionnaires en tiennent compte dans leur prix.")));
+        b.push_back(paragraph(fr("En application de l'" + staff_takeover_basis(p) + ", le nouveau titulaire "
+                                 "reprend le personnel affecté aux prestations. Ce personnel est décrit, sans donnée "
+                                 "nominative (qualification, coefficient, contrat, durée du travail, ancienneté, "
+                                 "rémunération), à l'annexe « " + kStaffListTitle + " » ; les soumissionnaires en tiennent "
+                                 "compte dans leur prix.")));
     }
     for (const ChosenRef& c : chosen_clauses(p, lib, ClauseKind::organisation)) {
         b.push_back(fr_heading(3, c.clause->title));
@@ -485,6 +486,7 @@ void assemble_dce(Document& d, const Project& p, const Library& lib, const Proje
     for (int lot = 1; lot <= lots; ++lot) assemble_cctp(b, p, lib, p.lots.size() >= 2 ? lot : 0);
     assemble_grid(b, p, lib);
     assemble_monitoring(b, p, lib);
+    assemble_staff_list(b, p, f);
     if (p.need.pooling == Pooling::groupement) assemble_convention(b, p, f);
     d.blocks = table_of_contents(b);
     for (Block& x : b) d.blocks.push_back(std::move(x));

@@ -159,8 +159,9 @@ void in_brief(Blocks& b, const Project& p, const Library& lib, const ProjectFact
                                                                          : trim(r.s.site_visit_booking))));
     if (r.s.staff_takeover == Toggle::oui)
         how.push_back(labelled("Reprise du personnel", "la convention collective vous oblige à reprendre le personnel affecté "
-                                                       "aujourd'hui aux prestations : sa liste est jointe au dossier, "
-                                                       "comptez-le dans votre prix."));
+                                                       "aujourd'hui aux prestations : il est décrit, sans nom, "
+                                                       "dans l'annexe « " + std::string(kStaffListTitle) +
+                                                       " » du dossier ; comptez-le dans votre prix."));
     add_fact(how, "Facilitateur des clauses sociales", p.insertion.facilitator);
     how.push_back(labelled("Avec votre offre", "l'acte d'engagement, " + schedule_names(p, r) + ", le mémoire "
                            "technique et les justificatifs demandés pour chaque critère. Les preuves d'exécution (bilans, "

@@ -1,5 +1,6 @@
 // The pieces of the consultation file after the RC and the CCAP: one acte d'engagement and one CCTP frame per
-// lot, the criteria analysis grid and the monitoring plan (annex to the CCAP).
+// lot, the criteria analysis grid, the monitoring plan (annex to the CCAP) and, where staff is taken over, the
+// anonymised list of that staff (annex to the RC and the CCAP).
 #include "document/assemble.h"
 
 namespace clausier {
@@ -184,6 +185,27 @@ void assemble_monitoring(Blocks& b, const Project& p, const Library& lib) {
         rows.push_back({frtext(m.commitment), frtext(m.indicator), frtext(m.proof), frtext(m.checkpoint), frtext(m.penalty)});
     b.push_back(table({text("Engagement"), text("Indicateur"), text("Justificatif"), text("Échéance de contrôle"),
                        text("Sanction ou remédiation")}, std::move(rows)));
+}
+
+void assemble_staff_list(Blocks& b, const Project& p, const ProjectFacts& f) {
+    const ResolvedSettings& r = f.settings;
+    if (r.s.staff_takeover != Toggle::oui) return;
+    b.push_back(fr_heading(1, kStaffListTitle + std::string(" (annexe au RC et au CCAP)")));
+    b.push_back(paragraph(fr("En application de l'" + staff_takeover_basis(p) + ", le titulaire du marché reprend le "
+                             "personnel affecté aux prestations qui remplit les conditions de la reprise. La présente "
+                             "liste est établie par l'acheteur d'après les informations que lui a transmises le titulaire "
+                             "sortant ; elle permet aux soumissionnaires de chiffrer leur offre en connaissance de cause.")));
+    b.push_back(paragraph(fr("Elle ne comporte ni nom, ni date de naissance, ni aucune autre donnée permettant "
+                             "d'identifier un salarié : chaque ligne porte un numéro d'ordre (minimisation des données, "
+                             "article 5 du règlement (UE) 2016/679).")));
+    b.push_back(paragraph(labelled("Informations arrêtées au", or_gap("", "date des informations du titulaire sortant"))));
+    b.push_back(to_complete("l'acheteur", "une ligne par salarié repris, d'après les informations du titulaire sortant."));
+    std::vector<std::vector<Inline>> rows;
+    for (int n = 1; n <= 5; ++n) rows.push_back({text(std::to_string(n)), {}, {}, {}, {}, {}, {}, {}});
+    b.push_back(table({text("N°"), text("Emploi et qualification"), text("Coefficient ou niveau"),
+                       text("Contrat (CDI, CDD)"), text("Durée mensuelle du travail"), text("Ancienneté"),
+                       text("Salaire brut mensuel (€)"), text("Primes, avantages et clauses particulières")},
+                      std::move(rows), {1, 4, 2, 2, 2, 2, 2, 4}));
 }
 
 }  // namespace clausier

@@ -162,7 +162,7 @@ void findings_part(Blocks& b, const std::vector<Finding>& findings, const Librar
     }
     std::vector<std::vector<Inline>> rows;
     for (const Finding& f : findings)   // most severe first, as run_checks orders them
-        rows.push_back({{strong(enum_label(f.severity))}, frtext(f.message), text(lib.citations(f.articles)), text(f.where())});
+        rows.push_back({{strong(enum_label(f.severity))}, frtext(f.message), text(lib.citations(f.articles)), text(enum_label(f.step))});
     b.push_back(table({text("Gravité"), text("Constat et action"), text("Articles"), text("Où corriger")}, std::move(rows),
                       {2, 6, 2, 2}));
 }

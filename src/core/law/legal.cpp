@@ -185,14 +185,14 @@ ProcedureResult size_procedure(const ProcedureInput& in, const LegalData& law) {
         r.publicity = Publicity::joue;
         r.articles = {"R.2124-1", "R.2131-16"};
         r.explanation = "La valeur estimée (" + amount + " HT) atteint le seuil européen de " +
-                        french_euros(r.eu_threshold) + " HT : procédure formalisée (appel d'offres ou autre procédure "
-                        "formalisée), avis publié au JOUE et au BOAMP, critères pondérés.";
+                        french_euros(r.eu_threshold) + " HT : une procédure formalisée s'impose, avec un avis publié au JOUE et au BOAMP et des critères "
+                        "pondérés.";
     }
     r.electronic = r.procedure != Procedure::sans_publicite && in.amount >= electronic_floor;
     if (r.electronic) {
         r.articles.push_back("R.2132-2");
-        r.explanation += " Les documents de la consultation sont gratuits en ligne sur le profil d'acheteur et les "
-                         "échanges sont électroniques (à partir de " + french_euros(electronic_floor) + " HT).";
+        r.explanation += " La valeur estimée atteignant " + french_euros(electronic_floor) + " HT, les documents de la "
+                         "consultation sont gratuits en ligne sur le profil d'acheteur et les échanges sont électroniques.";
     }
     return r;
 }

@@ -241,4 +241,11 @@ ResolvedSettings resolve_settings(const Project& p, const ProcedureResult& proce
     return r;
 }
 
+std::string staff_takeover_basis(const Project& p) {
+    const json& g = table().value("staff_takeover_families", json::object());
+    const json& byf = g.value("basis", json::object());
+    if (byf.contains(p.need.family) && byf[p.need.family].is_string()) return byf[p.need.family].get<std::string>();
+    return g.value("default_basis", std::string("article L.1224-1 du code du travail"));
+}
+
 }  // namespace clausier

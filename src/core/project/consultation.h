@@ -39,6 +39,9 @@ ResolvedSettings resolve_settings(const Project& p, const ProcedureResult& proce
 // The CCAG the project applies: its own choice, else the one its family and nature call for (what
 // resolve_settings puts in ResolvedSettings::s.ccag; needs no procedure). Ccag::aucun when none applies.
 Ccag applied_ccag(const Project& p);
+// Where staff is taken over: the collective agreement's stipulation that requires it for the project's family,
+// else « article L.1224-1 du code du travail » (data/legal/consultation.json).
+std::string staff_takeover_basis(const Project& p);
 
 // The defaults a buyer type and a family call for, as concrete values: the payment period of the buyer type
 // (30 days, 50 for public health establishments, 60 for utilities) and the minimum advance. Session's
