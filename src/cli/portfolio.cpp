@@ -1,10 +1,12 @@
 // clausier portfolio PROJECT... [--year YYYY] [--spaser FILE] --json — a buyer's year: several project files
 // read together (../shared/CLI.md). With --document plan|spaser|bilan-spaser --format html|md|docx|odt|csv
-// -o FILE it writes the year's documents instead (docs/cli.md). Exit 1 when a file cannot be read (with its
+// -o FILE it writes the year's documents instead (docs/cli.md); --decp FILE (repeatable) adds the buyer's published
+// contract data to the « Bilan annuel du SPASER ». Exit 1 when a file cannot be read (with its
 // name), 2 on bad usage.
 #include "cli.h"
 #include "export/export.h"
 #include "portfolio/spaser.h"
+#include "opendata/decp.h"
 #include "base/number.h"
 #include <fstream>
 #include <iostream>
@@ -19,6 +21,7 @@ struct PortfolioArgs {
     int year = 0;
     bool json = false;
     std::string spaser, document, format, out;
+    std::vector<std::string> decp;   // published DECP files for the SPASER report
 };
 
 struct PortfolioUsage {
@@ -31,7 +34,7 @@ PortfolioArgs parse_portfolio_args(int argc, char** argv) {
         const std::string s = argv[i];
         if (s == "--json") { a.json = true; continue; }
         if (s.size() < 2 || s[0] != '-') { a.files.push_back(s); continue; }
-        if (s != "--year" && s != "--spaser" && s != "--document" && s != "--format" && s != "-o")
+        if (s != "--year" && s != "--spaser" && s != "--document" && s != "--format" && s != "-o" && s != "--decp")
             throw PortfolioUsage{"Option inconnue pour portfolio : " + s + "."};
         if (i + 1 >= argc) throw PortfolioUsage{"L'option " + s + " attend une valeur."};
         const std::string v = argv[++i];
@@ -41,6 +44,8 @@ PortfolioArgs parse_portfolio_args(int argc, char** argv) {
             a.year = std::stoi(v);
         } else if (s == "--spaser") {
             a.spaser = v;
+        } else if (s == "--decp") {
+            a.decp.push_back(v);
         } else if (s == "--document") {
             a.document = v;
         } else if (s == "--format") {
@@ -59,6 +64,8 @@ PortfolioArgs parse_portfolio_args(int argc, char** argv) {
             throw PortfolioUsage{"--format attend html, md, docx, odt (ou csv pour le plan)."};
         if (a.format == "csv" && a.document != "plan") throw PortfolioUsage{"Le format csv n'existe que pour --document plan."};
     }
+    if (!a.decp.empty() && a.document != "bilan-spaser")
+        throw PortfolioUsage{"--decp ne sert qu'au bilan du SPASER : ajoutez --document bilan-spaser."};
     return a;
 }
 
@@ -102,7 +109,19 @@ int write_document_file(const PortfolioArgs& a, const PortfolioSummary& s, const
             Spaser sp;
             std::string error;
             if (!load_spaser(a, buyer, sp, error)) { std::cerr << error << "\n"; return 1; }
-            d = a.document == "spaser" ? assemble_spaser(sp) : assemble_spaser_report(sp, s, a.year);
+            if (a.document == "spaser") {
+                d = assemble_spaser(sp);
+            } else {
+                DecpReader reader;
+                read_decp_files(a.decp, reader);
+                const DecpData data = reader.take();
+                if (!a.decp.empty() && !data.any_decp()) {
+                    std::cerr << "Aucun des fichiers --decp ne peut être lu comme des données essentielles (DECP) : "
+                              << data.files.front().message << "\n";
+                    return 1;
+                }
+                d = assemble_spaser_report(sp, s, a.year, a.decp.empty() ? nullptr : &data);
+            }
         }
         bytes = write_document(d, f);
     }

@@ -305,6 +305,8 @@ void opendata_screen() {
     results_section();
 }
 
+const DecpData* opendata_data() { return od().reader && !reading() ? &od().reader->data() : nullptr; }
+
 json opendata_state() {
     const OpenData& o = od();
     json state = {{"shown", opendata_shown()},

@@ -4,10 +4,12 @@
 // « Bilan d'exécution ». Everything is computed by the core (portfolio/, project/award.h); this file draws.
 #include "widgets.h"
 #include "platform.h"
+#include "opendata.h"
 #include "portfolio/spaser.h"
 #include "base/number.h"
 #include <cmath>
 #include <map>
+#include <tuple>
 
 namespace ui {
 
@@ -90,6 +92,19 @@ SpaserDraft& spaser_draft() {
     return d;
 }
 
+// Whether the SPASER report uses the published data (DECP) imported on the « Données essentielles » screen, and why not.
+std::string published_data_note(const SpaserDraft& d) {
+    std::string problem;
+    const std::string siret = d.present ? spaser_siret(d.s, problem) : "";
+    if (!opendata_data())
+        return "Données essentielles publiées : aucune n'est importée ; ouvrez les fichiers DECP de l'acheteur sur l'écran "
+               "« Données essentielles » pour que le bilan mesure aussi ses marchés publiés.";
+    if (siret.empty())
+        return "Données essentielles publiées : importées, mais non utilisées tant que le SIRET de l'acheteur n'est pas indiqué "
+               "dans l'onglet « SPASER »" + (problem.empty() ? std::string(".") : " (" + problem + ").");
+    return "Données essentielles publiées : le bilan mesure aussi les marchés publiés de l'acheteur de SIRET " + siret + ".";
+}
+
 void portfolio_tab() {
     refresh(false);
     const YearCache& c = cache();
@@ -144,11 +159,14 @@ void portfolio_tab() {
     if (button("year.plan.csv", "(CSV)")) download_file("programmation-achats.csv", "text/csv; charset=utf-8", purchase_plan_csv(s));
     const SpaserDraft& draft = spaser_draft();
     const Spaser sp = draft.present ? draft.s : starter_spaser(buyer, year);
-    if (button("year.spaser.docx", "Bilan annuel du SPASER (DOCX)")) download_document("bilan-spaser", Format::docx, assemble_spaser_report(sp, s, 0));
-    ImGui::SameLine();
-    if (button("year.spaser.html", "(HTML)")) download_document("bilan-spaser", Format::html, assemble_spaser_report(sp, s, 0));
+    for (const auto& [id, label, f] : {std::tuple<const char*, const char*, Format>{"year.spaser.docx", "Bilan annuel du SPASER (DOCX)", Format::docx},
+                                       {"year.spaser.odt", "(ODT)", Format::odt}, {"year.spaser.html", "(HTML)", Format::html}}) {
+        if (f != Format::docx) ImGui::SameLine();
+        if (button(id, label)) download_document("bilan-spaser", f, assemble_spaser_report(sp, s, 0, opendata_data()));
+    }
     help_text("Le bilan mesure les objectifs du SPASER de l'onglet « SPASER » ; sans SPASER enregistré, ceux du plan "
               "national (100 % environnemental, 30 % social).");
+    help_text(published_data_note(draft));
 }
 
 // ---- the SPASER builder: axes → targets → actions, adopted and published, kept in this browser ------------
@@ -243,6 +261,11 @@ void spaser_tab() {
         return;
     }
     bool changed = input_text("spaser.buyer", "Acheteur", d.s.buyer);
+    changed |= input_text("spaser.siret", "SIRET de l'acheteur (pour ses données essentielles publiées)", d.s.siret, "213 105 554 00017");
+    if (std::string problem; !trim(d.s.siret).empty() && spaser_siret(d.s, problem).empty()) {
+        ImGui::TextColored(palette().error, "%s", upper_first(problem + " : le bilan n'utilisera pas les données essentielles publiées.").c_str());
+        register_item("spaser.siret.error", false);
+    }
     changed |= input_date("spaser.adopted", "Adopté le (date de la délibération)", d.s.adopted);
     changed |= input_text("spaser.published", "Publié à l'adresse", d.s.published, "https://…");
     for (size_t i = 0; i < d.s.axes.size(); ++i) {

@@ -2,7 +2,8 @@
 // fixture files chosen at once through the page's real file input, the indicators and the renewals read from
 // the automation state, the renewals filtered by département and exported as CSV, the report downloaded as
 // DOCX, a project created from a renewal; then a large generated file whose reading shows its progress and is
-// cancelled; last, the two files dropped on the screen.
+// cancelled; then the two files dropped on the screen; last, the buyer's SIRET typed in the SPASER and its own
+// published records read back from the exported « Bilan annuel du SPASER » (issue 16.3).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -103,5 +104,40 @@ run('decp', async (app) => {
   s = await app.waitState((x) => x.decp.stats && x.decp.files.length === 2 && !x.decp.reading, 'the dropped files are read', 60000);
   app.check(s.decp.stats.records === 4 + 9 && s.decp.files.every((f) => f.read), `files dropped on the screen are read like chosen ones (${s.decp.stats.records} records)`);
   await app.settle();
+
+  // The buyer's own published records in its SPASER report: a file with three 2025 contracts of the buyer (one
+  // amount « NC »), one of 2024 and one of another buyer, chosen on the screen; the SIRET typed in the SPASER tab.
+  await app.click('decp.clear');
+  await chooseFiles(app, 'decp.open', [resolve('tests/fixtures/decp/spaser_buyer.json')]);
+  s = await app.waitState((x) => x.decp.stats && x.decp.files.length === 1 && !x.decp.reading, 'the buyer\'s file is read', 60000);
+  app.check(s.decp.stats.contracts === 5, `the buyer's file holds five contracts (${s.decp.stats.contracts})`);
+  await app.click('decp.close');
+  await app.click('top.year');
+  await app.click('year.tab.spaser');
+  if (await app.has('spaser.start')) await app.click('spaser.start');
+  await app.click('spaser.siret');
+  await app.selectAll();
+  await app.press('Backspace');
+  await app.type('213 105 554 00016');   // one digit wrong: the Luhn key refuses it
+  await app.press('Enter');
+  app.check(await app.has('spaser.siret.error'), 'a SIRET with a wrong key is refused in French under the field');
+  await app.click('spaser.siret');
+  await app.press('Backspace');
+  await app.type('7');
+  await app.press('Enter');
+  app.check(!(await app.has('spaser.siret.error')), 'the corrected SIRET is accepted');
+  const kept = JSON.parse(await app.page.evaluate(() => localStorage.getItem('clausier.spaser')));
+  app.check(kept && kept.siret === '213 105 554 00017', `the SIRET is kept with the SPASER as typed (${kept && kept.siret})`);
+  await app.click('year.tab.portfolio');
+  const bilan = await app.download('year.spaser.html');
+  const plain = bilan.text.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, '\'').replace(/[\s\u202f\u00a0]+/g, ' ');
+  app.check(plain.includes('Marchés de l\'acheteur de SIRET 21310555400017 notifiés en 2025'), 'the report measures the buyer\'s records of 2025');
+  app.check(plain.includes('Considération environnementale données essentielles publiées 2 sur 3 (66,7 %) 66,7 % 150 000 € HT 100 %'),
+    'the published environmental figures: 2 of 3 contracts, 150 000 € of trusted value (the « NC » amount kept out)');
+  app.check(plain.includes('Considération sociale données essentielles publiées 1 sur 3 (33,3 %)'), 'the published social figures');
+  app.check(plain.includes('Considération environnementale projets de ce navigateur'), 'the projects\' figures are beside them, with their source');
+  app.check(!plain.includes('900 000') && !plain.includes('300 000'), 'another buyer\'s and another year\'s contracts are left out');
+  await app.shot('decp-bilan-spaser');
+  await app.press('Escape');
   app.checkNoNetwork();
 });

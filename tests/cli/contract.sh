@@ -130,6 +130,23 @@ expect_exit 2 -- "$bin" decp stats "$fx/v2_regulatory.json" --csv
 expect_exit 2 -- "$bin" decp stats "$fx/v2_regulatory.json" --today
 [ -s /tmp/clausier-cli.err ] && ok || bad "decp usage errors print a sentence"
 
+# portfolio --document bilan-spaser --decp: the buyer's own published records (the SPASER's SIRET, the report's
+# year) beside the projects' figures; the other buyer's and the other year's records left out.
+printf '{"buyer": "Ville de Toulouse", "siret": "213 105 554 00017", "axes": []}' > "$tmp/ville.spaser.json"
+plain() { python3 -c "import re,sys,html; t=html.unescape(re.sub(r'<[^>]+>', ' ', open(sys.argv[1]).read())); print(re.sub(r'[\s\u202f\u00a0]+', ' ', t))" "$1"; }
+expect_exit 0 -- "$bin" portfolio scenarios/nettoyage-insertion.clausier.json --year 2025 --document bilan-spaser \
+  --spaser "$tmp/ville.spaser.json" --decp "$fx/spaser_buyer.json" --format html -o "$tmp/bilan.html"
+bilan=$(plain "$tmp/bilan.html")
+case "$bilan" in *"données essentielles publiées 2 sur 3 (66,7 %) 66,7 % 150 000 € HT 100 %"*) ok ;; *) bad "bilan-spaser --decp: the buyer's 2025 environmental figures" ;; esac
+case "$bilan" in *"données essentielles publiées 1 sur 3 (33,3 %)"*) ok ;; *) bad "bilan-spaser --decp: the social figures" ;; esac
+case "$bilan" in *"900 000"*|*"300 000"*) bad "bilan-spaser --decp counts another buyer or another year" ;; *) ok ;; esac
+expect_exit 0 -- "$bin" portfolio scenarios/nettoyage-insertion.clausier.json --year 2025 --document bilan-spaser \
+  --spaser "$tmp/ville.spaser.json" --format odt -o "$tmp/bilan.odt"
+unzip -p "$tmp/bilan.odt" content.xml | grep -q "ne sont pas utilisées dans ce bilan.*aucun fichier de données essentielles" && ok || bad "bilan-spaser without --decp says why"
+expect_exit 2 -- "$bin" portfolio scenarios/nettoyage-insertion.clausier.json --decp "$fx/spaser_buyer.json" --json
+expect_exit 1 -- "$bin" portfolio scenarios/nettoyage-insertion.clausier.json --document bilan-spaser --decp "$tmp/missing.json" --format html -o "$tmp/x.html"
+[ -s /tmp/clausier-cli.err ] && ok || bad "bilan-spaser with an unreadable --decp file says so"
+
 rm -rf "$tmp"
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -208,6 +208,13 @@ void method(std::vector<Block>& b) {
 
 }  // namespace
 
+void append_decp_breakdowns(std::vector<Block>& b, const DecpStats& s, int level) {
+    b.push_back(fr_heading(level, "Par famille d'achat"));
+    breakdown<std::string>(b, "par famille d'achat", "Famille", s.by_family, [&](const std::string& id) { return decp_family_label(s, id); }, {});
+    b.push_back(fr_heading(level, "Par procédure"));
+    breakdown<DecpProcedure>(b, "par procédure", "Procédure", s.by_procedure, [](const DecpProcedure& p) { return std::string(decp_procedure_label(p)); }, {});
+}
+
 Document assemble_decp_report(const DecpStats& s) {
     Document d;
     d.title = fr("Indicateurs des données essentielles");
@@ -218,10 +225,7 @@ Document assemble_decp_report(const DecpStats& s) {
     targets(b, s);
     b.push_back(fr_heading(1, "Par année de notification"));
     breakdown<int>(b, "par année de notification", "Année", s.by_year, [](const int& y) { return std::to_string(y); }, s.targets);
-    b.push_back(fr_heading(1, "Par famille d'achat"));
-    breakdown<std::string>(b, "par famille d'achat", "Famille", s.by_family, [&](const std::string& id) { return decp_family_label(s, id); }, {});
-    b.push_back(fr_heading(1, "Par procédure"));
-    breakdown<DecpProcedure>(b, "par procédure", "Procédure", s.by_procedure, [](const DecpProcedure& p) { return std::string(decp_procedure_label(p)); }, {});
+    append_decp_breakdowns(b, s, 1);
     blanks(b, s);
     execution(b, s);
     renewals(b, s);

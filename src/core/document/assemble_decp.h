@@ -12,6 +12,10 @@ namespace clausier {
 // come and the quality of the data; each breakdown as a table, with a bar chart in HTML.
 Document assemble_decp_report(const DecpStats& s);
 
+// The considerations of `s` by purchase family and by procedure, each under a heading of `level`, as charts and a
+// table (in the report above, and for the buyer's published figures in the SPASER's « Bilan annuel »).
+void append_decp_breakdowns(std::vector<Block>& b, const DecpStats& s, int level);
+
 // The contracts of `s` coming up for renewal, soonest first, as a table (the HTML export of the app's list and
 // of `clausier decp renewals`).
 Document assemble_decp_renewals(const DecpStats& s);

@@ -2,6 +2,10 @@
 #include "base/number.h"
 #include "base/text.h"
 #include "document/assemble.h"
+#include "document/assemble_decp.h"
+#include "opendata/decp.h"
+#include "project/award.h"
+#include <optional>
 
 namespace clausier {
 
@@ -109,6 +113,7 @@ bool spaser_from_json(const json& j, Spaser& out, std::string& error) {
     std::string problem;
     In in{j, "", problem};
     in.text("buyer", s.buyer);
+    in.text("siret", s.siret);
     in.text("adopted", s.adopted);
     in.text("published", s.published);
     in.list("axes", s.axes, read_axis);
@@ -130,7 +135,7 @@ json spaser_to_json(const Spaser& s) {
         for (const SpaserAction& x : a.actions) actions.push_back({{"action", x.action}, {"responsible", x.responsible}});
         axes.push_back({{"title", a.title}, {"targets", targets}, {"actions", actions}});
     }
-    return {{"format", "clausier-spaser"}, {"buyer", s.buyer}, {"adopted", s.adopted}, {"published", s.published}, {"axes", axes}};
+    return {{"format", "clausier-spaser"}, {"buyer", s.buyer}, {"siret", s.siret}, {"adopted", s.adopted}, {"published", s.published}, {"axes", axes}};
 }
 
 Spaser starter_spaser(const std::string& buyer, int year) {
@@ -193,6 +198,14 @@ std::vector<TargetStanding> project_spaser_standing(const Spaser& s, const Proje
     return out;
 }
 
+std::string spaser_siret(const Spaser& s, std::string& problem) {
+    problem.clear();
+    if (trim(s.siret).empty()) problem = "le SPASER n'indique pas le SIRET de l'acheteur";
+    else if (const std::string why = siret_problem(s.siret); !why.empty())
+        problem = "le SIRET « " + trim(s.siret) + " » indiqué dans le SPASER n'est pas valide (" + why + ")";
+    return problem.empty() ? siret_digits(s.siret) : "";
+}
+
 double indicator_value(const PortfolioSummary& s, SpaserIndicator indicator, TargetUnit unit) {
     const ShareCount* share = indicator == SpaserIndicator::environmental ? &s.environmental
                             : indicator == SpaserIndicator::social        ? &s.social
@@ -215,6 +228,7 @@ Document assemble_spaser(const Spaser& s) {
     d.subtitle = fr(s.buyer);
     d.author = trim(s.buyer);
     d.date = iso_date(parse_date(s.adopted));
+    if (!trim(s.siret).empty()) d.metadata.push_back({"SIRET de l'acheteur", trim(s.siret)});
     d.metadata.push_back({"Adoption", s.adopted.empty() ? "projet non encore adopté" : fr(date_label(s.adopted))});
     if (!trim(s.published).empty()) d.metadata.push_back({"Publication", trim(s.published)});
     std::vector<Block>& b = d.blocks;
@@ -240,17 +254,139 @@ Document assemble_spaser(const Spaser& s) {
     return d;
 }
 
-Document assemble_spaser_report(const Spaser& s, const PortfolioSummary& p, int year) {
+namespace {
+
+const char* const kFromDecp = "données essentielles publiées";
+const char* const kFromProjects = "projets de ce navigateur";
+
+// The buyer's own published records the report measures: the contracts of the SPASER's SIRET notified in `year`.
+struct Published {
+    std::optional<DecpStats> stats;   // set when the published data are used
+    int year = 0;
+    std::string siret;
+    std::string why_not;              // French, when they are not: why
+};
+
+Published published_records(const Spaser& s, const DecpData* data, int year) {
+    Published out;
+    if (!data || !data->any_decp()) {
+        out.why_not = "aucun fichier de données essentielles (DECP) n'a été importé (écran « Données essentielles » de "
+                      "l'application, ou option --decp de la ligne de commande)";
+        return out;
+    }
+    std::string problem;
+    out.siret = spaser_siret(s, problem);
+    if (out.siret.empty()) {
+        out.why_not = problem + " ; c'est lui qui désigne les marchés de l'acheteur parmi les données importées (onglet « SPASER »)";
+        return out;
+    }
+    DecpFilter f;
+    f.buyer = out.siret;
+    out.year = year;
+    if (!year) {   // the latest year of notification among the buyer's records
+        const DecpStats all = decp_stats(*data, f);
+        out.year = all.by_year.empty() ? 0 : all.by_year.rbegin()->first;
+    }
+    const std::string whose = "aucun marché de l'acheteur de SIRET " + out.siret;
+    if (!out.year) {
+        out.why_not = whose + " n'a de date de notification dans les données importées (" + french_number(double(data->contracts.size()), 0) +
+                      " marchés lus, d'autres acheteurs ou sans date)";
+        return out;
+    }
+    f.from = {out.year, 1, 1};
+    f.to = {out.year, 12, 31};
+    DecpStats stats = decp_stats(*data, f);
+    if (stats.contracts == 0) out.why_not = whose + " notifié en " + std::to_string(out.year) + " n'est dans les données importées";
+    else out.stats = std::move(stats);
+    return out;
+}
+
+double ratio(double part, double whole) { return whole > 0 ? part / whole : 0; }
+
+// The published figure of a target (percent), when the DECP carry its indicator: considerations only.
+std::optional<double> published_value(const Published& pub, const SpaserTarget& t) {
+    if (!pub.stats || (t.indicator != SpaserIndicator::environmental && t.indicator != SpaserIndicator::social)) return std::nullopt;
+    if (t.unit != TargetUnit::contracts && t.unit != TargetUnit::value) return std::nullopt;
+    const DecpTally& all = pub.stats->total;
+    const bool env = t.indicator == SpaserIndicator::environmental;
+    if (t.unit == TargetUnit::value) return percent(ratio(env ? all.environmental_value : all.social_value, all.value));
+    return percent(ratio(double(env ? all.environmental : all.social), double(all.contracts)));
+}
+
+std::string national_target(const DecpStats& s, const char* indicator) {
+    for (const DecpTarget& t : s.targets)
+        if (t.indicator == indicator) return french_percent(percent(t.share)) + " (" + std::to_string(t.year) + ")";
+    return "–";
+}
+
+// The buyer's published figures beside the portfolio's, each row naming its source, with the national targets.
+void published_section(std::vector<Block>& b, const Published& pub, const PortfolioSummary& p, int year) {
+    b.push_back(fr_heading(1, "Marchés publiés par l'acheteur (données essentielles)"));
+    if (!pub.stats) {
+        b.push_back(paragraph(fr("Les données essentielles publiées ne sont pas utilisées dans ce bilan : " + pub.why_not +
+                                 ". Les chiffres de ce bilan viennent des seuls projets de ce navigateur.")));
+        return;
+    }
+    const DecpStats& d = *pub.stats;
+    std::vector<std::string> files;
+    for (const DecpFileResult& f : d.files) files.push_back(f.name);
+    b.push_back(paragraph(fr("Marchés de l'acheteur de SIRET " + pub.siret + " notifiés en " + std::to_string(pub.year) +
+                             ", lus dans les données essentielles publiées (" + join(files) + "), mis en regard des projets de ce "
+                             "navigateur (" + period(year) + "). Chaque chiffre indique sa source.")));
+    const std::string n = std::to_string(p.items.size());
+    const auto row = [](const char* what, const char* source, const std::string& contracts, double share_contracts, double value,
+                        double share_value, const std::string& target) {
+        return std::vector<Inline>{frtext(what), frtext(source), frtext(contracts), frtext(french_percent(percent(share_contracts))),
+                                   frtext(french_euros(std::round(value)) + " HT"), frtext(french_percent(percent(share_value))), frtext(target)};
+    };
+    const DecpTally& t = d.total;
+    const std::string env_target = national_target(d, "environmental"), soc_target = national_target(d, "social");
+    std::vector<std::vector<Inline>> rows = {
+        row("Considération environnementale", kFromDecp, decp_share_text(t.environmental, t.contracts),
+            ratio(double(t.environmental), double(t.contracts)), t.environmental_value, ratio(t.environmental_value, t.value), env_target),
+        row("Considération environnementale", kFromProjects, std::to_string(p.environmental.contracts) + " sur " + n,
+            p.environmental.share_contracts, p.environmental.value, p.environmental.share_value, env_target),
+        row("Considération sociale", kFromDecp, decp_share_text(t.social, t.contracts), ratio(double(t.social), double(t.contracts)),
+            t.social_value, ratio(t.social_value, t.value), soc_target),
+        row("Considération sociale", kFromProjects, std::to_string(p.social.contracts) + " sur " + n, p.social.share_contracts,
+            p.social.value, p.social.share_value, soc_target)};
+    std::vector<Bar> bars;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const double share = i == 0 ? ratio(double(t.environmental), double(t.contracts)) : i == 1 ? p.environmental.share_contracts
+                           : i == 2 ? ratio(double(t.social), double(t.contracts)) : p.social.share_contracts;
+        bars.push_back({std::string(i < 2 ? "Environnement" : "Social") + " — " + (i % 2 ? kFromProjects : kFromDecp),
+                        french_percent(percent(share)), share});
+    }
+    b.push_back(chart(fr("Part des marchés avec une considération, selon la source"), std::move(bars)));
+    b.push_back(table({text("Indicateur"), text("Source"), text("Marchés"), text("Part des marchés"), text("Valeur"),
+                       text("Part de la valeur"), text("Objectif national")},
+                      std::move(rows), {20, 16, 14, 12, 16, 10, 12}));
+    b.push_back(paragraph(fr("Données essentielles : " + decp_share_text(d.blank_considerations, t.contracts) +
+                             " marchés dont les considérations ne sont pas renseignées (comptés sans considération) ; parts en "
+                             "valeur sur les " + french_number(double(t.valued), 0) + " marchés dont le montant publié est fiable (" +
+                             french_euros(std::round(t.value)) + " HT).")));
+    append_decp_breakdowns(b, d, 2);
+}
+
+}  // namespace
+
+Document assemble_spaser_report(const Spaser& s, const PortfolioSummary& p, int year, const DecpData* published) {
+    const Published pub = published_records(s, published, year);
     Document d;
     d.title = "Bilan annuel du SPASER";
     d.subtitle = fr(s.buyer + (year ? " — année " + std::to_string(year) : ""));
     d.author = trim(s.buyer);
     d.date = year ? std::to_string(year) + "-12-31" : "";
-    d.metadata.push_back({"Marchés pris en compte", std::to_string(p.items.size())});
-    d.metadata.push_back({"Valeur totale", fr(french_euros(p.value) + " HT")});
+    d.metadata.push_back({"Marchés pris en compte", std::to_string(p.items.size()) + " (" + kFromProjects + ")"});
+    d.metadata.push_back({"Valeur totale", fr(french_euros(p.value) + " HT (" + kFromProjects + ")")});
+    d.metadata.push_back({"Données essentielles publiées",
+                          fr(pub.stats ? "utilisées : " + std::to_string(pub.stats->contracts) + " marchés de l'acheteur notifiés en " +
+                                             std::to_string(pub.year)
+                                       : "non utilisées (voir plus bas)")});
     std::vector<Block>& b = d.blocks;
     b.push_back(paragraph(fr("Ce bilan mesure les objectifs du schéma sur les marchés de " + period(year) +
-                             ", à partir des clauses, critères et lots réservés de chaque projet et de son suivi d'exécution.")));
+                             ", à partir des clauses, critères et lots réservés de chaque projet et de son suivi d'exécution" +
+                             (pub.stats ? ", et sur les marchés que l'acheteur a publiés dans ses données essentielles." : "."))));
     b.push_back(fr_heading(1, "Objectifs et résultats"));
     std::vector<std::vector<Inline>> rows;
     std::vector<Bar> bars;
@@ -259,20 +395,24 @@ Document assemble_spaser_report(const Spaser& s, const PortfolioSummary& p, int 
         for (const SpaserTarget& t : a.targets) {
             const double v = indicator_value(p, t.indicator, t.unit);
             const bool ok = v >= t.target;
+            const std::optional<double> pv = published_value(pub, t);
             met += ok;
             ++count;
             rows.push_back({frtext(upper_first(target_label(t))), frtext(figure_label(v, t.unit)),
-                            frtext(figure_label(t.target, t.unit)), frtext(ok ? "atteint" : "non atteint")});
+                            frtext(pv ? figure_label(*pv, t.unit) : "–"), frtext(figure_label(t.target, t.unit)),
+                            frtext(ok ? "atteint" : "non atteint")});
             if (t.unit != TargetUnit::hours)
                 bars.push_back({upper_first(enum_label(t.indicator)) + " (cible " + figure_label(t.target, t.unit) + ")",
                                 figure_label(v, t.unit), v / 100});
         }
-    b.push_back(paragraph(fr(std::to_string(met) + " objectif(s) atteint(s) sur " + std::to_string(count) + ".")));
-    if (!bars.empty()) b.push_back(chart(fr("Résultat de chaque objectif en pourcentage"), std::move(bars)));
+    b.push_back(paragraph(fr(std::to_string(met) + " objectif(s) atteint(s) sur " + std::to_string(count) + " (" + kFromProjects + ").")));
+    if (!bars.empty()) b.push_back(chart(fr("Résultat de chaque objectif en pourcentage (projets de ce navigateur)"), std::move(bars)));
     bars.clear();
-    b.push_back(table({text("Objectif"), text("Résultat"), text("Cible"), text("Appréciation")}, std::move(rows), {50, 16, 16, 18}));
+    b.push_back(table({text("Objectif"), text("Résultat (projets de ce navigateur)"), text("Résultat (données essentielles publiées)"),
+                       text("Cible"), text("Appréciation")},
+                      std::move(rows), {36, 16, 16, 14, 18}));
 
-    b.push_back(fr_heading(1, "Indicateurs du portefeuille"));
+    b.push_back(fr_heading(1, "Indicateurs du portefeuille (projets de ce navigateur)"));
     Block indicators = table({text("Indicateur"), text("Marchés"), text("Part des marchés"), text("Part de la valeur")},
                              {}, {46, 14, 20, 20});
     const std::pair<const char*, const ShareCount*> shares[] = {
@@ -293,6 +433,7 @@ Document assemble_spaser_report(const Spaser& s, const PortfolioSummary& p, int 
                                       (p.egalim.contracts ? " : " + french_percent(std::round(p.egalim.quality_share * 10) / 10) +
                                        " de produits durables et de qualité, dont " +
                                        french_percent(std::round(p.egalim.organic_share * 10) / 10) + " de bio" : ""))}));
+    published_section(b, pub, p, year);
     if (!p.findings.empty()) {
         b.push_back(fr_heading(1, "Points d'attention"));
         std::vector<Inline> items;

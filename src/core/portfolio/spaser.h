@@ -10,6 +10,8 @@
 
 namespace clausier {
 
+struct DecpData;
+
 // What a target measures on the portfolio.
 enum class SpaserIndicator { environmental, social, reserved, sme_friendly, insertion_hours, egalim_quality, egalim_organic };
 // contracts: share of contracts (percent); value: share of value (percent); hours: insertion hours done;
@@ -38,6 +40,8 @@ struct SpaserAxis {
 
 struct Spaser {
     std::string buyer;
+    std::string siret;           // the buyer's SIRET as typed (« 213 105 554 00017 »); "" = not given. It finds the
+                                 // buyer's own records in published data (DECP): see spaser_siret
     std::string adopted;         // YYYY-MM-DD: date of the deliberation adopting it ("" = draft)
     std::string published;       // where it is published (address of the page)
     std::vector<SpaserAxis> axes;
@@ -68,6 +72,10 @@ struct TargetStanding {
 };
 std::vector<TargetStanding> project_spaser_standing(const Spaser& s, const Project& p, const Library& lib = bundled_library());
 
+// The buyer's SIRET of `s`: its 14 digits, or "" with `problem` set (in French) when it is missing or wrong
+// (14 digits, INSEE's Luhn key, spaces allowed as people type them).
+std::string spaser_siret(const Spaser& s, std::string& problem);
+
 // The figure of `indicator` in `unit` on the portfolio (percent or hours).
 double indicator_value(const PortfolioSummary& s, SpaserIndicator indicator, TargetUnit unit);
 std::string target_label(const SpaserTarget& t);   // « 100 % des marchés avec une considération environnementale »
@@ -75,8 +83,11 @@ std::string target_label(const SpaserTarget& t);   // « 100 % des marchés avec
 // The documents of the buyer's year, in the document model (any writer): the SPASER to adopt and publish,
 // its « Bilan annuel » (indicators against the targets, with charts), and the « Programmation prévisionnelle
 // des achats » firms read. `year` names the period (0 = every project of the portfolio).
+// The report also measures the buyer's own published records (`published`: DECP files read, nullptr = none
+// imported): those whose buyer is the SPASER's SIRET, notified in `year` (0: the latest year of notification among
+// them), beside the portfolio's figures, each figure naming its source; without data or SIRET it says so and why.
 Document assemble_spaser(const Spaser& s);
-Document assemble_spaser_report(const Spaser& s, const PortfolioSummary& p, int year);
+Document assemble_spaser_report(const Spaser& s, const PortfolioSummary& p, int year, const DecpData* published = nullptr);
 Document assemble_purchase_plan(const PortfolioSummary& p, const std::string& buyer, int year);
 // The same plan as CSV for a spreadsheet: UTF-8 with BOM, « ; » between fields, one line per project.
 std::string purchase_plan_csv(const PortfolioSummary& p);
