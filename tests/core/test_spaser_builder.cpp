@@ -2,6 +2,7 @@
 // project stands against each of its targets (what the project's checks point to).
 #include "portfolio/spaser.h"
 #include "export/export.h"
+#include "export/xml.h"
 #include "../support/memory_store.h"
 #include "../support/xml_check.h"
 #include "../support/zip_read.h"
@@ -82,4 +83,40 @@ TEST_CASE("spaser report: in ODT each chart is an embedded SVG image, the table 
     }
     CHECK(content.find("<table:table ") != std::string::npos);   // the figures, beside the image
     if (test_support::kXmlParser) CHECK(test_support::xml_well_formed(content, error));
+}
+
+TEST_CASE("spaser report: in DOCX each chart is a native bar chart part, related and typed, drawn inline", "[spaser][export]") {
+    std::vector<PortfolioProject> ps = {{"a.json", scenario("nettoyage-insertion")}};
+    const Document report = assemble_spaser_report(starter_spaser("Commune", 2027), summarize_portfolio(ps), 0);
+    std::vector<const Block*> charts;
+    for (const Block& b : report.blocks) if (b.kind == Block::chart) charts.push_back(&b);
+    REQUIRE_FALSE(charts.empty());
+    std::vector<test_support::ZipPart> parts;
+    std::string error;
+    REQUIRE(test_support::zip_read(write_document(report, Format::docx), parts, error));
+    auto part = [&](const std::string& name) {
+        for (const auto& p : parts) if (p.name == name) return p.data;
+        return std::string();
+    };
+    const std::string document = part("word/document.xml"), rels = part("word/_rels/document.xml.rels"),
+                      types = part("[Content_Types].xml");
+    for (size_t i = 1; i <= charts.size(); ++i) {
+        const std::string n = std::to_string(i), chart = part("word/charts/chart" + n + ".xml");
+        INFO(n);
+        REQUIRE_FALSE(chart.empty());
+        CHECK(chart.find("<c:barChart><c:barDir val=\"bar\"/>") != std::string::npos);
+        for (const Bar& bar : charts[i - 1]->bars) CHECK(chart.find("<a:t>" + xml_escape(bar.shown) + "</a:t>") != std::string::npos);
+        CHECK(rels.find("Id=\"rIdChart" + n + "\"") != std::string::npos);
+        CHECK(rels.find("Target=\"charts/chart" + n + ".xml\"") != std::string::npos);
+        CHECK(types.find("/word/charts/chart" + n + ".xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"") !=
+              std::string::npos);
+        CHECK(document.find("r:id=\"rIdChart" + n + "\"") != std::string::npos);
+        if (test_support::kXmlParser) CHECK(test_support::xml_well_formed(chart, error));
+    }
+    CHECK(document.find("<w:tbl>") != std::string::npos);   // the figures, beside the chart
+    if (test_support::kXmlParser) {
+        CHECK(test_support::xml_well_formed(document, error));
+        CHECK(test_support::xml_well_formed(rels, error));
+        CHECK(test_support::xml_well_formed(types, error));
+    }
 }
