@@ -2,15 +2,28 @@
 // project stands against each of its targets (what the project's checks point to).
 #include "portfolio/spaser.h"
 #include "export/export.h"
+#include "export/xml.h"
 #include "../support/memory_store.h"
 #include "../support/xml_check.h"
 #include "../support/zip_read.h"
 #include "../support/scenario.h"
 #include <catch2/catch.hpp>
+#include <map>
 
 using namespace clausier;
 using clausier::testing::scenario;
 using test_support::MemoryStore;
+
+namespace {
+// The parts of a written office file, by name ("" when absent); `error` says why the archive is unreadable.
+std::map<std::string, std::string> office_parts(const Document& d, Format f, std::string& error) {
+    std::vector<test_support::ZipPart> parts;
+    std::map<std::string, std::string> out;
+    if (test_support::zip_read(write_document(d, f), parts, error))
+        for (auto& p : parts) out[p.name] = std::move(p.data);
+    return out;
+}
+}  // namespace
 
 TEST_CASE("spaser store: none at first, then the saved one comes back; a broken one is named, not replaced", "[spaser]") {
     MemoryStore store;
@@ -61,13 +74,10 @@ TEST_CASE("spaser report: in ODT each chart is an embedded SVG image, the table 
     const Document report = assemble_spaser_report(starter_spaser("Commune", 2027), summary, 0);
     const size_t charts = size_t(std::count_if(report.blocks.begin(), report.blocks.end(), [](const Block& b) { return b.kind == Block::chart; }));
     REQUIRE(charts >= 1);
-    std::vector<test_support::ZipPart> parts;
     std::string error;
-    REQUIRE(test_support::zip_read(write_document(report, Format::odt), parts, error));
-    auto part = [&](const std::string& name) {
-        for (const auto& p : parts) if (p.name == name) return p.data;
-        return std::string();
-    };
+    std::map<std::string, std::string> parts = office_parts(report, Format::odt, error);
+    REQUIRE(error.empty());
+    auto part = [&](const std::string& name) { return parts[name]; };
     const std::string content = part("content.xml"), manifest = part("META-INF/manifest.xml");
     for (size_t i = 1; i <= charts; ++i) {
         const std::string path = "Pictures/chart-" + std::to_string(i) + ".svg";
@@ -82,4 +92,37 @@ TEST_CASE("spaser report: in ODT each chart is an embedded SVG image, the table 
     }
     CHECK(content.find("<table:table ") != std::string::npos);   // the figures, beside the image
     if (test_support::kXmlParser) CHECK(test_support::xml_well_formed(content, error));
+}
+
+TEST_CASE("spaser report: in DOCX each chart is a native bar chart part, related and typed, drawn inline", "[spaser][export]") {
+    std::vector<PortfolioProject> ps = {{"a.json", scenario("nettoyage-insertion")}};
+    const Document report = assemble_spaser_report(starter_spaser("Commune", 2027), summarize_portfolio(ps), 0);
+    std::vector<const Block*> charts;
+    for (const Block& b : report.blocks) if (b.kind == Block::chart) charts.push_back(&b);
+    REQUIRE_FALSE(charts.empty());
+    std::string error;
+    std::map<std::string, std::string> parts = office_parts(report, Format::docx, error);
+    REQUIRE(error.empty());
+    auto part = [&](const std::string& name) { return parts[name]; };
+    const std::string document = part("word/document.xml"), rels = part("word/_rels/document.xml.rels"),
+                      types = part("[Content_Types].xml");
+    for (size_t i = 1; i <= charts.size(); ++i) {
+        const std::string n = std::to_string(i), chart = part("word/charts/chart" + n + ".xml");
+        INFO(n);
+        REQUIRE_FALSE(chart.empty());
+        CHECK(chart.find("<c:barChart><c:barDir val=\"bar\"/>") != std::string::npos);
+        for (const Bar& bar : charts[i - 1]->bars) CHECK(chart.find("<a:t>" + xml_escape(bar.shown) + "</a:t>") != std::string::npos);
+        CHECK(rels.find("Id=\"rIdChart" + n + "\"") != std::string::npos);
+        CHECK(rels.find("Target=\"charts/chart" + n + ".xml\"") != std::string::npos);
+        CHECK(types.find("/word/charts/chart" + n + ".xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"") !=
+              std::string::npos);
+        CHECK(document.find("r:id=\"rIdChart" + n + "\"") != std::string::npos);
+        if (test_support::kXmlParser) CHECK(test_support::xml_well_formed(chart, error));
+    }
+    CHECK(document.find("<w:tbl>") != std::string::npos);   // the figures, beside the chart
+    if (test_support::kXmlParser) {
+        CHECK(test_support::xml_well_formed(document, error));
+        CHECK(test_support::xml_well_formed(rels, error));
+        CHECK(test_support::xml_well_formed(types, error));
+    }
 }

@@ -282,6 +282,27 @@ for file in "${decp_office[@]}"; do
   fi
   check "pandoc lit $stem" bash -c "pandoc -f '${file##*.}' -t plain '$file' | grep -qF 'Par famille d'\''achat'"
 done
+# Charts in DOCX are native DrawingML charts (word/charts/chartN.xml): LibreOffice converts the report's DOCX to
+# ODT, where each chart must come back as a chart object (draw:object with its own chart:chart), and the first
+# chart's bar values must read back as the DOCX wrote them.
+docx="$OUT/files/decp-indicateurs-docx.docx"
+if have soffice && [[ -s $docx ]]; then
+  profile=$(mktemp -d /tmp/clausier-export-lo.XXXXXX)
+  mkdir -p "$OUT/odt-from-docx"
+  timeout 300 soffice -env:UserInstallation="file://$profile" --headless --norestore --convert-to odt \
+    --outdir "$OUT/odt-from-docx" "$docx" >"$OUT/soffice-docx-chart.log" 2>&1
+  rm -rf "$profile"
+  odt="$OUT/odt-from-docx/decp-indicateurs-docx.odt"
+  charts=$(unzip -l "$docx" | grep -c 'word/charts/chart[0-9]*\.xml')
+  check "DOCX : un graphique natif par graphique du rapport (≥ 7)" bash -c "[[ $charts -ge 7 ]]"
+  check "LibreOffice lit chaque graphique du DOCX comme un objet graphique" bash -c \
+    "[[ -s '$odt' ]] && [[ \$(unzip -p '$odt' content.xml | grep -o '<draw:object ' | wc -l) -eq $charts ]]"
+  check "LibreOffice relit les valeurs du premier graphique" bash -c \
+    "want=\$(unzip -p '$docx' word/charts/chart1.xml | grep -o '<c:numCache>.*</c:numCache>' | grep -o '<c:v>[^<]*' | sed 's/<c:v>//' | awk '{printf \"%g\\n\", \$1}');
+     obj=\$(unzip -p '$odt' content.xml | grep -o 'xlink:href=\"[^\"]*\"' | head -1 | sed 's/xlink:href=\"\\.\\///; s/\"//');
+     got=\$(unzip -p '$odt' \"\$obj/content.xml\" | grep -o 'office:value=\"[^\"]*\"' | sed 's/office:value=\"//; s/\"//' | awk '{printf \"%g\\n\", \$1}');
+     [[ -n \$want ]] || exit 1; for v in \$want; do grep -qxF \"\$v\" <<< \"\$got\" || { echo \"DOCX : \"\$want\" / ODT : \"\$got; exit 1; }; done"
+fi
 csv="$OUT/files/decp-echeances-35.csv"
 check "decp renewals --csv" "$CLI" decp renewals "${decp_fx[@]}" --today 2026-11-22 --departement 35 --csv --out "$csv"
 check "échéances CSV : un en-tête et deux marchés" bash -c "[[ \$(wc -l < '$csv') -eq 3 ]] && grep -q ';480000,00;' '$csv'"

@@ -25,8 +25,9 @@ struct Bar {
 };
 
 struct Block {
-    // chart: a horizontal bar chart, drawn as SVG: inline in HTML, an embedded image in ODT. DOCX and Markdown leave it out:
-    // an assembler always gives the same figures in a table beside it (readable, and what a screen reader reads).
+    // chart: a horizontal bar chart: inline SVG in HTML, an embedded SVG image in ODT, a native DrawingML chart in
+    // DOCX; Markdown leaves it out: an assembler always gives the same figures in a table beside it (readable, and
+    // what a screen reader reads).
     // contents: a table of contents; `items` are its entries, `targets` the anchors of the headings they name
     // and `levels` their levels. DOCX and ODT give each entry the page of its heading (a page reference to a
     // bookmark, computed when the document is laid out); HTML and Markdown list the entries.

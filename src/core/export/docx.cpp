@@ -4,8 +4,11 @@
 // the page references of the table of contents. The contents are page references to bookmarks on the headings,
 // not a TOC field: LibreOffice shows a TOC field's stored result as it is (verified with LibreOffice 7.4), while it
 // computes page references when it lays the document out; Word updates them on opening (w:updateFields).
-// Every page carries the document's running header and « Page n sur m ».
+// Every page carries the document's running header and « Page n sur m ». A chart block becomes a native DrawingML
+// bar chart (word/charts/chartN.xml, drawn and editable by Word and LibreOffice), its caption above it; the
+// table of its figures, which the assembler puts beside it, stays.
 #include "export/writers.h"
+#include <cstdio>
 #include "export/xml.h"
 #include "export/zip.h"
 
@@ -16,12 +19,81 @@ namespace {
 constexpr const char* kXmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 constexpr const char* kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 constexpr const char* kR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+constexpr const char* kC = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+constexpr const char* kA = "http://schemas.openxmlformats.org/drawingml/2006/main";
 constexpr int kTextWidth = 9412;   // A4 width (11906 twips) minus two 1247-twip margins
+constexpr long kEmuPerCm = 360000;  // DrawingML lengths are in EMU
+
+std::string decimal(double v) {   // a number as XML Schema writes it (no locale, no exponent)
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4f", v);
+    return buf;
+}
+
+// One text run of DrawingML (a chart's label).
+std::string rich_text(const std::string& s) {
+    return "<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>" + xml_escape(s) + "</a:t></a:r></a:p></c:rich></c:tx>";
+}
+
+// The chart part: one horizontal bar series, a bar per Bar, longest first at the top. A bar's length is its
+// `value` on a 0..1 axis, which is hidden: each bar is labelled with its `shown` figure instead (a custom data
+// label), since the scale means a share in one chart and a count in another. The target, when there is one,
+// is named in the series' name (a DrawingML bar chart has no reference line).
+std::string chart_xml(const Block& b) {
+    const std::string n = std::to_string(b.bars.size());
+    std::string labels, cats, vals;
+    for (size_t k = 0; k < b.bars.size(); ++k) {
+        const std::string idx = std::to_string(k);
+        labels += "<c:dLbl><c:idx val=\"" + idx + "\"/>" + rich_text(b.bars[k].shown) + "<c:dLblPos val=\"outEnd\"/>"
+                  "<c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/>"
+                  "<c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbl>";
+        cats += "<c:pt idx=\"" + idx + "\"><c:v>" + xml_escape(b.bars[k].label) + "</c:v></c:pt>";
+        vals += "<c:pt idx=\"" + idx + "\"><c:v>" + decimal(b.bars[k].value) + "</c:v></c:pt>";
+    }
+    std::string name = inline_text(b.text);
+    if (b.target >= 0 && !b.target_label.empty()) name += " (" + b.target_label + ")";
+    const std::string last = std::to_string(b.bars.size() + 1);
+    return std::string(kXmlHead) + "<c:chartSpace xmlns:c=\"" + kC + "\" xmlns:a=\"" + kA + "\" xmlns:r=\"" + kR + "\">"
+           "<c:roundedCorners val=\"0\"/><c:chart><c:autoTitleDeleted val=\"1\"/><c:plotArea><c:layout/>"
+           "<c:barChart><c:barDir val=\"bar\"/><c:grouping val=\"clustered\"/><c:varyColors val=\"0\"/>"
+           "<c:ser><c:idx val=\"0\"/><c:order val=\"0\"/><c:tx><c:v>" + xml_escape(name) + "</c:v></c:tx>"
+           "<c:spPr><a:solidFill><a:srgbClr val=\"1F4E79\"/></a:solidFill></c:spPr><c:invertIfNegative val=\"0\"/>"
+           "<c:dLbls>" + labels + "<c:dLblPos val=\"outEnd\"/><c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/>"
+           "<c:showCatName val=\"0\"/><c:showSerName val=\"0\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls>"
+           "<c:cat><c:strRef><c:f>Feuil1!$A$2:$A$" + last + "</c:f><c:strCache><c:ptCount val=\"" + n + "\"/>" + cats +
+           "</c:strCache></c:strRef></c:cat><c:val><c:numRef><c:f>Feuil1!$B$2:$B$" + last + "</c:f><c:numCache>"
+           "<c:formatCode>General</c:formatCode><c:ptCount val=\"" + n + "\"/>" + vals + "</c:numCache></c:numRef></c:val></c:ser>"
+           "<c:gapWidth val=\"60\"/><c:axId val=\"1\"/><c:axId val=\"2\"/></c:barChart>"
+           "<c:catAx><c:axId val=\"1\"/><c:scaling><c:orientation val=\"maxMin\"/></c:scaling><c:delete val=\"0\"/>"
+           "<c:axPos val=\"l\"/><c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>"
+           "<c:crossAx val=\"2\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/>"
+           "<c:lblOffset val=\"100\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx>"
+           "<c:valAx><c:axId val=\"2\"/><c:scaling><c:orientation val=\"minMax\"/><c:max val=\"1\"/><c:min val=\"0\"/></c:scaling>"
+           "<c:delete val=\"1\"/><c:axPos val=\"b\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/>"
+           "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"1\"/>"
+           "<c:crosses val=\"max\"/><c:crossBetween val=\"between\"/></c:valAx></c:plotArea>"
+           "<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart></c:chartSpace>\n";
+}
 
 struct DocxBody {
     std::string xml;
     int numbered_lists = 0;        // each numbered list gets its own w:num so that it restarts at 1
     int bookmarks = 0;
+    std::vector<ZipEntry> charts;  // word/charts/chartN.xml, related to the document as rIdChartN
+
+    // A chart: its caption, then the chart inline in a paragraph of its own, 16 cm wide, 0.9 cm a bar.
+    void chart(const Block& b) {
+        para("Normal", b.text, "<w:keepNext/>");
+        const std::string n = std::to_string(charts.size() + 1);
+        charts.push_back({"word/charts/chart" + n + ".xml", chart_xml(b)});
+        const long cx = 16 * kEmuPerCm, cy = long((1.2 + 0.9 * double(b.bars.size())) * double(kEmuPerCm));
+        xml += "<w:p><w:pPr><w:pStyle w:val=\"Normal\"/></w:pPr><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" "
+               "distR=\"0\"><wp:extent cx=\"" + std::to_string(cx) + "\" cy=\"" + std::to_string(cy) + "\"/>"
+               "<wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:docPr id=\"" + n + "\" name=\"Graphique " + n +
+               "\" descr=\"" + xml_escape(inline_text(b.text)) + "\"/><wp:cNvGraphicFramePr/><a:graphic xmlns:a=\"" + kA + "\">"
+               "<a:graphicData uri=\"" + kC + "\"><c:chart xmlns:c=\"" + kC + "\" r:id=\"rIdChart" + n + "\"/></a:graphicData>"
+               "</a:graphic></wp:inline></w:drawing></w:r></w:p>\n";
+    }
 
     void runs(const Inline& rs) {
         for (const Run& r : rs) {
@@ -97,19 +169,21 @@ struct DocxBody {
             case Block::numbered_list: list(b.items, true); break;
             case Block::table: table(b); break;
             case Block::note: for (const Inline& p : b.items) para("Note", p); break;
-            case Block::chart: break;   // HTML only; its figures are in the table beside it (document.h)
+            case Block::chart: chart(b); break;
         }
     }
 };
 
-std::string document_xml(const Document& d, int& numbered_lists) {
+std::string document_xml(const Document& d, int& numbered_lists, std::vector<ZipEntry>& charts) {
     DocxBody body;
     body.para("Title", text(d.title));
     if (!d.subtitle.empty()) body.para("Subtitle", text(d.subtitle));
     for (const auto& [label, value] : d.metadata) body.para("Metadata", {strong(label + "\u202F: "), plain(value)});
     for (const Block& b : d.blocks) body.block(b);
     numbered_lists = body.numbered_lists;
-    return std::string(kXmlHead) + "<w:document xmlns:w=\"" + kW + "\" xmlns:r=\"" + kR + "\"><w:body>\n" + body.xml +
+    charts = std::move(body.charts);
+    return std::string(kXmlHead) + "<w:document xmlns:w=\"" + kW + "\" xmlns:r=\"" + kR +
+           "\" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"><w:body>\n" + body.xml +
            "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId3\"/><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
            "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1418\" w:right=\"1247\" w:bottom=\"1418\" "
            "w:left=\"1247\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>\n</w:body></w:document>\n";
@@ -226,8 +300,7 @@ const char* const kContentTypes =
     "<Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>"
     "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
     "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
-    "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
-    "</Types>\n";
+    "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>";
 
 const char* const kPackageRels =
     "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -241,8 +314,7 @@ const char* const kDocumentRels =
     "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>"
     "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
     "<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>"
-    "<Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>"
-    "</Relationships>\n";
+    "<Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>";
 
 // Word refreshes every field on opening: the page numbers of the table of contents.
 std::string settings_xml() {
@@ -253,17 +325,28 @@ std::string settings_xml() {
 
 std::string write_docx(const Document& d) {
     int numbered_lists = 0;
-    std::string document = document_xml(d, numbered_lists);
-    return zip_store({{"[Content_Types].xml", std::string(kXmlHead) + kContentTypes},
-                      {"_rels/.rels", std::string(kXmlHead) + kPackageRels},
-                      {"word/document.xml", std::move(document)},
-                      {"word/styles.xml", styles_xml()},
-                      {"word/numbering.xml", numbering_xml(numbered_lists)},
-                      {"word/settings.xml", settings_xml()},
-                      {"word/header1.xml", header_xml(d)},
-                      {"word/footer1.xml", footer_xml()},
-                      {"word/_rels/document.xml.rels", std::string(kXmlHead) + kDocumentRels},
-                      {"docProps/core.xml", core_xml(d)}});
+    std::vector<ZipEntry> charts;
+    std::string document = document_xml(d, numbered_lists, charts);
+    std::string types = std::string(kXmlHead) + kContentTypes, rels = std::string(kXmlHead) + kDocumentRels;
+    for (size_t k = 0; k < charts.size(); ++k) {
+        const std::string n = std::to_string(k + 1);
+        types += "<Override PartName=\"/word/charts/chart" + n +
+                 ".xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>";
+        rels += "<Relationship Id=\"rIdChart" + n + "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                "relationships/chart\" Target=\"charts/chart" + n + ".xml\"/>";
+    }
+    std::vector<ZipEntry> parts = {{"[Content_Types].xml", types + "</Types>\n"},
+                                   {"_rels/.rels", std::string(kXmlHead) + kPackageRels},
+                                   {"word/document.xml", std::move(document)},
+                                   {"word/styles.xml", styles_xml()},
+                                   {"word/numbering.xml", numbering_xml(numbered_lists)},
+                                   {"word/settings.xml", settings_xml()},
+                                   {"word/header1.xml", header_xml(d)},
+                                   {"word/footer1.xml", footer_xml()},
+                                   {"word/_rels/document.xml.rels", rels + "</Relationships>\n"},
+                                   {"docProps/core.xml", core_xml(d)}};
+    for (ZipEntry& c : charts) parts.push_back(std::move(c));
+    return zip_store(parts);
 }
 
 }  // namespace clausier
