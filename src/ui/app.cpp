@@ -704,7 +704,10 @@ void modals() {
     if (session().storage_refused()) {
         ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x * 0.5f, ImGui::GetIO().DisplaySize.y - 20), 0, ImVec2(0.5f, 1));
         ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetIO().DisplaySize.x - 40, ImGui::GetFontSize() * 40), 0));
-        ImGui::Begin("##quota", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
+        // The notice must not take the focus when it appears: ImGui would clear the field being typed in and the
+        // next keys would be lost (seen when the refused save arrives while the buyer is still typing).
+        ImGui::Begin("##quota", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                             ImGuiWindowFlags_NoFocusOnAppearing);
         sem_begin("quota", Role::region, "Sauvegarde refusée");
         ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
         paragraph("Le projet n'a pas été enregistré dans ce navigateur : " + session().refusal_reason() + ".");

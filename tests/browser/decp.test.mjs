@@ -109,7 +109,9 @@ run('decp', async (app) => {
   // amount « NC »), one of 2024 and one of another buyer, chosen on the screen; the SIRET typed in the SPASER tab.
   await app.click('decp.clear');
   await chooseFiles(app, 'decp.open', [resolve('tests/fixtures/decp/spaser_buyer.json')]);
-  s = await app.waitState((x) => x.decp.stats && x.decp.files.length === 1 && !x.decp.reading, 'the buyer\'s file is read', 60000);
+  await app.waitState((x) => x.decp.stats && x.decp.files.length === 1 && !x.decp.reading, 'the buyer\'s file is read', 60000);
+  await app.fill('decp.departement', '');   // the chamber's territory filter of above, emptied by the user
+  s = await app.waitState((x) => x.decp.stats && x.decp.stats.filters.departement === '', 'the département filter is emptied');
   app.check(s.decp.stats.contracts === 5, `the buyer's file holds five contracts (${s.decp.stats.contracts})`);
   await app.click('decp.close');
   await app.click('top.year');
@@ -130,7 +132,7 @@ run('decp', async (app) => {
   app.check(kept && kept.siret === '213 105 554 00017', `the SIRET is kept with the SPASER as typed (${kept && kept.siret})`);
   await app.click('year.tab.portfolio');
   const bilan = await app.download('year.spaser.html');
-  const plain = bilan.text.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, '\'').replace(/[\s\u202f\u00a0]+/g, ' ');
+  const plain = bilan.text.replace(/<[^>]+>/g, ' ').replace(/&#39;|&apos;|\u2019/g, '\'').replace(/[\s\u202f\u00a0]+/g, ' ');
   app.check(plain.includes('Marchés de l\'acheteur de SIRET 21310555400017 notifiés en 2025'), 'the report measures the buyer\'s records of 2025');
   app.check(plain.includes('Considération environnementale données essentielles publiées 2 sur 3 (66,7 %) 66,7 % 150 000 € HT 100 %'),
     'the published environmental figures: 2 of 3 contracts, 150 000 € of trusted value (the « NC » amount kept out)');

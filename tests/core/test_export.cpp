@@ -275,15 +275,26 @@ TEST_CASE("The consultation draft carries the RC, CCAP, CCTP, grid and monitorin
             expected.push_back(fr(part + (" — Lot " + std::to_string(k + 1) + " : " + sample().lots[k].title)));
     expected.push_back("Grille d'analyse des offres");
     expected.push_back("Plan de suivi d'exécution (annexe au CCAP)");
+    expected.push_back("Liste du personnel à reprendre (annexe au RC et au CCAP)");   // cleaning: staff taken over
     CHECK(h1 == expected);
-    // The criteria grid and the monitoring plan are tables with one row per criterion (+ total) and commitment.
-    std::vector<const Block*> tables;
-    for (const Block& b : d.blocks) if (b.kind == Block::table) tables.push_back(&b);
-    REQUIRE(tables.size() >= 3);
-    const Block& grid = *tables[tables.size() - 2];
+    // The criteria grid and the monitoring plan are tables with one row per criterion (+ total) and commitment:
+    // each the first table after its part's heading.
+    auto first_table_after = [&](const std::string& title) -> const Block* {
+        bool inside = false;
+        for (const Block& b : d.blocks) {
+            if (b.kind == Block::heading && b.level == 1) inside = inline_text(b.text) == title;
+            else if (inside && b.kind == Block::table) return &b;
+        }
+        return nullptr;
+    };
+    const Block* grid_table = first_table_after("Grille d'analyse des offres");
+    const Block* plan_table = first_table_after("Plan de suivi d'exécution (annexe au CCAP)");
+    REQUIRE(grid_table);
+    REQUIRE(plan_table);
+    const Block& grid = *grid_table;
     CHECK(grid.rows.size() == sample().criteria.size() + 1);
     CHECK(inline_text(grid.rows.back()[2]) == "100\u00A0%");
-    const Block& plan = *tables.back();
+    const Block& plan = *plan_table;
     CHECK(plan.header.size() == 5);
     CHECK(plan.rows.size() == monitoring_rows(sample(), bundled_library()).size());
     // Amounts and dates the French way.
@@ -338,7 +349,7 @@ TEST_CASE("The memo lists obligations and the findings it is given", "[export]")
     f.step = Step::criteres;
     const std::string md = write_markdown(assemble_document(sample(), DocumentKind::synthese, project_procedure(sample()), {f}));
     CHECK(md.find("## Points encore ouverts") != std::string::npos);
-    CHECK(md.find("| **Bloquant** | Ajoutez un critère environnemental. | CCP, art. L.2152-7 | criteres |") != std::string::npos);
+    CHECK(md.find("| **Bloquant** | Ajoutez un critère environnemental. | CCP, art. L.2152-7 | Critères |") != std::string::npos);
     CHECK(md.find("L.2112-2-1") != std::string::npos);
     CHECK(md.find("Respectée") != std::string::npos);
     const std::string none = export_project(sample(), Format::md, DocumentKind::synthese);

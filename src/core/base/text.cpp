@@ -296,17 +296,22 @@ size_t skip_spaces(std::string_view s, size_t j) {
 
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
-// Whether the plain space at `i` is inside an amount or before its unit: « 1 000 », « 500 € », « 30 % » (one to
-// three digits before it, not the end of an article number such as « R.2124-2 »; three digits or a unit after).
+// Whether the plain space at `i` is inside an amount or before its unit: « 1 000 », « 500 € », « 567,50 € »,
+// « 30 % » (a number that starts a word — not the end of an article number such as « R.2124-2 » — then a unit, or
+// one to three digits then exactly three digits: a thousands group).
 bool number_space(std::string_view s, size_t i) {
     if (s[i] != ' ' || i == 0 || !digit(s[i - 1])) return false;
     size_t from = i - 1;
     while (from > 0 && digit(s[from - 1])) --from;
-    if (i - from > 3 || (from > 0 && s[from - 1] != ' ' && s[from - 1] != '(' && s[from - 1] != '\n' &&
-                         s.compare(from - (from >= 3 ? 3 : from), 3, kNnbsp) != 0))
-        return false;
+    const size_t group = i - from;
+    const bool decimal = from > 1 && s[from - 1] == ',' && digit(s[from - 2]);
+    if (decimal)
+        for (--from; from > 0 && digit(s[from - 1]);) --from;
+    const bool starts_word = from == 0 || s[from - 1] == ' ' || s[from - 1] == '(' || s[from - 1] == '\n' ||
+                             (from >= 3 && s.compare(from - 3, 3, kNnbsp) == 0);
+    if (!starts_word) return false;
     if (s.compare(i + 1, 3, "\u20AC") == 0 || s.compare(i + 1, 1, "%") == 0) return true;
-    return i + 3 < s.size() && digit(s[i + 1]) && digit(s[i + 2]) && digit(s[i + 3]) &&
+    return !decimal && group <= 3 && i + 3 < s.size() && digit(s[i + 1]) && digit(s[i + 2]) && digit(s[i + 3]) &&
            (i + 4 == s.size() || !digit(s[i + 4]));
 }
 
