@@ -220,7 +220,7 @@ TEST_CASE("consultation: the DCE has numbered articles, one AE and CCTP per lot,
     CHECK(count(all, "Liste du personnel à reprendre") >= 4);
     CHECK(count(all, "article 7 de la convention collective nationale des entreprises de propreté") >= 2);
     CHECK(all.find("Salaire brut mensuel") != std::string::npos);
-    CHECK(all.find("Coefficient ou niveau") != std::string::npos);
+    CHECK(all.find("Niveau (coef.)") != std::string::npos);
     CHECK(all.find("Nom et prénom") == std::string::npos);
     CHECK(all.find("Chorus Pro") != std::string::npos);
     CHECK(all.find("huit points") != std::string::npos);

@@ -119,9 +119,15 @@ for (const stem of stems) {
     [`en-tête : ${pages[0].split('\n')[0]}`]);
   // Staff taken over (cleaning, catering): the anonymised staff list is an annex of its own, with its columns.
   if (normalize(pdf).includes(normalize('Reprise du personnel'))) {
-    const annex = ['Liste du personnel à reprendre (annexe au RC et au CCAP)', 'Coefficient ou niveau', 'Salaire brut mensuel',
-      'Ancienneté'].filter((s) => !normalize(pdf).includes(normalize(s)));
+    const annex = ['Liste du personnel à reprendre (annexe au RC et au CCAP)', 'Niveau (coef.)', 'Salaire brut mensuel',
+      'Date d\'entrée'].filter((s) => !normalize(pdf).includes(normalize(s)));
     check(annex.length === 0, `${stem} : annexe « Liste du personnel à reprendre »`, annex.map((a) => `absent : ${a}`));
+    // Its column headers are narrow: each of their words is printed whole (« Coeffic|ient » was seen once).
+    const table = pdf.slice(pdf.lastIndexOf('Informations arr'));   // the annex's table follows this line
+    const words = new Set(table.normalize('NFC').split(/[\s\u00A0\u202F]+/));
+    const broken = ['qualification', 'Niveau', 'Contrat', 'travail', 'Salaire', 'mensuel', 'avantages', 'particulières']
+      .filter((w) => !words.has(w) && !words.has(w + ','));
+    check(broken.length === 0, `${stem} : en-têtes de l'annexe sans mot coupé`, broken.map((w) => `coupé : ${w}`));
   }
   const pandocFile = `${dir}/${stem}.pandoc.txt`;
   if (existsSync(pandocFile)) {

@@ -201,11 +201,12 @@ void assemble_staff_list(Blocks& b, const Project& p, const ProjectFacts& f) {
     b.push_back(paragraph(labelled("Informations arrêtées au", or_gap("", "date des informations du titulaire sortant"))));
     b.push_back(to_complete("l'acheteur", "une ligne par salarié repris, d'après les informations du titulaire sortant."));
     std::vector<std::vector<Inline>> rows;
-    for (int n = 1; n <= 5; ++n) rows.push_back({text(std::to_string(n)), {}, {}, {}, {}, {}, {}, {}});
-    b.push_back(table({text("N°"), text("Emploi et qualification"), text("Coefficient ou niveau"),
-                       text("Contrat (CDI, CDD)"), text("Durée mensuelle du travail"), text("Ancienneté"),
-                       text("Salaire brut mensuel (€)"), text("Primes, avantages et clauses particulières")},
-                      std::move(rows), {1, 4, 2, 2, 2, 2, 2, 4}));
+    for (int n = 1; n <= 5; ++n) rows.push_back({text(std::to_string(n)), {}, {}, {}, {}, {}, {}});
+    // Seven columns whose header words all fit their width on an A4 page: no header breaks inside a word.
+    b.push_back(table({text("N°"), text("Emploi et qualification"), text("Niveau (coef.)"),
+                       text("Contrat et temps de travail"), text("Date d'entrée"), text("Salaire brut mensuel (€)"),
+                       text("Primes, avantages et clauses particulières")},
+                      std::move(rows), {1, 4, 3, 3, 3, 3, 4}));
 }
 
 }  // namespace clausier
