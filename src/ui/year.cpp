@@ -158,11 +158,12 @@ void portfolio_tab() {
     ImGui::SameLine();
     if (button("year.plan.csv", "(CSV)")) download_file("programmation-achats.csv", "text/csv; charset=utf-8", purchase_plan_csv(s));
     const SpaserDraft& draft = spaser_draft();
-    const Spaser sp = draft.present ? draft.s : starter_spaser(buyer, year);
     for (const auto& [id, label, f] : {std::tuple<const char*, const char*, Format>{"year.spaser.docx", "Bilan annuel du SPASER (DOCX)", Format::docx},
                                        {"year.spaser.odt", "(ODT)", Format::odt}, {"year.spaser.html", "(HTML)", Format::html}}) {
         if (f != Format::docx) ImGui::SameLine();
-        if (button(id, label)) download_document("bilan-spaser", f, assemble_spaser_report(sp, s, 0, opendata_data()));
+        if (button(id, label))
+            download_document("bilan-spaser", f, assemble_spaser_report(draft.present ? draft.s : starter_spaser(buyer, year), s, 0,
+                                                                        opendata_data()));
     }
     help_text("Le bilan mesure les objectifs du SPASER de l'onglet « SPASER » ; sans SPASER enregistré, ceux du plan "
               "national (100 % environnemental, 30 % social).");

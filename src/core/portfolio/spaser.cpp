@@ -333,29 +333,32 @@ void published_section(std::vector<Block>& b, const Published& pub, const Portfo
     b.push_back(paragraph(fr("Marchés de l'acheteur de SIRET " + pub.siret + " notifiés en " + std::to_string(pub.year) +
                              ", lus dans les données essentielles publiées (" + join(files) + "), mis en regard des projets de ce "
                              "navigateur (" + period(year) + "). Chaque chiffre indique sa source.")));
-    const std::string n = std::to_string(p.items.size());
-    const auto row = [](const char* what, const char* source, const std::string& contracts, double share_contracts, double value,
-                        double share_value, const std::string& target) {
-        return std::vector<Inline>{frtext(what), frtext(source), frtext(contracts), frtext(french_percent(percent(share_contracts))),
-                                   frtext(french_euros(std::round(value)) + " HT"), frtext(french_percent(percent(share_value))), frtext(target)};
+    // One line per indicator and source: its count, shares and value, read once for the table and the chart.
+    struct Line {
+        const char *what, *source, *bar;
+        std::string contracts;
+        double share_contracts, value, share_value;
+        std::string target;
     };
     const DecpTally& t = d.total;
+    const std::string n = std::to_string(p.items.size());
     const std::string env_target = national_target(d, "environmental"), soc_target = national_target(d, "social");
-    std::vector<std::vector<Inline>> rows = {
-        row("Considération environnementale", kFromDecp, decp_share_text(t.environmental, t.contracts),
-            ratio(double(t.environmental), double(t.contracts)), t.environmental_value, ratio(t.environmental_value, t.value), env_target),
-        row("Considération environnementale", kFromProjects, std::to_string(p.environmental.contracts) + " sur " + n,
-            p.environmental.share_contracts, p.environmental.value, p.environmental.share_value, env_target),
-        row("Considération sociale", kFromDecp, decp_share_text(t.social, t.contracts), ratio(double(t.social), double(t.contracts)),
-            t.social_value, ratio(t.social_value, t.value), soc_target),
-        row("Considération sociale", kFromProjects, std::to_string(p.social.contracts) + " sur " + n, p.social.share_contracts,
-            p.social.value, p.social.share_value, soc_target)};
+    const Line lines[] = {
+        {"Considération environnementale", kFromDecp, "Environnement", decp_share_text(t.environmental, t.contracts),
+         ratio(double(t.environmental), double(t.contracts)), t.environmental_value, ratio(t.environmental_value, t.value), env_target},
+        {"Considération environnementale", kFromProjects, "Environnement", std::to_string(p.environmental.contracts) + " sur " + n,
+         p.environmental.share_contracts, p.environmental.value, p.environmental.share_value, env_target},
+        {"Considération sociale", kFromDecp, "Social", decp_share_text(t.social, t.contracts), ratio(double(t.social), double(t.contracts)),
+         t.social_value, ratio(t.social_value, t.value), soc_target},
+        {"Considération sociale", kFromProjects, "Social", std::to_string(p.social.contracts) + " sur " + n, p.social.share_contracts,
+         p.social.value, p.social.share_value, soc_target}};
+    std::vector<std::vector<Inline>> rows;
     std::vector<Bar> bars;
-    for (size_t i = 0; i < rows.size(); ++i) {
-        const double share = i == 0 ? ratio(double(t.environmental), double(t.contracts)) : i == 1 ? p.environmental.share_contracts
-                           : i == 2 ? ratio(double(t.social), double(t.contracts)) : p.social.share_contracts;
-        bars.push_back({std::string(i < 2 ? "Environnement" : "Social") + " — " + (i % 2 ? kFromProjects : kFromDecp),
-                        french_percent(percent(share)), share});
+    for (const Line& l : lines) {
+        rows.push_back({frtext(l.what), frtext(l.source), frtext(l.contracts), frtext(french_percent(percent(l.share_contracts))),
+                        frtext(french_euros(std::round(l.value)) + " HT"), frtext(french_percent(percent(l.share_value))),
+                        frtext(l.target)});
+        bars.push_back({std::string(l.bar) + " — " + l.source, french_percent(percent(l.share_contracts)), l.share_contracts});
     }
     b.push_back(chart(fr("Part des marchés avec une considération, selon la source"), std::move(bars)));
     b.push_back(table({text("Indicateur"), text("Source"), text("Marchés"), text("Part des marchés"), text("Valeur"),
