@@ -154,7 +154,8 @@ void files_section() {
     if (o.reader && !reading())
         for (const DecpFileResult& f : o.reader->data().files) {
             const std::string what = f.decp ? std::to_string(f.records) + " enregistrements" : std::string("non lu");
-            ImGui::BulletText("%s — %s%s%s", f.name.c_str(), what.c_str(), f.message.empty() ? "" : " : ", f.message.c_str());
+            ImGui::Bullet();   // wrapped: a file's refusal message can be long
+            paragraph(f.name + " — " + what + (f.message.empty() ? "" : " : " + f.message));
         }
     if (!o.message.empty()) {
         ImGui::TextColored(palette().warning, "%s", o.message.c_str());

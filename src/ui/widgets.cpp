@@ -262,10 +262,7 @@ bool text_box(const TextBox& b, std::string& typed) {
 void refusal_message(const std::string& id) {
     auto it = refusals().find(id);
     if (it == refusals().end() || platform::text_editing() == id) return;
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
-    wrapped_text(it->second.message);
-    ImGui::PopStyleColor();
-    register_item(id + ".message", false);
+    error_text(id + ".message", it->second.message);
 }
 
 // The text an edit of a number or date field starts from: the text refused last time, else the value shown.
@@ -513,7 +510,11 @@ bool input_check(const std::string& id, const char* label, bool& value) {
 bool input_choice(const std::string& id, const char* label, std::string& value,
                   const std::vector<std::pair<std::string, std::string>>& options) {
     field_label(label);
-    return choice_combo(id, label, value, options, 22);
+    // At least 22 em, wider when an option needs it: a form's closed list shows its choice whole when there is room.
+    float widest = 0;
+    for (const auto& [v, l] : options) widest = std::max(widest, ImGui::CalcTextSize(l.c_str()).x);
+    const float needed = widest + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
+    return choice_combo(id, label, value, options, std::max(22.0f, needed / ImGui::GetFontSize()));
 }
 
 bool choice_combo(const std::string& id, const char* label, std::string& value,
@@ -753,6 +754,13 @@ void help_text(const std::string& text) {
     wrapped_text(text);
     ImGui::PopStyleColor();
     sem_text(text);
+}
+
+void error_text(const std::string& id, const std::string& message) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+    wrapped_text(message);
+    ImGui::PopStyleColor();
+    register_item(id, false);
 }
 
 void paragraph(const std::string& text) {

@@ -157,6 +157,8 @@ void heading(const char* text);          // step title
 void subheading(const char* text);
 void help_text(const std::string& text); // muted explanatory text, wrapped
 void paragraph(const std::string& text); // body text, wrapped (a finding, a clause's proofs)
+// A refusal under its field, wrapped, in the error colour, registered as `id` (the automation API finds it).
+void error_text(const std::string& id, const std::string& message);
 void why_box(const char* text);          // the step's "Pourquoi ?": shown in formation mode, folded in buyer mode
 void boxed_text(const char* title, const char* text, ImVec4 accent);
 void badge(const char* text, ImVec4 color);

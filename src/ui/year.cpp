@@ -113,7 +113,10 @@ void portfolio_tab() {
               "indicateurs du SPASER et ce qui n'apparaît qu'en additionnant les projets.");
     for (const std::string& t : c.unreadable) help_text("Projet illisible, laissé de côté : « " + t + " ».");
     if (ImGui::BeginTable("##year", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        for (const char* h : {"Projet", "Lancement", "Valeur (HT)", "Procédure", "Statut"}) ImGui::TableSetupColumn(h);
+        // Fixed shares of the width: sized by their contents, the wrapped title's column shrank to a few letters.
+        for (const auto& [h, share] : {std::pair<const char*, float>{"Projet", 30}, {"Lancement", 14}, {"Valeur (HT)", 15},
+                                       {"Procédure", 25}, {"Statut", 16}})
+            ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthStretch, share);
         ImGui::TableHeadersRow();
         for (const PortfolioItem& it : s.items) {
             const Project& p = it.source->project;
@@ -126,9 +129,9 @@ void portfolio_tab() {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(french_euros(it.value).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(enum_label(it.procedure.procedure));
+            wrapped_text(enum_label(it.procedure.procedure));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(enum_label(it.status));
+            wrapped_text(enum_label(it.status));
         }
         ImGui::EndTable();
     }
@@ -142,7 +145,10 @@ void portfolio_tab() {
             " des marchés, " + percent_label(s.social.share_value) + " de la valeur (objectif national : 30 %)",
         "Lots réservés : " + std::to_string(s.reserved.contracts) + " marché(s) ; accès des PME : " + std::to_string(s.sme_friendly.contracts),
         "Heures d'insertion : " + french_number(s.insertion_done, 0) + " réalisées sur " + french_number(s.insertion_planned, 0) + " prévues"};
-    for (const std::string& l : lines) ImGui::BulletText("%s", l.c_str());
+    for (const std::string& l : lines) {   // wrapped: a line with its national target is wider than the dialog
+        ImGui::Bullet();
+        paragraph(l);
+    }
     register_item("year.indicators", false);
     section_gap();
     subheading("Lancements par trimestre");
@@ -241,8 +247,10 @@ void open_project_standing(const SpaserDraft& d) {
         revision = d.revision;
     }
     subheading("Le projet ouvert et les objectifs du SPASER");
-    for (const TargetStanding& st : standing)
-        ImGui::BulletText("%s", (st.target + (st.served ? " : servi par ce projet" : " : non servi, " + st.missing)).c_str());
+    for (const TargetStanding& st : standing) {
+        ImGui::Bullet();
+        paragraph(st.target + (st.served ? " : servi par ce projet" : " : non servi, " + st.missing));
+    }
     register_item("spaser.standing", false);
 }
 
@@ -264,8 +272,7 @@ void spaser_tab() {
     bool changed = input_text("spaser.buyer", "Acheteur", d.s.buyer);
     changed |= input_text("spaser.siret", "SIRET de l'acheteur (pour ses données essentielles publiées)", d.s.siret, "213 105 554 00017");
     if (std::string problem; !trim(d.s.siret).empty() && spaser_siret(d.s, problem).empty()) {
-        ImGui::TextColored(palette().error, "%s", upper_first(problem + " : le bilan n'utilisera pas les données essentielles publiées.").c_str());
-        register_item("spaser.siret.error", false);
+        error_text("spaser.siret.error", upper_first(problem + " : le bilan n'utilisera pas les données essentielles publiées."));
     }
     changed |= input_date("spaser.adopted", "Adopté le (date de la délibération)", d.s.adopted);
     changed |= input_text("spaser.published", "Publié à l'adresse", d.s.published, "https://…");
