@@ -201,10 +201,18 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     return EM_TRUE;
 }
 
-// Keys that produce no character: the app handles them and the browser must not (focus moves, page scroll).
+// Keys the app's widgets navigate with (Backspace, Tab, Enter, Escape, the page and arrow keys, Insert,
+// Delete): the browser's default action (scrolling the page, going back) is cancelled. Function keys are not
+// among them: F5, F11 and F12 stay the browser's.
 bool is_control_key(int code) {
-    return code == 8 || code == 9 || code == 13 || code == 27 || (code >= 33 && code <= 40) || code == 45 || code == 46 ||
-           (code >= 112 && code <= 123);
+    return code == 8 || code == 9 || code == 13 || code == 27 || (code >= 33 && code <= 40) || code == 45 || code == 46;
+}
+
+// The app's own shortcuts (app.cpp `shortcuts`: save, open, undo, redo). Every other Ctrl combination stays the
+// browser's: Ctrl+R reloads, Ctrl+F finds, Ctrl+P prints, Ctrl+plus zooms, Ctrl+Tab changes tab.
+bool is_app_shortcut(const EmscriptenKeyboardEvent* e) {
+    const int code = int(e->keyCode);
+    return (e->ctrlKey || e->metaKey) && !e->altKey && (code == 'S' || code == 'O' || code == 'Z' || code == 'Y');
 }
 
 // While a DOM element edits a text field, its keys are the browser's: only Tab (the app's focus order), the
@@ -220,7 +228,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     const int code = int(e->keyCode);
     const bool command = e->ctrlKey || e->metaKey;
     const InputEvent key{InputEvent::Key, 0, 0, code, down, command, bool(e->shiftKey), bool(e->altKey)};
-    if (code == 9 && down) {
+    if (code == 9 && down && !command) {
         draw_now(key);
         return EM_TRUE;
     }
@@ -237,8 +245,8 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     if (command && code == 'V') return EM_FALSE;
     if (code > 0 && code < 512) push(key);
     // Character keys must reach the keypress event (including keys a foreign layout or an input method sends
-    // with no key code); control keys and shortcuts are the app's, not the browser's (Tab, Ctrl+S, Ctrl+Z…).
-    return (command || is_control_key(code)) ? EM_TRUE : EM_FALSE;
+    // with no key code); navigation keys and the app's shortcuts are the app's, the rest the browser's.
+    return (is_app_shortcut(e) || (!command && is_control_key(code))) ? EM_TRUE : EM_FALSE;
 }
 
 EM_BOOL on_keypress(int, const EmscriptenKeyboardEvent* e, void*) {

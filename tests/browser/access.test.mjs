@@ -2,7 +2,8 @@
 // the arrows in a list, Enter), the DOM focus following onto each focused widget's node of the semantic mirror
 // (what a screen reader reads), the off-screen live region announcing each step, and
 // undo / redo of model changes with Ctrl+Z / Ctrl+Shift+Z and the top bar's buttons; the system clipboard
-// (a clause's text copied to it, its text pasted into a field with Ctrl+V).
+// (a clause's text copied to it, its text pasted into a field with Ctrl+V); the browser's own keys (F5, Ctrl+R,
+// Ctrl+F, the zoom keys) left to the browser.
 import { run } from './lib.mjs';
 
 // Presses Tab until the focused widget's name starts with `label`.
@@ -85,6 +86,26 @@ run('access', async (app) => {
   await app.fill('besoin.object', 'Objet C');
   s = await app.state();
   app.check(s.redo === 0, 'a new edit after an undo clears the redo list');
+
+  // --- the browser's own keys stay the browser's: on the canvas, the app cancels its navigation keys and its
+  // shortcuts, never F5, Ctrl+R, Ctrl+F, Ctrl+P or the zoom keys. A listener that runs after the app's records
+  // whether the app cancelled each key, then cancels it itself so that the test page stays as it is.
+  await app.page.evaluate(() => {
+    window.__keys = [];
+    window.__probe = (e) => { window.__keys.push({ key: e.key.toLowerCase(), prevented: e.defaultPrevented }); e.preventDefault(); };
+    window.addEventListener('keydown', window.__probe);
+  });
+  await app.click('step.besoin');
+  for (const k of ['F5', 'Control+R', 'Control+F', 'Control+P', 'Control+Equal', 'Control+Minus', 'F12', 'Control+Y'])
+    await app.press(k);
+  const keys = await app.page.evaluate(() => {
+    window.removeEventListener('keydown', window.__probe);
+    return window.__keys.filter((k) => k.key !== 'control');
+  });
+  const browserKeys = keys.filter((k) => k.key !== 'y');
+  app.check(browserKeys.length === 7 && browserKeys.every((k) => !k.prevented),
+    `F5, Ctrl+R, Ctrl+F, Ctrl+P, Ctrl+=, Ctrl+- and F12 are left to the browser (${JSON.stringify(browserKeys)})`);
+  app.check(keys.length === 8 && keys[7].key === 'y' && keys[7].prevented, 'the app keeps its own shortcut (Ctrl+Y)');
 
   // --- clipboard -------------------------------------------------------------------------------------
   await app.click('step.clauses');
