@@ -6,7 +6,7 @@
 //   the X server as from a keyboard and a mouse, and hands to GTK's input method: every printable AZERTY key,
 //   AltGr (ISO_Level3_Shift), dead keys (composed by GTK: compositionstart/update/end), editing keys, Ctrl+V,
 //   a right-click that opens Firefox's own context menu and its « Coller » chosen with its access key, a burst
-//   of 200 keys with no delay, then a reload as soon as the last key is in;
+//   of 200 keys with no delay, F5 right after an edit;
 // - an input method as Firefox's own tests drive one: nsITextInputProcessor in the browser window (chrome
 //   privileges through WebDriver BiDi), the path a system IME's text takes: a Japanese-style composition, a
 //   composition cancelled, a commit with no composition (dictation, virtual keyboards: insertText), a word
@@ -275,14 +275,15 @@ async function realKeys(app, { check, state, settle, object, events }) {
   s = await until((st) => st.project.need.quantities.length >= burst.length, 'the burst is stored');
   check(s.project.need.quantities === burst, `a burst of ${burst.length} keys with no delay keeps every character`);
 
-  // A reload right after an edit: the page records, when it is left, how long after the last key that was and
-  // whether the edit was still unsaved (the idle save not yet run); after the reload the edit must be there. The
-  // reload is the browser's own (BiDi browsingContext.reload), sent as soon as the last key has reached the field.
+  // F5 right after an edit: the page records, when it is left, how long after the last key that was and whether
+  // the edit was still unsaved (the idle save not yet run); after the reload the edit must be there. (The delay is
+  // reported, not asserted: it is this machine's speed, and speed lives in scripts/bench.)
   let reloaded = false;
   for (let n = 0; n < 3 && !reloaded; n++) {
-    const text = `Édition avant F5 n° ${n}`;
+    const text = `Tonte à l'école, n° ${n}`;
     await clearX('besoin.title');
     await page.evaluate(() => {
+      window.__old = true;
       sessionStorage.removeItem('clausier-leave');
       let last = 0;
       document.addEventListener('input', () => { last = performance.now(); }, true);
@@ -290,16 +291,23 @@ async function realKeys(app, { check, state, settle, object, events }) {
         const st = JSON.parse(Module.UTF8ToString(Module._clausier_state()));
         sessionStorage.setItem('clausier-leave', JSON.stringify({ ms: Math.round(performance.now() - last), unsaved: st.saved_generation < st.generation, title: st.project.title }));
       });
+      // After the app's own pagehide (registered first): whether storage holds the edit as the page goes.
+      window.addEventListener('pagehide', () => {
+        const st = JSON.parse(Module.UTF8ToString(Module._clausier_state()));
+        sessionStorage.setItem('clausier-hidden', JSON.stringify({ saved: st.saved_generation >= st.generation, title: st.project.title, refused: st.storage_refused }));
+      });
     });
     type(text, 0);
-    await page.waitForFunction((t) => document.activeElement.value === t, { polling: 'raf' }, text);
-    await app.reload();
+    key('F5');   // after the typed keys in the X server's queue
+    await page.waitForFunction(() => !window.__old && typeof Module !== 'undefined' && Module.calledRun && Module._clausier_state, { timeout: 60000 });
+    await settle();
     const left = JSON.parse(await page.evaluate(() => sessionStorage.getItem('clausier-leave')));
+    const hidden = await page.evaluate(() => sessionStorage.getItem('clausier-hidden'));
     s = await state();
     if (left.title === text && !left.unsaved) continue;   // the idle save ran first: proves nothing, again
-    check(left.title === text && left.unsaved && left.ms < 200 && s.project.title === text,
-      `a reload ${left.ms} ms after the last key, the edit not yet saved, is kept across the reload: ` + s.project.title);
+    check(left.title === text && left.unsaved && s.project.title === text,
+      `F5 ${left.ms} ms after the last key, the edit not yet saved, is kept across the reload: ${s.project.title} (as the page went: ${hidden})`);
     reloaded = true;
   }
-  check(reloaded, 'the reload came before the idle save in one of three tries');
+  check(reloaded, 'F5 came before the idle save in one of three tries');
 }
