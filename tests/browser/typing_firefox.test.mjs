@@ -247,6 +247,33 @@ async function realKeys(app, { check, state, settle, object, events }) {
   s = await until((st) => st.project.need.description.includes('deux.'), 'the paste has arrived');
   check(s.project.need.description === 'Premier paragraphe.\n\nSecond,\nligne deux.', 'in a multi-line field the line breaks stay');
 
+  // Decomposed Unicode, as copied from many PDFs, is stored in NFC.
+  await copy('Marche\u0301 re\u0301serve\u0301');
+  await clearX('besoin.object');
+  key('ctrl+v');
+  s = await until((st) => st.project.need.object.startsWith('March'), 'the paste has arrived');
+  check(s.project.need.object === 'Marché réservé' && s.project.need.object.length === 14,
+    'decomposed Unicode pasted is stored in NFC: ' + JSON.stringify(s.project.need.object));
+
+  // Enter in a multi-line field is a line break; a long line wraps at the field's width and the field grows.
+  await clearX('besoin.description');
+  key('Escape');
+  await settle();
+  const before = await app.rect('besoin.description');
+  await app.realClick('besoin.description');
+  const long = 'Nettoyage quotidien des bureaux, des sanitaires et des circulations de six écoles et de la mairie, ' +
+    'avec des produits écolabellisés et une gestion des déchets triés sur place.';
+  type(long);
+  key('Return');
+  type('Deuxième ligne.');
+  await until((st) => st.project.need.description.endsWith('ligne.'), 'the description is typed');
+  key('Escape');
+  await settle();
+  s = await state();
+  const after = await app.rect('besoin.description');
+  check(s.project.need.description === long + '\nDeuxième ligne.' && after.h > before.h && after.w === before.w,
+    `Enter is a line break, the long line wraps and the field grows (${before.h} → ${after.h} px high): ` + JSON.stringify(s.project.need.description));
+
   // Paste from Firefox's own context menu: a right-click on a field not being edited opens the menu on the
   // field's element; « Coller » is chosen with its access key (a real key: Firefox's menu, drawn in a popup
   // window of its own, takes no XTEST pointer clicks under a bare Xvfb with no compositor).
