@@ -263,7 +263,7 @@ async function realKeys(app, { check, state, settle, object, events }) {
   await app.realClick('besoin.description');
   const long = 'Nettoyage quotidien des bureaux, des sanitaires et des circulations de six écoles et de la mairie, ' +
     'avec des produits écolabellisés et une gestion des déchets triés sur place.';
-  type(long);
+  type(long, 0);
   key('Return');
   type('Deuxième ligne.');
   await until((st) => st.project.need.description.endsWith('ligne.'), 'the description is typed');
