@@ -98,8 +98,8 @@ export class FirefoxApp extends App {
   // goes the way a system IME's text goes (widget → the focused tab → compositionstart/update/end, beforeinput
   // and input in the page). `op`: 'compose' with `clauses` ([text, 'raw' | 'converted' | 'selected'], the caret
   // at the end), 'commit' (what is being composed), 'commitWith' (`text`: a commit with no composition before it,
-  // or replacing it), 'cancel'. `key`: the key the user pressed for it (the page's keydown/keyup, as a system
-  // IME reports a key it consumes: key "Process", keyCode 229, with its physical code).
+  // or replacing it), 'cancel'. `code`: the physical key the user pressed for it, if any: the page then gets its
+  // keydown/keyup as a system IME reports a key it consumes (key "Process", keyCode 229, that code).
   ime(op, { clauses = [], text = '', code = '' } = {}) {
     return this.chrome((op, clauses, text, code) => {
       // The page has the window's focus, as after a click in it (not the address bar).
