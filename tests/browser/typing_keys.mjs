@@ -21,6 +21,18 @@ row('²', ' ', ['Backquote'], [222]);
 const byChar = new Map(layout.map(([c, code, vk, shift]) => [c, { key: c, code, vk, shift, text: c }]));
 byChar.set(' ', { key: ' ', code: 'Space', vk: 32, text: ' ' });
 
+// Every printable character of the AZERTY layout's keys, unshifted then with Shift (the dead keys ^ and ¨ apart),
+// for the X server's own French layout (setxkbmap fr): typed by xdotool, each is one key, with Shift or not.
+export const azertyPrintable = layout.map(([c]) => c).filter((c) => c !== ' ').join('');
+
+// The AltGr characters of the French X layout and the key under each (its unshifted keysym): xdotool presses
+// ISO_Level3_Shift (the right Alt) with that key.
+export const altGrX = {
+  text: '~#{[|`\\^@]}€',
+  keys: { '~': 'eacute', '#': 'quotedbl', '{': 'apostrophe', '[': 'parenleft', '|': 'minus', '`': 'egrave', '\\': 'underscore',
+    '^': 'ccedilla', '@': 'agrave', ']': 'parenright', '}': 'equal', '€': 'e' },
+};
+
 // The key event of `ch` on AZERTY; a character the layout has no key for (« » ’ œ É) comes as the system gives
 // text it composed (a compose key, an Alt code, another layout): a key event carrying the text and no code.
 export function azerty(ch) {
