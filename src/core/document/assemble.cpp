@@ -162,8 +162,23 @@ std::string lot_label(const Project& p, int lot) {
 
 namespace {
 
+// The chosen clauses of the document being assembled, rendered once (assemble_document sets it for its own
+// duration): its sections ask for them a dozen times — by kind, per lot, in the monitoring plan — and rendering
+// a clause with French typography was most of an export's time (issue 13, scripts/bench export budgets).
+struct RenderedClauses {
+    const Project* project = nullptr;
+    const Library* lib = nullptr;
+    std::vector<ChosenRef> clauses;   // every kind, in the project's order
+};
+thread_local const RenderedClauses* rendered = nullptr;
+
 std::vector<ChosenRef> chosen_where(const Project& p, const Library& lib, std::optional<ClauseKind> kind) {
     std::vector<ChosenRef> out;
+    if (rendered && rendered->project == &p && rendered->lib == &lib) {
+        for (const ChosenRef& c : rendered->clauses)
+            if (!kind || c.clause->kind == *kind) out.push_back(c);
+        return out;
+    }
     const std::string ccag = ccag_short(applied_ccag(p));   // a derogation names the article of the CCAG applied
     for (const ChosenClause& c : p.clauses) {
         const Clause* k = lib.find(c.id);
@@ -172,6 +187,24 @@ std::vector<ChosenRef> chosen_where(const Project& p, const Library& lib, std::o
     }
     return out;
 }
+
+// Renders the chosen clauses once for the scope's lifetime (one assemble_document call).
+class RenderScope {
+public:
+    RenderScope(const Project& p, const Library& lib) : outer_(rendered) {
+        own_.clauses = chosen_where(p, lib, std::nullopt);
+        own_.project = &p;
+        own_.lib = &lib;
+        rendered = &own_;
+    }
+    ~RenderScope() { rendered = outer_; }
+    RenderScope(const RenderScope&) = delete;
+    RenderScope& operator=(const RenderScope&) = delete;
+
+private:
+    RenderedClauses own_;
+    const RenderedClauses* outer_;
+};
 
 }  // namespace
 
@@ -222,6 +255,7 @@ ProjectFacts project_facts(const Project& p, const ProcedureResult& procedure) {
 Document assemble_document(const Project& p, DocumentKind kind, const ProcedureResult& procedure,
                            const std::vector<Finding>& findings, const Library& lib) {
     const ProjectFacts f = project_facts(p, procedure);
+    const RenderScope clauses(p, lib);
     Document d;
     switch (kind) {
         case DocumentKind::dce:

@@ -101,7 +101,9 @@ struct DocxBody {
             xml += "<w:r>";
             if (r.style == Run::strong) xml += "<w:rPr><w:b/><w:bCs/></w:rPr>";
             else if (r.style == Run::emphasis) xml += "<w:rPr><w:i/><w:iCs/></w:rPr>";
-            xml += "<w:t xml:space=\"preserve\">" + xml_escape(r.text) + "</w:t></w:r>";
+            xml += "<w:t xml:space=\"preserve\">";
+            xml += xml_escape(r.text);
+            xml += "</w:t></w:r>";
         }
     }
     void para(const std::string& style, const Inline& rs, const std::string& extra_ppr = "") {
@@ -176,14 +178,15 @@ struct DocxBody {
 
 std::string document_xml(const Document& d, int& numbered_lists, std::vector<ZipEntry>& charts) {
     DocxBody body;
+    body.xml = std::string(kXmlHead) + "<w:document xmlns:w=\"" + kW + "\" xmlns:r=\"" + kR +
+               "\" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"><w:body>\n";
     body.para("Title", text(d.title));
     if (!d.subtitle.empty()) body.para("Subtitle", text(d.subtitle));
     for (const auto& [label, value] : d.metadata) body.para("Metadata", {strong(label + "\u202F: "), plain(value)});
     for (const Block& b : d.blocks) body.block(b);
     numbered_lists = body.numbered_lists;
     charts = std::move(body.charts);
-    return std::string(kXmlHead) + "<w:document xmlns:w=\"" + kW + "\" xmlns:r=\"" + kR +
-           "\" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"><w:body>\n" + body.xml +
+    return std::move(body.xml) +
            "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId3\"/><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
            "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1418\" w:right=\"1247\" w:bottom=\"1418\" "
            "w:left=\"1247\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>\n</w:body></w:document>\n";
@@ -335,16 +338,19 @@ std::string write_docx(const Document& d) {
         rels += "<Relationship Id=\"rIdChart" + n + "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
                 "relationships/chart\" Target=\"charts/chart" + n + ".xml\"/>";
     }
-    std::vector<ZipEntry> parts = {{"[Content_Types].xml", types + "</Types>\n"},
-                                   {"_rels/.rels", std::string(kXmlHead) + kPackageRels},
-                                   {"word/document.xml", std::move(document)},
-                                   {"word/styles.xml", styles_xml()},
-                                   {"word/numbering.xml", numbering_xml(numbered_lists)},
-                                   {"word/settings.xml", settings_xml()},
-                                   {"word/header1.xml", header_xml(d)},
-                                   {"word/footer1.xml", footer_xml()},
-                                   {"word/_rels/document.xml.rels", rels + "</Relationships>\n"},
-                                   {"docProps/core.xml", core_xml(d)}};
+    // Each part moved into the list (an initializer list would copy the 0.9 MB document once more).
+    std::vector<ZipEntry> parts;
+    parts.reserve(10 + charts.size());
+    parts.push_back({"[Content_Types].xml", types + "</Types>\n"});
+    parts.push_back({"_rels/.rels", std::string(kXmlHead) + kPackageRels});
+    parts.push_back({"word/document.xml", std::move(document)});
+    parts.push_back({"word/styles.xml", styles_xml()});
+    parts.push_back({"word/numbering.xml", numbering_xml(numbered_lists)});
+    parts.push_back({"word/settings.xml", settings_xml()});
+    parts.push_back({"word/header1.xml", header_xml(d)});
+    parts.push_back({"word/footer1.xml", footer_xml()});
+    parts.push_back({"word/_rels/document.xml.rels", rels + "</Relationships>\n"});
+    parts.push_back({"docProps/core.xml", core_xml(d)});
     for (ZipEntry& c : charts) parts.push_back(std::move(c));
     return zip_store(parts);
 }
