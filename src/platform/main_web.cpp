@@ -50,8 +50,10 @@ Host host;
 
 EM_BOOL frame(double, void*);
 
-void wake() {
-    if (host.frames_left < 3) host.frames_left = 3;
+// Starts the loop for `frames` frames at least (3 by default: an input's hover, pressed and released states
+// settle over a few frames).
+void wake(int frames = 3) {
+    if (host.frames_left < frames) host.frames_left = frames;
     if (!host.looping) {
         host.looping = true;
         emscripten_request_animation_frame_loop(frame, nullptr);
@@ -297,8 +299,9 @@ void setup_imgui() {
 }  // namespace
 
 extern "C" {
-// The page's JavaScript wakes the loop on events the HTML5 callbacks do not see (timers, file reads).
-EMSCRIPTEN_KEEPALIVE void clausier_wake() { wake(); }
+// The page's JavaScript wakes the loop on events the HTML5 callbacks do not see (timers, file reads): `frames`
+// frames at least, 0 (no argument from JavaScript) for the default settling frames.
+EMSCRIPTEN_KEEPALIVE void clausier_wake(int frames) { wake(frames > 0 ? frames : 3); }
 // The page is being hidden or left: keys typed but not yet drawn reach the project first (a burst of typing
 // followed at once by a reload or a closed tab), then the app writes what is pending.
 EMSCRIPTEN_KEEPALIVE void clausier_page_hidden() {

@@ -39,6 +39,9 @@ void announce(const std::string& text);
 void semantics_apply(const std::string& ops);
 // Asks for frames to be drawn (the app draws only when something changed).
 void request_redraw();
+// Asks for one frame only: what changed was computed outside a frame (derived data, a save) and needs no
+// settling frames.
+void request_frame();
 // Asks for a frame after `ms` milliseconds (timers such as the autosave debounce).
 void redraw_after(double ms);
 // Calls `fn` once in a task of its own, after the frame being drawn (before the next one unless the page is

@@ -76,6 +76,7 @@ EM_JS(void, js_announce, (const char* text), {
 });
 
 EM_JS(void, js_request_redraw, (), { if (window.clausierWake) window.clausierWake(); });
+EM_JS(void, js_request_frame, (), { if (window.clausierWake) window.clausierWake(1); });
 
 EM_JS(void, js_redraw_after, (double ms), { setTimeout(() => { if (window.clausierWake) window.clausierWake(); }, ms); });
 
@@ -149,6 +150,7 @@ std::vector<std::string> storage_keys(const std::string& prefix) {
 void announce(const std::string& text) { js_announce(text.c_str()); }
 void semantics_apply(const std::string& ops) { clausier_semantics_apply(ops.data(), int(ops.size())); }
 void request_redraw() { js_request_redraw(); }
+void request_frame() { js_request_frame(); }
 void redraw_after(double ms) { js_redraw_after(ms); }
 // A timer of the page's own, not emscripten_async_call, which brings 20 KB of Emscripten's main-loop JavaScript.
 std::vector<void (*)()>& soon() {

@@ -140,18 +140,32 @@ void scheduled_update() {
     update_derived();
 }
 
-// The frame after which the pending autosave is due wakes the loop (`next_save`: ms until then, < 0 none). One
-// timer at a time: each frame of a typing burst used to add a timer of its own (the save moves 800 ms after
-// every change), and each of those woke three frames between the keys, a steady stream of frames that the
-// next keys waited behind (issue 14: keystroke p95). A timer that fires before the save is due (the typing
-// moved it) is harmless: its frame asks again for the rest.
+// The pending autosave is written by a timer of its own when it is due (`next_save`: ms until then, < 0 none),
+// in a task, not in a frame: a timer that woke the loop inside a typing burst (the save moves 800 ms after every
+// change) drew settling frames that the next keys waited behind (issue 14: keystroke p95). One timer at a time;
+// one that fires before the save is due (the typing moved it) only sets the next. A frame follows a write (the
+// top bar says when the project was saved) or a refused one (its notice).
+double save_timer_at = 0;   // platform::now_ms() when the pending timer fires, 0 when none
+
+void save_when_due();
+
 void wake_for_save(double next_save) {
-    static double wake_at = 0;   // platform::now_ms() of the pending timer's wake, 0 when none
     if (next_save < 0) return;
     const double now = platform::now_ms(), at = now + next_save + 20;
-    if (wake_at > now && wake_at <= at) return;   // the pending timer comes first: its frame asks again
-    wake_at = at;
-    platform::redraw_after(next_save + 20);
+    if (save_timer_at > now && save_timer_at <= at) return;   // the pending timer comes first: it sets the next
+    save_timer_at = at;
+    platform::call_after(save_when_due, next_save + 20);
+}
+
+void save_when_due() {
+    if (platform::now_ms() < save_timer_at - 1) return;   // a later timer replaced this one
+    save_timer_at = 0;
+    Session& s = session();
+    const std::string saved_at = s.saved_at();
+    const bool pending = s.save_pending();
+    const double next = s.tick();
+    if (s.saved_at() != saved_at || s.save_pending() != pending || s.storage_refused()) platform::request_frame();
+    wake_for_save(next);
 }
 
 }  // namespace
@@ -197,7 +211,9 @@ void end_frame() {
 }
 
 void update_derived() {
-    if (session().update()) platform::request_redraw();
+    // The findings and the steps' state computed outside a frame: one frame shows them (nothing there needs
+    // the settling frames of an input).
+    if (session().update()) platform::request_frame();
     analysed_once = true;
 }
 
