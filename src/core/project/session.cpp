@@ -110,6 +110,7 @@ std::string Session::export_bytes(Format f, DocumentKind kind) {
 // ---- opening --------------------------------------------------------------------------------------------------
 
 void Session::start(Project p, std::string id, std::string scenario, bool stored) {
+    forget_untouched_blank(id);
     project_ = std::move(p);
     package_.reset();
     id_ = std::move(id);
@@ -137,6 +138,13 @@ void Session::start(Project p, std::string id, std::string scenario, bool stored
     }
 }
 
+void Session::forget_untouched_blank(const std::string& next_id) {
+    // One stored version means no other tab has written to it either.
+    if (untouched_blank_ && owns_ && host_.store && next_id != id_ && list_versions(*host_.store, id_).size() == 1)
+        remove_stored(*host_.store, id_);
+    untouched_blank_ = false;
+}
+
 void Session::claim() {
     owns_ = true;
     claimed_generation_ = generation_;
@@ -155,6 +163,7 @@ void Session::open_blank() {
     p.title = "Nouveau projet";
     p.need.launch_date = iso_date(today());
     start(std::move(p), new_id(), "", false);
+    untouched_blank_ = true;
 }
 
 void Session::open_new(Project p) { start(std::move(p), new_id(), "", false); }
@@ -215,6 +224,7 @@ bool Session::begin_step(std::string_view field, Merge merge) {
 bool Session::apply(std::string_view field, Merge merge, const std::function<void(Project&)>& change) {
     if (!begin_step(field, merge)) return false;
     change(project_);
+    untouched_blank_ = false;
     commit();
     return true;
 }
@@ -441,6 +451,7 @@ bool Session::reload_latest(std::string& error) {
     Project p;
     if (!host_.store || !load_saved(*host_.store, id_, p, error)) return false;
     project_ = std::move(p);
+    untouched_blank_ = false;
     undo_.clear();
     redo_.clear();
     typing_field_.clear();
