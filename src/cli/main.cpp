@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <iostream>
 #include <sstream>
 
@@ -40,7 +41,7 @@ struct Args {
 };
 
 // Options that take a value; everything else starting with "--" is a flag.
-const char* const kValueOptions[] = {"--buyer", "--nature", "--amount", "--date", "--cpv", "--format", "--document", "-o"};
+const char* const kValueOptions[] = {"--buyer", "--nature", "--amount", "--date", "--cpv", "--format", "--document", "-o", "--spaser"};
 const char* const kFlags[] = {"--json", "--social-services", "--help"};
 
 // Option values are normalised to NFC like every text entering the core; file names (positional arguments
@@ -157,11 +158,15 @@ int cmd_check(const Args& a) {
     Project p;
     std::string error;
     if (!read_project_file(a.positional[0], p, error)) return fail(error);
-    const std::vector<Finding> findings = run_checks(p, project_procedure(p));
+    std::optional<Spaser> spaser;   // --spaser FILE: the project measured against the buyer's SPASER too
+    if (a.options.count("--spaser") && !cli::read_spaser_file(a.option("--spaser"), spaser.emplace(), error)) return fail(error);
+    const std::vector<Finding> findings = run_checks(p, project_procedure(p), bundled_library(), bundled_legal_data(), bundled_rules(),
+                                                     spaser ? &*spaser : nullptr);
     if (a.flag("--json")) print_json(findings_to_json(findings));
     else for (const Finding& f : findings) {
         const std::string cited = bundled_library().citations(f.articles);
-        std::cout << "[" << enum_name(f.severity) << "] " << f.where() << " : " << f.message << (cited.empty() ? "" : " (" + cited + ")") << "\n";
+        std::cout << "[" << enum_name(f.severity) << "] " << f.where() << " : " << f.message << (cited.empty() ? "" : " (" + cited + ")")
+                  << (f.action != FindingAction::none ? std::string(" [") + enum_label(f.action) + "]" : "") << "\n";
     }
     return 0;
 }
@@ -255,7 +260,7 @@ const char* const kHelp =
     "                     (montant en euros HT écrit à la française : 250000, 250 000 ou 59 999,50 € HT ;\n"
     "                      date AAAA-MM-JJ ou JJ/MM/AAAA)\n"
     "  clausier library check|stats|list [DOSSIER] [--json]\n"
-    "  clausier check PROJET.json [--json]\n"
+    "  clausier check PROJET.json [--spaser SPASER.json] [--json]\n"
     "  clausier rules doc | example RÈGLE fires|quiet\n"
     "  clausier recommend PROJET.json [--json]\n"
     "  clausier export PROJET.json --format html|md|docx|odt|json|ocds|decp [--document dce|entreprise|synthese|sourcing|execution] -o FICHIER\n"

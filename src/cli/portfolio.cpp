@@ -78,21 +78,29 @@ bool read_text(const std::string& path, std::string& text) {
     return true;
 }
 
+}  // namespace
+
+bool cli::read_spaser_file(const std::string& path, Spaser& s, std::string& error) {
+    std::string text;
+    if (!read_text(path, text)) { error = "Impossible de lire le fichier « " + path + " »."; return false; }
+    try {
+        if (spaser_from_json(json::parse(text), s, error)) return true;
+    } catch (const json::exception&) {
+        error = "son contenu n'est pas du JSON valide";
+    }
+    error = path + " : " + error;
+    return false;
+}
+
+namespace {
+
 // The SPASER of --spaser, else a starter one with the national targets for the portfolio's buyer.
 bool load_spaser(const PortfolioArgs& a, const std::string& buyer, Spaser& s, std::string& error) {
     if (a.spaser.empty()) {
         s = starter_spaser(buyer, a.year ? a.year : 2027);
         return true;
     }
-    std::string text;
-    if (!read_text(a.spaser, text)) { error = "Impossible de lire le fichier « " + a.spaser + " »."; return false; }
-    try {
-        if (spaser_from_json(json::parse(text), s, error)) return true;
-    } catch (const json::exception&) {
-        error = "son contenu n'est pas du JSON valide";
-    }
-    error = a.spaser + " : " + error;
-    return false;
+    return cli::read_spaser_file(a.spaser, s, error);
 }
 
 int write_document_file(const PortfolioArgs& a, const PortfolioSummary& s, const std::string& buyer) {

@@ -560,6 +560,15 @@ void stepper(bool compact) {
     help_text(enum_label(pr.procedure));
 }
 
+// A finding's action (FindingAction): both SPASER actions open its tab of « Mon année », where it is started or edited.
+void finding_action(FindingAction action) {
+    switch (action) {
+        case FindingAction::start_spaser:
+        case FindingAction::open_spaser: app().show_year = app().show_spaser = true; break;
+        case FindingAction::none: break;
+    }
+}
+
 void findings_panel() {
     if (app().mode == Mode::formation && !app().show_findings) {
         help_text("Les points de vigilance sont masqués par le formateur (panneau « Atelier »).");
@@ -591,9 +600,9 @@ void findings_panel() {
         const bool fix = small_button("finding." + std::to_string(i), "Corriger", true);
         accessible_name("Corriger : " + f.message);
         if (fix) jump_to(f);
-        if (f.rule == "spaser-obligatoire") {
+        if (f.action != FindingAction::none) {   // what the core says the finding offers, whatever its rule
             ImGui::SameLine();
-            if (small_button("finding." + std::to_string(i) + ".spaser", "Démarrer un SPASER", true)) app().show_year = app().show_spaser = true;
+            if (small_button("finding." + std::to_string(i) + ".action", enum_label(f.action), true)) finding_action(f.action);
         }
         ImGui::Separator();
         ImGui::PopID();

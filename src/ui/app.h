@@ -39,7 +39,7 @@ struct App {
     bool show_projects = false, show_why = true;
     bool show_findings = true;        // formation: the trainer may hide the findings panel
     bool show_year = false;           // « Mon année »: the portfolio and the open project's award (year.cpp)
-    bool show_spaser = false;         // select its « SPASER » tab once (the finding « spaser-obligatoire »)
+    bool show_spaser = false;         // select its « SPASER » tab once (a finding's SPASER action)
     bool panel_in_place = false;      // narrow window: the Vigilance/Aperçu panel shown instead of the step
     bool step_from_top = false;       // a step was just opened: show it from its top
     DocumentKind export_preview = DocumentKind::dce;   // the document previewed on the export step

@@ -24,6 +24,7 @@ std::string automation_state() {
         const FieldPlace place = field_place(f, s.project(), s.library());   // where its « Corriger » leads
         findings.push_back({{"rule", f.rule}, {"severity", enum_name(f.severity)}, {"where", f.where()},
                             {"fix", {{"step", enum_name(place.step)}, {"widget", place.widget}, {"clause", place.clause}}}});
+        if (f.action != FindingAction::none) findings.back()["action"] = enum_name(f.action);
     }
     json state = {{"step", enum_name(a.step)},
                   {"mode", enum_name(a.mode)},
@@ -56,6 +57,7 @@ std::string automation_state() {
                   {"field_messages", field_messages()}};
     state["decp"] = opendata_state();   // the « Données essentielles » screen
     state["portfolio"] = projects_state();   // « Mes projets »
+    state["spaser"] = s.spaser() ? spaser_to_json(*s.spaser()) : json();   // the buyer's SPASER, null when none
     return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

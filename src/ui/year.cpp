@@ -6,6 +6,7 @@
 #include "platform.h"
 #include "opendata.h"
 #include "portfolio/spaser.h"
+#include "portfolio/stored.h"
 #include "base/number.h"
 #include <cmath>
 #include <map>
@@ -15,12 +16,12 @@ namespace ui {
 
 namespace {
 
-// The portfolio, read again from the browser's storage when the open project changes or the window opens.
+// The portfolio, brought up to date when the open project changes or the window opens: only the stored projects
+// saved since are parsed again (refresh_projects).
 struct YearCache {
     uint64_t generation = ~0ull;
-    std::vector<PortfolioProject> projects;
+    StoredProjects stored;
     PortfolioSummary summary;
-    std::vector<std::string> unreadable;   // titles of stored projects that could not be read
 };
 
 YearCache& cache() {
@@ -33,20 +34,8 @@ void refresh(bool force) {
     const Session& s = session();
     if (!force && c.generation == s.generation()) return;
     c.generation = s.generation();
-    c.projects.clear();
-    c.unreadable.clear();
-    for (const StoredProject& sp : list_saved(browser_store())) {
-        PortfolioProject pp;
-        pp.file = sp.id;
-        std::string error;
-        if (sp.id == s.project_id()) pp.project = s.project();
-        else if (!load_saved(browser_store(), sp.id, pp.project, error)) {
-            c.unreadable.push_back(sp.title);
-            continue;
-        }
-        c.projects.push_back(std::move(pp));
-    }
-    c.summary = summarize_portfolio(c.projects);
+    refresh_projects(browser_store(), s.project_id(), &s.project(), c.stored);
+    c.summary = summarize_portfolio(c.stored.projects);
 }
 
 std::string percent_label(double share) { return french_percent(std::round(share * 1000) / 10); }
@@ -75,27 +64,10 @@ void download_document(const std::string& name, Format f, const Document& d) {
     download_file(name + "." + format_extension(f), format_mime(f), write_document(d, f));
 }
 
-// The buyer's SPASER as stored in this browser, read once and then edited here (the « SPASER » tab).
-struct SpaserDraft {
-    bool loaded = false, present = false;
-    Spaser s;
-    std::string error;   // the stored SPASER did not read: it stays stored until a new one is started
-    int revision = 0;    // counts the edits, so that what is derived from the draft is computed once per edit
-};
-
-SpaserDraft& spaser_draft() {
-    static SpaserDraft d;
-    if (!d.loaded) {
-        d.loaded = true;
-        d.present = load_spaser(browser_store(), d.s, d.error);
-    }
-    return d;
-}
-
 // Whether the SPASER report uses the published data (DECP) imported on the « Données essentielles » screen, and why not.
-std::string published_data_note(const SpaserDraft& d) {
+std::string published_data_note(const Spaser* sp) {
     std::string problem;
-    const std::string siret = d.present ? spaser_siret(d.s, problem) : "";
+    const std::string siret = sp ? spaser_siret(*sp, problem) : "";
     if (!opendata_data())
         return "Données essentielles publiées : aucune n'est importée ; ouvrez les fichiers DECP de l'acheteur sur l'écran "
                "« Données essentielles » pour que le bilan mesure aussi ses marchés publiés.";
@@ -111,7 +83,7 @@ void portfolio_tab() {
     const PortfolioSummary& s = c.summary;
     help_text("Tous les projets enregistrés dans ce navigateur, lus ensemble : la programmation de l'année, les "
               "indicateurs du SPASER et ce qui n'apparaît qu'en additionnant les projets.");
-    for (const std::string& t : c.unreadable) help_text("Projet illisible, laissé de côté : « " + t + " ».");
+    for (const std::string& t : c.stored.unreadable) help_text("Projet illisible, laissé de côté : « " + t + " ».");
     if (ImGui::BeginTable("##year", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         // Fixed shares of the width: sized by their contents, the wrapped title's column shrank to a few letters.
         for (const auto& [h, share] : {std::pair<const char*, float>{"Projet", 30}, {"Lancement", 14}, {"Valeur (HT)", 15},
@@ -163,20 +135,34 @@ void portfolio_tab() {
     if (button("year.plan.html", "(HTML)")) download_document("programmation-achats", Format::html, assemble_purchase_plan(s, buyer, 0));
     ImGui::SameLine();
     if (button("year.plan.csv", "(CSV)")) download_file("programmation-achats.csv", "text/csv; charset=utf-8", purchase_plan_csv(s));
-    const SpaserDraft& draft = spaser_draft();
+    const Spaser* sp = session().spaser();
     for (const auto& [id, label, f] : {std::tuple<const char*, const char*, Format>{"year.spaser.docx", "Bilan annuel du SPASER (DOCX)", Format::docx},
                                        {"year.spaser.odt", "(ODT)", Format::odt}, {"year.spaser.html", "(HTML)", Format::html}}) {
         if (f != Format::docx) ImGui::SameLine();
         if (button(id, label))
-            download_document("bilan-spaser", f, assemble_spaser_report(draft.present ? draft.s : starter_spaser(buyer, year), s, 0,
+            download_document("bilan-spaser", f, assemble_spaser_report(sp ? *sp : starter_spaser(buyer, year), s, 0,
                                                                         opendata_data()));
     }
     help_text("Le bilan mesure les objectifs du SPASER de l'onglet « SPASER » ; sans SPASER enregistré, ceux du plan "
               "national (100 % environnemental, 30 % social).");
-    help_text(published_data_note(draft));
+    help_text(published_data_note(sp));
 }
 
-// ---- the SPASER builder: axes → targets → actions, adopted and published, kept in this browser ------------
+// ---- the SPASER builder: axes → targets → actions, adopted and published: the Session's SPASER, kept in this
+// browser; each change is an operation of the session (one undo step, keystrokes in one field joined) ------------
+
+// The widgets draw a copy of the SPASER; the first one changed this frame names the edit sent to the session.
+struct SpaserEdit {
+    std::string field;
+    Merge merge = Merge::no;
+    bool mark(const std::string& id, bool changed, Merge m = Merge::typing) {
+        if (changed && field.empty()) {
+            field = id;
+            merge = m;
+        }
+        return changed;
+    }
+};
 
 template <class E>
 bool enum_input(const std::string& id, const char* label, E& value) {
@@ -186,125 +172,109 @@ bool enum_input(const std::string& id, const char* label, E& value) {
 
 // Removes item `i` of `items` when its button is pressed; true then.
 template <class T>
-bool remove_button(const std::string& id, const char* label, std::vector<T>& items, size_t i) {
-    if (!small_button(id, label)) return false;
+bool remove_button(SpaserEdit& e, const std::string& id, const char* label, std::vector<T>& items, size_t i) {
+    if (!e.mark(id, small_button(id, label), Merge::no)) return false;
     items.erase(items.begin() + long(i));
     return true;
 }
 
-bool target_fields(const std::string& k, SpaserTarget& t) {
-    bool changed = enum_input(k + ".indicator", "Indicateur", t.indicator);
-    changed |= enum_input(k + ".unit", "Unité", t.unit);
-    changed |= input_number(k + ".target", t.unit == TargetUnit::hours ? "Cible (heures)" : "Cible (%)", t.target,
-                            t.unit == TargetUnit::hours ? NumberKind::quantity : NumberKind::percent, 0, t.unit == TargetUnit::hours ? 1e9 : 100);
-    changed |= input_date(k + ".deadline", "Échéance", t.deadline);
-    return changed;
+void target_fields(SpaserEdit& e, const std::string& k, SpaserTarget& t) {
+    e.mark(k + ".indicator", enum_input(k + ".indicator", "Indicateur", t.indicator), Merge::no);
+    e.mark(k + ".unit", enum_input(k + ".unit", "Unité", t.unit), Merge::no);
+    e.mark(k + ".target", input_number(k + ".target", t.unit == TargetUnit::hours ? "Cible (heures)" : "Cible (%)", t.target,
+                                       t.unit == TargetUnit::hours ? NumberKind::quantity : NumberKind::percent, 0,
+                                       t.unit == TargetUnit::hours ? 1e9 : 100));
+    e.mark(k + ".deadline", input_date(k + ".deadline", "Échéance", t.deadline));
 }
 
-bool axis_fields(const std::string& k, SpaserAxis& a) {
-    bool changed = input_text(k + ".title", "Intitulé de l'axe", a.title);
+// False when an item was removed (the rest of the axis is drawn at the next frame).
+bool axis_fields(SpaserEdit& e, const std::string& k, SpaserAxis& a) {
+    e.mark(k + ".title", input_text(k + ".title", "Intitulé de l'axe", a.title));
     for (size_t j = 0; j < a.targets.size(); ++j) {
         const std::string t = k + ".targets[" + std::to_string(j + 1) + "]";
         ImGui::PushID(int(j));
         ImGui::Indent();
-        changed |= target_fields(t, a.targets[j]);
-        const bool removed = remove_button(t + ".remove", "Retirer cet objectif", a.targets, j);
+        target_fields(e, t, a.targets[j]);
+        const bool removed = remove_button(e, t + ".remove", "Retirer cet objectif", a.targets, j);
         ImGui::Unindent();
         ImGui::PopID();
-        if (removed) return true;
+        if (removed) return false;
     }
-    if (small_button(k + ".targets.add", "Ajouter un objectif chiffré")) {
+    if (e.mark(k + ".targets.add", small_button(k + ".targets.add", "Ajouter un objectif chiffré"), Merge::no))
         a.targets.push_back({SpaserIndicator::environmental, TargetUnit::contracts, 50, std::to_string(today().year + 1) + "-12-31"});
-        changed = true;
-    }
     for (size_t j = 0; j < a.actions.size(); ++j) {
         const std::string x = k + ".actions[" + std::to_string(j + 1) + "]";
         ImGui::PushID(int(100 + j));
         ImGui::Indent();
-        changed |= input_text(x + ".action", "Action", a.actions[j].action);
-        changed |= input_text(x + ".responsible", "Responsable", a.actions[j].responsible);
-        const bool removed = remove_button(x + ".remove", "Retirer cette action", a.actions, j);
+        e.mark(x + ".action", input_text(x + ".action", "Action", a.actions[j].action));
+        e.mark(x + ".responsible", input_text(x + ".responsible", "Responsable", a.actions[j].responsible));
+        const bool removed = remove_button(e, x + ".remove", "Retirer cette action", a.actions, j);
         ImGui::Unindent();
         ImGui::PopID();
-        if (removed) return true;
+        if (removed) return false;
     }
-    if (small_button(k + ".actions.add", "Ajouter une action")) {
-        a.actions.push_back({});
-        changed = true;
-    }
-    return changed;
+    if (e.mark(k + ".actions.add", small_button(k + ".actions.add", "Ajouter une action"), Merge::no)) a.actions.push_back({});
+    return true;
 }
 
 // How the open project stands against each target (project_spaser_standing), computed once per change of the
-// project or of the SPASER, not at every frame.
-void open_project_standing(const SpaserDraft& d) {
+// project or of the SPASER, not at every frame. The same standing gives the project's findings
+// « spaser-cible-servie » and « spaser-cible-manquee » in the right panel.
+void open_project_standing(const Spaser& sp) {
     static std::vector<TargetStanding> standing;
-    static uint64_t generation = 0;
-    static int revision = -1;
-    if (generation != session().generation() || revision != d.revision) {
-        standing = project_spaser_standing(d.s, session().project(), session().library());
+    static uint64_t generation = ~0ull;
+    if (generation != session().generation()) {   // an edit of the SPASER is a new generation too
+        standing = project_spaser_standing(sp, session().project(), session().library());
         generation = session().generation();
-        revision = d.revision;
     }
     subheading("Le projet ouvert et les objectifs du SPASER");
     for (const TargetStanding& st : standing) {
         ImGui::Bullet();
-        paragraph(st.target + (st.served ? " : servi par ce projet" : " : non servi, " + st.missing));
+        paragraph("Objectif " + st.number + " — " + st.target + (st.served ? " : servi par ce projet" : " : non servi, " + st.missing));
     }
     register_item("spaser.standing", false);
 }
 
 void spaser_tab() {
-    SpaserDraft& d = spaser_draft();
     help_text("Le SPASER fixe des objectifs chiffrés, avec une échéance, que le bilan annuel mesure sur les projets "
-              "enregistrés (L.2111-3). Il est conservé dans ce navigateur, à chaque modification.");
-    if (!d.error.empty()) help_text("Le SPASER enregistré n'a pas pu être lu (" + d.error + ") : il reste enregistré tant "
-                                    "que vous n'en démarrez pas un nouveau.");
-    if (!d.present) {
-        if (button("spaser.start", "Démarrer un SPASER", true)) {
-            d.s = starter_spaser(session().project().buyer.name, today().year + 1);
-            d.present = save_spaser(browser_store(), d.s) == StoreStatus::ok;
-            d.error.clear();
-            ++d.revision;
-        }
+              "enregistrés (L.2111-3). Il est conservé dans ce navigateur, à chaque modification ; Ctrl+Z annule la "
+              "dernière. Les points de vigilance du projet ouvert disent quels objectifs il sert ou fait baisser.");
+    if (!session().spaser_error().empty())
+        help_text("Le SPASER enregistré n'a pas pu être lu (" + session().spaser_error() + ") : il reste enregistré tant "
+                  "que vous n'en démarrez pas un nouveau.");
+    if (!session().spaser()) {
+        if (button("spaser.start", "Démarrer un SPASER", true)) session().start_spaser();
         return;
     }
-    bool changed = input_text("spaser.buyer", "Acheteur", d.s.buyer);
-    changed |= input_text("spaser.siret", "SIRET de l'acheteur (pour ses données essentielles publiées)", d.s.siret, "213 105 554 00017");
-    if (std::string problem; !trim(d.s.siret).empty() && spaser_siret(d.s, problem).empty()) {
+    Spaser s = *session().spaser();
+    SpaserEdit e;
+    e.mark("spaser.buyer", input_text("spaser.buyer", "Acheteur", s.buyer));
+    e.mark("spaser.siret", input_text("spaser.siret", "SIRET de l'acheteur (pour ses données essentielles publiées)", s.siret, "213 105 554 00017"));
+    if (std::string problem; !trim(s.siret).empty() && spaser_siret(s, problem).empty()) {
         error_text("spaser.siret.error", upper_first(problem + " : le bilan n'utilisera pas les données essentielles publiées."));
     }
-    changed |= input_date("spaser.adopted", "Adopté le (date de la délibération)", d.s.adopted);
-    changed |= input_text("spaser.published", "Publié à l'adresse", d.s.published, "https://…");
-    for (size_t i = 0; i < d.s.axes.size(); ++i) {
+    e.mark("spaser.adopted", input_date("spaser.adopted", "Adopté le (date de la délibération)", s.adopted));
+    e.mark("spaser.published", input_text("spaser.published", "Publié à l'adresse", s.published, "https://…"));
+    for (size_t i = 0; i < s.axes.size(); ++i) {
         const std::string k = "spaser.axes[" + std::to_string(i + 1) + "]";
         ImGui::PushID(int(i));
         section_gap();
         subheading(("Axe " + std::to_string(i + 1)).c_str());
-        changed |= axis_fields(k, d.s.axes[i]);
-        const bool removed = remove_button(k + ".remove", "Retirer cet axe", d.s.axes, i);
+        const bool whole = axis_fields(e, k, s.axes[i]) && !remove_button(e, k + ".remove", "Retirer cet axe", s.axes, i);
         ImGui::PopID();
-        if (removed) {
-            changed = true;
-            break;
-        }
+        if (!whole) break;
     }
-    if (button("spaser.axes.add", "Ajouter un axe")) {
-        d.s.axes.push_back({});
-        changed = true;
-    }
-    if (changed) {
-        save_spaser(browser_store(), d.s);
-        ++d.revision;
-    }
+    if (e.mark("spaser.axes.add", button("spaser.axes.add", "Ajouter un axe"), Merge::no)) s.axes.push_back({});
+    if (!e.field.empty()) session().edit_spaser(e.field, [&](Spaser& x) { x = std::move(s); }, e.merge);
+    const Spaser& sp = *session().spaser();
     section_gap();
-    open_project_standing(d);
+    open_project_standing(sp);
     section_gap();
-    if (button("spaser.docx", "SPASER à adopter (DOCX)")) download_document("spaser", Format::docx, assemble_spaser(d.s));
+    if (button("spaser.docx", "SPASER à adopter (DOCX)")) download_document("spaser", Format::docx, assemble_spaser(sp));
     ImGui::SameLine();
-    if (button("spaser.odt", "(ODT)")) download_document("spaser", Format::odt, assemble_spaser(d.s));
+    if (button("spaser.odt", "(ODT)")) download_document("spaser", Format::odt, assemble_spaser(sp));
     ImGui::SameLine();
-    if (button("spaser.html", "(HTML)")) download_document("spaser", Format::html, assemble_spaser(d.s));
+    if (button("spaser.html", "(HTML)")) download_document("spaser", Format::html, assemble_spaser(sp));
 }
 
 void award_fields(size_t i) {

@@ -139,7 +139,8 @@ run('year', async (app) => {
   await app.openFile('top.open', 'agglomeration.clausier.json', scenario('spaser-agglomeration'));
   const spaserFinding = await app.findingIndex('spaser-obligatoire');
   app.check(spaserFinding >= 0, 'the agglomeration over 50 M€ without a SPASER gets the finding');
-  await app.click(`finding.${spaserFinding}.spaser`);
+  app.check((await app.state()).findings[spaserFinding].action === 'demarrer-spaser', 'the core says the finding offers to start a SPASER');
+  await app.click(`finding.${spaserFinding}.action`);
   app.check(await app.has('spaser.start'), '« Démarrer un SPASER » opens the SPASER builder of « Mon année »');
   await app.click('spaser.start');
   app.check(await app.has('spaser.axes[1].title') && await app.has('spaser.axes[2].targets[1].target'),
@@ -152,6 +153,23 @@ run('year', async (app) => {
   app.check(stored && stored.adopted === '2027-02-12' && stored.axes[0].targets.length === 2 && stored.axes[0].targets[1].target === 40,
     `the SPASER is kept in the browser, adopted on 2027-02-12 with « 40 % » as a target (${stored && stored.adopted})`);
   app.check(await app.has('spaser.standing'), 'the open project is measured against each target');
+  // The project's checks point to the targets it serves or pulls down (issue 15.4), in the right panel.
+  let st = await app.state();
+  app.check(!st.findings.some((f) => f.rule === 'spaser-obligatoire'), 'the adopted SPASER silences « SPASER obligatoire »');
+  app.check(st.findings.some((f) => f.rule === 'spaser-cible-servie' || f.rule === 'spaser-cible-manquee'),
+    `the project's findings name the SPASER's targets (${st.findings.map((f) => f.rule).filter((r) => r.startsWith('spaser')).join(', ')})`);
+  // SPASER edits are undo steps (issue 15): the target typed, then Ctrl+Z with real key events brings back the one before.
+  await app.fill('spaser.axes[1].targets[2].target', '65 %');
+  st = await app.state();
+  app.check(st.spaser.axes[0].targets[1].target === 65, `the target is now 65 % (${st.spaser.axes[0].targets[1].target})`);
+  await app.press('Control+Z');
+  st = await app.state();
+  const back = JSON.parse(await app.page.evaluate(() => localStorage.getItem('clausier.spaser')));
+  app.check(st.spaser.axes[0].targets[1].target === 40 && back.axes[0].targets[1].target === 40,
+    `Ctrl+Z brings the target back to 40 %, in the app and in the browser's storage (${st.spaser.axes[0].targets[1].target}, ${back.axes[0].targets[1].target})`);
+  await app.press('Control+Shift+Z');
+  st = await app.state();
+  app.check(st.spaser.axes[0].targets[1].target === 65, `Ctrl+Shift+Z redoes it (${st.spaser.axes[0].targets[1].target})`);
   await app.shot('spaser');
   const spaserDoc = await app.download('spaser.html');
   app.check(spaserDoc.text.includes(stored.axes[0].title.replace(/'/g, '&#39;')) || spaserDoc.text.includes(stored.axes[0].title.replace(/'/g, '’')),

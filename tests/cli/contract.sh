@@ -147,6 +147,31 @@ expect_exit 2 -- "$bin" portfolio scenarios/nettoyage-insertion.clausier.json --
 expect_exit 1 -- "$bin" portfolio scenarios/nettoyage-insertion.clausier.json --document bilan-spaser --decp "$tmp/missing.json" --format html -o "$tmp/x.html"
 [ -s /tmp/clausier-cli.err ] && ok || bad "bilan-spaser with an unreadable --decp file says so"
 
+# check --spaser: the project measured against the buyer's SPASER (rules spaser-cible-*), the finding's action.
+python3 - "$tmp/cible.spaser.json" <<'PY'
+import json, sys
+target = lambda ind, t: {"indicator": ind, "unit": "marches", "target": t, "deadline": "2027-12-31"}
+json.dump({"buyer": "Ville", "adopted": "2027-02-12", "axes": [{"title": "Achats responsables",
+           "targets": [target("environnemental", 100), target("reserve", 10)], "actions": []}]}, open(sys.argv[1], "w"))
+PY
+expect_exit 0 -- "$bin" check scenarios/nettoyage-insertion.clausier.json --spaser "$tmp/cible.spaser.json" --json
+[ "$(json_get '[f["rule"] for f in d["findings"] if f["rule"].startswith("spaser-cible")]')" = "['spaser-cible-manquee', 'spaser-cible-servie']" ] \
+  && ok || bad "check --spaser: the reserved target missed, the environmental one served"
+[ "$(json_get '[f.get("action") for f in d["findings"] if f["rule"] == "spaser-cible-manquee"]')" = "['ouvrir-spaser']" ] \
+  && ok || bad "check --spaser: the missed target offers to open the SPASER"
+json_get '[f["message"] for f in d["findings"] if f["rule"] == "spaser-cible-manquee"][0]' | grep -q "objectif 1.2 du SPASER adopté le 12 février 2027.*aucun lot réservé" \
+  && ok || bad "check --spaser: the message names the target and what the project lacks"
+expect_exit 0 -- "$bin" check scenarios/nettoyage-insertion.clausier.json --json
+[ "$(json_get '[f["rule"] for f in d["findings"] if f["rule"].startswith("spaser-cible")]')" = "[]" ] && ok || bad "check without --spaser: no target finding"
+expect_exit 0 -- "$bin" check scenarios/spaser-agglomeration.clausier.json --json
+[ "$(json_get '[f.get("action") for f in d["findings"] if f["rule"] == "spaser-obligatoire"]')" = "['demarrer-spaser']" ] \
+  && ok || bad "check: spaser-obligatoire offers to start a SPASER"
+expect_exit 0 -- "$bin" check scenarios/spaser-agglomeration.clausier.json --spaser "$tmp/cible.spaser.json"
+grep -q "spaser-obligatoire\|SPASER) est obligatoire" /tmp/clausier-cli.out && bad "an adopted --spaser silences spaser-obligatoire" || ok
+printf '{"axes": 3}' > "$tmp/broken.spaser.json"
+expect_exit 1 -- "$bin" check scenarios/nettoyage-insertion.clausier.json --spaser "$tmp/broken.spaser.json"
+grep -q "axes" /tmp/clausier-cli.err && ok || bad "check --spaser with a broken SPASER names its field"
+
 rm -rf "$tmp"
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]

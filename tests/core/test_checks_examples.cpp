@@ -3,6 +3,7 @@
 // table of docs/rules.md is generated from the same data (`clausier rules doc`) and must not go stale.
 #include <catch2/catch.hpp>
 #include "checks/checks.h"
+#include "portfolio/spaser.h"
 #include "test_files.h"
 #include <set>
 
@@ -10,10 +11,13 @@ using namespace clausier;
 
 namespace {
 
-std::vector<Finding> check_json(const json& doc, std::string& error) {
+// The project of `doc` checked, with the SPASER `spaser` when it is not null (a rule example's "_spaser").
+std::vector<Finding> check_json(const json& doc, std::string& error, const json& spaser = nullptr) {
     Project p;
     if (!project_from_json(doc, p, error)) return {};
-    return run_checks(p, project_procedure(p));
+    Spaser s;
+    if (!spaser.is_null() && !spaser_from_json(spaser, s, error)) return {};
+    return run_checks(p, project_procedure(p), bundled_library(), bundled_legal_data(), bundled_rules(), spaser.is_null() ? nullptr : &s);
 }
 
 std::string describe(const std::vector<Finding>& findings) {
@@ -58,7 +62,7 @@ TEST_CASE("rule examples: every rule fires on its « fires » example and stays 
         REQUIRE(fires.is_object());
         REQUIRE(quiet.is_object());
         std::string error;
-        const std::vector<Finding> found = check_json(fires, error);
+        const std::vector<Finding> found = check_json(fires, error, rule_example_spaser(r, "fires"));
         INFO("fires: " << error << "\n" << describe(found));
         REQUIRE(error.empty());
         int hits = 0;
@@ -77,7 +81,7 @@ TEST_CASE("rule examples: every rule fires on its « fires » example and stays 
             CHECK(f.severity == r.severity);
         }
         CHECK(hits >= 1);
-        const std::vector<Finding> none = check_json(quiet, error);
+        const std::vector<Finding> none = check_json(quiet, error, rule_example_spaser(r, "quiet"));
         INFO("quiet: " << error << "\n" << describe(none));
         REQUIRE(error.empty());
         for (const Finding& f : none) CHECK(f.rule != r.id);
@@ -90,7 +94,7 @@ TEST_CASE("rule examples: one finding per fault, at one field", "[checks][exampl
     const RuleSet& rules = bundled_rules();
     for (const RuleInfo& r : rules.rules) {
         std::string error;
-        const std::vector<Finding> found = check_json(rule_example(rules, r, "fires"), error);
+        const std::vector<Finding> found = check_json(rule_example(rules, r, "fires"), error, rule_example_spaser(r, "fires"));
         std::set<std::string> places;
         for (const Finding& f : found) {
             INFO(r.id << " : " << f.rule << " @" << f.where() << "\n" << describe(found));

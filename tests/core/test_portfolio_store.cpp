@@ -188,3 +188,41 @@ TEST_CASE("the portfolio goes out and comes back as one file; broken entries are
     CHECK(!r.file_read);
     CHECK(list_portfolio(fresh).size() == 3);
 }
+
+TEST_CASE("the portfolio's projects are parsed once: a new version is read again, a removed project dropped", "[portfolio][stored]") {
+    MemoryStore store;
+    Project a, b;
+    std::string error;
+    REQUIRE(project_from_text(scenario_text("nettoyage-insertion"), a, error));
+    REQUIRE(project_from_text(scenario_text("restauration-scolaire"), b, error));
+    REQUIRE(autosave(store, "pa", a, "2026-11-30T10:00:00Z") == StoreStatus::ok);
+    REQUIRE(autosave(store, "pb", b, "2026-11-30T11:00:00Z") == StoreStatus::ok);
+    store.set(meta_key("pz"), "{broken");   // listed or not, never read as a project
+    StoredProjects cache;
+    refresh_projects(store, "", nullptr, cache);
+    REQUIRE(cache.projects.size() == 2);
+    auto title_of = [&](const std::string& id) {
+        for (const PortfolioProject& pp : cache.projects)
+            if (pp.file == id) return pp.project.title;
+        return std::string("(absent)");
+    };
+    CHECK(title_of("pa") == a.title);
+
+    a.title = "Nettoyage, version 2";
+    REQUIRE(autosave(store, "pa", a, "2026-11-30T12:00:00Z") == StoreStatus::ok);
+    refresh_projects(store, "", nullptr, cache);
+    CHECK(title_of("pa") == "Nettoyage, version 2");   // its new version read again
+    CHECK(title_of("pb") == b.title);                  // kept as parsed
+
+    Project open = b;
+    open.title = "Restauration, en cours de saisie";   // the session's project, newer than its stored version
+    refresh_projects(store, "pb", &open, cache);
+    CHECK(title_of("pb") == "Restauration, en cours de saisie");
+    refresh_projects(store, "", nullptr, cache);       // no longer open: its stored version again
+    CHECK(title_of("pb") == b.title);
+
+    remove_stored(store, "pa");
+    refresh_projects(store, "", nullptr, cache);
+    CHECK(cache.projects.size() == 1);
+    CHECK(title_of("pa") == "(absent)");
+}

@@ -83,8 +83,13 @@ std::vector<std::string> words(std::string_view folded) {
 }
 
 bool valid_utf8(std::string_view s) {
-    for (size_t i = 0; i < s.size();)
+    for (size_t i = 0; i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {   // ASCII, most of a project file: no decoding call
+            ++i;
+            continue;
+        }
         if (decode(s, i) < 0) return false;
+    }
     return true;
 }
 

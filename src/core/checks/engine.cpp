@@ -103,10 +103,13 @@ std::string typographic_apostrophes(const std::string& s) {
 
 const EnumEntry<Severity> kSeverities[] = {
     {Severity::bloquant, "bloquant", "Bloquant"}, {Severity::alerte, "alerte", "Alerte"}, {Severity::conseil, "conseil", "Conseil"}};
+const EnumEntry<FindingAction> kActions[] = {{FindingAction::none, "", ""},
+                                             {FindingAction::start_spaser, "demarrer-spaser", "Démarrer un SPASER"},
+                                             {FindingAction::open_spaser, "ouvrir-spaser", "Ouvrir le SPASER"}};
 
 std::vector<checks::RuleEntry> registry() {
     std::vector<checks::RuleEntry> all;
-    for (auto part : {checks::need_rules, checks::clause_rules, checks::criteria_rules, checks::settings_rules})
+    for (auto part : {checks::need_rules, checks::spaser_rules, checks::clause_rules, checks::criteria_rules, checks::settings_rules})
         for (const checks::RuleEntry& e : part()) all.push_back(e);
     return all;
 }
@@ -123,6 +126,7 @@ std::string text_of(const json& j, const char* key) {
 }  // namespace
 
 template <> EnumNames<Severity> enum_names<Severity>() { return kSeverities; }
+template <> EnumNames<FindingAction> enum_names<FindingAction>() { return kActions; }
 
 const RuleInfo* RuleSet::find(std::string_view id) const {
     for (const RuleInfo& r : rules) if (r.id == id) return &r;
@@ -163,8 +167,9 @@ bool load_rules(const std::string& text, RuleSet& out, std::string& error) {
         if (j.contains("params") && j["params"].is_object()) r.params = j["params"];
         if (j.contains("examples") && j["examples"].is_object()) r.examples = j["examples"];
         r.reminder = j.value("reminder", false);
-        if (r.id.empty() || r.message.empty() || !known_step || !known_severity) {
-            error = "Table des règles : la règle « " + r.id + " » est incomplète (identifiant, gravité, étape ou message).";
+        const bool known_action = text_of(j, "action").empty() || parse_enum(text_of(j, "action"), r.action);
+        if (r.id.empty() || r.message.empty() || !known_step || !known_severity || !known_action) {
+            error = "Table des règles : la règle « " + r.id + " » est incomplète (identifiant, gravité, étape, message ou action inconnue).";
             return false;
         }
         set.rules.push_back(std::move(r));
@@ -190,16 +195,16 @@ std::vector<std::string> implemented_rules() {
 }
 
 Finding rule_finding(const RuleInfo& info, const std::map<std::string, std::string>& values, const std::string& field,
-                     const std::vector<std::string>& articles) {
+                     const std::vector<std::string>& articles, std::optional<FindingAction> action) {
     return {info.id, info.severity, articles.empty() ? info.articles : articles,
             sanitize_utf8(french_typography(typographic_apostrophes(fill(info.message, values)))), info.step,
-            field.empty() ? info.field : field};
+            field.empty() ? info.field : field, action.value_or(info.action)};
 }
 
 std::vector<Finding> run_checks(const Project& p, const ProcedureResult& procedure, const Library& lib, const LegalData& law,
-                                const RuleSet& rules) {
+                                const RuleSet& rules, const Spaser* spaser) {
     const ResolvedSettings settings = resolve_settings(p, procedure);
-    const checks::Context ctx{p, lib, law, rules, effective_launch_date(p), total_estimated_value(p), procedure, settings};
+    const checks::Context ctx{p, lib, law, rules, effective_launch_date(p), total_estimated_value(p), procedure, settings, spaser};
     std::vector<Finding> findings;
     for (const checks::RuleEntry& entry : registry()) {
         const RuleInfo* info = rules.find(entry.id);
@@ -207,7 +212,7 @@ std::vector<Finding> run_checks(const Project& p, const ProcedureResult& procedu
         std::vector<checks::Hit> hits;
         entry.run(ctx, *info, hits);
         for (const checks::Hit& h : hits)
-            findings.push_back(rule_finding(*info, h.values, h.field, h.articles));
+            findings.push_back(rule_finding(*info, h.values, h.field, h.articles, h.action));
     }
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
         return a.severity < b.severity;
@@ -217,8 +222,10 @@ std::vector<Finding> run_checks(const Project& p, const ProcedureResult& procedu
 
 json findings_to_json(const std::vector<Finding>& findings) {
     json out = json::array();
-    for (const Finding& f : findings)
+    for (const Finding& f : findings) {
         out.push_back({{"rule", f.rule}, {"severity", enum_name(f.severity)}, {"articles", f.articles}, {"message", f.message}, {"where", f.where()}});
+        if (f.action != FindingAction::none) out.back()["action"] = enum_name(f.action);
+    }
     return {{"findings", out}};
 }
 

@@ -12,6 +12,7 @@ struct Hit {
     std::string field;                          // empty = the rule's default field
     std::map<std::string, std::string> values;  // message placeholders: {name} → text
     std::vector<std::string> articles = {};     // empty = the rule's articles; else these (a clause's own basis)
+    std::optional<FindingAction> action = {};   // unset = the rule's action
 };
 
 struct Context {
@@ -23,6 +24,7 @@ struct Context {
     double total = 0;           // total estimated value, euros HT
     const ProcedureResult& procedure;   // sized once by the caller
     const ResolvedSettings& settings;   // the consultation settings resolved once (project/consultation.h)
+    const Spaser* spaser;               // the buyer's SPASER, null when none is given
 
     const Clause* clause(const ChosenClause& c) const { return lib.find(c.id); }
     json value(const ChosenClause& c, const Variable& v) const;      // the chosen value, or the default
@@ -42,6 +44,7 @@ std::vector<RuleEntry> need_rules();       // besoin, sourcing, lots, objectifs
 std::vector<RuleEntry> clause_rules();     // clauses: art. 35 conditions, EGalim, AGEC, insertion, texts
 std::vector<RuleEntry> criteria_rules();   // criteres and suivi
 std::vector<RuleEntry> settings_rules();   // consultation settings: calendar, framework, prices, CCAG
+std::vector<RuleEntry> spaser_rules();     // the project against the targets of the buyer's SPASER
 
 // Field ids, 1-based like the model's error messages: item("criteria", 0) = "criteria[1]".
 std::string item(const char* list, size_t index);

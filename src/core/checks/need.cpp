@@ -1,5 +1,6 @@
 // Rules on the need, the sourcing log, the division into lots and the sustainable goals.
 #include "checks/internal.h"
+#include "portfolio/spaser.h"
 #include <cctype>
 #include <cmath>
 
@@ -300,10 +301,14 @@ void goal_without_clause(const Context& c, const RuleInfo&, std::vector<Hit>& ou
         if (!goal_covered(c, goal)) out.push_back({"", {{"goal", goal_label(c, goal)}}});
 }
 
+// An adopted SPASER kept by the buyer (Context::spaser) stands for the box ticked on the objectives step; a draft
+// one is offered to be opened (and adopted), none to be started.
 void spaser_required(const Context& c, const RuleInfo&, std::vector<Hit>& out) {
     const double threshold = c.law.figure("spaser", c.p.buyer.type, c.p.need.nature, c.date);
-    if (threshold > 0 && c.p.buyer.annual_purchases > threshold && !c.p.buyer.spaser_adopted)
-        out.push_back({"", {{"annual", french_euros(c.p.buyer.annual_purchases)}, {"threshold", french_euros(threshold)}}});
+    const bool adopted = c.p.buyer.spaser_adopted || (c.spaser && !blank(c.spaser->adopted));
+    if (threshold > 0 && c.p.buyer.annual_purchases > threshold && !adopted)
+        out.push_back({"", {{"annual", french_euros(c.p.buyer.annual_purchases)}, {"threshold", french_euros(threshold)}}, {},
+                       c.spaser ? FindingAction::open_spaser : FindingAction::start_spaser});
 }
 
 bool commitment_matches(const Context& c, const std::string& commitment, const std::string& goal) {

@@ -35,8 +35,14 @@ json rule_example(const RuleSet& rules, const RuleInfo& rule, const char* which)
     json project = rules.example_base;
     json fragment = rule.examples[which];
     fragment.erase("_note");
+    fragment.erase("_spaser");
     project.merge_patch(fragment);
     return project;
+}
+
+json rule_example_spaser(const RuleInfo& rule, const char* which) {
+    if (!rule.examples.contains(which) || !rule.examples[which].is_object()) return nullptr;
+    return rule.examples[which].value("_spaser", json());
 }
 
 std::string rules_markdown(const RuleSet& rules, const Library& lib) {

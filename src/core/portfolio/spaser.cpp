@@ -164,9 +164,9 @@ StoreStatus save_spaser(KeyValueStore& store, const Spaser& s) {
 
 namespace {
 
-// What a project lacks to serve a target of `indicator`, "" when it serves it.
-std::string missing_for(const PortfolioItem& it, SpaserIndicator indicator) {
-    switch (indicator) {
+// What a project lacks to serve `t`, "" when it serves it: the same item fields the portfolio counts.
+std::string missing_for(const PortfolioItem& it, const SpaserTarget& t) {
+    switch (t.indicator) {
     case SpaserIndicator::environmental:
         return it.considerations.environmental() ? "" : "aucune considération environnementale (condition d'exécution, spécification ou critère)";
     case SpaserIndicator::social:
@@ -178,8 +178,19 @@ std::string missing_for(const PortfolioItem& it, SpaserIndicator indicator) {
     case SpaserIndicator::egalim_organic: break;
     }
     const Execution& e = it.source->project.execution;
-    const double share = indicator == SpaserIndicator::egalim_quality ? e.egalim_quality_share : e.egalim_organic_share;
-    return share > 0 ? "" : "aucune part EGalim relevée à l'exécution";
+    if (e.egalim_period.empty()) return "aucune part EGalim relevée à l'exécution";
+    const double share = t.indicator == SpaserIndicator::egalim_quality ? e.egalim_quality_share : e.egalim_organic_share;
+    return share >= t.target ? "" : "une part relevée à l'exécution de " + french_percent(share) + ", sous la cible";
+}
+
+// Whether `it` is in the base of `t`'s indicator (indicator_value), so that not serving it lowers the figure.
+bool in_base(const PortfolioItem& it, const SpaserTarget& t) {
+    switch (t.indicator) {
+    case SpaserIndicator::insertion_hours: return false;   // a total of hours
+    case SpaserIndicator::egalim_quality:
+    case SpaserIndicator::egalim_organic: return !it.source->project.execution.egalim_period.empty();
+    default: return t.unit != TargetUnit::value || it.value > 0;
+    }
 }
 
 }  // namespace
@@ -189,10 +200,14 @@ std::vector<TargetStanding> project_spaser_standing(const Spaser& s, const Proje
     const PortfolioSummary summary = summarize_portfolio(one, 0, lib);
     std::vector<TargetStanding> out;
     if (summary.items.empty()) return out;
-    for (const SpaserAxis& a : s.axes)
-        for (const SpaserTarget& t : a.targets) {
-            TargetStanding st{a.title, target_label(t), false, missing_for(summary.items[0], t.indicator)};
+    const PortfolioItem& it = summary.items[0];
+    for (size_t i = 0; i < s.axes.size(); ++i)
+        for (size_t j = 0; j < s.axes[i].targets.size(); ++j) {
+            const SpaserTarget& t = s.axes[i].targets[j];
+            TargetStanding st{s.axes[i].title, target_label(t), std::to_string(i + 1) + "." + std::to_string(j + 1), false, false,
+                              missing_for(it, t)};
             st.served = st.missing.empty();
+            st.pulls_down = !st.served && in_base(it, t);
             out.push_back(std::move(st));
         }
     return out;

@@ -61,13 +61,19 @@ constexpr const char* kSpaserStoreKey = "clausier.spaser";
 bool load_spaser(const KeyValueStore& store, Spaser& out, std::string& error);
 StoreStatus save_spaser(KeyValueStore& store, const Spaser& s);
 
-// How one project stands against each target of the SPASER: it serves the target when it brings what the
-// target counts (a consideration, a reserved lot, SME-friendly terms, insertion hours planned, EGalim shares
-// recorded); otherwise `missing` says in French what it lacks. One entry per target, in the SPASER's order.
+// How one project stands against each target of the SPASER, measured as the yearly report measures it (the
+// project's portfolio item: its considerations, reserved lots, SME-friendly terms, insertion hours planned, EGalim
+// shares recorded). It serves the target when it brings what the target counts; otherwise `missing` says in French
+// what it lacks. `pulls_down`: the target is a share (of contracts, of value, of EGalim purchases) in whose base
+// the project counts, so a project that does not serve it lowers the indicator (insertion hours, a total, are
+// never pulled down; EGalim shares only by a catering contract whose shares are recorded). One entry per target,
+// in the SPASER's order.
 struct TargetStanding {
     std::string axis;        // the axis' title
     std::string target;      // target_label
+    std::string number;      // « 1.2 »: the axis' number, then the target's in it
     bool served = false;
+    bool pulls_down = false; // not served, and lowers the target's indicator
     std::string missing;     // "" when served
 };
 std::vector<TargetStanding> project_spaser_standing(const Spaser& s, const Project& p, const Library& lib = bundled_library());

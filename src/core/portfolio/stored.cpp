@@ -61,6 +61,30 @@ std::vector<PortfolioEntry> list_portfolio(const KeyValueStore& store, const Leg
     return out;
 }
 
+void refresh_projects(const KeyValueStore& store, const std::string& open_id, const Project* open, StoredProjects& cache) {
+    std::map<std::string, PortfolioProject*> before;
+    for (PortfolioProject& pp : cache.projects) before[pp.file] = &pp;
+    StoredProjects next;
+    for (const StoredProject& sp : list_saved(store)) {
+        PortfolioProject pp;
+        pp.file = sp.id;
+        const auto was = before.find(sp.id);
+        const auto version = cache.parsed.find(sp.id);
+        std::string error;
+        if (open && sp.id == open_id) pp.project = *open;   // the session's, maybe newer than its last version
+        else if (was != before.end() && version != cache.parsed.end() && version->second == sp.version)
+            pp.project = std::move(was->second->project);
+        else if (!load_saved(store, sp.id, pp.project, error)) {
+            next.unreadable.push_back(sp.title);
+            continue;
+        }
+        // The open project is read again from its versions once it is no longer open.
+        next.parsed[sp.id] = open && sp.id == open_id ? -1 : sp.version;
+        next.projects.push_back(std::move(pp));
+    }
+    cache = std::move(next);
+}
+
 std::string local_time_label(const std::string& iso_utc) {
     std::tm utc{};
     if (iso_utc.size() < 19 || std::sscanf(iso_utc.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &utc.tm_year, &utc.tm_mon,

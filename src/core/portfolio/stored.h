@@ -9,6 +9,7 @@
 // stored project is counted as already there, a broken entry is set aside with its number, title and reason.
 #pragma once
 #include "law/legal.h"
+#include "portfolio/portfolio.h"
 #include "project/autosave.h"
 #include "project/award.h"
 #include <functional>
@@ -30,6 +31,17 @@ struct PortfolioEntry {
 
 // Every stored project, most recently saved first.
 std::vector<PortfolioEntry> list_portfolio(const KeyValueStore& store, const LegalData& law = bundled_legal_data());
+
+// The stored projects read together as a portfolio (« Mon année »), each parsed once: refresh_projects parses
+// again only the projects whose last version changed since the previous call on the same `cache`, drops those
+// removed, and takes the open project as its session holds it (`open_id`, `open`; null when none). Parsing the
+// project files is what a portfolio's opening costs (docs/benchmarks.md, `portfolio_500_ms`).
+struct StoredProjects {
+    std::vector<PortfolioProject> projects;   // the readable ones, most recently saved first
+    std::vector<std::string> unreadable;      // titles of stored projects that could not be read
+    std::map<std::string, int> parsed;        // storage id → the version its project was parsed from
+};
+void refresh_projects(const KeyValueStore& store, const std::string& open_id, const Project* open, StoredProjects& cache);
 
 // « 30/11/2026 à 14 h 05 »: an ISO UTC time stamp in the local time zone of the machine (the browser's, in
 // the app); the text as given when it is not a time stamp.

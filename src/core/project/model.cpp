@@ -560,12 +560,11 @@ template <> EnumNames<IpOption> enum_names<IpOption>() { return kIpOptions; }
 template <> EnumNames<SingleLotGround> enum_names<SingleLotGround>() { return kSingleLotGrounds; }
 template <> EnumNames<Weighting> enum_names<Weighting>() { return kWeightings; }
 
-bool project_from_json(const json& doc_in, Project& out, std::string& error) {
-    if (!doc_in.is_object()) {
+bool project_from_json(json doc, Project& out, std::string& error) {
+    if (!doc.is_object()) {
         error = "Ce fichier n'est pas un projet Clausier : il ne contient pas d'objet JSON.";
         return false;
     }
-    json doc = doc_in;
     if (!migrate_project(doc, error)) return false;
     Project p;
     std::string problem;
@@ -576,7 +575,7 @@ bool project_from_json(const json& doc_in, Project& out, std::string& error) {
         return false;
     }
     for (auto it = doc.begin(); it != doc.end(); ++it)
-        if (!known_key(it.key())) p.unknown[it.key()] = it.value();
+        if (!known_key(it.key())) p.unknown[it.key()] = std::move(it.value());
     out = std::move(p);
     return true;
 }
@@ -629,7 +628,7 @@ bool project_from_text(const std::string& text, Project& out, std::string& error
         error = not_project + "il contient un nombre hors des limites admises.";
         return false;
     }
-    return project_from_json(doc, out, error);
+    return project_from_json(std::move(doc), out, error);
 }
 
 json project_to_json(const Project& p) {

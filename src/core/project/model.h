@@ -268,7 +268,7 @@ struct Project {
 // Reading and writing. `project_from_json` validates types and values and, on failure, leaves `out`
 // untouched and fills `error` with one French sentence naming the field. `project_from_text` also refuses,
 // before parsing, text that is too big, not UTF-8 or nested too deeply.
-bool project_from_json(const json& doc, Project& out, std::string& error);
+bool project_from_json(json doc, Project& out, std::string& error);   // by value: a parsed tree is moved in, not copied
 bool project_from_text(const std::string& text, Project& out, std::string& error);
 
 // Limits on JSON text from outside (project files, clause files). nlohmann parses any depth, but copying,

@@ -35,6 +35,7 @@ Session::Session(SessionHost host, const Library* lib, const LegalData* law, con
     if (!host_.now_ms) host_.now_ms = monotonic_ms;
     if (!host_.now_iso) host_.now_iso = clausier::now_iso;
     if (host_.tab.empty()) host_.tab = "t" + hex(random_bits());
+    if (Spaser sp; host_.store && load_spaser(*host_.store, sp, spaser_error_)) spaser_ = std::move(sp);
     stale_ = true;   // the derived data of the empty project
     if (!host_.defer_derived) update();
 }
@@ -79,7 +80,7 @@ bool Session::update() {
 void Session::recompute() {
     Derived d;
     d.procedure = size_procedure(procedure_input(project_), law());
-    d.findings = run_checks(project_, d.procedure, library(), law(), rules());
+    d.findings = run_checks(project_, d.procedure, library(), law(), rules(), spaser());
     for (const Finding& f : d.findings) {
         (f.severity == Severity::bloquant ? d.blocking : f.severity == Severity::alerte ? d.alerts : d.advice)++;
         if (f.severity != Severity::conseil) ++d.to_review[int(f.step)];
@@ -207,18 +208,55 @@ bool Session::open_scenario(const std::string& name, std::string& error) {
 
 // ---- operations -----------------------------------------------------------------------------------------------
 
-bool Session::apply(std::string_view field, Merge merge, const std::function<void(Project&)>& change) {
+// Starts the undo step of an edit of `field` (or joins the previous one); false when the tab is read-only.
+bool Session::begin_step(std::string_view field, Merge merge) {
     if (!owns_) return false;
     const bool joins = merge == Merge::typing && !typing_field_.empty() && typing_field_ == field;
     if (!joins) {
-        undo_.push_back(project_);
+        undo_.push_back({project_, spaser_, spaser_revision_});
         if (undo_.size() > host_.undo_depth) undo_.erase(undo_.begin());
     }
-    change(project_);
-    untouched_blank_ = false;
     typing_field_ = merge == Merge::typing ? std::string(field) : std::string();
     redo_.clear();
+    return true;
+}
+
+bool Session::apply(std::string_view field, Merge merge, const std::function<void(Project&)>& change) {
+    if (!begin_step(field, merge)) return false;
+    change(project_);
+    untouched_blank_ = false;
     commit();
+    return true;
+}
+
+// ---- the buyer's SPASER ---------------------------------------------------------------------------------------
+
+// The SPASER changed: written back at once (removed when there is none: « Démarrer un SPASER » undone).
+void Session::store_spaser() {
+    if (!host_.store) return;
+    if (spaser_) save_spaser(*host_.store, *spaser_);
+    else host_.store->remove(kSpaserStoreKey);
+}
+
+// An edit of the SPASER: a new revision, written back, the checks measured against it again.
+void Session::spaser_changed() {
+    spaser_revision_ = ++spaser_edits_;
+    store_spaser();
+    changed();
+}
+
+bool Session::start_spaser() {
+    if (!begin_step("spaser.start", Merge::no)) return false;
+    spaser_ = starter_spaser(project_.buyer.name, today().year + 1);
+    spaser_error_.clear();
+    spaser_changed();
+    return true;
+}
+
+bool Session::edit_spaser(std::string_view field, const std::function<void(Spaser&)>& change, Merge merge) {
+    if (!spaser_ || !begin_step(field, merge)) return false;
+    change(*spaser_);
+    spaser_changed();
     return true;
 }
 
@@ -359,13 +397,19 @@ bool Session::restore_version(int version, std::string& error) {
     return apply("versions.restore", Merge::no, [&](Project& current) { current = std::move(p); });
 }
 
-// Moves the project one step through its history: its current state goes onto `to`, the top of `from` comes back.
-bool Session::travel(std::vector<Project>& from, std::vector<Project>& to) {
+// Moves the project and the SPASER one step through their history: the current state goes onto `to`, the top of
+// `from` comes back.
+bool Session::travel(std::vector<State>& from, std::vector<State>& to) {
     if (!owns_ || from.empty()) return false;
-    to.push_back(std::move(project_));
-    project_ = std::move(from.back());
+    State back = std::move(from.back());
     from.pop_back();
+    const bool spaser_moved = back.spaser_revision != spaser_revision_;
+    to.push_back({std::move(project_), std::move(spaser_), spaser_revision_});
+    project_ = std::move(back.project);
+    spaser_ = std::move(back.spaser);
+    spaser_revision_ = back.spaser_revision;
     typing_field_.clear();
+    if (spaser_moved) store_spaser();
     commit();
     return true;
 }
@@ -422,6 +466,15 @@ bool Session::reload_latest(std::string& error) {
 }
 
 void Session::storage_changed(const std::string& key) {
+    if (host_.store && key == kSpaserStoreKey) {   // another tab edited the SPASER: follow it
+        Spaser sp;
+        spaser_error_.clear();
+        if (load_spaser(*host_.store, sp, spaser_error_)) spaser_ = std::move(sp);
+        else spaser_.reset();   // removed there, or unreadable (spaser_error_ says why)
+        spaser_revision_ = ++spaser_edits_;
+        changed();
+        return;
+    }
     if (!host_.store || id_.empty()) return;
     std::string error;
     if (key == owner_key(id_)) {

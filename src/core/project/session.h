@@ -1,8 +1,8 @@
 // session.h — one open project and everything that follows from it, for any face of the core (the browser
 // app draws a Session and calls its operations; the tests drive it directly).
 //
-// Data flows one way: an operation changes the project (and is one undo step), the session then computes the
-// derived data once — the procedure is sized once and handed to the checks, the recommendations and the
+// Data flows one way: an operation changes the project or the buyer's SPASER (and is one undo step), the session
+// then computes the derived data once — the procedure is sized once and handed to the checks, the recommendations and the
 // documents — and schedules the autosave. Nothing else changes the project.
 //
 // Saving (project/autosave.h): a version is written `autosave_delay_ms` after the last change, at once when the
@@ -19,6 +19,7 @@
 #include <optional>
 #include "export/export.h"
 #include "library/recommend.h"
+#include "portfolio/spaser.h"
 #include "project/autosave.h"
 #include "project/path.h"
 #include <functional>
@@ -157,6 +158,22 @@ public:
     bool add_insertion_hours(const InsertionDone& done);     // hours must be positive
     bool remove_insertion_hours(size_t index);
 
+    // ---- the buyer's SPASER (portfolio/spaser.h): one per browser, read from the store when the session starts
+    // and written back at each edit (kSpaserStoreKey). Its edits are undo steps of the same history as the
+    // project's; the checks measure the project against its targets (run_checks' `spaser`).
+    const Spaser* spaser() const { return spaser_ ? &*spaser_ : nullptr; }   // null when the buyer has none
+    // Why the stored SPASER did not read (French), "" when it did or none is stored: it then stays stored,
+    // untouched, until a new one is started.
+    const std::string& spaser_error() const { return spaser_error_; }
+    // A first SPASER (starter_spaser) for the project's buyer, its targets due at the end of next year.
+    bool start_spaser();
+    // A field of the SPASER, named by its widget id ("spaser.axes[1].targets[2].target"); false when there is
+    // none or the tab is read-only.
+    bool edit_spaser(std::string_view field, const std::function<void(Spaser&)>& change, Merge merge = Merge::no);
+    // Identifies the SPASER as it is: it changes at each edit, undo and redo (what is drawn from it is computed
+    // once per change).
+    uint64_t spaser_revision() const { return spaser_revision_; }
+
     bool undo();
     bool redo();
     size_t undo_count() const { return undo_.size(); }
@@ -191,7 +208,11 @@ private:
     void claim();
     void forget_untouched_blank(const std::string& next_id);
     bool apply(std::string_view field, Merge merge, const std::function<void(Project&)>& change);
-    bool travel(std::vector<Project>& from, std::vector<Project>& to);
+    bool begin_step(std::string_view field, Merge merge);
+    void spaser_changed();
+    void store_spaser();
+    struct State;   // one undo step: the project and the SPASER as they were
+    bool travel(std::vector<State>& from, std::vector<State>& to);
     void commit();
     void changed();
     void recompute();
@@ -219,7 +240,17 @@ private:
     };
     CachedDocument documents_[kDocumentKindCount];
 
-    std::vector<Project> undo_, redo_;
+    std::optional<Spaser> spaser_;
+    std::string spaser_error_;
+    uint64_t spaser_revision_ = 0;   // identifies the SPASER's content: each edit makes a new one, undo restores it
+    uint64_t spaser_edits_ = 0;
+
+    struct State {
+        Project project;
+        std::optional<Spaser> spaser;
+        uint64_t spaser_revision = 0;
+    };
+    std::vector<State> undo_, redo_;
     std::string typing_field_;      // the field of the undo step keystrokes join, "" when none
 
     bool save_pending_ = false;
