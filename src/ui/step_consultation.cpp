@@ -15,7 +15,6 @@ void why(const ResolvedSettings& r, const char* key, const char* fallback) {
 }
 
 void buyer_part() {
-    const Project& p = session().project();
     subheading("Acheteur");
     text_field("consultation.reference", "Référence de la consultation", FIELD(p.consultation.reference), "ex. 2027-NET-01");
     help_text("Reprise en en-tête de chaque page des documents.");
@@ -80,7 +79,6 @@ void calendar_part(const ResolvedSettings& r) {
 }
 
 void price_part(const ResolvedSettings& r) {
-    const Project& p = session().project();
     subheading("Prix");
     enum_field("consultation.price_form", "Forme des prix", FIELD(p.consultation.price_form));
     why(r, "price_form", "Choisie par l'acheteur.");

@@ -50,7 +50,7 @@ inline const Library& test_library() {
                    {"insertion", "Insertion par l'activité économique", "social"},
                    {"egalite", "Égalité et lutte contre les discriminations", "social"},
                    {"acces-pme", "Accès des PME et de l'ESS", "economique"}};
-        l.articles = {{"L.2112-2", "CCP", ""}, {"L.230-5-1", "Code rural", ""}, {"AGEC-58", "Loi", ""}};
+        l.articles = {{"L.2112-2", "CCP", "", "", {}}, {"L.230-5-1", "Code rural", "", "", {}}, {"AGEC-58", "Loi", "", "", {}}};
 
         Clause env = make_clause("TST-E-001", ClauseKind::condition_execution, Pillar::environnemental, {"climat"}, {"L.2112-2"});
         Clause spec = make_clause("TST-E-002", ClauseKind::specification, Pillar::environnemental, {"climat"});

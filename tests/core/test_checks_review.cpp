@@ -8,12 +8,6 @@ using namespace clausier;
 using namespace clausier::testing;
 using Catch::Matchers::Contains;
 
-namespace {
-
-std::vector<Finding> bundled_check(const Project& p) { return run_checks(p, project_procedure(p)); }
-
-}  // namespace
-
 TEST_CASE("review 9: localism is judged by what is measured, not by words", "[checks][review]") {
     // A value that depends on where the candidate is: distance, travel time or travel cost from its premises,
     // its postcode (CE, 12 Sept 2018, n° 420585: travel costs computed from the candidate's premises).

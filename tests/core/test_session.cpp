@@ -287,6 +287,31 @@ TEST_CASE("session: opening or reloading a stored project writes nothing", "[ses
     CHECK(versions(store, id) == 2);
 }
 
+TEST_CASE("session: an untouched blank project leaves « Mes projets » when a file is opened after it", "[session][autosave]") {
+    MemoryStore store;
+    Tab a(store, "A");
+    a.s.open_blank();   // the first visit
+    const std::string blank = a.s.project_id();
+    std::string error;
+    REQUIRE(a.s.open_scenario("nettoyage-insertion", error));
+    CHECK(list_versions(store, blank).empty());
+    CHECK(list_saved(store).size() == 1);
+    // A blank project someone typed in is the user's work: it stays, and so does the file opened after it.
+    a.s.open_blank();
+    const std::string typed = a.s.project_id();
+    set_object(a.s, "Objet");
+    a.s.flush();
+    REQUIRE(a.s.open_scenario("nettoyage-insertion", error));
+    CHECK(versions(store, typed) == 2);
+    CHECK(list_saved(store).size() == 3);
+    // Reopened from « Mes projets », the project that was opened is never the one taken out.
+    const std::string scenario = a.s.project_id();
+    a.s.open_blank();
+    REQUIRE(a.s.open_stored(scenario, error));
+    CHECK(a.s.project_id() == scenario);
+    CHECK(list_saved(store).size() == 3);
+}
+
 TEST_CASE("session: a tab reopens its own project after a reload, not the one another tab opened", "[session]") {
     MemoryStore store, tab1, tab2;
     Tab a(store, "A", &tab1), b(store, "B", &tab2);

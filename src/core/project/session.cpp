@@ -109,6 +109,7 @@ std::string Session::export_bytes(Format f, DocumentKind kind) {
 // ---- opening --------------------------------------------------------------------------------------------------
 
 void Session::start(Project p, std::string id, std::string scenario, bool stored) {
+    forget_untouched_blank(id);
     project_ = std::move(p);
     package_.reset();
     id_ = std::move(id);
@@ -136,6 +137,13 @@ void Session::start(Project p, std::string id, std::string scenario, bool stored
     }
 }
 
+void Session::forget_untouched_blank(const std::string& next_id) {
+    // One stored version means no other tab has written to it either.
+    if (untouched_blank_ && owns_ && host_.store && next_id != id_ && list_versions(*host_.store, id_).size() == 1)
+        remove_stored(*host_.store, id_);
+    untouched_blank_ = false;
+}
+
 void Session::claim() {
     owns_ = true;
     claimed_generation_ = generation_;
@@ -154,6 +162,7 @@ void Session::open_blank() {
     p.title = "Nouveau projet";
     p.need.launch_date = iso_date(today());
     start(std::move(p), new_id(), "", false);
+    untouched_blank_ = true;
 }
 
 void Session::open_new(Project p) { start(std::move(p), new_id(), "", false); }
@@ -206,6 +215,7 @@ bool Session::apply(std::string_view field, Merge merge, const std::function<voi
         if (undo_.size() > host_.undo_depth) undo_.erase(undo_.begin());
     }
     change(project_);
+    untouched_blank_ = false;
     typing_field_ = merge == Merge::typing ? std::string(field) : std::string();
     redo_.clear();
     commit();
@@ -397,6 +407,7 @@ bool Session::reload_latest(std::string& error) {
     Project p;
     if (!host_.store || !load_saved(*host_.store, id_, p, error)) return false;
     project_ = std::move(p);
+    untouched_blank_ = false;
     undo_.clear();
     redo_.clear();
     typing_field_.clear();

@@ -85,7 +85,9 @@ public:
     // ---- opening (each starts a new undo history and makes this tab the project's owner) -------------------
     // The project this tab showed before a reload, else the one last opened in this browser, else a new one.
     void open_last();
-    void open_blank();                                              // "Nouveau projet", launched today
+    // "Nouveau projet", launched today. A blank project left untouched (no edit in this tab, one stored version)
+    // is taken out of « Mes projets » when another project is opened after it: it holds no work.
+    void open_blank();
     bool open_stored(const std::string& id, std::string& error);   // nothing is written
     // A project file, or a published DCE package (package.h): the package is shown in the Entreprise mode beside
     // the open project, which it leaves as it is. A project file identical to a project already stored in this
@@ -187,6 +189,7 @@ public:
 private:
     void start(Project p, std::string id, std::string scenario, bool stored);
     void claim();
+    void forget_untouched_blank(const std::string& next_id);
     bool apply(std::string_view field, Merge merge, const std::function<void(Project&)>& change);
     bool travel(std::vector<Project>& from, std::vector<Project>& to);
     void commit();
@@ -225,6 +228,7 @@ private:
     std::string saved_at_;
     StoreStatus refusal_ = StoreStatus::ok;
     bool owns_ = true;
+    bool untouched_blank_ = false;      // opened by open_blank() and not edited since
     uint64_t claimed_generation_ = 0;   // the generation when this tab took the project
     std::string message_;
     unsigned long long ids_ = 0;
