@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
 import { startXvfb } from './firefox.mjs';
-import { App, framesPending, run } from './lib.mjs';
+import { appIn, run } from './lib.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const needed = ['/usr/bin/Xvfb', '/usr/bin/dbus-daemon', '/usr/bin/xdotool', '/usr/bin/orca',
@@ -92,13 +92,7 @@ async function launchDesktopChromium({ width = 1280, height = 800 } = {}) {
     desk.xvfb.kill();
     throw e;
   }
-  await context.addInitScript(framesPending);
-  const page = context.pages()[0] || await context.newPage();
-  const requests = [];
-  page.on('request', (r) => requests.push(r.url()));
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  const app = new App(page, context, requests, errors);
+  const app = await appIn(context);
   app.desk = desk;
   app.reader = startReader(desk.env);
   const close = app.close.bind(app);
