@@ -83,9 +83,9 @@ var ClausierText = (function () {
     }
   }
 
-  function make(tag) {
+  function make(tag, suffix) {
     var el = document.createElement(tag);
-    el.id = 'clausier-text-' + tag;
+    el.id = 'clausier-text-' + tag + (suffix || '');
     el.lang = 'fr';
     el.autocomplete = 'off';
     el.setAttribute('autocapitalize', 'sentences');
@@ -109,11 +109,18 @@ var ClausierText = (function () {
   }
 
   function element(tag) { return elements[tag] || (elements[tag] = make(tag)); }
+  // The element for a new edit. Going from one field to the next (Tab) must move the DOM focus to another element:
+  // refocusing the same one sends no focus event, and a screen reader then says nothing of the new field (Orca was
+  // silent on every Tab between two one-line fields). Two elements of each kind take turns.
+  function next(tag) {
+    var el = element(tag);
+    return el !== state.el ? el : elements[tag + '2'] || (elements[tag + '2'] = make(tag, '2'));
+  }
 
   return {
     // Starts editing the field `id` with `text`; returns the serial of this edit (events of an older one are ignored).
     begin: function (id, text, multiline, spellcheck, selectAll, label) {
-      var el = element(multiline ? 'textarea' : 'input');
+      var el = next(multiline ? 'textarea' : 'input');
       var old = state.el;
       state.serial++;
       state.id = id;
@@ -125,8 +132,10 @@ var ClausierText = (function () {
       el.setAttribute('aria-label', label);
       el.dataset.field = id;
       el.style.display = 'block';
-      if (old && old !== el) old.style.display = 'none';
       el.focus({ preventScroll: true });
+      // Hidden only once the new element has the focus: a focused element that disappears makes Orca move its
+      // own focus to the next element in the page, silently, and then say nothing when the focus event comes.
+      if (old && old !== el) old.style.display = 'none';
       if (selectAll) el.select();
       else el.setSelectionRange(text.length, text.length);
       return state.serial;

@@ -23,15 +23,20 @@ export async function launch({ width = 1280, height = 800, scale = 1, userDataDi
     executablePath: '/usr/bin/chromium', headless: true, args: flags, acceptDownloads: true,
     viewport: { width, height }, deviceScaleFactor: scale,
   });
+  const app = await appIn(context);
+  app.userDataDir = userDataDir;
+  return app;
+}
+
+// The App on the first page of a launched Chromium context, recording the page's requests and errors.
+export async function appIn(context) {
   await context.addInitScript(framesPending);
   const page = context.pages()[0] || await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  const app = new App(page, context, requests, errors);
-  app.userDataDir = userDataDir;
-  return app;
+  return new App(page, context, requests, errors);
 }
 
 // Installed in every page: counts the animation frames the page has asked for and not yet run. The app draws
