@@ -210,6 +210,7 @@ EMSCRIPTEN_KEEPALIVE const char* clausier_state() {
     s = ui::automation_state();
     return s.c_str();
 }
+EMSCRIPTEN_KEEPALIVE int clausier_analysed() { return ui::automation_analysed() ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE const char* clausier_items(const char* prefix) {
     static std::string s;
     s = ui::automation_items(prefix);

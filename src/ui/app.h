@@ -75,6 +75,9 @@ std::string automation_items(const std::string& prefix);
 // Every widget of the last frame with its rectangle and its window's clip rectangle, and every line of wrapped
 // text drawn (wrapped_text): {"items": [{"id", "rect": [x, y, w, h], "clip": [x, y, w, h]}], "lines": [{"text", "rect", "clip"}]}.
 std::string automation_layout();
+// True when the derived data (findings, procedure) follow the last change: after a pause in typing, the app
+// computes them on its own (app.cpp, typing_pause_ms). Tests wait for it instead of forcing it.
+bool automation_analysed();
 
 void undo();
 void redo();

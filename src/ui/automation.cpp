@@ -15,6 +15,8 @@ const std::vector<std::string>& focusable_items();                      // widge
 std::map<std::string, std::string> field_messages();                 // widgets.cpp
 std::string layout_json();                                           // widgets.cpp
 
+bool automation_analysed() { return session().derived_current(); }
+
 std::string automation_state() {
     update_derived();   // the state of the project as it is now, even between a change and its frame
     const App& a = app();

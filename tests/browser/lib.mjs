@@ -97,15 +97,17 @@ export class App {
   // Waits until the app has drawn its last frame: no animation frame pending and the frame counter still.
   // A tab in the background gets no animation frames: there the counter standing still is the sign.
   // The counter is read through clausier_frames (the frames drawn, the state's `frame`), not the whole state:
-  // building and parsing the state's JSON at every poll cost the page about 10 ms each time.
+  // building and parsing the state's JSON at every poll cost the page about 10 ms each time. It also waits for the
+  // findings of the last change, which the app computes on its own after a pause in typing (and announces in the
+  // frame after): reading the state would compute them at once, and hide what a user waits for.
   async settle() {
     let last = -1;
     const start = Date.now();
     while (Date.now() - start < 60000) {
-      const { frame, pending, hidden } = await this.page.evaluate(() => ({
-        frame: Module._clausier_frames(),
+      const { frame, pending, hidden, analysed } = await this.page.evaluate(() => ({
+        frame: Module._clausier_frames(), analysed: Module._clausier_analysed(),
         pending: window.__framesPending, hidden: document.visibilityState === 'hidden' }));
-      if (frame > 0 && frame === last && (pending === 0 || hidden)) return;
+      if (frame > 0 && frame === last && analysed && (pending === 0 || hidden)) return;
       last = frame;
       await this.pause(hidden ? 120 : 20);
     }
