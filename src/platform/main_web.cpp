@@ -210,11 +210,10 @@ bool is_control_key(int code) {
     return code == 8 || code == 9 || code == 13 || code == 27 || (code >= 33 && code <= 40) || code == 45 || code == 46;
 }
 
-// The app's own shortcuts (app.cpp `shortcuts`: save, open, undo, redo). Every other Ctrl combination stays the
-// browser's: Ctrl+R reloads, Ctrl+F finds, Ctrl+P prints, Ctrl+plus zooms, Ctrl+Tab changes tab.
+// The app's own shortcuts (ui::is_shortcut_key). Every other Ctrl combination stays the browser's: Ctrl+R
+// reloads, Ctrl+F finds, Ctrl+P prints, Ctrl+plus zooms, Ctrl+Tab changes tab.
 bool is_app_shortcut(const EmscriptenKeyboardEvent* e) {
-    const int code = int(e->keyCode);
-    return (e->ctrlKey || e->metaKey) && !e->altKey && (code == 'S' || code == 'O' || code == 'Z' || code == 'Y');
+    return (e->ctrlKey || e->metaKey) && !e->altKey && ui::is_shortcut_key(int(e->keyCode));
 }
 
 // While a DOM element edits a text field, its keys are the browser's: only Tab (the app's focus order), the

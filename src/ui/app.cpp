@@ -754,6 +754,9 @@ void modals() {
     }
 }
 
+// The letters `shortcuts` reads, listed for the page's key handler (is_shortcut_key).
+constexpr std::string_view kShortcutKeys = "SOZY";
+
 void shortcuts() {
     ImGuiIO& io = ImGui::GetIO();
     if (!io.KeyCtrl) return;
@@ -766,6 +769,8 @@ void shortcuts() {
 }
 
 }  // namespace
+
+bool is_shortcut_key(int key) { return key > 0 && key < 128 && kShortcutKeys.find(char(key)) != std::string_view::npos; }
 
 void set_zoom(float zoom) { app().zoom = std::clamp(zoom, 1.0f, 2.0f); }
 

@@ -81,6 +81,9 @@ bool automation_analysed();
 
 void undo();
 void redo();
+// A letter of the app's Ctrl (or Cmd) shortcuts (app.cpp `shortcuts`: save, open, undo, redo): the page cancels
+// the browser's own action for these only (main_web.cpp); every other Ctrl combination stays the browser's.
+bool is_shortcut_key(int key);
 void new_project();
 void open_project_text(const std::string& name, const std::string& text);   // validates; error modal on failure
 void save_project_file();
