@@ -11,7 +11,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-struct Case {
+struct CheckCase {
     const char* rule;
     const char* where;   // expected location of the first finding of that rule
     std::function<void(Project&)> change;
@@ -20,8 +20,8 @@ struct Case {
 // Two lots worth 250 000 € in all: above the EU threshold for a local authority (216 000 €).
 void above_eu(Project& p) { p.lots = {{"Bâtiments", 150000, "", ""}, {"Écoles", 100000, "", ""}}; }
 
-const std::vector<Case>& cases() {
-    static const std::vector<Case> all = {
+const std::vector<CheckCase>& cases() {
+    static const std::vector<CheckCase> all = {
         // besoin
         {"besoin-objet-vide", "besoin.object", [](Project& p) { p.need.object = "   "; }},
         {"besoin-cpv-absent", "besoin.cpv", [](Project& p) { p.need.cpv.clear(); }},
@@ -153,7 +153,7 @@ std::vector<Finding> faults(const std::vector<Finding>& findings) {
     return out;
 }
 
-std::string rules_of(const std::vector<Finding>& findings) {
+std::string rule_ids(const std::vector<Finding>& findings) {
     std::string out;
     for (const Finding& f : findings) out += f.rule + " @" + f.where() + "\n";
     return out;
@@ -163,16 +163,16 @@ std::string rules_of(const std::vector<Finding>& findings) {
 
 TEST_CASE("checks: the clean project triggers no rule", "[checks]") {
     const std::vector<Finding> findings = faults(check(clean_project()));
-    INFO(rules_of(findings));
+    INFO(rule_ids(findings));
     CHECK(findings.empty());
 }
 
 TEST_CASE("checks: each rule fires on its fixture, at its place, with a complete message", "[checks]") {
-    for (const Case& c : cases()) {
+    for (const CheckCase& c : cases()) {
         Project p = clean_project();
         c.change(p);
         const std::vector<Finding> findings = check(p);
-        INFO(c.rule << "\n" << rules_of(findings));
+        INFO(c.rule << "\n" << rule_ids(findings));
         auto f = first(findings, c.rule);
         REQUIRE(f.has_value());
         CHECK(f->where() == c.where);
@@ -192,7 +192,7 @@ TEST_CASE("checks: every implemented rule has a triggering fixture", "[checks]")
     // Here on the test library, or in rules.json's own examples (test_checks_examples.cpp) for the rules that
     // need families or clauses of the bundled library.
     std::set<std::string> covered;
-    for (const Case& c : cases()) covered.insert(c.rule);
+    for (const CheckCase& c : cases()) covered.insert(c.rule);
     for (const std::string& id : implemented_rules()) {
         INFO(id);
         CHECK((covered.count(id) == 1 || bundled_rules().find(id)->examples.contains("fires")));

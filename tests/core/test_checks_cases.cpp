@@ -8,7 +8,7 @@ using namespace clausier::testing;
 using Catch::Matchers::Contains;
 
 namespace {
-void above_eu(Project& p) { p.lots = {{"Bâtiments", 150000, "", ""}, {"Écoles", 100000, "", ""}}; }
+void set_lots_above_eu(Project& p) { p.lots = {{"Bâtiments", 150000, "", ""}, {"Écoles", 100000, "", ""}}; }
 }  // namespace
 
 TEST_CASE("checks: art. 35 obligations apply from 21 August 2026", "[checks]") {
@@ -17,7 +17,7 @@ TEST_CASE("checks: art. 35 obligations apply from 21 August 2026", "[checks]") {
     drop_clause(p, "TST-E-002");   // no sustainable specification, from the library or written by the buyer
     p.specifications = {{"Horaires", "Interventions avant 8 heures."}};
     p.criteria = {{"Prix", CriterionKind::prix, 100, "Formule", "BPU", "", {}}};   // price alone, no environmental criterion
-    above_eu(p);
+    set_lots_above_eu(p);
     drop_clause(p, "TST-S-001");   // no social condition
     const char* const dated[] = {"art35-condition-environnementale", "art35-specifications-durables", "art35-critere-environnemental",
                                  "art35-critere-unique", "art35-condition-sociale"};
@@ -89,7 +89,7 @@ TEST_CASE("checks: weights, methods and ranges", "[checks]") {
     CHECK_FALSE(fires(findings, "criteres-total-ponderation"));
     CHECK_FALSE(fires(findings, "criteres-non-ponderes-formalise"));
     // ...not in a formalised one.
-    above_eu(p);
+    set_lots_above_eu(p);
     CHECK(fires(check(p), "criteres-non-ponderes-formalise"));
 
     p = clean_project();

@@ -20,7 +20,7 @@ std::vector<Finding> check_json(const json& doc, std::string& error, const json&
     return run_checks(p, project_procedure(p), bundled_library(), bundled_legal_data(), bundled_rules(), spaser.is_null() ? nullptr : &s);
 }
 
-std::string describe(const std::vector<Finding>& findings) {
+std::string describe_findings(const std::vector<Finding>& findings) {
     std::string out;
     for (const Finding& f : findings) out += f.rule + " @" + f.where() + " : " + f.message + "\n";
     return out;
@@ -45,7 +45,7 @@ TEST_CASE("rule examples: the example project triggers no rule but the reminders
     REQUIRE_FALSE(rules.example_base.empty());
     std::string error;
     const std::vector<Finding> findings = check_json(rules.example_base, error);
-    INFO(error << describe(findings));
+    INFO(error << describe_findings(findings));
     REQUIRE(error.empty());
     for (const Finding& f : findings) {
         INFO(f.rule);
@@ -63,7 +63,7 @@ TEST_CASE("rule examples: every rule fires on its « fires » example and stays 
         REQUIRE(quiet.is_object());
         std::string error;
         const std::vector<Finding> found = check_json(fires, error, rule_example_spaser(r, "fires"));
-        INFO("fires: " << error << "\n" << describe(found));
+        INFO("fires: " << error << "\n" << describe_findings(found));
         REQUIRE(error.empty());
         int hits = 0;
         for (const Finding& f : found) {
@@ -82,7 +82,7 @@ TEST_CASE("rule examples: every rule fires on its « fires » example and stays 
         }
         CHECK(hits >= 1);
         const std::vector<Finding> none = check_json(quiet, error, rule_example_spaser(r, "quiet"));
-        INFO("quiet: " << error << "\n" << describe(none));
+        INFO("quiet: " << error << "\n" << describe_findings(none));
         REQUIRE(error.empty());
         for (const Finding& f : none) CHECK(f.rule != r.id);
     }
@@ -97,7 +97,7 @@ TEST_CASE("rule examples: one finding per fault, at one field", "[checks][exampl
         const std::vector<Finding> found = check_json(rule_example(rules, r, "fires"), error, rule_example_spaser(r, "fires"));
         std::set<std::string> places;
         for (const Finding& f : found) {
-            INFO(r.id << " : " << f.rule << " @" << f.where() << "\n" << describe(found));
+            INFO(r.id << " : " << f.rule << " @" << f.where() << "\n" << describe_findings(found));
             if (f.where() == "clauses.clauses" || f.where() == "criteres.criteria" || f.where() == "objectifs.goals" ||
                 f.where() == "lots.lots")
                 continue;   // rules about the whole list share its field

@@ -20,7 +20,7 @@ ResolvedSettings resolved(const Project& p) { return resolve_settings(p, project
 
 std::string dce_text(const Project& p) { return testing::document_text(p, DocumentKind::dce); }
 
-size_t count(const std::string& text, const std::string& what) {
+size_t count_occurrences(const std::string& text, const std::string& what) {
     size_t n = 0;
     for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
     return n;
@@ -210,15 +210,15 @@ TEST_CASE("consultation: the DCE has numbered articles, one AE and CCTP per lot,
     CHECK(std::any_of(subs.begin(), subs.end(), [](const std::string& h) { return h.rfind("8.1 – ", 0) == 0; }));
 
     const std::string all = dce_text(p);
-    CHECK(count(all, "À compléter par l'acheteur") >= 8);       // the CCTP frames' technical sections
-    CHECK(count(all, "À compléter par le soumissionnaire") >= 2);
+    CHECK(count_occurrences(all, "À compléter par l'acheteur") >= 8);       // the CCTP frames' technical sections
+    CHECK(count_occurrences(all, "À compléter par le soumissionnaire") >= 2);
     CHECK(all.find("appel d'offres ou autre procédure formalisée") == std::string::npos);
     CHECK(all.find("BPU ou DPGF") == std::string::npos);
     CHECK(all.find("Reprise du personnel") != std::string::npos);
     // The staff to take over is an annex of its own, referred to by the RC, the CCAP and the firm sheet, with
     // the collective agreement that requires it and no column that could name anyone.
-    CHECK(count(all, "Liste du personnel à reprendre") >= 4);
-    CHECK(count(all, "article 7 de la convention collective nationale des entreprises de propreté") >= 2);
+    CHECK(count_occurrences(all, "Liste du personnel à reprendre") >= 4);
+    CHECK(count_occurrences(all, "article 7 de la convention collective nationale des entreprises de propreté") >= 2);
     CHECK(all.find("Salaire brut mensuel") != std::string::npos);
     CHECK(all.find("Niveau (coef.)") != std::string::npos);
     CHECK(all.find("Nom et prénom") == std::string::npos);
@@ -226,15 +226,15 @@ TEST_CASE("consultation: the DCE has numbered articles, one AE and CCTP per lot,
     CHECK(all.find("huit points") != std::string::npos);
     CHECK(all.find("Tribunal administratif de Limoges") != std::string::npos);
     // The SME advance is stated once: by the chosen financial clause when there is one.
-    CHECK(count(all, "le titulaire est une petite ou moyenne entreprise") == 1);
-    CHECK(count(all, "Avance") >= 1);
+    CHECK(count_occurrences(all, "le titulaire est une petite ou moyenne entreprise") == 1);
+    CHECK(count_occurrences(all, "Avance") >= 1);
     Project without = p;   // without the financial clause, the CCAP states the SME rate itself, once
     without.clauses.erase(std::remove_if(without.clauses.begin(), without.clauses.end(),
                                          [](const ChosenClause& c) { return c.id == "NET-P-001"; }), without.clauses.end());
     REQUIRE(without.clauses.size() + 1 == p.clauses.size());
     without.advance_percent = 5;
     const std::string plain = dce_text(without);
-    CHECK(count(plain, "le titulaire est une petite ou moyenne entreprise, le taux de l'avance est porté à 30") == 1);
+    CHECK(count_occurrences(plain, "le titulaire est une petite ou moyenne entreprise, le taux de l'avance est porté à 30") == 1);
 }
 
 TEST_CASE("consultation: a clause chosen for one lot goes to that lot's CCTP only", "[consultation][document]") {

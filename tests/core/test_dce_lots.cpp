@@ -26,7 +26,7 @@ const Finding* finding(const std::vector<Finding>& all, const char* rule) {
     return nullptr;
 }
 
-size_t count(const std::vector<Finding>& all, const char* rule) {
+size_t count_rule(const std::vector<Finding>& all, const char* rule) {
     size_t n = 0;
     for (const Finding& f : all) n += f.rule == rule;
     return n;
@@ -47,7 +47,7 @@ TEST_CASE("dce lots: criteria of one lot are weighed and checked with that lot",
     p.criteria.push_back(extra);
     CHECK(criteria_of_lot(p, 1).size() + 1 == criteria_of_lot(p, 2).size());
     auto all = findings(p);
-    REQUIRE(count(all, "criteres-total-ponderation") == 1);
+    REQUIRE(count_rule(all, "criteres-total-ponderation") == 1);
     CHECK_THAT(finding(all, "criteres-total-ponderation")->message, Contains("critères du lot 2") && Contains("110"));
 
     // The RC and the grid state the criteria of each lot.

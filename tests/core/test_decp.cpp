@@ -12,7 +12,7 @@ using namespace clausier;
 
 namespace {
 
-const char* const kBuyer = "21350000000015";
+const char* const kDecpBuyer = "21350000000015";
 const Date kToday{2026, 11, 22};
 
 DecpOptions options() {
@@ -37,7 +37,7 @@ struct Read {
         for (const std::string& f : fixtures) feed(reader, f, fixture(f), chunk);
     }
     const DecpData& data() const { return reader.data(); }
-    const DecpContract& contract(const std::string& id, const std::string& buyer = kBuyer) const {
+    const DecpContract& contract(const std::string& id, const std::string& buyer = kDecpBuyer) const {
         const int32_t i = reader.find(buyer, id);
         INFO("contract " << id);
         REQUIRE(i >= 0);
@@ -114,7 +114,7 @@ TEST_CASE("decp: the 2022 regulatory form is read, the concession set aside, the
     const DecpRenewal& first = s.renewals[0];
     CHECK(first.detail->id == "2025-001");
     CHECK(iso_date(first.contract->end) == "2027-03-01");
-    CHECK(*first.buyer == kBuyer);
+    CHECK(*first.buyer == kDecpBuyer);
     CHECK(first.detail->object == "Nettoyage des locaux administratifs");
     CHECK(first.detail->cpv == "90919200");
     REQUIRE(first.family);
@@ -517,7 +517,7 @@ TEST_CASE("decp: Latin-1 bytes, raw line breaks and NaN are repaired, and the fi
     CHECK(d.contracts.size() == 2);
     CHECK(d.set_aside == 0);
     CHECK(has_problem(d, "L1", "montant", "absent"));
-    CHECK(reader.data().contracts[size_t(reader.find(kBuyer, "L2"))].value == Approx(45000));
+    CHECK(reader.data().contracts[size_t(reader.find(kDecpBuyer, "L2"))].value == Approx(45000));
     CHECK(has_problem(d, "", "fichier", "2 enregistrement(s)"));
 }
 
@@ -534,8 +534,8 @@ TEST_CASE("decp: hostile records — oversized, deeply nested — are set aside 
         CHECK(d.records == 2);
         CHECK(d.set_aside == 1);
         CHECK(has_problem(d, "", "enregistrement", "Mo"));
-        REQUIRE(reader.find(kBuyer, "DEEP") >= 0);
-        CHECK(d.contracts[size_t(reader.find(kBuyer, "DEEP"))].value == Approx(50000));
+        REQUIRE(reader.find(kDecpBuyer, "DEEP") >= 0);
+        CHECK(d.contracts[size_t(reader.find(kDecpBuyer, "DEEP"))].value == Approx(50000));
     }
 }
 

@@ -22,7 +22,7 @@ using test_support::kXmlParser;
 
 namespace {
 
-Project load(const char* relative) {
+Project load_project_file(const char* relative) {
     Project p;
     std::string error;
     INFO(relative << " : " << error);
@@ -30,8 +30,8 @@ Project load(const char* relative) {
     return p;
 }
 
-const Project& sample() { static const Project p = load("tests/export/sample.clausier.json"); return p; }
-const Project& hostile() { static const Project p = load("tests/export/hostile.clausier.json"); return p; }
+const Project& sample() { static const Project p = load_project_file("tests/export/sample.clausier.json"); return p; }
+const Project& hostile() { static const Project p = load_project_file("tests/export/hostile.clausier.json"); return p; }
 
 const DocumentKind kKinds[] = {DocumentKind::dce, DocumentKind::entreprise, DocumentKind::synthese};
 const Format kFormats[] = {Format::html, Format::md, Format::docx, Format::odt, Format::json, Format::ocds};
@@ -44,7 +44,7 @@ std::vector<ZipPart> unzip(const std::string& bytes) {
     return parts;
 }
 
-const ZipPart& part(const std::vector<ZipPart>& parts, const std::string& name) {
+const ZipPart& zip_part(const std::vector<ZipPart>& parts, const std::string& name) {
     for (const ZipPart& e : parts) if (e.name == name) return e;
     FAIL("part absent: " << name);
     return parts.front();
@@ -54,7 +54,7 @@ bool ends_with(const std::string& s, const std::string& tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-size_t count(const std::string& s, const std::string& what) {
+size_t count_substrings(const std::string& s, const std::string& what) {
     size_t n = 0;
     for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
     return n;
@@ -128,25 +128,25 @@ TEST_CASE("DOCX packages hold the WordprocessingML parts with real styles", "[ex
     CHECK(names == std::vector<std::string>{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
                                             "word/numbering.xml", "word/settings.xml", "word/header1.xml", "word/footer1.xml",
                                             "word/_rels/document.xml.rels", "docProps/core.xml"});
-    const std::string& styles = part(parts, "word/styles.xml").data;
+    const std::string& styles = zip_part(parts, "word/styles.xml").data;
     for (const char* id : {"Title", "Heading1", "Heading2", "Heading3", "ListBullet", "ListNumber", "TableGrid"})
         CHECK(styles.find(std::string("w:styleId=\"") + id + "\"") != std::string::npos);
     CHECK(styles.find("<w:outlineLvl w:val=\"2\"/>") != std::string::npos);   // headings feed the navigation pane
-    const std::string& doc = part(parts, "word/document.xml").data;
+    const std::string& doc = zip_part(parts, "word/document.xml").data;
     CHECK(doc.find("<w:pStyle w:val=\"Heading1\"/>") != std::string::npos);
     CHECK(doc.find("<w:tblHeader/>") != std::string::npos);
     CHECK(doc.find("<w:numId w:val=\"2\"/>") != std::string::npos);          // a numbered list with its own numbering
-    CHECK(part(parts, "docProps/core.xml").data.find("2026-11-22T00:00:00Z") != std::string::npos);
+    CHECK(zip_part(parts, "docProps/core.xml").data.find("2026-11-22T00:00:00Z") != std::string::npos);
     // The table of contents: page references to bookmarks on the headings, refreshed by Word on opening.
     CHECK(doc.find("<w:bookmarkStart w:id=\"1\" w:name=\"sommaire-1\"/>") != std::string::npos);
     CHECK(doc.find("<w:instrText xml:space=\"preserve\"> PAGEREF sommaire-1 \\h </w:instrText>") != std::string::npos);
-    CHECK(part(parts, "word/settings.xml").data.find("<w:updateFields w:val=\"true\"/>") != std::string::npos);
+    CHECK(zip_part(parts, "word/settings.xml").data.find("<w:updateFields w:val=\"true\"/>") != std::string::npos);
     // No macros, no external targets, no fields but the footer's page number and page count and the contents' page
     // references.
-    const std::string footer = part(parts, "word/footer1.xml").data;
+    const std::string footer = zip_part(parts, "word/footer1.xml").data;
     CHECK(footer.find("<w:fldSimple w:instr=\" PAGE \">") != std::string::npos);
     CHECK(footer.find("<w:fldSimple w:instr=\" NUMPAGES \">") != std::string::npos);
-    CHECK(part(parts, "word/header1.xml").data.find("<w:t xml:space=\"preserve\">") != std::string::npos);
+    CHECK(zip_part(parts, "word/header1.xml").data.find("<w:t xml:space=\"preserve\">") != std::string::npos);
     for (const ZipPart& e : parts) {
         CHECK(e.data.find("TargetMode=\"External\"") == std::string::npos);
         if (e.name != "word/footer1.xml") CHECK(e.data.find("fldSimple") == std::string::npos);
@@ -168,14 +168,14 @@ TEST_CASE("ODT packages start with a stored mimetype and hold ODF 1.2 parts", "[
     CHECK(parts[0].data == "application/vnd.oasis.opendocument.text");
     CHECK(odt.substr(30, 8) == "mimetype");                                  // no extra field before the name
     CHECK(odt.substr(38, 39) == "application/vnd.oasis.opendocument.text");  // readable at a fixed offset
-    for (const char* name : {"META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml"}) CHECK_NOTHROW(part(parts, name));
-    const std::string& styles = part(parts, "styles.xml").data;
+    for (const char* name : {"META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml"}) CHECK_NOTHROW(zip_part(parts, name));
+    const std::string& styles = zip_part(parts, "styles.xml").data;
     for (const char* s : {"Heading_20_1", "Heading_20_3", "List_20_Bullet", "List_20_Number", "Table_20_Heading", "Note"})
         CHECK(styles.find(std::string("style:name=\"") + s + "\"") != std::string::npos);
-    const std::string& content = part(parts, "content.xml").data;
+    const std::string& content = zip_part(parts, "content.xml").data;
     CHECK(content.find("text:outline-level=\"1\"") != std::string::npos);
     CHECK(content.find("<table:table-header-rows>") != std::string::npos);
-    CHECK(part(parts, "META-INF/manifest.xml").data.find("manifest:full-path=\"content.xml\"") != std::string::npos);
+    CHECK(zip_part(parts, "META-INF/manifest.xml").data.find("manifest:full-path=\"content.xml\"") != std::string::npos);
     check_xml_parts(odt);
 }
 
@@ -216,7 +216,7 @@ TEST_CASE("A hostile object is escaped in every format", "[export]") {
 
     const std::string md = export_project(hostile(), Format::md);
     CHECK(md.find("\\<script\\>\\&\\]\\]\\>") != std::string::npos);
-    CHECK(count(md, "<") == count(md, "\\<"));   // every angle bracket escaped
+    CHECK(count_substrings(md, "<") == count_substrings(md, "\\<"));   // every angle bracket escaped
     CHECK(md.find("\n# pas un titre") == std::string::npos);
     CHECK(md.find("\n\\# pas un titre") != std::string::npos);
     CHECK(md.find("\n1\\. pas une liste") != std::string::npos);
@@ -224,7 +224,7 @@ TEST_CASE("A hostile object is escaped in every format", "[export]") {
 
     for (Format f : {Format::docx, Format::odt}) {
         const auto parts = unzip(export_project(hostile(), f));
-        const std::string& body = part(parts, f == Format::docx ? "word/document.xml" : "content.xml").data;
+        const std::string& body = zip_part(parts, f == Format::docx ? "word/document.xml" : "content.xml").data;
         CHECK(body.find(escaped) != std::string::npos);
         CHECK(body.find(object) == std::string::npos);
     }
@@ -364,11 +364,11 @@ TEST_CASE("HTML is standalone, accessible and printable", "[export]") {
     CHECK(html.find("<script") == std::string::npos);
     CHECK(html.find(" src=") == std::string::npos);
     // The only links are the addresses of the text (the facilitator's e-mail): web and e-mail links only.
-    CHECK(count(html, " href=") == count(html, "<a href=\"mailto:") + count(html, "<a href=\"https://") +
-                                   count(html, "<a href=\"http://"));
+    CHECK(count_substrings(html, " href=") == count_substrings(html, "<a href=\"mailto:") + count_substrings(html, "<a href=\"https://") +
+                                   count_substrings(html, "<a href=\"http://"));
     CHECK(html.find("<a href=\"mailto:clauses.sociales@exemple.fr\">") != std::string::npos);
-    CHECK(count(html, "<th") - count(html, "<thead") == count(html, "<th scope=\"col\">"));
-    CHECK(count(html, "<h1>") == 1);
+    CHECK(count_substrings(html, "<th") - count_substrings(html, "<thead") == count_substrings(html, "<th scope=\"col\">"));
+    CHECK(count_substrings(html, "<h1>") == 1);
 }
 
 TEST_CASE("Markdown escapes block markers and inline syntax", "[export]") {

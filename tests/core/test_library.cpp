@@ -22,7 +22,7 @@ const Library& loaded(std::vector<LibraryProblem>& problems) {
     return lib;
 }
 
-std::string describe(const std::vector<LibraryProblem>& problems) {
+std::string describe_problems(const std::vector<LibraryProblem>& problems) {
     std::string out;
     for (const LibraryProblem& p : problems) out += p.file + " [" + p.clause + "] " + p.message + "\n";
     return out;
@@ -53,7 +53,7 @@ std::vector<std::string> family_gaps(const Library& lib, const std::string& fami
 TEST_CASE("library: the bundled library loads with no problem", "[library]") {
     std::vector<LibraryProblem> problems;
     const Library& lib = loaded(problems);
-    INFO(describe(problems));
+    INFO(describe_problems(problems));
     CHECK(problems.empty());
     CHECK(lib.clauses.size() == bundled_library().clauses.size());
     CHECK_FALSE(lib.families.empty());

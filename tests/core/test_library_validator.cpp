@@ -28,13 +28,13 @@ Loaded load_fixture(const std::string& name) {
     return out;
 }
 
-std::string describe(const std::vector<LibraryProblem>& problems) {
+std::string list_problems(const std::vector<LibraryProblem>& problems) {
     std::string out;
     for (const LibraryProblem& p : problems) out += p.file + " [" + p.clause + "] " + p.message + "\n";
     return out;
 }
 
-struct Case {
+struct ValidatorCase {
     const char* folder;
     const char* clause;    // the clause id the problem names ("" for a file-level problem)
     const char* message;   // a substring of the expected French message
@@ -42,7 +42,7 @@ struct Case {
     const char* file = "clauses/nettoyage.json";    // the file every problem names
 };
 
-const Case kCases[] = {
+const ValidatorCase kValidatorCases[] = {
     // structural: the clause is left out
     {"id-en-double", "NET-E-901", "identifiant en double"},
     {"variable-non-declaree", "NET-E-901", "la variable « frequence » est utilisée dans le texte mais n'est pas déclarée"},
@@ -88,7 +88,7 @@ const Case kCases[] = {
 
 TEST_CASE("library validator: the minimal valid fixture loads with no problem", "[library]") {
     Loaded l = load_fixture("valide");
-    INFO(describe(l.problems));
+    INFO(list_problems(l.problems));
     CHECK(l.ok);
     CHECK(l.problems.empty());
     CHECK(l.lib.clauses.size() == 6);
@@ -106,10 +106,10 @@ TEST_CASE("library validator: the minimal valid fixture loads with no problem", 
 }
 
 TEST_CASE("library validator: each broken fixture fails with its French message, clause id and rule", "[library]") {
-    for (const Case& c : kCases) {
+    for (const ValidatorCase& c : kValidatorCases) {
         SECTION(c.folder) {
             Loaded l = load_fixture(c.folder);
-            INFO(describe(l.problems));
+            INFO(list_problems(l.problems));
             CHECK_FALSE(l.ok);
             bool expected = false;
             for (const LibraryProblem& p : l.problems) {
@@ -147,7 +147,7 @@ TEST_CASE("library validator: a missing folder is reported in French", "[library
 TEST_CASE("library validator: an invalid default is reported once, not also as an undeclared variable", "[library]") {
     for (const char* folder : {"defaut-hors-bornes", "choix-hors-options"}) {
         Loaded l = load_fixture(folder);
-        INFO(folder << ": " << describe(l.problems));
+        INFO(folder << ": " << list_problems(l.problems));
         CHECK(l.problems.size() == 1);
         for (const LibraryProblem& p : l.problems) CHECK(p.message.find("n'est pas déclarée") == std::string::npos);
     }

@@ -323,7 +323,7 @@ TEST_CASE("portfolio: its rule table matches the code and cites known articles",
 
 namespace {
 
-bool fires(const Project& p, const std::string& rule) {
+bool fires_rule(const Project& p, const std::string& rule) {
     const std::vector<Finding> findings = run_checks(p, project_procedure(p));
     return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) { return f.rule == rule; });
 }
@@ -337,10 +337,10 @@ TEST_CASE("workshop: the agglomeration over 50 M€ has no SPASER, and its last 
     const Project p = scenario("spaser-agglomeration");
     CHECK(p.buyer.annual_purchases > 50e6);
     CHECK_FALSE(p.buyer.spaser_adopted);
-    CHECK(fires(p, "spaser-obligatoire"));
+    CHECK(fires_rule(p, "spaser-obligatoire"));
     Project adopted = p;
     adopted.buyer.spaser_adopted = true;
-    CHECK_FALSE(fires(adopted, "spaser-obligatoire"));
+    CHECK_FALSE(fires_rule(adopted, "spaser-obligatoire"));
 
     // « Mon année » on last year's contract: a social consideration, insertion hours planned and done.
     const std::vector<PortfolioProject> year = {{"nettoyage", p}};

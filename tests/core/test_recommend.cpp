@@ -10,7 +10,7 @@ using namespace clausier;
 
 namespace {
 
-Project load(const std::string& name) {
+Project load_named(const std::string& name) {
     const Scenario* s = find_scenario(name);
     REQUIRE(s != nullptr);
     Project p;
@@ -61,7 +61,7 @@ TEST_CASE("recommend: the family's core clauses are in the first ten for every s
     const Library& lib = bundled_library();
     for (const Scenario& s : bundled_scenarios()) {
         INFO(s.name);
-        const Project p = load(s.name);
+        const Project p = load_named(s.name);
         const std::vector<Recommendation> recs = recommend(p, project_procedure(p));
         REQUIRE(recs.size() >= 10);
         const std::vector<const Clause*> core = core_clauses(p, lib);
@@ -85,7 +85,7 @@ TEST_CASE("recommend: the family's core clauses are in the first ten for every s
 TEST_CASE("recommend: chosen clauses are marked, and never as overlapping", "[recommend]") {
     for (const Scenario& s : bundled_scenarios()) {
         INFO(s.name);
-        const Project p = load(s.name);
+        const Project p = load_named(s.name);
         const std::vector<Recommendation> recs = recommend(p, project_procedure(p));
         for (const ChosenClause& ch : p.clauses) {
             INFO(ch.id);
@@ -104,14 +104,14 @@ TEST_CASE("recommend: chosen clauses are marked, and never as overlapping", "[re
 
 TEST_CASE("recommend: a clause on the same topic as a chosen one at another level is flagged", "[recommend]") {
     // The green-space scenario sets insertion hours with TRV-S-001; TRV-S-006 sets them per tranche of orders.
-    const Project p = load("espaces-verts-reserve");
+    const Project p = load_named("espaces-verts-reserve");
     const std::vector<Recommendation> recs = recommend(p, project_procedure(p));
     const Recommendation* r = find(recs, "TRV-S-006");
     REQUIRE(r != nullptr);
     CHECK(r->overlaps == "TRV-S-001");
     CHECK(r->reasons.front().find("Recoupe la clause TRV-S-001") == 0);
     // Two clauses of the same family and goal on different topics do not overlap.
-    Project q = load("informatique-reemploi");
+    Project q = load_named("informatique-reemploi");
     q.clauses = {{"INF-E-001", {}, 0}};
     const std::vector<Recommendation> others = recommend(q, project_procedure(q));
     REQUIRE(find(others, "INF-E-002") != nullptr);
@@ -121,7 +121,7 @@ TEST_CASE("recommend: a clause on the same topic as a chosen one at another leve
 TEST_CASE("recommend: every recommendation gives its reasons in French sentences", "[recommend]") {
     for (const Scenario& s : bundled_scenarios()) {
         INFO(s.name);
-        const std::vector<Recommendation> recs = recommend_for(load(s.name));
+        const std::vector<Recommendation> recs = recommend_for(load_named(s.name));
         for (const Recommendation& r : recs) {
             INFO(r.clause->id);
             REQUIRE_FALSE(r.reasons.empty());
@@ -134,7 +134,7 @@ TEST_CASE("recommend: every recommendation gives its reasons in French sentences
         }
     }
     // A clause written for another family says so.
-    const std::vector<Recommendation> recs = recommend_for(load("restauration-scolaire"));
+    const std::vector<Recommendation> recs = recommend_for(load_named("restauration-scolaire"));
     const Recommendation* foreign = find(recs, "BAT-E-001");
     REQUIRE(foreign != nullptr);
     CHECK(std::any_of(foreign->reasons.begin(), foreign->reasons.end(),
@@ -142,7 +142,7 @@ TEST_CASE("recommend: every recommendation gives its reasons in French sentences
 }
 
 TEST_CASE("recommend: the JSON form lists the best clauses first, within the limit", "[recommend]") {
-    const std::vector<Recommendation> recs = recommend_for(load("nettoyage-insertion"));
+    const std::vector<Recommendation> recs = recommend_for(load_named("nettoyage-insertion"));
     const json j = recommendations_to_json(recs, 5);
     REQUIRE(j["clauses"].size() == 5);
     CHECK(j["clauses"][0]["id"] == recs[0].clause->id);

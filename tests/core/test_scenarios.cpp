@@ -31,13 +31,13 @@ int sentences(const std::string& text) {
     return n;
 }
 
-std::string describe(const std::vector<Finding>& findings) {
+std::string list_findings(const std::vector<Finding>& findings) {
     std::string out;
     for (const Finding& f : findings) out += "[" + std::string(enum_name(f.severity)) + "] " + f.rule + " " + f.where() + " : " + f.message + "\n";
     return out;
 }
 
-std::set<std::string> rules_of(const std::vector<Finding>& findings) {
+std::set<std::string> rule_set(const std::vector<Finding>& findings) {
     std::set<std::string> out;
     for (const Finding& f : findings) out.insert(f.rule);
     return out;
@@ -123,7 +123,7 @@ TEST_CASE("scenarios: the model scenarios meet the obligations with no blocking 
         REQUIRE(s != nullptr);
         const Project p = load(*s);
         const std::vector<Finding> findings = run_checks(p, project_procedure(p));
-        INFO(describe(findings));
+        INFO(list_findings(findings));
         CHECK(std::none_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::bloquant; }));
         // What makes them good examples, spelled out.
         double weights = 0;
@@ -148,8 +148,8 @@ TEST_CASE("scenarios: the pitfalls scenario triggers the findings trainers expec
     const Project p = load(*s);
     CHECK(p.need.launch_date > "2026-08-21");
     const std::vector<Finding> findings = run_checks(p, project_procedure(p));
-    INFO(describe(findings));
-    const std::set<std::string> found = rules_of(findings);
+    INFO(list_findings(findings));
+    const std::set<std::string> found = rule_set(findings);
     const std::vector<std::string> implemented = implemented_rules();
     const char* const expected[] = {
         "art35-critere-unique",            // price is the only weighted criterion

@@ -6,7 +6,7 @@
 using namespace clausier;
 
 namespace {
-const std::string nn = "\u202F", nb = "\u00A0";
+const std::string nnbsp = "\u202F", nbsp = "\u00A0";
 }
 
 TEST_CASE("text: one-line fields turn pasted line breaks into one space, never into nothing", "[text]") {
@@ -37,8 +37,8 @@ TEST_CASE("text: multi-line text keeps its lines, normalised", "[text]") {
 
 TEST_CASE("text: French typography is applied and never cuts a token", "[text]") {
     // Ordinary punctuation still gets its narrow no-break space.
-    CHECK(french_typography("Objet: prix!") == "Objet" + nn + ": prix" + nn + "!");
-    CHECK(french_typography("Vraiment ?") == "Vraiment" + nn + "?");
+    CHECK(french_typography("Objet: prix!") == "Objet" + nnbsp + ": prix" + nnbsp + "!");
+    CHECK(french_typography("Vraiment ?") == "Vraiment" + nnbsp + "?");
     // Web addresses, with ? ; ! : inside or a query string, are left whole.
     const char* const untouched[] = {
         "https://www.marches-publics.gouv.fr/?page=entreprise.EntrepriseAdvancedSearch&AllCons",
@@ -58,11 +58,11 @@ TEST_CASE("text: French typography is applied and never cuts a token", "[text]")
     }
     // A token inside a sentence stays whole, and the sentence around it is still set.
     CHECK(french_typography("Dépôt sur https://exemple.fr/depot?lot=2 avant 14:30 ; merci!") ==
-          "Dépôt sur https://exemple.fr/depot?lot=2 avant 14:30" + nn + "; merci" + nn + "!");
+          "Dépôt sur https://exemple.fr/depot?lot=2 avant 14:30" + nnbsp + "; merci" + nnbsp + "!");
     CHECK(french_typography("Écrivez à achats@ville.fr: réponse sous 48 h?") ==
-          "Écrivez à achats@ville.fr" + nn + ": réponse sous 48 h" + nn + "?");
-    CHECK(french_typography("Réf. idweb:26-00000!") == "Réf. idweb:26-00000" + nn + "!");
-    CHECK(french_typography("«https://exemple.fr»") == "«" + nn + "https://exemple.fr" + nn + "»");
+          "Écrivez à achats@ville.fr" + nnbsp + ": réponse sous 48 h" + nnbsp + "?");
+    CHECK(french_typography("Réf. idweb:26-00000!") == "Réf. idweb:26-00000" + nnbsp + "!");
+    CHECK(french_typography("«https://exemple.fr»") == "«" + nnbsp + "https://exemple.fr" + nnbsp + "»");
     // Idempotent.
     const std::string once = french_typography("Voir www.exemple.fr/?a=1 : vite ! « oui »");
     CHECK(french_typography(once) == once);
@@ -70,10 +70,10 @@ TEST_CASE("text: French typography is applied and never cuts a token", "[text]")
 
 TEST_CASE("text: an amount never breaks across lines", "[text]") {
     // A plain space inside an amount or before its unit becomes a narrow no-break space.
-    CHECK(french_typography("au-delà du seuil de 1 000 € HT") == "au-delà du seuil de 1" + nn + "000" + nn + "€ HT");
-    CHECK(french_typography("(500 € par jour)") == "(500" + nn + "€ par jour)");
-    CHECK(french_typography("1 234 567,50 €") == "1" + nn + "234" + nn + "567,50" + nn + "€");
-    CHECK(french_typography("au moins 30 % des heures") == "au moins 30" + nn + "% des heures");
+    CHECK(french_typography("au-delà du seuil de 1 000 € HT") == "au-delà du seuil de 1" + nnbsp + "000" + nnbsp + "€ HT");
+    CHECK(french_typography("(500 € par jour)") == "(500" + nnbsp + "€ par jour)");
+    CHECK(french_typography("1 234 567,50 €") == "1" + nnbsp + "234" + nnbsp + "567,50" + nnbsp + "€");
+    CHECK(french_typography("au moins 30 % des heures") == "au moins 30" + nnbsp + "% des heures");
     // Article numbers, dates and counts next to other numbers are left as they are.
     const char* const untouched[] = {"article R.2124-2 123", "lot 2 et lot 3", "les 12 lots", "2027 1234 repas"};
     for (const char* t : untouched) {

@@ -14,7 +14,7 @@ using namespace clausier;
 namespace {
 
 // The checks with the project's procedure, sized here once.
-std::vector<Finding> checks_of(const Project& p) { return run_checks(p, project_procedure(p)); }
+std::vector<Finding> findings_of(const Project& p) { return run_checks(p, project_procedure(p)); }
 
 // Text as a PDF copy gives it: every French accented letter as its base letter and a combining mark.
 std::string decomposed(std::string s) {
@@ -72,7 +72,7 @@ TEST_CASE("unicode: a project file in decomposed Unicode is stored in NFC and ch
         REQUIRE(project_from_text(s.text, composed, error));
         REQUIRE(project_from_text(nfd, from_pdf, error));
         CHECK(project_to_text(from_pdf) == project_to_text(composed));
-        CHECK(messages(checks_of(from_pdf)) == messages(checks_of(composed)));
+        CHECK(messages(findings_of(from_pdf)) == messages(findings_of(composed)));
     }
 }
 
@@ -120,8 +120,8 @@ TEST_CASE("unicode: text typed into a project without normalisation is still che
         for (Specification& sp : raw.specifications) sp.text = decomposed(sp.text);
         for (AwardCriterion& c : raw.criteria) c.method = decomposed(c.method);
         // Same findings; a message quoting the buyer's words quotes them as they were written.
-        std::vector<std::string> found = messages(checks_of(raw));
+        std::vector<std::string> found = messages(findings_of(raw));
         for (std::string& m : found) m = nfc(m);
-        CHECK(found == messages(checks_of(composed)));
+        CHECK(found == messages(findings_of(composed)));
     }
 }

@@ -18,7 +18,7 @@ std::vector<std::string> lines(const std::string& text, float width) {
     return out;
 }
 using L = std::vector<std::string>;
-const std::string nn = "\u202F", nb = "\u00A0";
+const std::string narrow_nbsp = "\u202F", plain_nbsp = "\u00A0";
 }  // namespace
 
 TEST_CASE("wrap: words go to the next line at spaces, lines never exceed the width", "[wrap]") {
@@ -32,10 +32,10 @@ TEST_CASE("wrap: words go to the next line at spaces, lines never exceed the wid
 
 TEST_CASE("wrap: an amount is never cut, whatever spaces separate its digits (issue 11)", "[wrap]") {
     // ImGui 1.86 drew « 59 999, / 50 € HT » and « 1 234 567, / 89 € ».
-    const std::string stepper = "Valeur estimée : 59" + nn + "999,50" + nb + "€ HT";
-    CHECK(lines(stepper, 20) == L{"Valeur estimée :", "59" + nn + "999,50" + nb + "€ HT"});
-    const std::string finding = "Le montant de 1" + nn + "234" + nn + "567,89" + nb + "€ dépasse le seuil.";
-    CHECK(lines(finding, 17) == L{"Le montant de", "1" + nn + "234" + nn + "567,89" + nb + "€", "dépasse le seuil."});
+    const std::string stepper = "Valeur estimée : 59" + narrow_nbsp + "999,50" + plain_nbsp + "€ HT";
+    CHECK(lines(stepper, 20) == L{"Valeur estimée :", "59" + narrow_nbsp + "999,50" + plain_nbsp + "€ HT"});
+    const std::string finding = "Le montant de 1" + narrow_nbsp + "234" + narrow_nbsp + "567,89" + plain_nbsp + "€ dépasse le seuil.";
+    CHECK(lines(finding, 17) == L{"Le montant de", "1" + narrow_nbsp + "234" + narrow_nbsp + "567,89" + plain_nbsp + "€", "dépasse le seuil."});
     // Typed with ordinary spaces: still whole, with its unit.
     CHECK(lines("soit 59 999,50 € HT par an", 15) == L{"soit", "59 999,50 € HT", "par an"});
     CHECK(lines("taux de 12,5 % au moins", 10) == L{"taux de", "12,5 % au", "moins"});

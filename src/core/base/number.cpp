@@ -121,18 +121,18 @@ std::string canonical(std::string_view text) {
     return trim(out);
 }
 
-bool ends_with(const std::string& s, std::string_view tail) {
+bool has_suffix(const std::string& s, std::string_view tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
 // Removes `tail` (and the spaces before it) from the end of `s` if it is there.
 bool strip_suffix(std::string& s, std::string_view tail) {
-    if (!ends_with(s, tail)) return false;
+    if (!has_suffix(s, tail)) return false;
     s = trim(s.substr(0, s.size() - tail.size()));
     return true;
 }
 
-bool all_digits(std::string_view s) {
+bool all_ascii_digits(std::string_view s) {
     if (s.empty()) return false;
     for (char c : s)
         if (c < '0' || c > '9') return false;
@@ -140,7 +140,7 @@ bool all_digits(std::string_view s) {
 }
 
 // The parse itself: fills `digits` (the integer part, ungrouped) and `decimals`, or returns an error.
-struct Reader {
+struct AmountReader {
     const KindRules& rules;
     NumberKind kind;
     std::string shown;     // the user's text, trimmed, for messages
@@ -183,7 +183,7 @@ struct Reader {
         for (bool first = true;; first = false) {
             const size_t end = s.find(sep, start);
             const std::string group = s.substr(start, end == std::string::npos ? std::string::npos : end - start);
-            const bool ok = all_digits(group) && ((!spaces && !dots) || (first ? group.size() <= 3 : group.size() == 3));
+            const bool ok = all_ascii_digits(group) && ((!spaces && !dots) || (first ? group.size() <= 3 : group.size() == 3));
             if (!ok) {
                 if (group.empty() && first) return fail("Un chiffre est attendu avant la virgule : saisissez " + expected() + ".");
                 return fail("« " + shown + " » : les chiffres se groupent par trois (par exemple 59 999 ou 1 234 567).");
@@ -211,16 +211,16 @@ struct Reader {
         if (comma != std::string::npos) {
             whole = trim(s.substr(0, comma));
             decimals = trim(s.substr(comma + 1));
-            if (!all_digits(decimals))
+            if (!all_ascii_digits(decimals))
                 return fail("« " + shown + " » : après la virgule, des chiffres sont attendus et rien d'autre (par exemple "
                             "59 999,50).");
         } else if (const size_t dot = s.find('.'); dot != std::string::npos && s.find('.', dot + 1) == std::string::npos) {
             const std::string before = s.substr(0, dot), after = s.substr(dot + 1);
-            const bool could_group = after.size() == 3 && all_digits(after) && before != "0" && !before.empty();
+            const bool could_group = after.size() == 3 && all_ascii_digits(after) && before != "0" && !before.empty();
             if (!could_group) {            // « 12.5 », « 0.125 »: only a decimal point
                 whole = before;
                 decimals = after;
-                if (!all_digits(decimals))
+                if (!all_ascii_digits(decimals))
                     return fail("« " + shown + " » n'est pas " + rules.what + " : écrivez par exemple " + rules.example + ".");
             } else if (kind != NumberKind::euros) {
                 return fail("« " + shown + " » est ambigu : écrivez " + before + " " + after + " pour un nombre entier, ou " +
@@ -245,7 +245,7 @@ struct Reader {
 bool parse_number(std::string_view text, NumberKind kind, double& value, std::string& error, double min, double max) {
     const KindRules rules = rules_of(kind);
     const std::string s = canonical(text);
-    Reader r{rules, kind, trim(one_line(text)), ""};
+    AmountReader r{rules, kind, trim(one_line(text)), ""};
     std::string digits, decimals;
     if (!r.read(s, digits, decimals)) {
         error = r.error;

@@ -6,13 +6,13 @@ namespace clausier {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool starts(std::string_view s, size_t at, std::string_view with) { return s.substr(at, with.size()) == with; }
+bool starts_at(std::string_view s, size_t at, std::string_view with) { return s.substr(at, with.size()) == with; }
 bool ends(std::string_view s, size_t at, std::string_view with) {
     return at >= with.size() && s.substr(at - with.size(), with.size()) == with;
 }
 // The word at `at` is exactly `w` (followed by a space, a line break, punctuation or the end).
 bool word_is(std::string_view s, size_t at, std::string_view w) {
-    if (!starts(s, at, w)) return false;
+    if (!starts_at(s, at, w)) return false;
     const size_t after = at + w.size();
     return after == s.size() || s[after] == ' ' || s[after] == '\n' || s[after] == '.' || s[after] == ',' || s[after] == ')';
 }
@@ -21,9 +21,9 @@ bool word_is(std::string_view s, size_t at, std::string_view w) {
 bool glued(std::string_view s, size_t a, size_t b) {
     if (a == 0 || b >= s.size()) return false;
     const char before = s[a - 1];
-    if (is_digit(before) && (is_digit(s[b]) || starts(s, b, "€") || starts(s, b, "%"))) return true;   // 59 999 €, 12 %
+    if (is_digit(before) && (is_digit(s[b]) || starts_at(s, b, "€") || starts_at(s, b, "%"))) return true;   // 59 999 €, 12 %
     if (ends(s, a, "€") && (word_is(s, b, "HT") || word_is(s, b, "TTC"))) return true;                // € HT
-    if (ends(s, a, "«") || starts(s, b, "»")) return true;                                            // « mot »
+    if (ends(s, a, "«") || starts_at(s, b, "»")) return true;                                            // « mot »
     return s[b] == ';' || s[b] == ':' || s[b] == '!' || s[b] == '?';                                  // mot ;
 }
 

@@ -231,7 +231,7 @@ void reserved_unknown(const Context& c, const RuleInfo&, std::vector<Hit>& out) 
     }
 }
 
-void reserved_article(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
+void check_reserved_article(const Context& c, const RuleInfo& r, std::vector<Hit>& out) {
     for (size_t i = 0; i < c.p.lots.size(); ++i) {
         const Lot& lot = c.p.lots[i];
         const std::string expected = expected_article(r, lot.reserved);
@@ -375,7 +375,7 @@ std::vector<RuleEntry> need_rules() {
         {"groupement-coordonnateur-absent", groupement_coordinator},
         {"groupement-membre-sans-valeur", member_without_value},
         {"lots-reserve-type-inconnu", reserved_unknown},
-        {"lots-reserve-article", reserved_article},
+        {"lots-reserve-article", check_reserved_article},
         {"lots-reserve-ess-objet", reserved_ess_subject},
         {"lots-reserve-ess-possible", ess_possible},
         {"lots-reserve-ess-duree", reserved_ess_duration},

@@ -6,7 +6,7 @@ namespace clausier {
 
 namespace {
 
-std::string cell(std::string s) {   // one Markdown table cell: no line break, no bare pipe
+std::string markdown_cell(std::string s) {   // one Markdown table cell: no line break, no bare pipe
     for (size_t p = s.find('|'); p != std::string::npos; p = s.find('|', p + 2)) s.replace(p, 1, "\\|");
     for (char& c : s) if (c == '\n') c = ' ';
     return s;
@@ -53,9 +53,9 @@ std::string rules_markdown(const RuleSet& rules, const Library& lib) {
         if (!r.obligation.empty()) what += " Dated: consultations launched from " + iso_date(r.valid_from) + " (obligation `" + r.obligation + "`).";
         else if (r.valid_from.valid()) what += " Applies from " + iso_date(r.valid_from) + ".";
         if (r.reminder) what += " (Reminder.)";
-        out += "| `" + r.id + "` | " + enum_name(r.severity) + " | " + cell(r.articles.empty() ? "—" : lib.citations(r.articles)) + " | " +
-               enum_name(r.step) + " | " + cell(what) + " | " + cell(example_summary(r, "fires")) + " | " +
-               cell(example_summary(r, "quiet")) + " |\n";
+        out += "| `" + r.id + "` | " + enum_name(r.severity) + " | " + markdown_cell(r.articles.empty() ? "—" : lib.citations(r.articles)) + " | " +
+               enum_name(r.step) + " | " + markdown_cell(what) + " | " + markdown_cell(example_summary(r, "fires")) + " | " +
+               markdown_cell(example_summary(r, "quiet")) + " |\n";
     }
     return out;
 }

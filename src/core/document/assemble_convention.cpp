@@ -9,7 +9,7 @@ namespace {
 
 using Blocks = std::vector<Block>;
 
-Block todo(std::string_view what) { return to_complete("les membres du groupement", what); }
+Block members_todo(std::string_view what) { return to_complete("les membres du groupement", what); }
 
 // What the coordinator does, by its mission (L.2113-7).
 std::string mission_text(CoordinatorMission m) {
@@ -88,12 +88,12 @@ void assemble_convention(Blocks& b, const Project& p, const ProjectFacts& f) {
                              "responsable des opérations qu'il conduit en son nom propre (article L.2113-8).")));
 
     b.push_back(fr_heading(2, "Attribution du marché"));
-    b.push_back(todo("l'instance qui choisit l'attributaire (pour une procédure formalisée entre collectivités "
+    b.push_back(members_todo("l'instance qui choisit l'attributaire (pour une procédure formalisée entre collectivités "
                      "territoriales, la commission d'appel d'offres prévue par le code général des collectivités "
                      "territoriales)"));
 
     b.push_back(fr_heading(2, "Frais du groupement"));
-    b.push_back(todo("la répartition entre les membres des frais de la procédure (publicité, reproduction, conseil), "
+    b.push_back(members_todo("la répartition entre les membres des frais de la procédure (publicité, reproduction, conseil), "
                      "ou leur prise en charge par le coordonnateur"));
 
     b.push_back(fr_heading(2, "Durée, adhésion et retrait"));

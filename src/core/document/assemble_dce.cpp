@@ -10,9 +10,9 @@ namespace {
 
 using Blocks = std::vector<Block>;
 
-Block todo(std::string_view what) { return to_complete("l'acheteur", what); }
+Block buyer_todo(std::string_view what) { return to_complete("l'acheteur", what); }
 
-std::string reserved_article(const Lot& l) {
+std::string reserved_article_text(const Lot& l) {
     if (!trim(l.reserved_article).empty()) return trim(l.reserved_article);
     if (l.reserved == "handicap") return "L.2113-12";
     if (l.reserved == "insertion") return "L.2113-13";
@@ -33,7 +33,7 @@ std::string reserved_for(const Lot& l) {
 std::string reserved_short(const Lot& l) {
     if (l.reserved.empty()) return "";
     const char* who = l.reserved == "handicap" ? "EA et ESAT" : l.reserved == "insertion" ? "SIAE" : "ESS";
-    return std::string("Réservé (") + who + ", " + reserved_article(l) + ")";
+    return std::string("Réservé (") + who + ", " + reserved_article_text(l) + ")";
 }
 
 std::string cpv_label(const std::string& code) {
@@ -99,7 +99,7 @@ void lots_section(Blocks& b, const Project& p, const ProjectFacts& f) {
             b.push_back(paragraph(fr("Un même soumissionnaire peut se voir attribuer plusieurs lots.")));
     } else {
         b.push_back(paragraph(fr("La consultation n'est pas divisée en lots (articles L.2113-10, L.2113-11 et R.2113-3).")));
-        if (p.single_lot_ground == SingleLotGround::aucun) b.push_back(todo("le motif qui justifie de ne pas allotir."));
+        if (p.single_lot_ground == SingleLotGround::aucun) b.push_back(buyer_todo("le motif qui justifie de ne pas allotir."));
         else b.push_back(paragraph(labelled("Motif", enum_label(p.single_lot_ground))));
         if (!trim(p.single_lot_justification).empty()) b.push_back(paragraph(labelled("Justification", p.single_lot_justification)));
     }
@@ -238,7 +238,7 @@ void reserved_section(Blocks& b, const Project& p, const Library& lib) {
         const Lot& l = p.lots[k];
         if (l.reserved.empty()) continue;
         std::string s = "Le " + lot_label(p, int(k) + 1) + " est réservé " + reserved_for(l) + ", en application de "
-                        "l'article " + reserved_article(l) + ".";
+                        "l'article " + reserved_article_text(l) + ".";
         if (l.reserved != "ess") s += " L'avis d'appel à la concurrence fait référence à cet article (article R.2113-7).";
         b.push_back(paragraph(fr(s)));
     }
@@ -352,7 +352,7 @@ Block criteria_table(const Project& p, const Library& lib, const std::vector<siz
 void judgement_section(Blocks& b, const Project& p, const Library& lib, const ProjectFacts& f) {
     b.push_back(fr_heading(2, "Jugement des offres"));
     b.push_back(fr_heading(3, "Critères d'attribution"));
-    if (p.criteria.empty()) b.push_back(todo("les critères d'attribution."));
+    if (p.criteria.empty()) b.push_back(buyer_todo("les critères d'attribution."));
     else {
         const std::vector<int> groups = criteria_groups(p);
         const bool ranked = p.weighting == Weighting::hierarchisation;

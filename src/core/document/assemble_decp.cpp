@@ -12,16 +12,16 @@ namespace clausier {
 
 namespace {
 
-std::string count(size_t n) { return french_number(double(n), 0); }
+std::string count_text(size_t n) { return french_number(double(n), 0); }
 // « 1 enregistrement écarté », « 12 enregistrements écartés » (French: 0 and 1 are singular).
-std::string counted(size_t n, const std::string& one, const std::string& many) { return count(n) + " " + (n > 1 ? many : one); }
-double ratio(size_t part, size_t whole) { return whole ? double(part) / double(whole) : 0; }
-std::string percent(double share) { return french_percent(std::round(share * 1000) / 10); }
-std::string euros(double v) { return french_euros(std::round(v)) + " HT"; }
-Inline cell(const std::string& s) { return frtext(s); }
+std::string counted(size_t n, const std::string& one, const std::string& many) { return count_text(n) + " " + (n > 1 ? many : one); }
+double count_ratio(size_t part, size_t whole) { return whole ? double(part) / double(whole) : 0; }
+std::string percent_text(double share) { return french_percent(std::round(share * 1000) / 10); }
+std::string euros_text(double v) { return french_euros(std::round(v)) + " HT"; }
+Inline table_cell(const std::string& s) { return frtext(s); }
 std::vector<Inline> cells(std::initializer_list<std::string> values) {
     std::vector<Inline> out;
-    for (const std::string& v : values) out.push_back(cell(v));
+    for (const std::string& v : values) out.push_back(table_cell(v));
     return out;
 }
 
@@ -52,10 +52,10 @@ void breakdown(std::vector<Block>& b, const std::string& what, const std::string
     std::vector<Bar> env, soc;
     for (const auto& [key, t] : rows) {
         const std::string name = label(key);
-        table_rows.push_back(cells({name, count(t.contracts), euros(t.value), decp_share_text(t.environmental, t.contracts),
-                                    decp_share_text(t.social, t.contracts), count(t.blank)}));
-        env.push_back({name, percent(ratio(t.environmental, t.contracts)), ratio(t.environmental, t.contracts)});
-        soc.push_back({name, percent(ratio(t.social, t.contracts)), ratio(t.social, t.contracts)});
+        table_rows.push_back(cells({name, count_text(t.contracts), euros_text(t.value), decp_share_text(t.environmental, t.contracts),
+                                    decp_share_text(t.social, t.contracts), count_text(t.blank)}));
+        env.push_back({name, percent_text(count_ratio(t.environmental, t.contracts)), count_ratio(t.environmental, t.contracts)});
+        soc.push_back({name, percent_text(count_ratio(t.social, t.contracts)), count_ratio(t.social, t.contracts)});
     }
     if (table_rows.empty()) {
         b.push_back(paragraph(fr("Aucun marché de la sélection ne peut être classé ainsi.")));
@@ -71,7 +71,7 @@ void breakdown(std::vector<Block>& b, const std::string& what, const std::string
         b.push_back(chart(fr(std::string("Part des marchés avec une considération ") + (is_env ? "environnementale" : "sociale") +
                              ", " + what),
                           is_env ? env : soc, t ? t->share : -1,
-                          t ? fr("Objectif national " + std::to_string(t->year) + " : " + percent(t->share)) : ""));
+                          t ? fr("Objectif national " + std::to_string(t->year) + " : " + percent_text(t->share)) : ""));
     }
     b.push_back(table(cells({column, "Marchés", "Valeur", "Considération environnementale", "Considération sociale", "Non renseignées"}),
                       std::move(table_rows), {24, 10, 18, 18, 18, 12}));
@@ -84,12 +84,12 @@ void summary(std::vector<Block>& b, const DecpStats& s) {
                              counted(s.contracts, "marché retenu", "marchés retenus") + " dans la sélection (" +
                              counted(s.duplicates, "publication en double fusionnée", "publications en double fusionnées") + ", " +
                              counted(s.set_aside, "enregistrement écarté", "enregistrements écartés") + "). Valeur totale : " +
-                             euros(t.value) + ", sur " + counted(t.valued, "marché dont le montant est fiable.", "marchés dont le montant est fiable."))));
+                             euros_text(t.value) + ", sur " + counted(t.valued, "marché dont le montant est fiable.", "marchés dont le montant est fiable."))));
     std::vector<std::vector<Inline>> rows;
     rows.push_back(cells({"Considération environnementale", decp_share_text(t.environmental, t.contracts),
-                          euros(t.environmental_value), t.value > 0 ? percent(t.environmental_value / t.value) : "–"}));
-    rows.push_back(cells({"Considération sociale", decp_share_text(t.social, t.contracts), euros(t.social_value),
-                          t.value > 0 ? percent(t.social_value / t.value) : "–"}));
+                          euros_text(t.environmental_value), t.value > 0 ? percent_text(t.environmental_value / t.value) : "–"}));
+    rows.push_back(cells({"Considération sociale", decp_share_text(t.social, t.contracts), euros_text(t.social_value),
+                          t.value > 0 ? percent_text(t.social_value / t.value) : "–"}));
     rows.push_back(cells({"Considérations non renseignées", decp_share_text(s.blank_considerations, t.contracts), "", ""}));
     b.push_back(table(cells({"Indicateur", "Marchés", "Valeur", "Part de la valeur"}), std::move(rows), {34, 26, 22, 18}));
 }
@@ -106,11 +106,11 @@ void targets(std::vector<Block>& b, const DecpStats& s) {
     std::vector<std::vector<Inline>> rows;
     std::vector<Bar> bars;
     for (const DecpTarget& t : s.targets) {
-        const std::string in_year = t.measured_in_year_known ? percent(t.measured_in_year) : "aucun marché notifié en " + std::to_string(t.year);
-        rows.push_back(cells({t.label, percent(t.share) + " en " + std::to_string(t.year), in_year, percent(t.measured)}));
+        const std::string in_year = t.measured_in_year_known ? percent_text(t.measured_in_year) : "aucun marché notifié en " + std::to_string(t.year);
+        rows.push_back(cells({t.label, percent_text(t.share) + " en " + std::to_string(t.year), in_year, percent_text(t.measured)}));
         const std::string short_label = t.indicator == "environmental" ? "Environnement" : "Social";
-        bars.push_back({short_label + " — objectif " + std::to_string(t.year), percent(t.share), t.share});
-        bars.push_back({short_label + " — mesuré en " + std::to_string(t.year), t.measured_in_year_known ? percent(t.measured_in_year) : "–",
+        bars.push_back({short_label + " — objectif " + std::to_string(t.year), percent_text(t.share), t.share});
+        bars.push_back({short_label + " — mesuré en " + std::to_string(t.year), t.measured_in_year_known ? percent_text(t.measured_in_year) : "–",
                         t.measured_in_year});
     }
     b.push_back(chart(fr("Objectifs nationaux et parts mesurées"), std::move(bars)));
@@ -135,19 +135,19 @@ void execution(std::vector<Block>& b, const DecpStats& s) {
     b.push_back(fr_heading(1, "Concurrence, avances et sous-traitance"));
     const std::string median = s.offers_known ? french_number(s.median_offers, 1) : "–";
     b.push_back(table(cells({"Indicateur", "Valeur", "Marchés où le champ est connu"}),
-                      {cells({"Nombre médian d'offres reçues", median, count(s.offers_known)}),
-                       cells({"Marchés n'ayant reçu qu'une offre", decp_share_text(s.single_offer, s.offers_known), count(s.offers_known)}),
-                       cells({"Avance accordée", decp_share_text(s.advance_granted, s.advance_known), count(s.advance_known)}),
+                      {cells({"Nombre médian d'offres reçues", median, count_text(s.offers_known)}),
+                       cells({"Marchés n'ayant reçu qu'une offre", decp_share_text(s.single_offer, s.offers_known), count_text(s.offers_known)}),
+                       cells({"Avance accordée", decp_share_text(s.advance_granted, s.advance_known), count_text(s.advance_known)}),
                        cells({"Sous-traitance déclarée", decp_share_text(s.subcontracting_declared, s.subcontracting_known),
-                              count(s.subcontracting_known)})},
+                              count_text(s.subcontracting_known)})},
                       {46, 30, 24}));
     if (s.offers_known) {
-        const double single = ratio(s.single_offer, s.offers_known);
+        const double single = count_ratio(s.single_offer, s.offers_known);
         b.push_back(chart(fr("Concurrence, avances et sous-traitance"),
-                          {{"Une seule offre", percent(single), single},
-                           {"Avance accordée", percent(ratio(s.advance_granted, s.advance_known)), ratio(s.advance_granted, s.advance_known)},
-                           {"Sous-traitance déclarée", percent(ratio(s.subcontracting_declared, s.subcontracting_known)),
-                            ratio(s.subcontracting_declared, s.subcontracting_known)}}));
+                          {{"Une seule offre", percent_text(single), single},
+                           {"Avance accordée", percent_text(count_ratio(s.advance_granted, s.advance_known)), count_ratio(s.advance_granted, s.advance_known)},
+                           {"Sous-traitance déclarée", percent_text(count_ratio(s.subcontracting_declared, s.subcontracting_known)),
+                            count_ratio(s.subcontracting_declared, s.subcontracting_known)}}));
     }
 }
 
@@ -157,7 +157,7 @@ std::vector<std::vector<Inline>> renewal_rows(const DecpStats& s, size_t limit) 
         if (rows.size() == limit) break;
         const DecpContract& c = *r.contract;
         rows.push_back(cells({french_date(c.end), r.detail->object.empty() ? "(objet non publié)" : r.detail->object,
-                              r.family ? r.family->label : "–", c.value_trusted ? euros(c.value) : "non fiable",
+                              r.family ? r.family->label : "–", c.value_trusted ? euros_text(c.value) : "non fiable",
                               *r.buyer, c.departement[0] ? std::string(c.departement) : "–"}));
     }
     return rows;
@@ -186,7 +186,7 @@ void quality(std::vector<Block>& b, const DecpStats& s) {
     std::vector<std::pair<std::string, size_t>> fields(s.problems_by_field.begin(), s.problems_by_field.end());
     std::stable_sort(fields.begin(), fields.end(), [](const auto& a, const auto& z) { return a.second > z.second; });
     std::vector<std::vector<Inline>> rows;
-    for (const auto& [field, n] : fields) rows.push_back(cells({field, count(n)}));
+    for (const auto& [field, n] : fields) rows.push_back(cells({field, count_text(n)}));
     if (!rows.empty()) b.push_back(table(cells({"Champ", "Problèmes"}), std::move(rows), {70, 30}));
     std::vector<Inline> files;
     for (const DecpFileResult& f : s.files)

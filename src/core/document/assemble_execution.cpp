@@ -25,7 +25,7 @@ std::string holders_label(const LotAward& a) {
     return out;
 }
 
-void award_section(std::vector<Block>& b, const Project& p) {
+void execution_award_section(std::vector<Block>& b, const Project& p) {
     b.push_back(fr_heading(1, "Attribution"));
     if (!awarded(p.award)) {
         b.push_back(paragraph(fr("Aucune attribution n'est encore enregistrée pour ce projet.")));
@@ -127,7 +127,7 @@ void assemble_execution(Document& d, const Project& p, const Library& lib) {
     b.push_back(paragraph(fr("Ce bilan rend compte de l'attribution du marché et de la tenue des engagements du plan de "
                              "suivi : il nourrit le bilan annuel du schéma de promotion des achats socialement et "
                              "écologiquement responsables (SPASER).")));
-    award_section(b, p);
+    execution_award_section(b, p);
     commitments_section(b, p, lib);
     insertion_section(b, p, lib);
     egalim_section(b, p);

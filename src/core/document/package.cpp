@@ -21,7 +21,7 @@ json inlines_json(const std::vector<Inline>& list) {
 }
 
 // Reading: every value is checked for its type; a wrong one fails with the key it was found at.
-struct Reader {
+struct PackageReader {
     std::string error;
     bool fail(const std::string& where) {
         if (error.empty()) error = "Ce dossier publié est illisible : la valeur « " + where + " » n'a pas la forme attendue.";
@@ -140,7 +140,7 @@ json document_to_json(const Document& d) {
 }
 
 bool document_from_json(const json& j, Document& out, std::string& error) {
-    Reader r;
+    PackageReader r;
     Document d;
     if (!j.is_object()) r.fail("document");
     else if (!r.text(j, "title", d.title, "document") || !r.text(j, "subtitle", d.subtitle, "document") ||
@@ -204,7 +204,7 @@ bool read_package(std::string_view text, DcePackage& out, std::string& error) {
         return false;
     }
     DcePackage pkg;
-    Reader r;
+    PackageReader r;
     const json m = j.value("manifest", json::object());
     if (!m.is_object()) r.fail("manifest");
     PackageManifest& man = pkg.manifest;

@@ -43,7 +43,7 @@ const char* decp_price_form(PriceForm f) {
 }
 
 // "lot 2", or "marché" for a contract not divided into lots, to follow « du » or « pour le ».
-std::string lot_name(const Project& p, int lot) {
+std::string decp_lot_label(const Project& p, int lot) {
     return p.lots.size() > 1 ? "lot " + std::to_string(lot) : "marché";
 }
 
@@ -118,7 +118,7 @@ ojson record(const Project& p, const ProcedureResult& procedure, const ResolvedS
 }
 
 void lot_missing(const Project& p, const LotAward& a, std::vector<std::string>& out) {
-    const std::string of = "du " + lot_name(p, a.lot);
+    const std::string of = "du " + decp_lot_label(p, a.lot);
     if (!parse_date(a.notification_date).valid()) out.push_back("une date de notification " + of + " au format AAAA-MM-JJ");
     if (!p.lots.empty() && size_t(a.lot) > p.lots.size()) out.push_back("un lot existant (le lot " + std::to_string(a.lot) + " n'existe pas)");
     if (a.holders.empty()) out.push_back("le titulaire " + of);
@@ -127,7 +127,7 @@ void lot_missing(const Project& p, const LotAward& a, std::vector<std::string>& 
             out.push_back("un SIRET valide pour le titulaire « " + trim(h.name) + " » " + of + " (" + why + ")");
     if (a.holders.size() > 1 && a.group == OperatorGroup::aucun) out.push_back("le type de groupement (conjoint ou solidaire) " + of);
     if (!(a.amount >= 1)) out.push_back("le montant " + of);
-    if (a.offers < 1) out.push_back("le nombre d'offres reçues pour le " + lot_name(p, a.lot));
+    if (a.offers < 1) out.push_back("le nombre d'offres reçues pour le " + decp_lot_label(p, a.lot));
     if (trim(a.contract_id).size() > 16) out.push_back("un numéro " + of + " d'au plus 16 caractères");
 }
 

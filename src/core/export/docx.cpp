@@ -16,7 +16,7 @@ namespace clausier {
 
 namespace {
 
-constexpr const char* kXmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+constexpr const char* kDocxXmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 constexpr const char* kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 constexpr const char* kR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 constexpr const char* kC = "http://schemas.openxmlformats.org/drawingml/2006/chart";
@@ -53,7 +53,7 @@ std::string chart_xml(const Block& b) {
     std::string name = inline_text(b.text);
     if (b.target >= 0 && !b.target_label.empty()) name += " (" + b.target_label + ")";
     const std::string last = std::to_string(b.bars.size() + 1);
-    return std::string(kXmlHead) + "<c:chartSpace xmlns:c=\"" + kC + "\" xmlns:a=\"" + kA + "\" xmlns:r=\"" + kR + "\">"
+    return std::string(kDocxXmlHead) + "<c:chartSpace xmlns:c=\"" + kC + "\" xmlns:a=\"" + kA + "\" xmlns:r=\"" + kR + "\">"
            "<c:roundedCorners val=\"0\"/><c:chart><c:autoTitleDeleted val=\"1\"/><c:plotArea><c:layout/>"
            "<c:barChart><c:barDir val=\"bar\"/><c:grouping val=\"clustered\"/><c:varyColors val=\"0\"/>"
            "<c:ser><c:idx val=\"0\"/><c:order val=\"0\"/><c:tx><c:v>" + xml_escape(name) + "</c:v></c:tx>"
@@ -178,7 +178,7 @@ struct DocxBody {
 
 std::string document_xml(const Document& d, int& numbered_lists, std::vector<ZipEntry>& charts) {
     DocxBody body;
-    body.xml = std::string(kXmlHead) + "<w:document xmlns:w=\"" + kW + "\" xmlns:r=\"" + kR +
+    body.xml = std::string(kDocxXmlHead) + "<w:document xmlns:w=\"" + kW + "\" xmlns:r=\"" + kR +
                "\" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"><w:body>\n";
     body.para("Title", text(d.title));
     if (!d.subtitle.empty()) body.para("Subtitle", text(d.subtitle));
@@ -194,7 +194,7 @@ std::string document_xml(const Document& d, int& numbered_lists, std::vector<Zip
 
 // The running header (the consultation's reference and object) and the footer « Page n sur m ».
 std::string header_xml(const Document& d) {
-    return std::string(kXmlHead) + "<w:hdr xmlns:w=\"" + kW + "\"><w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr>"
+    return std::string(kDocxXmlHead) + "<w:hdr xmlns:w=\"" + kW + "\"><w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr>"
            "<w:r><w:t xml:space=\"preserve\">" + xml_escape(d.running_header.empty() ? d.title : d.running_header) +
            "</w:t></w:r></w:p></w:hdr>\n";
 }
@@ -203,12 +203,12 @@ std::string footer_xml() {
     auto field = [](const char* name) {
         return std::string("<w:fldSimple w:instr=\" ") + name + " \"><w:r><w:t>1</w:t></w:r></w:fldSimple>";
     };
-    return std::string(kXmlHead) + "<w:ftr xmlns:w=\"" + kW + "\"><w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:jc w:val=\"center\"/>"
+    return std::string(kDocxXmlHead) + "<w:ftr xmlns:w=\"" + kW + "\"><w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:jc w:val=\"center\"/>"
            "</w:pPr><w:r><w:t xml:space=\"preserve\">Page </w:t></w:r>" + field("PAGE") +
            "<w:r><w:t xml:space=\"preserve\"> sur </w:t></w:r>" + field("NUMPAGES") + "</w:p></w:ftr>\n";
 }
 
-std::string paragraph_style(const std::string& id, const std::string& name, const std::string& ppr,
+std::string docx_paragraph_style(const std::string& id, const std::string& name, const std::string& ppr,
                             const std::string& rpr, int outline = -1) {
     std::string s = "<w:style w:type=\"paragraph\" w:styleId=\"" + id + "\"><w:name w:val=\"" + name +
                     "\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/><w:pPr>" + ppr;
@@ -216,44 +216,44 @@ std::string paragraph_style(const std::string& id, const std::string& name, cons
     return s + "</w:pPr><w:rPr>" + rpr + "</w:rPr></w:style>\n";
 }
 
-std::string styles_xml() {
+std::string docx_styles_xml() {
     const std::string box = "<w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"4\" w:color=\"1F4E79\"/>"
                             "<w:left w:val=\"single\" w:sz=\"24\" w:space=\"4\" w:color=\"1F4E79\"/>"
                             "<w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"4\" w:color=\"1F4E79\"/>"
                             "<w:right w:val=\"single\" w:sz=\"6\" w:space=\"4\" w:color=\"1F4E79\"/></w:pBdr>"
                             "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"F3F6F9\"/>";
     const std::string border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"8A9BB0\"/>";
-    std::string s = std::string(kXmlHead) + "<w:styles xmlns:w=\"" + kW + "\">\n" +
+    std::string s = std::string(kDocxXmlHead) + "<w:styles xmlns:w=\"" + kW + "\">\n" +
         "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:eastAsia=\"Arial\" "
         "w:cs=\"Arial\"/><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/><w:lang w:val=\"fr-FR\" w:eastAsia=\"fr-FR\" "
         "w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" "
         "w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>\n"
         "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>\n";
-    s += paragraph_style("Title", "Title", "<w:spacing w:before=\"0\" w:after=\"120\"/>",
+    s += docx_paragraph_style("Title", "Title", "<w:spacing w:before=\"0\" w:after=\"120\"/>",
                          "<w:b/><w:color w:val=\"1F4E79\"/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>");
-    s += paragraph_style("Subtitle", "Subtitle", "<w:spacing w:after=\"240\"/>",
+    s += docx_paragraph_style("Subtitle", "Subtitle", "<w:spacing w:after=\"240\"/>",
                          "<w:color w:val=\"444444\"/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>");
-    s += paragraph_style("Heading1", "heading 1", "<w:keepNext/><w:keepLines/>"
+    s += docx_paragraph_style("Heading1", "heading 1", "<w:keepNext/><w:keepLines/>"
                          "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"2\" w:color=\"1F4E79\"/></w:pBdr>"
                          "<w:spacing w:before=\"480\" w:after=\"160\"/>",
                          "<w:b/><w:bCs/><w:color w:val=\"1F4E79\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>", 0);
-    s += paragraph_style("Heading2", "heading 2", "<w:keepNext/><w:keepLines/><w:spacing w:before=\"320\" w:after=\"120\"/>",
+    s += docx_paragraph_style("Heading2", "heading 2", "<w:keepNext/><w:keepLines/><w:spacing w:before=\"320\" w:after=\"120\"/>",
                          "<w:b/><w:bCs/><w:color w:val=\"1F4E79\"/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>", 1);
-    s += paragraph_style("Heading3", "heading 3", "<w:keepNext/><w:keepLines/><w:spacing w:before=\"240\" w:after=\"80\"/>",
+    s += docx_paragraph_style("Heading3", "heading 3", "<w:keepNext/><w:keepLines/><w:spacing w:before=\"240\" w:after=\"80\"/>",
                          "<w:b/><w:bCs/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>", 2);
-    s += paragraph_style("Metadata", "Metadata", "<w:spacing w:after=\"40\"/>", "");
-    s += paragraph_style("TOC1", "toc 1", "<w:spacing w:before=\"120\" w:after=\"40\"/>", "<w:b/><w:bCs/>");
-    s += paragraph_style("TOC2", "toc 2", "<w:spacing w:after=\"20\"/><w:ind w:left=\"284\"/>", "");
-    s += paragraph_style("Header", "header", "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"2\" w:color=\"8A9BB0\"/>"
+    s += docx_paragraph_style("Metadata", "Metadata", "<w:spacing w:after=\"40\"/>", "");
+    s += docx_paragraph_style("TOC1", "toc 1", "<w:spacing w:before=\"120\" w:after=\"40\"/>", "<w:b/><w:bCs/>");
+    s += docx_paragraph_style("TOC2", "toc 2", "<w:spacing w:after=\"20\"/><w:ind w:left=\"284\"/>", "");
+    s += docx_paragraph_style("Header", "header", "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"2\" w:color=\"8A9BB0\"/>"
                          "</w:pBdr><w:spacing w:after=\"0\"/>", "<w:color w:val=\"444444\"/><w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>");
-    s += paragraph_style("Footer", "footer", "<w:spacing w:after=\"0\"/>",
+    s += docx_paragraph_style("Footer", "footer", "<w:spacing w:after=\"0\"/>",
                          "<w:color w:val=\"444444\"/><w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>");
-    s += paragraph_style("ListBullet", "List Bullet", "<w:spacing w:after=\"60\"/><w:ind w:left=\"720\" w:hanging=\"360\"/>", "");
-    s += paragraph_style("ListNumber", "List Number", "<w:spacing w:after=\"60\"/><w:ind w:left=\"720\" w:hanging=\"360\"/>", "");
-    s += paragraph_style("TableContents", "Table Contents", "<w:spacing w:before=\"40\" w:after=\"40\"/>", "<w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/>");
-    s += paragraph_style("TableHeading", "Table Heading", "<w:keepNext/><w:spacing w:before=\"40\" w:after=\"40\"/>",
+    s += docx_paragraph_style("ListBullet", "List Bullet", "<w:spacing w:after=\"60\"/><w:ind w:left=\"720\" w:hanging=\"360\"/>", "");
+    s += docx_paragraph_style("ListNumber", "List Number", "<w:spacing w:after=\"60\"/><w:ind w:left=\"720\" w:hanging=\"360\"/>", "");
+    s += docx_paragraph_style("TableContents", "Table Contents", "<w:spacing w:before=\"40\" w:after=\"40\"/>", "<w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/>");
+    s += docx_paragraph_style("TableHeading", "Table Heading", "<w:keepNext/><w:spacing w:before=\"40\" w:after=\"40\"/>",
                          "<w:b/><w:bCs/><w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/>");
-    s += paragraph_style("Note", "Note", box + "<w:spacing w:before=\"60\" w:after=\"60\"/><w:ind w:left=\"170\" w:right=\"170\"/>", "");
+    s += docx_paragraph_style("Note", "Note", box + "<w:spacing w:before=\"60\" w:after=\"60\"/><w:ind w:left=\"170\" w:right=\"170\"/>", "");
     s += "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:tblPr>"
          "<w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
          "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>\n";
@@ -271,7 +271,7 @@ std::string abstract_num(int id, const char* fmt, const char* text) {
 }
 
 std::string numbering_xml(int numbered_lists) {
-    std::string s = std::string(kXmlHead) + "<w:numbering xmlns:w=\"" + kW + "\">\n" +
+    std::string s = std::string(kDocxXmlHead) + "<w:numbering xmlns:w=\"" + kW + "\">\n" +
                     abstract_num(0, "bullet", "\xE2\x80\xA2") + abstract_num(1, "decimal", "%1.") +
                     "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>\n";
     for (int k = 0; k < numbered_lists; ++k)
@@ -281,7 +281,7 @@ std::string numbering_xml(int numbered_lists) {
 }
 
 std::string core_xml(const Document& d) {
-    std::string s = std::string(kXmlHead) +
+    std::string s = std::string(kDocxXmlHead) +
         "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
         "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" "
         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
@@ -321,7 +321,7 @@ const char* const kDocumentRels =
 
 // Word refreshes every field on opening: the page numbers of the table of contents.
 std::string settings_xml() {
-    return std::string(kXmlHead) + "<w:settings xmlns:w=\"" + kW + "\"><w:updateFields w:val=\"true\"/></w:settings>\n";
+    return std::string(kDocxXmlHead) + "<w:settings xmlns:w=\"" + kW + "\"><w:updateFields w:val=\"true\"/></w:settings>\n";
 }
 
 }  // namespace
@@ -330,7 +330,7 @@ std::string write_docx(const Document& d) {
     int numbered_lists = 0;
     std::vector<ZipEntry> charts;
     std::string document = document_xml(d, numbered_lists, charts);
-    std::string types = std::string(kXmlHead) + kContentTypes, rels = std::string(kXmlHead) + kDocumentRels;
+    std::string types = std::string(kDocxXmlHead) + kContentTypes, rels = std::string(kDocxXmlHead) + kDocumentRels;
     for (size_t k = 0; k < charts.size(); ++k) {
         const std::string n = std::to_string(k + 1);
         types += "<Override PartName=\"/word/charts/chart" + n +
@@ -342,9 +342,9 @@ std::string write_docx(const Document& d) {
     std::vector<ZipEntry> parts;
     parts.reserve(10 + charts.size());
     parts.push_back({"[Content_Types].xml", types + "</Types>\n"});
-    parts.push_back({"_rels/.rels", std::string(kXmlHead) + kPackageRels});
+    parts.push_back({"_rels/.rels", std::string(kDocxXmlHead) + kPackageRels});
     parts.push_back({"word/document.xml", std::move(document)});
-    parts.push_back({"word/styles.xml", styles_xml()});
+    parts.push_back({"word/styles.xml", docx_styles_xml()});
     parts.push_back({"word/numbering.xml", numbering_xml(numbered_lists)});
     parts.push_back({"word/settings.xml", settings_xml()});
     parts.push_back({"word/header1.xml", header_xml(d)});

@@ -9,7 +9,7 @@ namespace clausier {
 
 namespace {
 
-bool digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Escapes one piece of text. `line_start`: the text opens a line (paragraph, list item, cell).
 std::string md_escape(std::string_view raw, bool line_start) {
@@ -20,7 +20,7 @@ std::string md_escape(std::string_view raw, bool line_start) {
     if (line_start) {
         while (i < s.size() && s[i] == ' ') ++i;   // leading spaces could open a code block
         size_t d = i;
-        while (d < s.size() && digit(s[d])) ++d;
+        while (d < s.size() && is_ascii_digit(s[d])) ++d;
         if (d > i && d < s.size() && (s[d] == '.' || s[d] == ')')) {   // "1. " would start a numbered list
             out.append(s, i, d - i);
             out += '\\';

@@ -29,9 +29,9 @@ std::string hash_hex(std::string_view s) {   // FNV-1a, 64 bits: stable across p
     return buf;
 }
 
-ojson number(double v);
+ojson ocds_number(double v);
 
-ojson money(double v) { return {{"amount", number(std::round(v * 100) / 100)}, {"currency", "EUR"}}; }
+ojson money(double v) { return {{"amount", ocds_number(std::round(v * 100) / 100)}, {"currency", "EUR"}}; }
 
 const char* category(Nature nature) {
     return nature == Nature::fournitures ? "goods" : nature == Nature::travaux ? "works" : "services";
@@ -102,7 +102,7 @@ Sustainability sustainability(const Project& p, const Library& lib) {
     return s;
 }
 
-ojson number(double v) {
+ojson ocds_number(double v) {
     return v == std::floor(v) && std::fabs(v) < 9e15 ? ojson(static_cast<long long>(v)) : ojson(v);
 }
 
@@ -118,7 +118,7 @@ ojson award_criteria(const Project& p, const Library& lib) {
         if (!proof.empty()) parts.push_back("Éléments à fournir : " + proof);
         const std::string description = fr(join(parts, " "));
         if (!description.empty()) c["description"] = description;
-        c["numbers"] = ojson::array({{{"number", number(a.weight)}, {"weight", "percentageExact"}}});
+        c["numbers"] = ojson::array({{{"number", ocds_number(a.weight)}, {"weight", "percentageExact"}}});
         list.push_back(c);
     }
     return list;

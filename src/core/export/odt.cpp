@@ -9,7 +9,7 @@ namespace clausier {
 
 namespace {
 
-constexpr const char* kXmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+constexpr const char* kOdtXmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 constexpr const char* kNs =
     "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
     "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
@@ -50,7 +50,7 @@ struct OdtBody {
     void chart(const Block& b) {
         para("Text_20_body", b.text);
         const std::string path = "Pictures/chart-" + std::to_string(pictures.size() + 1) + ".svg";
-        pictures.push_back({path, std::string(kXmlHead) + chart_svg(b, true)});
+        pictures.push_back({path, std::string(kOdtXmlHead) + chart_svg(b, true)});
         char height[32];
         std::snprintf(height, sizeof height, "%.2fcm", 16.0 * chart_svg_height(b) / kChartSvgWidth);
         xml += "<text:p text:style-name=\"Text_20_body\"><draw:frame draw:name=\"Graphique " + std::to_string(pictures.size()) +
@@ -156,7 +156,7 @@ std::string content_xml(const Document& d, std::vector<ZipEntry>& pictures) {
     for (const Block& b : d.blocks) body.block(b);
     pictures = std::move(body.pictures);
     const std::string border = "fo:border=\"0.5pt solid #8a9bb0\" fo:padding=\"0.1cm\"";
-    return std::string(kXmlHead) + "<office:document-content " + kNs + ">\n<office:automatic-styles>\n"
+    return std::string(kOdtXmlHead) + "<office:document-content " + kNs + ">\n<office:automatic-styles>\n"
         "<style:style style:name=\"Table\" style:family=\"table\"><style:table-properties style:width=\"16.6cm\" "
         "table:align=\"margins\" fo:margin-top=\"0.1cm\" fo:margin-bottom=\"0.3cm\"/></style:style>\n"
         "<style:style style:name=\"TableRow\" style:family=\"table-row\"><style:table-row-properties "
@@ -168,7 +168,7 @@ std::string content_xml(const Document& d, std::vector<ZipEntry>& pictures) {
         "</office:text>\n</office:body>\n</office:document-content>\n";
 }
 
-std::string paragraph_style(const std::string& name, const std::string& display, const std::string& parent,
+std::string odt_paragraph_style(const std::string& name, const std::string& display, const std::string& parent,
                             const std::string& para_props, const std::string& text_props, int outline = 0) {
     std::string s = "<style:style style:name=\"" + name + "\" style:display-name=\"" + display +
                     "\" style:family=\"paragraph\" style:parent-style-name=\"" + parent + "\"";
@@ -191,29 +191,29 @@ std::string list_level(bool numbered) {
            "</text:list-level-style-bullet>";
 }
 
-std::string styles_xml(const Document& d) {
-    std::string s = std::string(kXmlHead) + "<office:document-styles " + kNs + ">\n" +
+std::string odt_styles_xml(const Document& d) {
+    std::string s = std::string(kOdtXmlHead) + "<office:document-styles " + kNs + ">\n" +
         "<office:font-face-decls><style:font-face style:name=\"Arial\" svg:font-family=\"Arial\" "
         "style:font-family-generic=\"swiss\" style:font-pitch=\"variable\"/></office:font-face-decls>\n<office:styles>\n"
         "<style:default-style style:family=\"paragraph\"><style:paragraph-properties fo:hyphenation-ladder-count=\"no-limit\"/>"
         "<style:text-properties style:font-name=\"Arial\" fo:font-size=\"10.5pt\" fo:language=\"fr\" fo:country=\"FR\" "
         "fo:hyphenate=\"false\"/></style:default-style>\n"
         "<style:style style:name=\"Standard\" style:family=\"paragraph\" style:class=\"text\"/>\n";
-    s += paragraph_style("Text_20_body", "Text body", "Standard", "fo:margin-top=\"0cm\" fo:margin-bottom=\"0.2cm\" fo:line-height=\"115%\"", "");
-    s += paragraph_style("Heading", "Heading", "Standard", "fo:margin-top=\"0.5cm\" fo:margin-bottom=\"0.2cm\" fo:keep-with-next=\"always\"",
+    s += odt_paragraph_style("Text_20_body", "Text body", "Standard", "fo:margin-top=\"0cm\" fo:margin-bottom=\"0.2cm\" fo:line-height=\"115%\"", "");
+    s += odt_paragraph_style("Heading", "Heading", "Standard", "fo:margin-top=\"0.5cm\" fo:margin-bottom=\"0.2cm\" fo:keep-with-next=\"always\"",
                          "fo:font-weight=\"bold\" fo:color=\"#1f4e79\"");
-    s += paragraph_style("Heading_20_1", "Heading 1", "Heading", "fo:margin-top=\"0.8cm\" fo:padding-bottom=\"0.05cm\" "
+    s += odt_paragraph_style("Heading_20_1", "Heading 1", "Heading", "fo:margin-top=\"0.8cm\" fo:padding-bottom=\"0.05cm\" "
                          "fo:border-bottom=\"1.5pt solid #1f4e79\"", "fo:font-size=\"16pt\"", 1);
-    s += paragraph_style("Heading_20_2", "Heading 2", "Heading", "", "fo:font-size=\"13pt\"", 2);
-    s += paragraph_style("Heading_20_3", "Heading 3", "Heading", "", "fo:font-size=\"11pt\" fo:color=\"#1a1a1a\"", 3);
-    s += paragraph_style("Title", "Title", "Standard", "fo:margin-bottom=\"0.2cm\"",
+    s += odt_paragraph_style("Heading_20_2", "Heading 2", "Heading", "", "fo:font-size=\"13pt\"", 2);
+    s += odt_paragraph_style("Heading_20_3", "Heading 3", "Heading", "", "fo:font-size=\"11pt\" fo:color=\"#1a1a1a\"", 3);
+    s += odt_paragraph_style("Title", "Title", "Standard", "fo:margin-bottom=\"0.2cm\"",
                          "fo:font-size=\"22pt\" fo:font-weight=\"bold\" fo:color=\"#1f4e79\"");
-    s += paragraph_style("Subtitle", "Subtitle", "Standard", "fo:margin-bottom=\"0.4cm\"", "fo:font-size=\"14pt\" fo:color=\"#444444\"");
-    s += paragraph_style("Metadata", "Metadata", "Standard", "fo:margin-bottom=\"0.07cm\"", "");
-    s += paragraph_style("Header", "Header", "Standard", "fo:padding-bottom=\"0.05cm\" fo:border-bottom=\"0.5pt solid #8a9bb0\"",
+    s += odt_paragraph_style("Subtitle", "Subtitle", "Standard", "fo:margin-bottom=\"0.4cm\"", "fo:font-size=\"14pt\" fo:color=\"#444444\"");
+    s += odt_paragraph_style("Metadata", "Metadata", "Standard", "fo:margin-bottom=\"0.07cm\"", "");
+    s += odt_paragraph_style("Header", "Header", "Standard", "fo:padding-bottom=\"0.05cm\" fo:border-bottom=\"0.5pt solid #8a9bb0\"",
                          "fo:font-size=\"8.5pt\" fo:color=\"#444444\"");
-    s += paragraph_style("Footer", "Footer", "Standard", "fo:text-align=\"center\"", "fo:font-size=\"8.5pt\" fo:color=\"#444444\"");
-    s += paragraph_style("List_20_Contents", "List Contents", "Standard", "fo:margin-bottom=\"0.1cm\"", "");
+    s += odt_paragraph_style("Footer", "Footer", "Standard", "fo:text-align=\"center\"", "fo:font-size=\"8.5pt\" fo:color=\"#444444\"");
+    s += odt_paragraph_style("List_20_Contents", "List Contents", "Standard", "fo:margin-bottom=\"0.1cm\"", "");
     for (int level : {1, 2})   // table of contents: a right tab stop with dots before the page number
         s += "<style:style style:name=\"Contents_20_" + std::to_string(level) + "\" style:display-name=\"Contents " +
              std::to_string(level) + "\" style:family=\"paragraph\" style:parent-style-name=\"Standard\" style:class=\"index\">"
@@ -222,9 +222,9 @@ std::string styles_xml(const Document& d) {
              "style:position=\"" + (level == 1 ? "16.6cm" : "16.1cm") + "\" style:type=\"right\" style:leader-style=\"dotted\" "
              "style:leader-text=\".\"/></style:tab-stops></style:paragraph-properties>" +
              (level == 1 ? "<style:text-properties fo:font-weight=\"bold\"/>" : "") + "</style:style>\n";
-    s += paragraph_style("Table_20_Contents", "Table Contents", "Standard", "", "fo:font-size=\"9.5pt\"");
-    s += paragraph_style("Table_20_Heading", "Table Heading", "Table_20_Contents", "", "fo:font-weight=\"bold\"");
-    s += paragraph_style("Note", "Note", "Standard", "fo:margin-top=\"0.1cm\" fo:margin-bottom=\"0.1cm\" fo:padding=\"0.15cm\" "
+    s += odt_paragraph_style("Table_20_Contents", "Table Contents", "Standard", "", "fo:font-size=\"9.5pt\"");
+    s += odt_paragraph_style("Table_20_Heading", "Table Heading", "Table_20_Contents", "", "fo:font-weight=\"bold\"");
+    s += odt_paragraph_style("Note", "Note", "Standard", "fo:margin-top=\"0.1cm\" fo:margin-bottom=\"0.1cm\" fo:padding=\"0.15cm\" "
                          "fo:border=\"0.5pt solid #1f4e79\" fo:border-left=\"2.5pt solid #1f4e79\" fo:background-color=\"#f3f6f9\" "
                          "style:join-border=\"true\"", "");
     s += "<style:style style:name=\"Emphasis\" style:family=\"text\"><style:text-properties fo:font-style=\"italic\"/></style:style>\n"
@@ -249,7 +249,7 @@ std::string styles_xml(const Document& d) {
 }
 
 std::string meta_xml(const Document& d) {
-    std::string s = std::string(kXmlHead) +
+    std::string s = std::string(kOdtXmlHead) +
         "<office:document-meta xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
         "xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
         "office:version=\"1.2\"><office:meta><meta:generator>Clausier</meta:generator>"
@@ -263,7 +263,7 @@ std::string meta_xml(const Document& d) {
 }
 
 std::string manifest(const std::vector<ZipEntry>& pictures) {
-    std::string s = std::string(kXmlHead) +
+    std::string s = std::string(kOdtXmlHead) +
         "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\n"
         "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>\n"
         "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\n"
@@ -285,7 +285,7 @@ std::string write_odt(const Document& d) {
     entries.push_back({"mimetype", "application/vnd.oasis.opendocument.text"});
     entries.push_back({"META-INF/manifest.xml", manifest(pictures)});
     entries.push_back({"content.xml", std::move(content)});
-    entries.push_back({"styles.xml", styles_xml(d)});
+    entries.push_back({"styles.xml", odt_styles_xml(d)});
     entries.push_back({"meta.xml", meta_xml(d)});
     for (ZipEntry& p : pictures) entries.push_back(std::move(p));
     return zip_store(entries);

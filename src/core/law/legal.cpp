@@ -30,7 +30,7 @@ bool enum_list(const json& j, const char* key, std::vector<E>& out) {
 }
 
 template <class E>
-bool has(const std::vector<E>& v, E e) { return std::find(v.begin(), v.end(), e) != v.end(); }
+bool has_entry(const std::vector<E>& v, E e) { return std::find(v.begin(), v.end(), e) != v.end(); }
 
 const EnumEntry<Procedure> kProcedures[] = {
     {Procedure::sans_publicite, "sans-publicite", "Marché sans publicité ni mise en concurrence préalables"},
@@ -53,7 +53,7 @@ unsigned long long procedure_sizings() { return sizings; }
 
 const Threshold* LegalData::find(std::string_view id, BuyerType buyer, Nature nature, Date date) const {
     auto applies = [&](const Threshold& t) {
-        return t.id == id && (t.buyers.empty() || has(t.buyers, buyer)) && (t.natures.empty() || has(t.natures, nature));
+        return t.id == id && (t.buyers.empty() || has_entry(t.buyers, buyer)) && (t.natures.empty() || has_entry(t.natures, nature));
     };
     auto covers = [&](const Threshold& t) {
         return date.key() >= t.from.key() && (!t.until.valid() || date.key() <= t.until.key());

@@ -28,7 +28,7 @@ const EnumName<ClauseKind> kKinds[] = {
     {ClauseKind::organisation, "organisation", "Organisation de la consultation"}};
 const EnumName<Level> kLevels[] = {
     {Level::essentiel, "essentiel", "Essentiel"}, {Level::avance, "avance", "Avancé"}, {Level::exemplaire, "exemplaire", "Exemplaire"}};
-const char* const kNatures[] = {"fournitures", "services", "travaux"};
+const char* const kNatureNames[] = {"fournitures", "services", "travaux"};
 const char* const kDocuments[] = {"RC", "CCAP", "CCTP", "AE"};
 const char* const kVarTypes[] = {"percent", "integer", "euros", "hours", "date", "choice", "text"};
 // Reservation grounds: disability (L.2113-12), insertion (L.2113-13), detainees (L.2113-13-1), social
@@ -48,7 +48,7 @@ std::string str(const json& j, const char* key) {
 }
 
 // A number field, 0 when absent or of another type (json::value would throw on a wrong type).
-double number(const json& j, const char* key) {
+double number_field(const json& j, const char* key) {
     auto it = j.find(key);
     return it != j.end() && it->is_number() ? it->get<double>() : 0.0;
 }
@@ -81,11 +81,11 @@ std::vector<std::vector<std::string>> sentences(std::string_view text) {
     return out;
 }
 
-bool starts(const std::string& s, std::string_view prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
-bool is_placeholder(const std::string& t) { return starts(t, "{{"); }
+bool starts_with_prefix(const std::string& s, std::string_view prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+bool is_placeholder(const std::string& t) { return starts_with_prefix(t, "{{"); }
 bool any_token(const std::vector<std::string>& s, std::initializer_list<std::string_view> prefixes) {
     for (const std::string& t : s)
-        for (std::string_view p : prefixes) if (starts(t, p)) return true;
+        for (std::string_view p : prefixes) if (starts_with_prefix(t, p)) return true;
     return false;
 }
 
@@ -106,7 +106,7 @@ bool states_plan(const std::vector<std::string>& s) {
     bool deadline = false;
     for (size_t i = 0; i + 1 < s.size(); ++i) {
         const bool number = is_placeholder(s[i]) || std::all_of(s[i].begin(), s[i].end(), [](char c) { return c >= '0' && c <= '9'; });
-        deadline = deadline || (number && (starts(s[i + 1], "jour") || starts(s[i + 1], "semaine") || s[i + 1] == "mois"));
+        deadline = deadline || (number && (starts_with_prefix(s[i + 1], "jour") || starts_with_prefix(s[i + 1], "semaine") || s[i + 1] == "mois"));
     }
     return deadline && std::find(s.begin(), s.end(), "plan") != s.end();
 }
@@ -463,7 +463,7 @@ struct Loader {
         for (const auto& g : k.goals) if (!lib.goal(g)) problem(file, id, "objectif « " + g + " » inconnu.");
         for (const auto& a : k.articles) if (!lib.article(a)) problem(file, id, "référence « " + a + " » absente de la table des articles.");
         if (k.articles.empty()) problem(file, id, "base juridique absente.");
-        for (const auto& n : k.natures) if (!one_of(n, kNatures)) problem(file, id, "nature de marché « " + n + " » inconnue.");
+        for (const auto& n : k.natures) if (!one_of(n, kNatureNames)) problem(file, id, "nature de marché « " + n + " » inconnue.");
         if (k.natures.empty()) problem(file, id, "aucune nature de marché.");
         for (const auto& d : k.documents) if (!one_of(d, kDocuments)) problem(file, id, "document « " + d + " » inconnu.");
         if (k.documents.empty() && k.kind != ClauseKind::organisation) problem(file, id, "aucun document de destination.");
@@ -510,8 +510,8 @@ struct Loader {
                 k.criterion.provides = str(*cr, "provides");
                 k.criterion.method = str(*cr, "method");
                 k.criterion.scoring = str(*cr, "scoring");
-                k.criterion.weight_min = number(*cr, "weight_min");
-                k.criterion.weight_max = number(*cr, "weight_max");
+                k.criterion.weight_min = number_field(*cr, "weight_min");
+                k.criterion.weight_max = number_field(*cr, "weight_max");
                 if (k.criterion.provides.empty()) problem(file, id, "critère sans description de ce que fournit le candidat.");
                 if (k.criterion.method != "grille" && k.criterion.method != "formule")
                     problem(file, id, "critère sans méthode de notation (« grille » ou « formule »).");
@@ -526,7 +526,7 @@ struct Loader {
             else {
                 k.reservation.structures = str(*r, "structures");
                 k.reservation.article = str(*r, "article");
-                k.reservation.share = number(*r, "share");
+                k.reservation.share = number_field(*r, "share");
                 if (k.reservation.structures.empty()) problem(file, id, "réservation sans structures bénéficiaires.");
                 if (!one_of(k.reservation.article, kReservationArticles))
                     problem(file, id, "réservation : article « " + k.reservation.article +
@@ -702,7 +702,7 @@ namespace {
 
 // load_library and load_checked_library: the same reading, the checks of the text and the drafting rules only
 // when `checked` is false.
-bool load(const std::vector<SourceFile>& files, Library& out, std::vector<LibraryProblem>& problems, bool checked) {
+bool load_sources(const std::vector<SourceFile>& files, Library& out, std::vector<LibraryProblem>& problems, bool checked) {
     Library lib;
     Loader loader{lib, problems, {}, checked};
     json families, articles;
@@ -748,11 +748,11 @@ bool load(const std::vector<SourceFile>& files, Library& out, std::vector<Librar
 }  // namespace
 
 bool load_library(const std::vector<SourceFile>& files, Library& out, std::vector<LibraryProblem>& problems) {
-    return load(files, out, problems, false);
+    return load_sources(files, out, problems, false);
 }
 
 bool load_checked_library(const std::vector<SourceFile>& files, Library& out, std::vector<LibraryProblem>& problems) {
-    return load(files, out, problems, true);
+    return load_sources(files, out, problems, true);
 }
 
 const Library& bundled_library() {

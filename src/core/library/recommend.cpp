@@ -6,7 +6,7 @@ namespace clausier {
 
 namespace {
 
-bool has(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool includes(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
 int level_rank(Level level) { return int(level); }   // Level is declared from the least to the most ambitious
 int level_rank(std::string_view level) {   // a project's ambition, by name
@@ -57,7 +57,7 @@ void score_clause(const Context& ctx, const Clause& c, Recommendation& r) {
     const Family* fam = ctx.lib.family(p.need.family);
     const std::string fam_label = fam ? fam->label : p.need.family;
     if (!c.families.empty() && c.families[0] == p.need.family) add(5, "Clause propre à la famille « " + fam_label + " ».");
-    else if (has(c.families, p.need.family)) add(3, "S'applique aussi à la famille « " + fam_label + " ».");
+    else if (includes(c.families, p.need.family)) add(3, "S'applique aussi à la famille « " + fam_label + " ».");
     else if (!c.families.empty() && c.families[0] == "transversal") add(1, "Clause transversale, utilisable dans tout marché.");
     else if (!c.families.empty()) {
         // Written for another purchase: shared goals alone must not lift it above the family's own clauses.
@@ -65,10 +65,10 @@ void score_clause(const Context& ctx, const Clause& c, Recommendation& r) {
         add(-2, "Clause rédigée pour une autre famille d'achat (« " + (home ? home->label : c.families[0]) + " ») : à adapter au besoin.");
     }
     if (size_t m = longest_cpv_match(c, p.need.cpv)) add(0.5 * double(m) / 2, "Correspond au code CPV du besoin.");
-    if (has(c.natures, enum_name(p.need.nature))) s += 1;
+    if (includes(c.natures, enum_name(p.need.nature))) s += 1;
     else add(-3, "Prévue pour une autre nature de marché.");
     for (const std::string& g : p.goals)
-        if (has(c.goals, g))
+        if (includes(c.goals, g))
             if (const Goal* goal = ctx.lib.goal(g)) add(1.5, "Sert l'objectif « " + goal->label + " ».");
     const int gap = level_rank(c.level) - level_rank(enum_name(p.ambition));
     if (gap == 0) add(1, std::string("Au niveau d'ambition choisi (") + level_label(c.level) + ").");

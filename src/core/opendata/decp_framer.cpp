@@ -10,8 +10,8 @@ namespace clausier::decp {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool ends_scalar(char c) { return is_space(c) || c == ',' || c == '}' || c == ']' || c == ':'; }
+bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool ends_scalar(char c) { return is_json_space(c) || c == ',' || c == '}' || c == ']' || c == ':'; }
 
 const char kBom[] = "\xEF\xBB\xBF";
 
@@ -32,7 +32,7 @@ void Framer::feed(std::string_view bytes, FramerSink& sink) {
         }
         const char c = p[i];
         pos_ = i;
-        if (first_char_ == 0 && !is_space(c)) first_char_ = c;
+        if (first_char_ == 0 && !is_json_space(c)) first_char_ = c;
         if (in_string_) {
             if (escape_) escape_ = false;
             else if (c == '\\') escape_ = true;
@@ -52,7 +52,7 @@ void Framer::feed(std::string_view bytes, FramerSink& sink) {
             if (!ends_scalar(c)) continue;
             in_scalar_ = false;
         }
-        if (is_space(c)) continue;
+        if (is_json_space(c)) continue;
         if (skip_depth_ > 0) {   // inside an envelope value that holds no records: only its end matters
             if (c == '"') in_string_ = true;
             else if (c == '{' || c == '[') ++skip_depth_;

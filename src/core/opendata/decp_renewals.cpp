@@ -12,7 +12,7 @@ namespace clausier {
 namespace {
 
 // One CSV field: quoted when it holds the separator, a quote or a line end; a leading = + - @ neutralised.
-std::string csv_field(std::string_view raw) {
+std::string csv_cell(std::string_view raw) {
     std::string v = one_line(raw);
     if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v.insert(0, "'");
     if (v.find_first_of(";\"") == std::string::npos) return v;
@@ -48,7 +48,7 @@ std::string decp_renewals_csv(const DecpStats& s) {
         "Procédure", "Date de notification", "Durée (mois)", "Montant HT (€)", "Titulaire", "Lieu d'exécution",
         "Département", "Considération environnementale", "Considération sociale"};
     std::string out = "\xEF\xBB\xBF";
-    for (size_t k = 0; k < std::size(kHeader); ++k) out += (k ? ";" : "") + csv_field(kHeader[k]);
+    for (size_t k = 0; k < std::size(kHeader); ++k) out += (k ? ";" : "") + csv_cell(kHeader[k]);
     out += "\r\n";
     for (const DecpRenewal& r : s.renewals) {
         const DecpContract& c = *r.contract;
@@ -59,7 +59,7 @@ std::string decp_renewals_csv(const DecpStats& s) {
             decp_procedure_label(c.procedure), short_date(c.notification),
             c.duration_months > 0 ? std::to_string(c.duration_months) : "", csv_amount(c), d.holder, place,
             c.departement, yes_no(c.environmental), yes_no(c.social)};
-        for (size_t k = 0; k < std::size(fields); ++k) out += (k ? ";" : "") + csv_field(fields[k]);
+        for (size_t k = 0; k < std::size(fields); ++k) out += (k ? ";" : "") + csv_cell(fields[k]);
         out += "\r\n";
     }
     return out;

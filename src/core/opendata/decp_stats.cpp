@@ -91,8 +91,8 @@ std::vector<DecpTarget> national_targets() {
     return out;
 }
 
-double ratio(double part, double whole) { return whole > 0 ? part / whole : 0; }
-double share_json(double part, double whole) { return std::round(ratio(part, whole) * 1000) / 1000; }
+double safe_ratio(double part, double whole) { return whole > 0 ? part / whole : 0; }
+double rounded_share(double part, double whole) { return std::round(safe_ratio(part, whole) * 1000) / 1000; }
 json euros_json(double v) { return number_json(std::round(v * 100) / 100); }
 
 json tally_json(const DecpTally& t) {
@@ -102,8 +102,8 @@ json tally_json(const DecpTally& t) {
 }
 
 json consideration_json(size_t contracts, double value, const DecpTally& all, size_t blank) {
-    return {{"contracts", contracts}, {"value", euros_json(value)}, {"share_contracts", share_json(double(contracts), double(all.contracts))},
-            {"share_value", share_json(value, all.value)}, {"blank", blank}};
+    return {{"contracts", contracts}, {"value", euros_json(value)}, {"share_contracts", rounded_share(double(contracts), double(all.contracts))},
+            {"share_value", rounded_share(value, all.value)}, {"blank", blank}};
 }
 
 json date_json(const Date& d) { return d.valid() ? json(iso_date(d)) : json(nullptr); }
@@ -172,11 +172,11 @@ DecpStats decp_stats(const DecpData& data, const DecpFilter& filter) {
     });
     for (DecpTarget& t : national_targets()) {
         const bool env = t.indicator == "environmental";
-        t.measured = ratio(double(env ? s.total.environmental : s.total.social), double(s.total.contracts));
+        t.measured = safe_ratio(double(env ? s.total.environmental : s.total.social), double(s.total.contracts));
         const auto year = s.by_year.find(t.year);
         if (year != s.by_year.end()) {
             t.measured_in_year_known = true;
-            t.measured_in_year = ratio(double(env ? year->second.environmental : year->second.social), double(year->second.contracts));
+            t.measured_in_year = safe_ratio(double(env ? year->second.environmental : year->second.social), double(year->second.contracts));
         }
         s.targets.push_back(std::move(t));
     }
@@ -195,7 +195,7 @@ std::string decp_family_label(const DecpStats& s, const std::string& family_id) 
 std::string decp_share_text(size_t part, size_t whole) {
     if (whole == 0) return "–";
     return french_number(double(part), 0) + " sur " + french_number(double(whole), 0) + " (" +
-           french_percent(std::round(ratio(double(part), double(whole)) * 1000) / 10) + ")";
+           french_percent(std::round(safe_ratio(double(part), double(whole)) * 1000) / 10) + ")";
 }
 
 json decp_stats_to_json(const DecpStats& s) {
@@ -216,8 +216,8 @@ json decp_stats_to_json(const DecpStats& s) {
     json targets = json::array();
     for (const DecpTarget& t : s.targets)
         targets.push_back({{"id", t.id}, {"label", t.label}, {"indicator", t.indicator}, {"share", t.share}, {"year", t.year},
-                           {"measured", share_json(t.measured, 1)},
-                           {"measured_in_year", t.measured_in_year_known ? json(share_json(t.measured_in_year, 1)) : json(nullptr)},
+                           {"measured", rounded_share(t.measured, 1)},
+                           {"measured_in_year", t.measured_in_year_known ? json(rounded_share(t.measured_in_year, 1)) : json(nullptr)},
                            {"source", t.source}});
     json files = json::array();
     for (const DecpFileResult& f : s.files)
@@ -240,11 +240,11 @@ json decp_stats_to_json(const DecpStats& s) {
         {"by_family", by_family},
         {"by_procedure", by_procedure},
         {"competition", {{"contracts", s.offers_known}, {"median_offers", number_json(s.median_offers)}, {"single_offer", s.single_offer},
-                         {"share_single_offer", share_json(double(s.single_offer), double(s.offers_known))}}},
+                         {"share_single_offer", rounded_share(double(s.single_offer), double(s.offers_known))}}},
         {"advances", {{"known", s.advance_known}, {"granted", s.advance_granted},
-                      {"share", share_json(double(s.advance_granted), double(s.advance_known))}}},
+                      {"share", rounded_share(double(s.advance_granted), double(s.advance_known))}}},
         {"subcontracting", {{"known", s.subcontracting_known}, {"declared", s.subcontracting_declared},
-                            {"share", share_json(double(s.subcontracting_declared), double(s.subcontracting_known))}}},
+                            {"share", rounded_share(double(s.subcontracting_declared), double(s.subcontracting_known))}}},
         {"targets", targets},
         {"renewals", renewals},
         {"filters", {{"buyer", s.filter.buyer}, {"from", date_json(s.filter.from)}, {"to", date_json(s.filter.to)},

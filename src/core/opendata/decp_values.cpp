@@ -55,7 +55,7 @@ void erase_all(std::string& s, std::string_view what) {
     for (size_t p = s.find(what); p != std::string::npos; p = s.find(what, p)) s.erase(p, what.size());
 }
 
-bool ends_with(const std::string& s, std::string_view tail) {
+bool value_ends_with(const std::string& s, std::string_view tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
@@ -123,7 +123,7 @@ Verdict read_number(const RawValue& v, double& out) {
     for (bool again = true; again;) {
         again = false;
         for (const char* unit : {"h.t.", "ht", "euros", "euro", "eur"})
-            if (ends_with(t, unit)) { t.erase(t.size() - std::strlen(unit)); again = true; }
+            if (value_ends_with(t, unit)) { t.erase(t.size() - std::strlen(unit)); again = true; }
     }
     if (t.empty() || t.find_first_not_of("0123456789.,+-") != std::string::npos) return Verdict::unreadable;
     const size_t dots = std::count(t.begin(), t.end(), '.'), commas = std::count(t.begin(), t.end(), ',');

@@ -45,7 +45,7 @@ PortfolioItem portfolio_item(const PortfolioProject& src, const Library& lib, co
     return it;
 }
 
-void count(ShareCount& s, const PortfolioItem& it, bool has) {
+void tally(ShareCount& s, const PortfolioItem& it, bool has) {
     if (!has) return;
     ++s.contracts;
     s.value += it.value;
@@ -117,7 +117,7 @@ void egalim_reached(PortfolioSummary& s, const RuleInfo& rule) {
     }
 }
 
-json share_json(const ShareCount& s) {
+json share_count_json(const ShareCount& s) {
     auto round3 = [](double x) { return std::round(x * 1000) / 1000; };
     return {{"contracts", s.contracts}, {"value", number_json(s.value)},
             {"share_contracts", round3(s.share_contracts)}, {"share_value", round3(s.share_value)}};
@@ -154,10 +154,10 @@ PortfolioSummary summarize_portfolio(const std::vector<PortfolioProject>& projec
     double egalim_weight = 0;
     for (const PortfolioItem& it : s.items) {
         s.value += it.value;
-        count(s.environmental, it, it.considerations.environmental());
-        count(s.social, it, it.considerations.social());
-        count(s.reserved, it, it.reserved);
-        count(s.sme_friendly, it, it.sme_friendly);
+        tally(s.environmental, it, it.considerations.environmental());
+        tally(s.social, it, it.considerations.social());
+        tally(s.reserved, it, it.reserved);
+        tally(s.sme_friendly, it, it.sme_friendly);
         s.insertion_planned += it.insertion_planned;
         s.insertion_done += it.insertion_done;
         if (it.launch.valid()) ++s.launches_by_quarter[{it.launch.year, (it.launch.month - 1) / 3 + 1}];
@@ -193,9 +193,9 @@ json portfolio_to_json(const PortfolioSummary& s) {
     json findings = findings_to_json(s.findings)["findings"];
     for (size_t i = 0; i < findings.size() && i < s.where.size(); ++i) findings[i]["where"] = s.where[i];
     return {{"projects", s.items.size()}, {"value", number_json(s.value)},
-            {"environmental", share_json(s.environmental)}, {"social", share_json(s.social)},
+            {"environmental", share_count_json(s.environmental)}, {"social", share_count_json(s.social)},
             {"plan", plan}, {"findings", findings},
-            {"indicators", {{"reserved", share_json(s.reserved)}, {"sme_friendly", share_json(s.sme_friendly)},
+            {"indicators", {{"reserved", share_count_json(s.reserved)}, {"sme_friendly", share_count_json(s.sme_friendly)},
                             {"insertion_hours", {{"planned", number_json(s.insertion_planned)}, {"done", number_json(s.insertion_done)}}},
                             {"egalim", {{"contracts", s.egalim.contracts},
                                         {"quality_share", std::round(s.egalim.quality_share * 10) / 10},

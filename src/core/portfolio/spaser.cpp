@@ -86,13 +86,13 @@ void read_axis(In& in, SpaserAxis& a) {
     in.list("actions", a.actions, read_action);
 }
 
-double percent(double share) { return std::round(share * 1000) / 10; }
+double percent_tenths(double share) { return std::round(share * 1000) / 10; }
 
 std::string figure_label(double v, TargetUnit unit) {
     return unit == TargetUnit::hours ? french_number(v, 0) + " h" : french_percent(std::round(v * 10) / 10);
 }
 
-std::string date_label(const std::string& iso) {
+std::string due_date_label(const std::string& iso) {
     const Date d = parse_date(iso);
     return d.valid() ? french_date(d) : trim(iso).empty() ? "non fixée" : iso;
 }
@@ -227,7 +227,7 @@ double indicator_value(const PortfolioSummary& s, SpaserIndicator indicator, Tar
                             : indicator == SpaserIndicator::reserved      ? &s.reserved
                             : indicator == SpaserIndicator::sme_friendly  ? &s.sme_friendly
                                                                           : nullptr;
-    if (share) return percent(unit == TargetUnit::value ? share->share_value : share->share_contracts);
+    if (share) return percent_tenths(unit == TargetUnit::value ? share->share_value : share->share_contracts);
     if (indicator == SpaserIndicator::insertion_hours) return s.insertion_done;
     return indicator == SpaserIndicator::egalim_quality ? s.egalim.quality_share : s.egalim.organic_share;
 }
@@ -244,7 +244,7 @@ Document assemble_spaser(const Spaser& s) {
     d.author = trim(s.buyer);
     d.date = iso_date(parse_date(s.adopted));
     if (!trim(s.siret).empty()) d.metadata.push_back({"SIRET de l'acheteur", trim(s.siret)});
-    d.metadata.push_back({"Adoption", s.adopted.empty() ? "projet non encore adopté" : fr(date_label(s.adopted))});
+    d.metadata.push_back({"Adoption", s.adopted.empty() ? "projet non encore adopté" : fr(due_date_label(s.adopted))});
     if (!trim(s.published).empty()) d.metadata.push_back({"Publication", trim(s.published)});
     std::vector<Block>& b = d.blocks;
     b.push_back(paragraph(fr("Ce schéma fixe les objectifs d'achat socialement et écologiquement responsable de l'acheteur "
@@ -256,7 +256,7 @@ Document assemble_spaser(const Spaser& s) {
         b.push_back(fr_heading(1, "Axe " + std::to_string(i + 1) + " — " + trim(a.title)));
         std::vector<std::vector<Inline>> rows;
         for (const SpaserTarget& t : a.targets)
-            rows.push_back({frtext(upper_first(target_label(t))), frtext(upper_first(enum_label(t.unit))), frtext(date_label(t.deadline))});
+            rows.push_back({frtext(upper_first(target_label(t))), frtext(upper_first(enum_label(t.unit))), frtext(due_date_label(t.deadline))});
         if (!rows.empty()) b.push_back(table({text("Objectif"), text("Mesure"), text("Échéance")}, std::move(rows), {60, 20, 20}));
         std::vector<std::vector<Inline>> actions;
         for (const SpaserAction& x : a.actions)
@@ -316,7 +316,7 @@ Published published_records(const Spaser& s, const DecpData* data, int year) {
     return out;
 }
 
-double ratio(double part, double whole) { return whole > 0 ? part / whole : 0; }
+double spend_ratio(double part, double whole) { return whole > 0 ? part / whole : 0; }
 
 // The published figure of a target (percent), when the DECP carry its indicator: considerations only.
 std::optional<double> published_value(const Published& pub, const SpaserTarget& t) {
@@ -324,13 +324,13 @@ std::optional<double> published_value(const Published& pub, const SpaserTarget& 
     if (t.unit != TargetUnit::contracts && t.unit != TargetUnit::value) return std::nullopt;
     const DecpTally& all = pub.stats->total;
     const bool env = t.indicator == SpaserIndicator::environmental;
-    if (t.unit == TargetUnit::value) return percent(ratio(env ? all.environmental_value : all.social_value, all.value));
-    return percent(ratio(double(env ? all.environmental : all.social), double(all.contracts)));
+    if (t.unit == TargetUnit::value) return percent_tenths(spend_ratio(env ? all.environmental_value : all.social_value, all.value));
+    return percent_tenths(spend_ratio(double(env ? all.environmental : all.social), double(all.contracts)));
 }
 
 std::string national_target(const DecpStats& s, const char* indicator) {
     for (const DecpTarget& t : s.targets)
-        if (t.indicator == indicator) return french_percent(percent(t.share)) + " (" + std::to_string(t.year) + ")";
+        if (t.indicator == indicator) return french_percent(percent_tenths(t.share)) + " (" + std::to_string(t.year) + ")";
     return "–";
 }
 
@@ -360,20 +360,20 @@ void published_section(std::vector<Block>& b, const Published& pub, const Portfo
     const std::string env_target = national_target(d, "environmental"), soc_target = national_target(d, "social");
     const Line lines[] = {
         {"Considération environnementale", kFromDecp, "Environnement", decp_share_text(t.environmental, t.contracts),
-         ratio(double(t.environmental), double(t.contracts)), t.environmental_value, ratio(t.environmental_value, t.value), env_target},
+         spend_ratio(double(t.environmental), double(t.contracts)), t.environmental_value, spend_ratio(t.environmental_value, t.value), env_target},
         {"Considération environnementale", kFromProjects, "Environnement", std::to_string(p.environmental.contracts) + " sur " + n,
          p.environmental.share_contracts, p.environmental.value, p.environmental.share_value, env_target},
-        {"Considération sociale", kFromDecp, "Social", decp_share_text(t.social, t.contracts), ratio(double(t.social), double(t.contracts)),
-         t.social_value, ratio(t.social_value, t.value), soc_target},
+        {"Considération sociale", kFromDecp, "Social", decp_share_text(t.social, t.contracts), spend_ratio(double(t.social), double(t.contracts)),
+         t.social_value, spend_ratio(t.social_value, t.value), soc_target},
         {"Considération sociale", kFromProjects, "Social", std::to_string(p.social.contracts) + " sur " + n, p.social.share_contracts,
          p.social.value, p.social.share_value, soc_target}};
     std::vector<std::vector<Inline>> rows;
     std::vector<Bar> bars;
     for (const Line& l : lines) {
-        rows.push_back({frtext(l.what), frtext(l.source), frtext(l.contracts), frtext(french_percent(percent(l.share_contracts))),
-                        frtext(french_euros(std::round(l.value)) + " HT"), frtext(french_percent(percent(l.share_value))),
+        rows.push_back({frtext(l.what), frtext(l.source), frtext(l.contracts), frtext(french_percent(percent_tenths(l.share_contracts))),
+                        frtext(french_euros(std::round(l.value)) + " HT"), frtext(french_percent(percent_tenths(l.share_value))),
                         frtext(l.target)});
-        bars.push_back({std::string(l.bar) + " — " + l.source, french_percent(percent(l.share_contracts)), l.share_contracts});
+        bars.push_back({std::string(l.bar) + " — " + l.source, french_percent(percent_tenths(l.share_contracts)), l.share_contracts});
     }
     b.push_back(chart(fr("Part des marchés avec une considération, selon la source"), std::move(bars)));
     b.push_back(table({text("Indicateur"), text("Source"), text("Marchés"), text("Part des marchés"), text("Valeur"),
@@ -437,9 +437,9 @@ Document assemble_spaser_report(const Spaser& s, const PortfolioSummary& p, int 
         {"Considération environnementale", &p.environmental}, {"Considération sociale", &p.social},
         {"Lot réservé", &p.reserved}, {"Accès des PME", &p.sme_friendly}};
     for (const auto& [label, c] : shares) {
-        indicators.rows.push_back({frtext(label), frtext(std::to_string(c->contracts)), frtext(french_percent(percent(c->share_contracts))),
-                                   frtext(french_percent(percent(c->share_value)))});
-        bars.push_back({label, french_percent(percent(c->share_contracts)), c->share_contracts});
+        indicators.rows.push_back({frtext(label), frtext(std::to_string(c->contracts)), frtext(french_percent(percent_tenths(c->share_contracts))),
+                                   frtext(french_percent(percent_tenths(c->share_value)))});
+        bars.push_back({label, french_percent(percent_tenths(c->share_contracts)), c->share_contracts});
     }
     b.push_back(chart(fr("Part des marchés pour chaque indicateur"), std::move(bars)));
     b.push_back(std::move(indicators));
