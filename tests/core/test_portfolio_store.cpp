@@ -226,3 +226,30 @@ TEST_CASE("the portfolio's projects are parsed once: a new version is read again
     CHECK(cache.projects.size() == 1);
     CHECK(title_of("pa") == "(absent)");
 }
+
+TEST_CASE("« Mes projets » reads again only the projects saved since its last listing", "[portfolio][stored]") {
+    MemoryStore store;
+    Project a, b;
+    std::string error;
+    REQUIRE(project_from_text(scenario_text("nettoyage-insertion"), a, error));
+    REQUIRE(project_from_text(scenario_text("restauration-scolaire"), b, error));
+    REQUIRE(autosave(store, "pa", a, "2026-11-30T10:00:00Z") == StoreStatus::ok);
+    REQUIRE(autosave(store, "pb", b, "2026-11-30T11:00:00Z") == StoreStatus::ok);
+    PortfolioRows rows;
+    REQUIRE(list_portfolio(store, bundled_legal_data(), &rows).size() == 2);
+    CHECK(rows.size() == 2);
+
+    // pb's version 1 damaged behind the listing's back: its row, read from that version, is not read again…
+    store.set("clausier/v1/version/pb/1", "{broken");
+    CHECK(entry(list_portfolio(store, bundled_legal_data(), &rows), "pb")->readable);
+    CHECK_FALSE(entry(list_portfolio(store), "pb")->readable);   // … which a listing without its rows does
+
+    REQUIRE(rename_stored(store, "pa", "Nettoyage renommé", "2026-11-30T12:00:00Z", error));
+    const auto list = list_portfolio(store, bundled_legal_data(), &rows);
+    CHECK(entry(list, "pa")->title == "Nettoyage renommé");   // a new version: read again
+    CHECK(entry(list, "pa")->saved_at == "2026-11-30T12:00:00Z");
+
+    remove_stored(store, "pb");
+    CHECK(list_portfolio(store, bundled_legal_data(), &rows).size() == 1);
+    CHECK(rows.size() == 1);
+}
