@@ -426,7 +426,7 @@ TapeValue member(TapeValue obj, const char* key) {
     const std::string_view k(key);
     const JsonToken* found = nullptr;
     for (size_t i = size_t(obj.token - t.data()) + 1; i < obj.token->next; i = t[i + 1].next)
-        if (json_string_is(*obj.tape, t[i], k)) found = &t[i + 1];
+        if ((t[i].escaped || t[i].end - t[i].begin == k.size()) && json_string_is(*obj.tape, t[i], k)) found = &t[i + 1];
     return {obj.tape, found && found->kind != JsonToken::null ? found : nullptr};
 }
 bool is_string(TapeValue v) { return v.token->kind == JsonToken::string; }
@@ -735,20 +735,21 @@ bool project_from_text(const std::string& text, Project& out, std::string& error
         error = not_project + "il est vide.";
         return false;
     }
-    if (!valid_utf8(text)) {
+    const bool plain = plainly_nfc(text);   // most files: then well-formed UTF-8 too, and NFC without a copy
+    if (!plain && !valid_utf8(text)) {
         error = not_project + "son texte n'est pas encodé en UTF-8.";
         return false;
     }
+    // NFC before parsing: JSON syntax is ASCII, only the strings change.
+    std::string normalised;
+    const std::string_view source = plain ? std::string_view(text) : std::string_view(normalised = nfc(text));
+    JsonTape tape;   // it refuses deeper nesting than kMaxJsonDepth: checked below only when it refused the file
+    if (read_json_tape(source, tape, kMaxJsonDepth) && current_file({&tape, tape.tokens.data()}))
+        return read_project(TapeValue{&tape, tape.tokens.data()}, out, error);
     if (!json_depth_within(text, kMaxJsonDepth)) {
         error = not_project + "ses données sont imbriquées sur plus de " + std::to_string(kMaxJsonDepth) + " niveaux.";
         return false;
     }
-    // NFC before parsing: JSON syntax is ASCII, only the strings change. Most files are NFC already (no copy).
-    std::string normalised;
-    const std::string_view source = plainly_nfc(text) ? std::string_view(text) : std::string_view(normalised = nfc(text));
-    JsonTape tape;
-    if (read_json_tape(source, tape, kMaxJsonDepth) && current_file({&tape, tape.tokens.data()}))
-        return read_project(TapeValue{&tape, tape.tokens.data()}, out, error);
     json doc;
     try {
         doc = json::parse(source);
