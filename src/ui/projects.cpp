@@ -15,6 +15,7 @@ struct ProjectsView {
     uint64_t saved_generation = ~0ull;   // the open project's last written version, when the rows were read
     std::string open_id;
     std::vector<PortfolioEntry> rows;
+    PortfolioRows read;                  // the rows by the version they were read from: only new versions are read again
     std::string renaming, new_title;     // the row being renamed and the title typed
     RemovedProject removed;              // the last deletion, until « Annuler » or the next action
     bool import_pending = false;         // « Importer un portefeuille… » asked for a file
@@ -30,7 +31,7 @@ const std::vector<PortfolioEntry>& rows() {
     ProjectsView& v = view();
     const Session& s = session();
     if (v.dirty || v.saved_generation != s.saved_generation() || v.open_id != s.project_id()) {
-        v.rows = list_portfolio(browser_store(), s.law());
+        v.rows = list_portfolio(browser_store(), s.law(), &v.read);
         v.saved_generation = s.saved_generation();
         v.open_id = s.project_id();
         v.dirty = false;

@@ -31,6 +31,15 @@ const PortfolioEntry* entry(const std::vector<PortfolioEntry>& list, const std::
     return nullptr;
 }
 
+// Two scenarios stored as "pa" (saved first) and "pb".
+void store_two(MemoryStore& store, Project& a, Project& b) {
+    std::string error;
+    REQUIRE(project_from_text(scenario_text("nettoyage-insertion"), a, error));
+    REQUIRE(project_from_text(scenario_text("restauration-scolaire"), b, error));
+    REQUIRE(autosave(store, "pa", a, "2026-11-30T10:00:00Z") == StoreStatus::ok);
+    REQUIRE(autosave(store, "pb", b, "2026-11-30T11:00:00Z") == StoreStatus::ok);
+}
+
 }  // namespace
 
 TEST_CASE("every stored project is listed with its title, buyer, launch, value, procedure and status", "[portfolio][stored]") {
@@ -192,11 +201,7 @@ TEST_CASE("the portfolio goes out and comes back as one file; broken entries are
 TEST_CASE("the portfolio's projects are parsed once: a new version is read again, a removed project dropped", "[portfolio][stored]") {
     MemoryStore store;
     Project a, b;
-    std::string error;
-    REQUIRE(project_from_text(scenario_text("nettoyage-insertion"), a, error));
-    REQUIRE(project_from_text(scenario_text("restauration-scolaire"), b, error));
-    REQUIRE(autosave(store, "pa", a, "2026-11-30T10:00:00Z") == StoreStatus::ok);
-    REQUIRE(autosave(store, "pb", b, "2026-11-30T11:00:00Z") == StoreStatus::ok);
+    store_two(store, a, b);
     store.set(meta_key("pz"), "{broken");   // listed or not, never read as a project
     StoredProjects cache;
     refresh_projects(store, "", nullptr, cache);
@@ -225,4 +230,28 @@ TEST_CASE("the portfolio's projects are parsed once: a new version is read again
     refresh_projects(store, "", nullptr, cache);
     CHECK(cache.projects.size() == 1);
     CHECK(title_of("pa") == "(absent)");
+}
+
+TEST_CASE("« Mes projets » reads again only the projects saved since its last listing", "[portfolio][stored]") {
+    MemoryStore store;
+    Project a, b;
+    std::string error;
+    store_two(store, a, b);
+    PortfolioRows rows;
+    REQUIRE(list_portfolio(store, bundled_legal_data(), &rows).size() == 2);
+    CHECK(rows.size() == 2);
+
+    // pb's version 1 damaged behind the listing's back: its row, read from that version, is not read again…
+    store.set("clausier/v1/version/pb/1", "{broken");
+    CHECK(entry(list_portfolio(store, bundled_legal_data(), &rows), "pb")->readable);
+    CHECK_FALSE(entry(list_portfolio(store), "pb")->readable);   // … which a listing without its rows does
+
+    REQUIRE(rename_stored(store, "pa", "Nettoyage renommé", "2026-11-30T12:00:00Z", error));
+    const auto list = list_portfolio(store, bundled_legal_data(), &rows);
+    CHECK(entry(list, "pa")->title == "Nettoyage renommé");   // a new version: read again
+    CHECK(entry(list, "pa")->saved_at == "2026-11-30T12:00:00Z");
+
+    remove_stored(store, "pb");
+    CHECK(list_portfolio(store, bundled_legal_data(), &rows).size() == 1);
+    CHECK(rows.size() == 1);
 }

@@ -17,9 +17,9 @@ std::string valid_keeping_nul(std::string_view s) {
     }
 }
 
-// True when `s` is well-formed UTF-8 made only of code points that are NFC whatever surrounds them: no
-// combining mark, no character that normalisation changes or composes with what precedes it. That is U+0000
-// to U+02FF (ASCII, Latin-1, Latin Extended-A and B, IPA, spacing modifiers: every letter of French), general
+}  // namespace
+
+// Plainly NFC (unicode.h) are U+0000 to U+02FF (ASCII, Latin-1, Latin Extended-A and B, IPA, spacing modifiers: every letter of French), general
 // punctuation from U+2002 (’ … — narrow no-break space; U+2000 and U+2001 are singletons that NFC maps to
 // U+2002 and U+2003), superscripts and subscripts (CO₂) and the currency signs (€), up to U+20CF. Text made
 // of these needs no normaliser (most project files: 38 % of reading a 500-project portfolio went to
@@ -46,8 +46,6 @@ bool plainly_nfc(std::string_view s) {
     }
     return true;
 }
-
-}  // namespace
 
 std::string nfc(std::string_view s) {
     if (plainly_nfc(s)) return std::string(s);

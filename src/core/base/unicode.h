@@ -16,6 +16,10 @@ namespace clausier {
 // `s` in Unicode Normalization Form C (canonical composition, UAX #15). Invalid UTF-8 sequences become
 // U+FFFD first; NUL bytes are kept. ASCII text comes back unchanged without any work.
 std::string nfc(std::string_view s);
+// True when `s` is well-formed UTF-8 made only of code points that are NFC whatever surrounds them (no
+// combining mark, no character that normalisation changes or composes with what precedes it): nfc(s) == s,
+// and a caller may keep `s` instead of a copy.
+bool plainly_nfc(std::string_view s);
 
 namespace detail {
 // The build's normaliser, given valid UTF-8 that is not pure ASCII (nfc() handles the rest).

@@ -35,29 +35,38 @@ std::map<std::string, std::string> stored_texts(const KeyValueStore& store) {
 
 std::string quoted(const std::string& title) { return "« " + (trim(title).empty() ? "sans titre" : trim(title)) + " »"; }
 
+// One row of « Projets », read from the project's last readable version.
+PortfolioEntry portfolio_entry(const KeyValueStore& store, const StoredProject& sp, const LegalData& law) {
+    PortfolioEntry e;
+    e.id = sp.id;
+    e.title = sp.title;
+    e.saved_at = sp.saved_at;
+    Project p;
+    if (!load_saved(store, sp.id, p, e.error)) {
+        e.readable = false;
+        return e;
+    }
+    e.title = p.title;
+    e.buyer = p.buyer.name;
+    e.launch = parse_date(p.need.launch_date);
+    e.value = total_estimated_value(p);
+    e.procedure = project_procedure(p, law).procedure;
+    e.status = project_status(p.award, p.execution);
+    return e;
+}
+
 }  // namespace
 
-std::vector<PortfolioEntry> list_portfolio(const KeyValueStore& store, const LegalData& law) {
+std::vector<PortfolioEntry> list_portfolio(const KeyValueStore& store, const LegalData& law, PortfolioRows* rows) {
     std::vector<PortfolioEntry> out;
+    PortfolioRows next;
     for (const StoredProject& sp : list_saved(store)) {
-        PortfolioEntry e;
-        e.id = sp.id;
-        e.title = sp.title;
-        e.saved_at = sp.saved_at;
-        Project p;
-        if (!load_saved(store, sp.id, p, e.error)) {
-            e.readable = false;
-            out.push_back(std::move(e));
-            continue;
-        }
-        e.title = p.title;
-        e.buyer = p.buyer.name;
-        e.launch = parse_date(p.need.launch_date);
-        e.value = total_estimated_value(p);
-        e.procedure = project_procedure(p, law).procedure;
-        e.status = project_status(p.award, p.execution);
-        out.push_back(std::move(e));
+        const auto known = rows ? rows->find(sp.id) : next.end();
+        out.push_back(rows && known != rows->end() && known->second.first == sp.version ? known->second.second
+                                                                                         : portfolio_entry(store, sp, law));
+        if (rows) next[sp.id] = {sp.version, out.back()};
     }
+    if (rows) *rows = std::move(next);
     return out;
 }
 

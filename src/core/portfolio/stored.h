@@ -29,8 +29,13 @@ struct PortfolioEntry {
     std::string error;
 };
 
-// Every stored project, most recently saved first.
-std::vector<PortfolioEntry> list_portfolio(const KeyValueStore& store, const LegalData& law = bundled_legal_data());
+// The rows of a previous listing, each with the stored version it was read from (storage id → version, row).
+using PortfolioRows = std::map<std::string, std::pair<int, PortfolioEntry>>;
+
+// Every stored project, most recently saved first. With `rows`, a project whose last version is the one its
+// row was read from keeps that row, without reading its file again; `rows` then holds this listing's rows.
+std::vector<PortfolioEntry> list_portfolio(const KeyValueStore& store, const LegalData& law = bundled_legal_data(),
+                                           PortfolioRows* rows = nullptr);
 
 // The stored projects read together as a portfolio (« Mon année »), each parsed once: refresh_projects parses
 // again only the projects whose last version changed since the previous call on the same `cache`, drops those

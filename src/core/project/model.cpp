@@ -1,6 +1,8 @@
 #include "project/model.h"
 #include "project/migrate.h"
+#include "base/json_tape.h"
 #include "base/text.h"
+#include "base/unicode.h"
 #include <algorithm>
 #include <cmath>
 #include <type_traits>
@@ -388,33 +390,125 @@ void fields(V& v, T& p) {
 
 // ---- the visitors -----------------------------------------------------------------------------------------
 
-// Reads typed fields out of a JSON object, remembering the first problem as a French sentence with the
-// field's path ("need.nature", "lots[2].value"). Missing or null fields keep their defaults: older and
-// hand-written files stay readable.
+// The two forms a project file is read from: nlohmann's tree (`const json*`, null when absent), and the token
+// tape (base/json_tape.h), which reads without building a tree. Reader below reads both through these.
+struct TapeValue {
+    const JsonTape* tape = nullptr;
+    const JsonToken* token = nullptr;   // null when absent
+    explicit operator bool() const { return token != nullptr; }
+};
+
+const json* member(const json* obj, const char* key) {
+    auto it = obj->find(key);
+    return (it == obj->end() || it->is_null()) ? nullptr : &*it;
+}
+bool is_string(const json* v) { return v->is_string(); }
+bool is_number(const json* v) { return v->is_number(); }
+bool is_boolean(const json* v) { return v->is_boolean(); }
+bool is_object(const json* v) { return v->is_object(); }
+bool is_array(const json* v) { return v->is_array(); }
+std::string string_of(const json* v) { return v->get<std::string>(); }
+double number_of(const json* v) { return v->get<double>(); }
+bool boolean_of(const json* v) { return v->get<bool>(); }
+size_t size_of(const json* v) { return v->size(); }
+json json_of(const json* v) { return *v; }
+template <class F> void each_element(const json* v, F f) {
+    for (const json& e : *v)
+        if (!f(&e)) return;
+}
+template <class F> void each_member(const json* v, F f) {
+    for (auto it = v->begin(); it != v->end(); ++it) f(it.key(), &it.value());
+}
+
+// The last member named `key` (nlohmann's tree keeps the last of duplicate keys), absent when null.
+TapeValue member(TapeValue obj, const char* key) {
+    const std::vector<JsonToken>& t = obj.tape->tokens;
+    const std::string_view k(key);
+    const JsonToken* found = nullptr;
+    for (size_t i = size_t(obj.token - t.data()) + 1; i < obj.token->next; i = t[i + 1].next)
+        if ((t[i].escaped || t[i].end - t[i].begin == k.size()) && json_string_is(*obj.tape, t[i], k)) found = &t[i + 1];
+    return {obj.tape, found && found->kind != JsonToken::null ? found : nullptr};
+}
+bool is_string(TapeValue v) { return v.token->kind == JsonToken::string; }
+bool is_number(TapeValue v) { return v.token->kind == JsonToken::number; }
+bool is_boolean(TapeValue v) { return v.token->kind == JsonToken::boolean; }
+bool is_object(TapeValue v) { return v.token->kind == JsonToken::object; }
+bool is_array(TapeValue v) { return v.token->kind == JsonToken::array; }
+std::string string_of(TapeValue v) { return json_string(*v.tape, *v.token); }
+double number_of(TapeValue v) { return json_number(*v.tape, *v.token).as_double(); }
+bool boolean_of(TapeValue v) { return v.token->truth; }
+template <class F> void each_element(TapeValue v, F f) {
+    const std::vector<JsonToken>& t = v.tape->tokens;
+    for (size_t i = size_t(v.token - t.data()) + 1; i < v.token->next; i = t[i].next)
+        if (!f(TapeValue{v.tape, &t[i]})) return;
+}
+size_t size_of(TapeValue v) {
+    size_t n = 0;
+    each_element(v, [&](TapeValue) { return ++n, true; });
+    return n;
+}
+template <class F> void each_member(TapeValue v, F f) {
+    const std::vector<JsonToken>& t = v.tape->tokens;
+    for (size_t i = size_t(v.token - t.data()) + 1; i < v.token->next; i = t[i + 1].next)
+        f(json_string(*v.tape, t[i]), TapeValue{v.tape, &t[i + 1]});
+}
+// A value as nlohmann reads it (a number keeps its integer or floating type): clause values and unknown keys.
+json json_of(TapeValue v) {
+    switch (v.token->kind) {
+        case JsonToken::string: return string_of(v);
+        case JsonToken::boolean: return v.token->truth;
+        case JsonToken::null: return nullptr;
+        case JsonToken::number: {
+            const JsonNumber n = json_number(*v.tape, *v.token);
+            if (n.kind == JsonNumber::integer) return json(static_cast<json::number_integer_t>(n.integer_value));
+            if (n.kind == JsonNumber::unsigned_integer) return json(static_cast<json::number_unsigned_t>(n.unsigned_value));
+            return json(n.floating_value);
+        }
+        case JsonToken::object: {
+            json o = json::object();
+            each_member(v, [&](const std::string& key, TapeValue m) { o[key] = json_of(m); });
+            return o;
+        }
+        default: {
+            json a = json::array();
+            each_element(v, [&](TapeValue e) { return a.push_back(json_of(e)), true; });
+            return a;
+        }
+    }
+}
+
+// Reads typed fields out of a JSON object (`V`: either form above), remembering the first problem as a French
+// sentence with the field's path ("need.nature", "lots[2].value"). Missing or null fields keep their defaults:
+// older and hand-written files stay readable.
+template <class V>
 struct Reader {
-    const json& obj;
-    std::string path;      // prefix of this object's fields, e.g. "need." or "lots[2]."
-    std::string& error;    // the first problem, shared by the whole read
+    V obj;
+    std::string& error;              // the first problem, shared by the whole read
+    const Reader* parent = nullptr;  // the object this one is a field or a list item of (none at the top)
+    const char* name = "";           // this object's field in its parent
+    size_t item = 0;                 // its 1-based place in that field's list, 0 when the field is an object
 
     bool ok() const { return error.empty(); }
-    void fail(const char* key, const std::string& expected) {
-        if (error.empty()) error = "Le champ « " + path + key + " » devrait être " + expected + ".";
+    // The prefix of this object's fields, e.g. "need." or "lots[2].", written only for a message.
+    std::string path() const {
+        if (!parent) return "";
+        return parent->path() + name + (item ? "[" + std::to_string(item) + "]" : std::string()) + ".";
     }
-    const json* field(const char* key) const {
-        auto it = obj.find(key);
-        return (it == obj.end() || it->is_null()) ? nullptr : &*it;
+    void fail(const std::string& key, const std::string& expected) {
+        if (error.empty()) error = "Le champ « " + path() + key + " » devrait être " + expected + ".";
     }
+    V field(const char* key) const { return member(obj, key); }
     void text(const char* key, std::string& out) {
-        if (const json* v = field(key)) {
-            if (v->is_string()) out = v->get<std::string>();
+        if (const V v = field(key)) {
+            if (is_string(v)) out = string_of(v);
             else fail(key, "un texte");
         }
     }
     void number(const char* key, double& out, double lo, double hi) {
-        const json* v = field(key);
+        const V v = field(key);
         if (!v) return;
-        if (!v->is_number()) return fail(key, "un nombre");
-        const double d = v->get<double>();
+        if (!is_number(v)) return fail(key, "un nombre");
+        const double d = number_of(v);
         if (!(d >= lo && d <= hi)) return fail(key, "un nombre dans les limites admises");
         out = d;
     }
@@ -424,58 +518,61 @@ struct Reader {
         out = static_cast<int>(d);
     }
     void boolean(const char* key, bool& out) {
-        if (const json* v = field(key)) {
-            if (v->is_boolean()) out = v->get<bool>();
+        if (const V v = field(key)) {
+            if (is_boolean(v)) out = boolean_of(v);
             else fail(key, "vrai ou faux");
         }
     }
     void strings(const char* key, std::vector<std::string>& out) {
-        const json* v = field(key);
+        const V v = field(key);
         if (!v) return;
-        if (!v->is_array()) return fail(key, "une liste de textes");
+        if (!is_array(v)) return fail(key, "une liste de textes");
         std::vector<std::string> items;
-        for (const json& s : *v) {
-            if (!s.is_string()) return fail(key, "une liste de textes");
-            items.push_back(s.get<std::string>());
-        }
+        bool all = true;
+        each_element(v, [&](V s) {
+            if (is_string(s)) items.push_back(string_of(s));
+            return all = is_string(s);
+        });
+        if (!all) return fail(key, "une liste de textes");
         out = std::move(items);
     }
     template <class E>
     void choice(const char* key, E& out) {
-        const json* v = field(key);
-        if (v && !(v->is_string() && parse_enum(v->get<std::string>(), out))) fail(key, enum_choices<E>());
+        const V v = field(key);
+        if (v && !(is_string(v) && parse_enum(string_of(v), out))) fail(key, enum_choices<E>());
     }
     void values(const char* key, std::map<std::string, json>& out) {
-        const json* v = field(key);
+        const V v = field(key);
         if (!v) return;
-        if (!v->is_object()) return fail(key, "un objet");
-        for (auto it = v->begin(); it != v->end(); ++it) out[it.key()] = it.value();
+        if (!is_object(v)) return fail(key, "un objet");
+        each_member(v, [&](const std::string& k, V value) { out[k] = json_of(value); });
     }
     template <class S>
     void object(const char* key, S& out) {
-        const json* v = field(key);
+        const V v = field(key);
         if (!v) return;
-        if (!v->is_object()) return fail(key, "un objet");
-        Reader sub{*v, path + key + ".", error};
+        if (!is_object(v)) return fail(key, "un objet");
+        Reader sub{v, error, this, key};
         fields(sub, out);
     }
     // An array of objects, at most `max` of them.
     template <class S>
     void list(const char* key, std::vector<S>& out, size_t max = kMaxListItems) {
-        const json* v = field(key);
+        const V v = field(key);
         if (!v) return;
-        if (!v->is_array()) return fail(key, "une liste");
-        if (v->size() > max) return fail(key, "une liste d'au plus " + std::to_string(max) + " éléments");
+        if (!is_array(v)) return fail(key, "une liste");
+        if (size_of(v) > max) return fail(key, "une liste d'au plus " + std::to_string(max) + " éléments");
         std::vector<S> items;
-        for (size_t i = 0; i < v->size() && ok(); ++i) {
-            const json& e = (*v)[i];
-            const std::string item = std::string(key) + "[" + std::to_string(i + 1) + "]";
-            if (!e.is_object()) return fail(item.c_str(), "un objet");
-            Reader sub{e, path + item + ".", error};
+        each_element(v, [&](V e) {
+            if (!ok()) return false;
+            const size_t n = items.size() + 1;
+            if (!is_object(e)) return fail(key + ("[" + std::to_string(n) + "]"), "un objet"), false;
+            Reader sub{e, error, this, key, n};
             S s;
             fields(sub, s);
             items.push_back(std::move(s));
-        }
+            return true;
+        });
         out = std::move(items);
     }
 };
@@ -560,24 +657,52 @@ template <> EnumNames<IpOption> enum_names<IpOption>() { return kIpOptions; }
 template <> EnumNames<SingleLotGround> enum_names<SingleLotGround>() { return kSingleLotGrounds; }
 template <> EnumNames<Weighting> enum_names<Weighting>() { return kWeightings; }
 
+namespace {
+
+// The project's fields, and its top-level keys this version does not know, read from `root`: an object in the
+// current format (migrate_project done).
+template <class V>
+bool read_project(V root, Project& out, std::string& error) {
+    Project p;
+    std::string problem;
+    Reader<V> r{root, problem};
+    fields(r, p);
+    if (!r.ok()) {
+        error = "Projet illisible : " + problem;
+        return false;
+    }
+    each_member(root, [&](const std::string& key, V v) {
+        if (!known_key(key)) p.unknown[key] = json_of(v);
+    });
+    out = std::move(p);
+    return true;
+}
+
+// True when the tape holds an object in the current format that migrate_project would leave as it is: then
+// it is read from the tape, without building nlohmann's tree. Anything else (older or newer files, not a
+// project) goes through the tree, for its migration or its error message.
+bool current_file(TapeValue root) {
+    if (!is_object(root)) return false;
+    const TapeValue format = member(root, "format"), version = member(root, "schema_version");
+    if (!format || !is_string(format) || !json_string_is(*root.tape, *format.token, kProjectFormat)) return false;
+    if (!version || !is_number(version) ||
+        root.tape->text.substr(version.token->begin, version.token->end - version.token->begin) != std::to_string(kProjectSchemaVersion))
+        return false;
+    const TapeValue need = member(root, "need");
+    if (!need || !is_object(need)) return true;
+    const TapeValue pooling = member(need, "pooling");   // name_groupement_coordinator would name a coordinator
+    return !(pooling && is_string(pooling) && json_string_is(*root.tape, *pooling.token, "groupement") && !member(need, "coordinator"));
+}
+
+}  // namespace
+
 bool project_from_json(json doc, Project& out, std::string& error) {
     if (!doc.is_object()) {
         error = "Ce fichier n'est pas un projet Clausier : il ne contient pas d'objet JSON.";
         return false;
     }
     if (!migrate_project(doc, error)) return false;
-    Project p;
-    std::string problem;
-    Reader r{doc, "", problem};
-    fields(r, p);
-    if (!r.ok()) {
-        error = "Projet illisible : " + problem;
-        return false;
-    }
-    for (auto it = doc.begin(); it != doc.end(); ++it)
-        if (!known_key(it.key())) p.unknown[it.key()] = std::move(it.value());
-    out = std::move(p);
-    return true;
+    return read_project<const json*>(&doc, out, error);
 }
 
 bool json_depth_within(std::string_view text, int limit) {
@@ -610,17 +735,24 @@ bool project_from_text(const std::string& text, Project& out, std::string& error
         error = not_project + "il est vide.";
         return false;
     }
-    if (!valid_utf8(text)) {
+    const bool plain = plainly_nfc(text);   // most files: then well-formed UTF-8 too, and NFC without a copy
+    if (!plain && !valid_utf8(text)) {
         error = not_project + "son texte n'est pas encodé en UTF-8.";
         return false;
     }
+    // NFC before parsing: JSON syntax is ASCII, only the strings change.
+    std::string normalised;
+    const std::string_view source = plain ? std::string_view(text) : std::string_view(normalised = nfc(text));
+    JsonTape tape;   // it refuses deeper nesting than kMaxJsonDepth: checked below only when it refused the file
+    if (read_json_tape(source, tape, kMaxJsonDepth) && current_file({&tape, tape.tokens.data()}))
+        return read_project(TapeValue{&tape, tape.tokens.data()}, out, error);
     if (!json_depth_within(text, kMaxJsonDepth)) {
         error = not_project + "ses données sont imbriquées sur plus de " + std::to_string(kMaxJsonDepth) + " niveaux.";
         return false;
     }
     json doc;
     try {
-        doc = json::parse(nfc(text));   // NFC before parsing: JSON syntax is ASCII, only the strings change
+        doc = json::parse(source);
     } catch (const json::parse_error& e) {
         error = not_project + "son contenu n'est pas du JSON valide (erreur vers l'octet " + std::to_string(e.byte) + ").";
         return false;
