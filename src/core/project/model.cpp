@@ -426,7 +426,7 @@ TapeValue member(TapeValue obj, const char* key) {
     const std::string_view k(key);
     const JsonToken* found = nullptr;
     for (size_t i = size_t(obj.token - t.data()) + 1; i < obj.token->next; i = t[i + 1].next)
-        if ((t[i].escaped || t[i].end - t[i].begin == k.size()) && json_string_is(*obj.tape, t[i], k)) found = &t[i + 1];
+        if (json_string(*obj.tape, t[i]) == k) found = &t[i + 1];
     return {obj.tape, found && found->kind != JsonToken::null ? found : nullptr};
 }
 bool is_string(TapeValue v) { return v.token->kind == JsonToken::string; }
@@ -434,7 +434,7 @@ bool is_number(TapeValue v) { return v.token->kind == JsonToken::number; }
 bool is_boolean(TapeValue v) { return v.token->kind == JsonToken::boolean; }
 bool is_object(TapeValue v) { return v.token->kind == JsonToken::object; }
 bool is_array(TapeValue v) { return v.token->kind == JsonToken::array; }
-std::string string_of(TapeValue v) { return json_string(*v.tape, *v.token); }
+std::string string_of(TapeValue v) { return std::string(json_string(*v.tape, *v.token)); }
 double number_of(TapeValue v) { return json_number(*v.tape, *v.token).as_double(); }
 bool boolean_of(TapeValue v) { return v.token->truth; }
 template <class F> void each_element(TapeValue v, F f) {
@@ -450,7 +450,7 @@ size_t size_of(TapeValue v) {
 template <class F> void each_member(TapeValue v, F f) {
     const std::vector<JsonToken>& t = v.tape->tokens;
     for (size_t i = size_t(v.token - t.data()) + 1; i < v.token->next; i = t[i + 1].next)
-        f(json_string(*v.tape, t[i]), TapeValue{v.tape, &t[i + 1]});
+        f(std::string(json_string(*v.tape, t[i])), TapeValue{v.tape, &t[i + 1]});
 }
 // A value as nlohmann reads it (a number keeps its integer or floating type): clause values and unknown keys.
 json json_of(TapeValue v) {
@@ -459,7 +459,7 @@ json json_of(TapeValue v) {
         case JsonToken::boolean: return v.token->truth;
         case JsonToken::null: return nullptr;
         case JsonToken::number: {
-            const JsonNumber n = json_number(*v.tape, *v.token);
+            const JsonNumber& n = json_number(*v.tape, *v.token);
             if (n.kind == JsonNumber::integer) return json(static_cast<json::number_integer_t>(n.integer_value));
             if (n.kind == JsonNumber::unsigned_integer) return json(static_cast<json::number_unsigned_t>(n.unsigned_value));
             return json(n.floating_value);
@@ -684,14 +684,14 @@ bool read_project(V root, Project& out, std::string& error) {
 bool current_file(TapeValue root) {
     if (!is_object(root)) return false;
     const TapeValue format = member(root, "format"), version = member(root, "schema_version");
-    if (!format || !is_string(format) || !json_string_is(*root.tape, *format.token, kProjectFormat)) return false;
-    if (!version || !is_number(version) ||
-        root.tape->text.substr(version.token->begin, version.token->end - version.token->begin) != std::to_string(kProjectSchemaVersion))
-        return false;
+    if (!format || !is_string(format) || json_string(*root.tape, *format.token) != kProjectFormat) return false;
+    if (!version || !is_number(version)) return false;
+    const JsonNumber& v = json_number(*root.tape, *version.token);   // written as an integer (« 1.0 » is migrated)
+    if (v.kind != JsonNumber::unsigned_integer || v.unsigned_value != unsigned(kProjectSchemaVersion)) return false;
     const TapeValue need = member(root, "need");
     if (!need || !is_object(need)) return true;
     const TapeValue pooling = member(need, "pooling");   // name_groupement_coordinator would name a coordinator
-    return !(pooling && is_string(pooling) && json_string_is(*root.tape, *pooling.token, "groupement") && !member(need, "coordinator"));
+    return !(pooling && is_string(pooling) && json_string(*root.tape, *pooling.token) == "groupement" && !member(need, "coordinator"));
 }
 
 }  // namespace
