@@ -150,6 +150,12 @@ function spoken(app) {
   return [...log.matchAll(/SPEECH OUTPUT: '(.*)'\s*(?:\{.*\})?$/gm)].map((m) => m[1].trim());
 }
 
+// Waits until Orca, since utterance `mark`, has said something matching `re`, and checks that it did.
+async function said(app, mark, re, when) {
+  const u = await until(app, `Orca says ${re} ${when}`, () => spoken(app).slice(mark).find((x) => re.test(x)));
+  app.check(!!u, `Orca says ${re.source.slice(1)}… ${when} (« ${u} »)`);
+}
+
 const named = (nodes, role, name) => nodes.find((n) => n.role === role && (name instanceof RegExp ? name.test(n.name) : n.name === name));
 
 const missing = needed.filter((f) => !existsSync(f));
@@ -280,5 +286,23 @@ run('screen_reader', async (app) => {
   const repeated = typed.filter((u) => u.length > 1 && !/^(espace|maj gauche|fin)$/.test(u));
   app.check(s.project.need.object === 'Restauration scolaire bio sans plastique' && typed.length > 5 && repeated.length === 0,
     `typing with Orca on: only Orca's key echo, the page reads nothing back (heard: ${typed.join(' | ')})`);
+  // --- 3. Orca's browse mode: the virtual cursor reads the clause text ----------------------------------------
+  // The clause step opens with the focus on « Étape 5 », a button: Orca is in browse mode there, and its « p »
+  // (next paragraph) walks the page's paragraphs until the selected clause's text, which no Tab reaches.
+  await act(app, 'push button', 'Étape 5 : Clauses…', 'press');
+  await app.waitState((st) => st.step === 'clauses', 'the clause step opens');
+  mark = spoken(app).length;
+  await said(app, mark, /^Étape 5/, 'when the focus is on « Étape 5 »');
+  const clauseStart = flat(copied).slice(0, 60);
+  let read = '';
+  for (let i = 0; i < 40 && !read; i++) {
+    mark = spoken(app).length;
+    xdotool(app, 'key', 'p');
+    // Orca echoes the key, then says the paragraph (or that there is none further).
+    await until(app, 'Orca says where « p » went', () => spoken(app).slice(mark).some((u) => u !== 'p'));
+    read = spoken(app).slice(mark).find((u) => flat(u).includes(clauseStart)) || '';
+  }
+  s = await app.state();
+  app.check(read !== '' && s.step === 'clauses', `in browse mode, Orca's « p » reaches the clause text and reads it (« ${flat(read).slice(0, 60)}… »)`);
   app.checkNoNetwork();
 }, {}, launchDesktopChromium);
