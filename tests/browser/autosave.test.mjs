@@ -139,6 +139,7 @@ try {
   s = await app.waitState((st) => st.storage_refused, 'the refused save is reported');
   app.check(s.storage_refused === true, 'the refused save is reported (storage_refused)');
   app.check(/plein/.test(s.storage_refusal), 'and the app says why: ' + s.storage_refusal);
+  await app.settle();   // the state knows of the refusal before the frame that shows it is drawn
   app.check(await app.has('quota.download') && await app.has('quota.reason'), 'the reason and « Télécharger le projet maintenant » are shown');
   await app.shot('autosave-quota');
   const dl = await app.download('quota.download');
