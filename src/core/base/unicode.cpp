@@ -19,8 +19,8 @@ std::string valid_keeping_nul(std::string_view s) {
 
 }  // namespace
 
-// Plainly NFC (unicode.h) are U+0000 to U+02FF (ASCII, Latin-1, Latin Extended-A and B, IPA, spacing modifiers: every letter of French), general
-// punctuation from U+2002 (’ … — narrow no-break space; U+2000 and U+2001 are singletons that NFC maps to
+// The code points that are NFC whatever surrounds them (unicode.h): U+0000 to U+02FF (ASCII, Latin-1, Latin
+// Extended-A and B, IPA, spacing modifiers: every letter of French), general punctuation from U+2002 (’ … — narrow no-break space; U+2000 and U+2001 are singletons that NFC maps to
 // U+2002 and U+2003), superscripts and subscripts (CO₂) and the currency signs (€), up to U+20CF. Text made
 // of these needs no normaliser (most project files: 38 % of reading a 500-project portfolio went to
 // normalising text that was already NFC); anything else goes through it.

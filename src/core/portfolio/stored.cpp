@@ -61,9 +61,12 @@ std::vector<PortfolioEntry> list_portfolio(const KeyValueStore& store, const Leg
     std::vector<PortfolioEntry> out;
     PortfolioRows next;
     for (const StoredProject& sp : list_saved(store)) {
-        const auto known = rows ? rows->find(sp.id) : next.end();
-        out.push_back(rows && known != rows->end() && known->second.first == sp.version ? known->second.second
-                                                                                         : portfolio_entry(store, sp, law));
+        const PortfolioEntry* known = nullptr;   // this version's row from the previous listing
+        if (rows) {
+            const auto it = rows->find(sp.id);
+            if (it != rows->end() && it->second.first == sp.version) known = &it->second.second;
+        }
+        out.push_back(known ? *known : portfolio_entry(store, sp, law));
         if (rows) next[sp.id] = {sp.version, out.back()};
     }
     if (rows) *rows = std::move(next);
