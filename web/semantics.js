@@ -212,7 +212,8 @@ mergeInto(LibraryManager.library, {
         root.addEventListener('focusin', function (e) {
           var id = idOf(e.target);
           if (echo || !id || edited(e.target)) return;   // text_input.js focuses the node it edits
-          Module.ccall('clausier_sem_focus', null, ['string'], [id]);
+          // A text field's edit starts in this event: keys typed right after are the edit's.
+          Module.ccall(isField(e.target) ? 'clausier_text_edit_now' : 'clausier_sem_focus', null, ['string'], [id]);
         });
         root.addEventListener('click', function (e) {
           var el = e.target.closest ? e.target.closest('[data-sem-id]') : null;

@@ -10,7 +10,8 @@
 //     through the X server (xdotool) edit the project.
 //  2. Orca 43 runs on that session with its speech sent to its debug log (speech output off: no audio here; what
 //     it would say is logged the same): Tab through the need step, Orca says each field's French name and role
-//     (« Objet du marché zone de saisie »), and typing in a field is not read back by the page.
+//     (« Objet du marché zone de saisie »), once on Tab into the multi-line « Description du besoin », never
+//     « sortie du contenu principal » between the fields, and typing in a field is not read back by the page.
 // Prints SKIPPED when Xvfb, dbus-daemon, python3-pyatspi, xdotool or orca is missing (scripts/install-deps --browser).
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
