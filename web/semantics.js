@@ -9,7 +9,14 @@
 //   {"o":"g", ids, b}                   the nodes `ids` only moved: `b` holds their rectangles, four numbers each
 //   {"o":"d", id}                       node `id` is gone
 //   {"o":"f", id}                       the app's keyboard focus is on widget `id`: the DOM focus follows it,
-//                                       unless something outside the mirror has it (the text overlay of issue 11)
+//                                       unless something outside the mirror has it (the file picker)
+// A text field's node is a real <input> (one line) or <textarea> (multi-line), and it is the element the field is
+// edited in: when the field gets the keyboard (Tab, a screen reader's focus, a click), web/text_input.js takes
+// that node as its editing element (field(id) below) and styles it like the field over the canvas. Nothing
+// enters or leaves the page when an edit starts, so a screen reader's focus stays where it was: Orca, which took a
+// node leaving the tree beside its focus for a stale copy of it, moved its own focus away silently, and said
+// nothing on Tab into « Description du besoin ». While its field is edited the node's value is the user's: the
+// mirror leaves it (and its selection) alone, and gives it the model's value again when the edit ends.
 // Back to the app: focusing a node (a screen reader's focus, CDP DOM.focus) gives the widget the keyboard focus
 // (clausier_sem_focus); clicking it (a screen reader's « activate ») acts on the widget (clausier_sem_activate).
 // Keys are not handled here: the app reads them on the window, whichever node has the DOM focus.
@@ -23,9 +30,9 @@ mergeInto(LibraryManager.library, {
         var CHECKED = 1, EXPANDED = 2, SELECTED = 4, DISABLED = 8, INVALID = 16, CURRENT = 32, MULTILINE = 64, FOLDABLE = 128;
         var TAGS = { button: 'button', link: 'a', text: 'p', banner: 'header', navigation: 'nav', main: 'main',
                      complementary: 'aside', region: 'section' };
-        // A text field is a `role="textbox"` element that holds its value as text, not an <input>: typing goes to
-        // the app (and to the DOM text overlay of issue 11), never into a second editable copy.
-        var ARIA = { textbox: 'textbox', checkbox: 'checkbox', combobox: 'combobox', option: 'option', tab: 'tab',
+        // A text field is an <input> or <textarea> (its role is the element's own), never read-only (Orca would say
+        // « lecture seule »); it takes typing only while web/text_input.js edits it (no second editable copy).
+        var ARIA = { checkbox: 'checkbox', combobox: 'combobox', option: 'option', tab: 'tab',
                      listbox: 'listbox', tablist: 'tablist', tabpanel: 'tabpanel', group: 'group', dialog: 'dialog' };
         var INTERACTIVE = { button: 1, link: 1, textbox: 1, checkbox: 1, combobox: 1, option: 1, tab: 1 };
         var nodes = new Map();
@@ -36,11 +43,13 @@ mergeInto(LibraryManager.library, {
         // Nodes are transparent boxes over their widgets; the canvas under them takes the pointer and draws the focus.
         var style = document.createElement('style');
         style.textContent =
-          '#clausier-semantics{position:fixed;left:0;top:0;width:0;height:0;overflow:visible;pointer-events:none}' +
+          // Above the canvas: a text field's node being edited is seen and takes the pointer.
+          '#clausier-semantics{position:fixed;left:0;top:0;width:0;height:0;overflow:visible;pointer-events:none;z-index:1}' +
           '#clausier-semantics [data-sem-id]{position:fixed;left:0;top:0;width:1px;height:1px;margin:0;padding:0;' +
           'border:0;background:transparent;color:transparent;outline:none;overflow:hidden;white-space:nowrap;' +
           'font-size:1px;line-height:1;box-sizing:border-box;pointer-events:none;-webkit-appearance:none;appearance:none}' +
-          '#clausier-semantics [data-sem-id]:not([data-placed]){clip-path:inset(50%)}';
+          // A container holding the text field being edited (data-editing, set by web/text_input.js) clips nothing.
+          '#clausier-semantics [data-sem-id]:not([data-placed]):not(:has([data-editing])){clip-path:inset(50%)}';
         document.head.appendChild(style);
         var notes = document.createElement('div');   // descriptions (aria-describedby targets), never read as text
         notes.hidden = true;
@@ -50,6 +59,7 @@ mergeInto(LibraryManager.library, {
         function idOf(el) { return el && el.dataset ? el.dataset.semId : undefined; }
         function tagOf(n) {
           if (n.r === 'heading') return 'h' + Math.min(6, Math.max(1, n.l));
+          if (n.r === 'textbox') return n.s & MULTILINE ? 'textarea' : 'input';
           return TAGS[n.r] || 'div';
         }
         function create(n) {
@@ -58,6 +68,7 @@ mergeInto(LibraryManager.library, {
           el.dataset.semKind = tagOf(n) + ':' + n.r;
           if (ARIA[n.r]) el.setAttribute('role', ARIA[n.r]);
           if (n.r === 'link') el.href = '#';
+          if (tagOf(n) === 'input') el.type = 'text';
           if (n.r === 'main') el.id = 'contenu';
           if (n.r === 'combobox') el.setAttribute('aria-haspopup', 'listbox');
           if (n.r === 'dialog') el.setAttribute('aria-modal', 'true');
@@ -89,11 +100,15 @@ mergeInto(LibraryManager.library, {
         function update(el, n) {
           var s = n.s;
           switch (n.r) {
-            case 'textbox': case 'combobox':
+            case 'textbox':
+              attr(el, 'aria-label', n.n);
+              el.semValue = n.v;
+              if (!edited(el)) settle(el);
+              break;
+            case 'combobox':
               attr(el, 'aria-label', n.n);
               text(el, n.v);
-              if (n.r === 'combobox') attr(el, 'aria-expanded', s & EXPANDED ? 'true' : 'false');
-              else attr(el, 'aria-multiline', s & MULTILINE ? 'true' : null);
+              attr(el, 'aria-expanded', s & EXPANDED ? 'true' : 'false');
               break;
             case 'checkbox':
               text(el, n.n);
@@ -133,6 +148,10 @@ mergeInto(LibraryManager.library, {
           if (st.width !== css[2]) st.width = css[2];
           if (st.height !== css[3]) st.height = css[3];
         }
+        // True while web/text_input.js edits in `el`: its value and selection are the user's.
+        function edited(el) { return ClausierText.element() === el; }
+        // A text field's node shows the model's value (the last one sent).
+        function settle(el) { if (el.value !== el.semValue) el.value = el.semValue; }
         function set(n) {
           var el = nodes.get(n.id);
           var kind = tagOf(n) + ':' + n.r;
@@ -157,6 +176,12 @@ mergeInto(LibraryManager.library, {
           for (var i = 0; i < op.ids.length; i++) {
             var el = nodes.get(op.ids[i]);
             if (!el) continue;
+            if (el !== at && el === document.activeElement && el.parentNode === parent) {
+              // Moving the focused node would take the keyboard from it (the browser blurs it): the nodes between
+              // here and it, all due later, go after it, in order.
+              var after = el.nextSibling;
+              while (at !== el) { var later = at; at = at.nextSibling; parent.insertBefore(later, after); }
+            }
             if (el === at) at = at.nextSibling;
             else parent.insertBefore(el, at);
           }
@@ -186,12 +211,13 @@ mergeInto(LibraryManager.library, {
         }
         root.addEventListener('focusin', function (e) {
           var id = idOf(e.target);
-          if (echo || !id) return;
-          Module.ccall('clausier_sem_focus', null, ['string'], [id]);
+          if (echo || !id || edited(e.target)) return;   // text_input.js focuses the node it edits
+          // A text field's edit starts in this event: keys typed right after are the edit's.
+          Module.ccall(isField(e.target) ? 'clausier_text_edit_now' : 'clausier_sem_focus', null, ['string'], [id]);
         });
         root.addEventListener('click', function (e) {
           var el = e.target.closest ? e.target.closest('[data-sem-id]') : null;
-          if (!el) return;
+          if (!el || edited(el)) return;   // a click in the field being edited is the browser's
           e.preventDefault();
           var kind = el.dataset.semKind.split(':')[1];
           if (INTERACTIVE[kind]) Module.ccall('clausier_sem_activate', null, ['string'], [el.dataset.semId]);
@@ -199,12 +225,22 @@ mergeInto(LibraryManager.library, {
         // Space and Enter reach the app through the window (it activates the focused widget); the browser must
         // not also turn them into a click on the focused node. In a text field they are typed.
         function keep(e) {
-          if ((e.key === ' ' || e.key === 'Enter') && e.target.getAttribute('role') !== 'textbox') e.preventDefault();
+          if ((e.key === ' ' || e.key === 'Enter') && !isField(e.target)) e.preventDefault();
         }
+        function isField(el) { return !!el.dataset.semKind && el.dataset.semKind.split(':')[1] === 'textbox'; }
         root.addEventListener('keydown', keep);
         root.addEventListener('keyup', keep);
+        // A text field's node takes text only while it is edited (keys reach the app through the window anyway).
+        root.addEventListener('beforeinput', function (e) { if (!edited(e.target)) e.preventDefault(); });
         return {
           root: root,
+          // The node of text field `id` (an <input> or <textarea>), or null.
+          field: function (id) {
+            var el = nodes.get(id);
+            return el && isField(el) ? el : null;
+          },
+          // The edit in the node `el` ended: it shows the model's value again.
+          settle: settle,
           apply: function (ops) {
             var focus = null;
             for (var i = 0; i < ops.length; i++) {

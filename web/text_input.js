@@ -1,7 +1,12 @@
 // text_input.js — text editing through the browser's own machinery (the approach of Flutter's web engine; egui's
 // "text agent" is the minimal variant). While a text field of the app is edited, a real <input> (one-line
 // fields) or <textarea> (multi-line fields) lies over the field drawn on the canvas, styled like it, lang="fr",
-// with the browser's spell-check on prose fields. The browser then does what it does in any page: AZERTY keys,
+// with the browser's spell-check on prose fields. That element is the field's own node of the semantic mirror
+// (web/semantics.js, Module.clausierSemantics.field(id)): the one a screen reader already knows, in its place in
+// <main>, so that nothing enters or leaves the page when an edit starts (Orca then moved its focus away silently,
+// and said « sortie du contenu principal » on elements outside <main>). When the edit ends it stays, transparent
+// again, holding the field's value. A field with no node (the mirror not started yet) is edited in one of this
+// script's own elements, put at the end of the page. The browser then does what it does in any page: AZERTY keys,
 // dead keys, input methods (composition), dictation and virtual keyboards (insertText), paste from the
 // keyboard or the context menu, selection, word jumps, its own undo. Every change of the element's text goes
 // to the app (clausier_text_input), which stores it through the Session; a change of the field's value made
@@ -43,6 +48,15 @@ var ClausierText = (function () {
     el.setSelectionRange(i, i);
   }, true);
 
+  // The look of an element being edited, besides what place() sets: the field's frame, font and wrapping.
+  var LOOK = { 'box-sizing': 'border-box', margin: '0', outline: 'none', resize: 'none', overflow: 'auto',
+    'pointer-events': 'auto', 'font-family': 'ClausierText,"DejaVu Sans",sans-serif', 'border-style': 'solid',
+    'border-radius': '4px', 'white-space': 'pre-wrap', 'overflow-wrap': 'break-word' };
+  // What place() sets but the position: taken off a mirrored node when its edit ends.
+  var PLACED = ['font-size', 'line-height', 'padding', 'color', 'background', 'border-color', 'border-width',
+    'caret-color', 'clip-path'];
+  function mirror() { return Module.clausierSemantics; }
+
   // Sends the element's text to the app (not while an input method composes: the composed text comes at its end).
   function send() {
     if (!state.el || state.composing) return;
@@ -83,27 +97,36 @@ var ClausierText = (function () {
     }
   }
 
-  function make(tag, suffix) {
-    var el = document.createElement(tag);
-    el.id = 'clausier-text-' + tag + (suffix || '');
+  // Makes `el` (an <input> or <textarea>) an element fields are edited in: French, and its events handled while
+  // it is the one being edited (a mirrored node not being edited is left to the page).
+  function equip(el) {
+    if (el.clausierEquipped) return;
+    el.clausierEquipped = true;
     el.lang = 'fr';
     el.autocomplete = 'off';
     el.setAttribute('autocapitalize', 'sentences');
-    el.style.cssText = 'position:fixed;left:0;top:0;width:0;height:0;margin:0;box-sizing:border-box;outline:none;' +
-      'resize:none;overflow:auto;display:none;z-index:2;font-family:ClausierText,"DejaVu Sans",sans-serif;' +
-      'border-style:solid;border-radius:4px;white-space:pre-wrap;overflow-wrap:break-word;';
-    if (tag === 'input') el.type = 'text';
-    el.addEventListener('input', function (ev) { if (!ev.isComposing) send(); });
-    el.addEventListener('compositionstart', function () { state.composing = true; });
-    el.addEventListener('compositionend', function () { state.composing = false; send(); });
-    el.addEventListener('keydown', keydown);
-    el.addEventListener('paste', pasteOneLine);
-    el.addEventListener('blur', function () { if (el === state.el) left(); });
+    var mine = function (f) { return function (ev) { if (el === state.el) f(ev); }; };
+    el.addEventListener('input', mine(function (ev) { if (!ev.isComposing) send(); }));
+    el.addEventListener('compositionstart', mine(function () { state.composing = true; }));
+    el.addEventListener('compositionend', mine(function () { state.composing = false; send(); }));
+    el.addEventListener('keydown', mine(keydown));
+    el.addEventListener('paste', mine(pasteOneLine));
+    el.addEventListener('blur', mine(left));
     // The canvas below gets no wheel from here: what the element does not scroll itself goes on to the form.
-    el.addEventListener('wheel', function (ev) {
+    el.addEventListener('wheel', mine(function (ev) {
       var room = ev.deltaY < 0 ? el.scrollTop : el.scrollHeight - el.clientHeight - el.scrollTop;
-      if (tag === 'input' || room <= 0) canvas().dispatchEvent(new WheelEvent('wheel', ev));
-    }, { passive: true });
+      if (el.tagName === 'INPUT' || room <= 0) canvas().dispatchEvent(new WheelEvent('wheel', ev));
+    }), { passive: true });
+  }
+
+  // One of this script's own elements, for a field with no mirrored node.
+  function make(tag, suffix) {
+    var el = document.createElement(tag);
+    el.id = 'clausier-text-' + tag + (suffix || '');
+    el.style.cssText = 'position:fixed;left:0;top:0;width:0;height:0;display:none;z-index:2;';
+    for (var k in LOOK) el.style.setProperty(k, LOOK[k]);
+    if (tag === 'input') el.type = 'text';
+    equip(el);
     document.body.appendChild(el);
     return el;
   }
@@ -116,26 +139,47 @@ var ClausierText = (function () {
     var el = element(tag);
     return el !== state.el ? el : elements[tag + '2'] || (elements[tag + '2'] = make(tag, '2'));
   }
+  // The mirrored node of field `id` when it is the element such a field is edited in, else null.
+  function node(id, multiline) {
+    var el = mirror() && mirror().field(id);
+    return el && el.tagName === (multiline ? 'TEXTAREA' : 'INPUT') ? el : null;
+  }
+  // `el` is about to be edited: seen, over its field.
+  function show(el) {
+    if (!el.dataset.semId) { el.style.display = 'block'; return; }
+    for (var k in LOOK) el.style.setProperty(k, LOOK[k]);
+    el.setAttribute('data-editing', '');   // the mirror's containers do not clip it
+  }
+  // `el` is no longer edited: one of this script's elements goes away; a mirrored node stays where it is, with
+  // the mirror's look (transparent) and the model's value.
+  function hide(el) {
+    if (!el.dataset.semId) { el.style.display = 'none'; return; }
+    el.removeAttribute('data-editing');
+    for (var k in LOOK) el.style.removeProperty(k);
+    PLACED.forEach(function (p) { el.style.removeProperty(p); });
+    if (mirror()) mirror().settle(el);
+  }
 
   return {
     // Starts editing the field `id` with `text`; returns the serial of this edit (events of an older one are ignored).
     begin: function (id, text, multiline, spellcheck, selectAll, label) {
-      var el = next(multiline ? 'textarea' : 'input');
+      var el = node(id, multiline) || next(multiline ? 'textarea' : 'input');
       var old = state.el;
       state.serial++;
       state.id = id;
       state.oneLine = !multiline;
       state.composing = false;
       state.el = el;
-      el.value = text;
+      equip(el);
+      if (el.value !== text) el.value = text;
       el.spellcheck = !!spellcheck;
-      el.setAttribute('aria-label', label);
+      if (!el.dataset.semId) el.setAttribute('aria-label', label);   // a node has its name from the mirror
       el.dataset.field = id;
-      el.style.display = 'block';
-      el.focus({ preventScroll: true });
+      show(el);
+      el.focus({ preventScroll: true });   // a node a screen reader focused has it already: no event then
       // Hidden only once the new element has the focus: a focused element that disappears makes Orca move its
       // own focus to the next element in the page, silently, and then say nothing when the focus event comes.
-      if (old && old !== el) old.style.display = 'none';
+      if (old && old !== el) hide(old);
       if (selectAll) el.select();
       else el.setSelectionRange(text.length, text.length);
       return state.serial;
@@ -162,16 +206,17 @@ var ClausierText = (function () {
       state.el.value = text;
       state.el.setSelectionRange(text.length, text.length);
     },
-    // Ends the edit: the element goes away and the canvas takes the keyboard back.
+    // Ends the edit: the element goes away (a mirrored node stays, transparent) and the canvas takes the keyboard
+    // back; a mirrored node keeps the focus, which the mirror then moves to the widget the app focused (going
+    // through the canvas, outside <main>, a screen reader would say the focus left the main content).
     end: function (serial) {
       if (serial !== state.serial || !state.el) return;
       var el = state.el;
       state.el = null;
       state.id = '';
       state.composing = false;
-      var focused = document.activeElement === el;
-      el.style.display = 'none';
-      if (focused) canvas().focus();
+      if (document.activeElement === el && !el.dataset.semId) canvas().focus();
+      hide(el);
     },
     // The font the canvas draws with, so that the element's text looks and wraps the same.
     font: function (bytes) {

@@ -336,6 +336,13 @@ EMSCRIPTEN_KEEPALIVE void clausier_text_blur(int serial) {
     e.code = serial;
     push(e);
 }
+// web/semantics.js: the node of text field `id` got the focus (a screen reader moved it there): the edit starts
+// at once, in this event, in that node (web/text_input.js), so that keys typed right after go into the field.
+EMSCRIPTEN_KEEPALIVE void clausier_text_edit_now(const char* id) {
+    if (platform::text_editing() == id) return;
+    ui::app().focus_request = id;
+    draw_frame();
+}
 // web/text_input.js: a right button pressed at (x, y), CSS pixels. On a text field, its edit starts at once, in
 // this event, so that the browser's context menu (which opens right after the press) belongs to the field's
 // DOM element and offers « Coller », as in any page; returns 1 then (the press is the element's, not the
@@ -343,10 +350,7 @@ EMSCRIPTEN_KEEPALIVE void clausier_text_blur(int serial) {
 EMSCRIPTEN_KEEPALIVE int clausier_text_press(float x, float y) {
     const std::string id = ui::text_field_at(x, y);
     if (id.empty()) return 0;
-    if (platform::text_editing() != id) {
-        ui::app().focus_request = id;
-        draw_frame();
-    }
+    clausier_text_edit_now(id.c_str());
     return platform::text_editing() == id;
 }
 // For other page scripts (window.clausierText.focus): edit the field with automation id `id`, as if the user

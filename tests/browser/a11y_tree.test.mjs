@@ -151,7 +151,8 @@ run('a11y_tree', async (app) => {
   const box = await find(app, 'checkbox', /^Le besoin a été questionné/);
   app.check(box && box.props.checked === 'true', 'the check box is exposed as checked');
   const fixed = await find(app, 'textbox', 'Objet du marché');
-  app.check(fixed && fixed.props.invalid === undefined, 'the object is no longer invalid');
+  // (An <input> is exposed with invalid « false », a role="textbox" element with no such property.)
+  app.check(fixed && [undefined, 'false'].includes(fixed.props.invalid), `the object is no longer invalid (${fixed && fixed.props.invalid})`);
 
   // A new blocking point is announced once: the object emptied again.
   await focus(app, 'textbox', 'Objet du marché');

@@ -47,7 +47,7 @@ await run('date_picker', async (app) => {
   app.check(s.project.need.launch_date === '2027-02-23' && !(await app.has(cal + '.day.1')),
     `Entrée stores 2027-02-23 and closes the calendar (${s.project.need.launch_date})`);
   app.check(s.undo === undoBefore + 1, 'the pick is one edit of the project, undoable like typing');
-  const shown = await app.page.evaluate((id) => document.querySelector(`[data-sem-id="${id}"]`).textContent, field);
+  const shown = await app.page.evaluate((id) => document.querySelector(`[data-sem-id="${id}"]`).value, field);   // an <input>
   app.check(shown === '23/02/2027', `the field shows « 23/02/2027 » (« ${shown} »)`);
 
   // The mouse: open, next month, click the 3rd of March.

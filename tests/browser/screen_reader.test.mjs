@@ -10,7 +10,8 @@
 //     through the X server (xdotool) edit the project.
 //  2. Orca 43 runs on that session with its speech sent to its debug log (speech output off: no audio here; what
 //     it would say is logged the same): Tab through the need step, Orca says each field's French name and role
-//     (« Objet du marché zone de saisie »), and typing in a field is not read back by the page.
+//     (« Objet du marché zone de saisie »), once on Tab into the multi-line « Description du besoin », never
+//     « sortie du contenu principal » between the fields, and typing in a field is not read back by the page.
 // Prints SKIPPED when Xvfb, dbus-daemon, python3-pyatspi, xdotool or orca is missing (scripts/install-deps --browser).
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -266,6 +267,7 @@ run('screen_reader', async (app) => {
     app.check(!!said, `Orca says ${what} (« ${said} »)`);
   };
   let mark;
+  const fieldsStart = spoken(app).length;
   // Two one-line fields in a row: the second is said too (it was not while the text overlay refocused one element).
   for (const name of ['Nom du projet', 'Objet du marché']) {
     mark = spoken(app).length;
@@ -285,12 +287,28 @@ run('screen_reader', async (app) => {
   const repeated = typed.filter((u) => u.length > 1 && !/^(espace|maj gauche|fin)$/.test(u));
   app.check(s.project.need.object === 'Restauration scolaire bio sans plastique' && typed.length > 5 && repeated.length === 0,
     `typing with Orca on: only Orca's key echo, the page reads nothing back (heard: ${typed.join(' | ')})`);
+  // That Tab went from the one-line « Objet du marché » into the multi-line « Description du besoin »: Orca says the
+  // field (it was sometimes silent there while the editing elements were others than the fields' nodes).
+  const DESCRIPTION = /^Description du besoin zone de saisie/;
+  await heard(mark, DESCRIPTION, '« Description du besoin zone de saisie » on Tab from « Objet du marché »');
+  const description = mark + spoken(app).slice(mark).findIndex((u) => DESCRIPTION.test(u));
+  // From « Pourquoi ? » to there the focus never left the main content (Orca said so when an editing element
+  // outside <main> took the focus).
+  const hops = spoken(app).slice(fieldsStart, description + 1);
+  const leaving = hops.filter((u) => /sortie du contenu principal/i.test(u));
+  app.check(leaving.length === 0, `Orca never says « sortie du contenu principal » between the need step's fields (${hops.join(' | ')})`);
   // --- 3. Orca's browse mode: the virtual cursor reads the clause text ----------------------------------------
   // On the clause step no text field has the focus: Orca is in browse mode there, and its « p » (next paragraph)
   // walks the page's paragraphs until the selected clause's text, which no Tab reaches.
   const projectBefore = (await app.state()).project;
   await act(app, 'push button', 'Étape 5 : Clauses…', 'press');
   await app.waitState((st) => st.step === 'clauses', 'the clause step opens');
+  // Orca says things in the order they came: once it has said the step's button, it has said all the Tab into
+  // the description caused, and the description was said once.
+  await until(app, 'Orca says « Étape 5 »', () => spoken(app).slice(description).some((u) => /^Étape 5/.test(u)));
+  const afterTab = spoken(app).slice(description);
+  const again = afterTab.slice(0, afterTab.findIndex((u) => /^Étape 5/.test(u))).filter((u) => DESCRIPTION.test(u));
+  app.check(again.length === 1, `Orca says « Description du besoin » once on that Tab (${again.length} times)`);
   const clauseStart = flat(copied).slice(0, 60);
   let read = '';
   for (let i = 0; i < 40 && !read; i++) {

@@ -219,10 +219,11 @@ run('typing', async (app) => {
   const amount = (typed) => enter('besoin.value', typed);
   s = await amount('59 999,50');
   app.check(s.project.lots[0].value === 59999.5 && !s.field_messages['besoin.value'], `« 59 999,50 » is 59 999,50 € (${s.project.lots[0].value})`);
-  // What the field shows once left, as a screen reader reads it from the field's node of the semantic mirror.
+  // What the field shows once left, as a screen reader reads it from the field's node of the semantic mirror (an
+  // <input>: its value).
   const shown = await app.page.evaluate(() => {
     const el = document.querySelector('[data-sem-id="besoin.value"]');
-    return el ? el.textContent : '';
+    return el ? el.value : '';
   });
   app.check(spaces(shown).includes('59 999,50 €'), 'the field shows the formatted amount when left: ' + shown);
   s = await amount('1\u00a0234\u202f567,89 € HT');
