@@ -254,7 +254,7 @@ tally < <(node "$HERE/typed-text.mjs" "$OUT/files" "$OUT/text" saisie-dce)
 # them back, the HTML page carries its SVG charts and no script; the renewals export as CSV and HTML.
 decp_fx=("$ROOT/tests/fixtures/decp/v2_regulatory.json" "$ROOT/tests/fixtures/decp/absurd_amounts.json")
 decp_office=()
-decp_sections=("Indicateurs des données essentielles" "Objectifs nationaux" "Par année de notification" "Par famille d'achat"
+decp_sections=("Indicateurs des données essentielles" "Objectifs nationaux" "Par année de notification" "Par famille d’achat"
   "Par procédure" "Considérations non renseignées" "Concurrence, avances et sous-traitance" "Marchés à renouveler"
   "Qualité des données" "Méthode")
 for format in html docx odt md; do
