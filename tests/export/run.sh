@@ -280,7 +280,7 @@ for file in "${decp_office[@]}"; do
   else
     fail "LibreOffice n'a pas converti $stem en PDF" "$(tail -5 "$OUT/soffice-decp.log" 2>/dev/null)"
   fi
-  check "pandoc lit $stem" bash -c "pandoc -f '${file##*.}' -t plain '$file' | grep -qF 'Par famille d'\''achat'"
+  check "pandoc lit $stem" bash -c "pandoc -f '${file##*.}' -t plain '$file' | grep -qF 'Par famille d’achat'"
 done
 # Charts in DOCX are native DrawingML charts (word/charts/chartN.xml): LibreOffice converts the report's DOCX to
 # ODT, where each chart must come back as a chart object (draw:object with its own chart:chart), and the first
