@@ -115,7 +115,7 @@ expect_exit 2 -- "$bin" decp stats "$fx/v2_regulatory.json" --from 2026-01-01 --
 expect_exit 2 -- "$bin" decp stats "$fx/v2_regulatory.json" --buyer 1234
 # decp report and decp renewals (docs/cli.md): same files and filters.
 expect_exit 0 -- "$bin" decp report "$fx/v2_regulatory.json" --today 2026-11-22 --format html --out "$tmp/decp-report.html"
-grep -q "<svg " "$tmp/decp-report.html" && grep -q "Par famille d&apos;achat" "$tmp/decp-report.html" && ok || bad "decp report html"
+grep -q "<svg " "$tmp/decp-report.html" && grep -q "Par famille d’achat" "$tmp/decp-report.html" && ok || bad "decp report html"
 expect_exit 2 -- "$bin" decp report "$fx/v2_regulatory.json" --format json --out "$tmp/x.json"
 expect_exit 2 -- "$bin" decp report "$fx/v2_regulatory.json" --format docx
 expect_exit 1 -- "$bin" decp report "$tmp/missing.json" --format docx --out "$tmp/x.docx"

@@ -191,7 +191,7 @@ TEST_CASE("consultation: the DCE has numbered articles, one AE and CCTP per lot,
     CHECK(parts[0] == "Sommaire");
     CHECK(parts[1] == "Règlement de la consultation (RC)");
     CHECK(parts[2] == "Cahier des clauses administratives particulières (CCAP)");
-    CHECK(std::count_if(parts.begin(), parts.end(), [](const std::string& h) { return h.rfind("Acte d'engagement", 0) == 0; }) == 2);
+    CHECK(std::count_if(parts.begin(), parts.end(), [](const std::string& h) { return h.rfind("Acte d’engagement", 0) == 0; }) == 2);
     CHECK(std::count_if(parts.begin(), parts.end(), [](const std::string& h) { return h.rfind("Cahier des clauses techniques", 0) == 0; }) == 2);
 
     // Articles numbered within each part; the CCAP's last one lists the derogations.
@@ -210,9 +210,9 @@ TEST_CASE("consultation: the DCE has numbered articles, one AE and CCTP per lot,
     CHECK(std::any_of(subs.begin(), subs.end(), [](const std::string& h) { return h.rfind("8.1 – ", 0) == 0; }));
 
     const std::string all = dce_text(p);
-    CHECK(count_occurrences(all, "À compléter par l'acheteur") >= 8);       // the CCTP frames' technical sections
+    CHECK(count_occurrences(all, "À compléter par l’acheteur") >= 8);       // the CCTP frames' technical sections
     CHECK(count_occurrences(all, "À compléter par le soumissionnaire") >= 2);
-    CHECK(all.find("appel d'offres ou autre procédure formalisée") == std::string::npos);
+    CHECK(all.find("appel d’offres ou autre procédure formalisée") == std::string::npos);
     CHECK(all.find("BPU ou DPGF") == std::string::npos);
     CHECK(all.find("Reprise du personnel") != std::string::npos);
     // The staff to take over is an annex of its own, referred to by the RC, the CCAP and the firm sheet, with
@@ -234,7 +234,7 @@ TEST_CASE("consultation: the DCE has numbered articles, one AE and CCTP per lot,
     REQUIRE(without.clauses.size() + 1 == p.clauses.size());
     without.advance_percent = 5;
     const std::string plain = dce_text(without);
-    CHECK(count_occurrences(plain, "le titulaire est une petite ou moyenne entreprise, le taux de l'avance est porté à 30") == 1);
+    CHECK(count_occurrences(plain, "le titulaire est une petite ou moyenne entreprise, le taux de l’avance est porté à 30") == 1);
 }
 
 TEST_CASE("consultation: a clause chosen for one lot goes to that lot's CCTP only", "[consultation][document]") {

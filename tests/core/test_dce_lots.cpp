@@ -53,8 +53,8 @@ TEST_CASE("dce lots: criteria of one lot are weighed and checked with that lot",
     // The RC and the grid state the criteria of each lot.
     const std::string dce = document_text(p, DocumentKind::dce);
     CHECK_THAT(dce, Contains("les critères diffèrent selon les lots"));
-    CHECK_THAT(dce, Contains("Délai d'intervention"));
-    CHECK_THAT(dce, Contains("Délai d'intervention\u202F», lot 2 ("));   // its offer document, for lot 2
+    CHECK_THAT(dce, Contains("Délai d’intervention"));
+    CHECK_THAT(dce, Contains("Délai d’intervention\u202F», lot 2 ("));   // its offer document, for lot 2
 
     // An environmental criterion kept for lot 1 only leaves lot 2 without one.
     Project q = scenario("nettoyage-insertion");
@@ -92,7 +92,7 @@ TEST_CASE("dce lots: weight ranges and ranked criteria (R.2152-12)", "[dce-lots]
     r.weighting_reason = "Le besoin, expérimental, ne permet pas d’apprécier à l’avance le poids relatif de chaque critère.";
     CHECK_FALSE(finding(findings(r), "criteres-hierarchisation-non-motivee"));
     const std::string dce = document_text(r, DocumentKind::dce);
-    CHECK_THAT(dce, Contains("ordre décroissant d'importance"));
+    CHECK_THAT(dce, Contains("ordre décroissant d’importance"));
     CHECK_THAT(dce, Contains("Rang"));
 }
 
@@ -135,7 +135,7 @@ TEST_CASE("dce lots: the single-lot ground is picked, then explained", "[dce-lot
         CHECK(finding(findings(p), "lots-unique-non-justifie"));
     }
     p.single_lot_justification = "Les mêmes agents passent dans tous les bâtiments le même jour, selon un planning unique.";
-    CHECK_THAT(document_text(p, DocumentKind::dce), Contains("rendrait l'exécution techniquement difficile"));
+    CHECK_THAT(document_text(p, DocumentKind::dce), Contains("rendrait l’exécution techniquement difficile"));
 }
 
 TEST_CASE("dce lots: the ESS reservation is proposed from the CPV codes", "[dce-lots][checks]") {
@@ -172,7 +172,7 @@ TEST_CASE("dce lots: the loi industrie verte exclusion is decided in the setting
     CHECK_FALSE(finding(findings(p), "exclusions-industrie-verte"));
     p.consultation.green_industry_exclusion = Toggle::oui;
     CHECK_FALSE(finding(findings(p), "exclusions-industrie-verte"));
-    CHECK_THAT(document_text(p, DocumentKind::dce), Contains("En application de l'article L.2141-7-1") && Contains("plan de vigilance"));
+    CHECK_THAT(document_text(p, DocumentKind::dce), Contains("En application de l’article L.2141-7-1") && Contains("plan de vigilance"));
 }
 
 TEST_CASE("dce lots: IT clauses derogate from the CCAG-TIC, the IT scenario applies it", "[dce-lots][consultation]") {
@@ -184,7 +184,7 @@ TEST_CASE("dce lots: IT clauses derogate from the CCAG-TIC, the IT scenario appl
     CHECK_THAT(dce, Contains("CCAG-TIC art. 14"));
     CHECK_THAT(dce, !Contains("CCAG-FCS art. 14"));
     CHECK_THAT(dce, !Contains("(CCAG-TIC ou CCAG-FCS)"));
-    CHECK_THAT(dce, Contains("de l'article 14 du CCAG-TIC"));   // the penalties article names the CCAG's own article
+    CHECK_THAT(dce, Contains("de l’article 14 du CCAG-TIC"));   // the penalties article names the CCAG’s own article
     // The SME advance of the IT clause is the 30 % of the 2021 CCAGs (R.2191-7, CCAG art. 11).
     for (const ChosenClause& c : p.clauses)
         if (c.id == "INF-P-002") CHECK(c.values.at("taux_avance") == 30);

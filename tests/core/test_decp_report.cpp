@@ -85,7 +85,7 @@ TEST_CASE("decp report: every section, figures in tables, SVG charts in HTML onl
         if (b.kind == Block::chart)
             for (const Bar& bar : b.bars) CHECK((bar.value >= 0 && bar.value <= 1));
     }
-    for (const char* h : {"Synthèse", "Objectifs nationaux", "Par année de notification", "Par famille d'achat", "Par procédure",
+    for (const char* h : {"Synthèse", "Objectifs nationaux", "Par année de notification", "Par famille d’achat", "Par procédure",
                           "Considérations non renseignées", "Concurrence, avances et sous-traitance", "Marchés à renouveler",
                           "Qualité des données", "Méthode"})
         CHECK(std::count(headings.begin(), headings.end(), h) == 1);
@@ -99,7 +99,7 @@ TEST_CASE("decp report: every section, figures in tables, SVG charts in HTML onl
     CHECK(contains(html, "Objectif national 2025"));
     CHECK_FALSE(contains(html, "<script"));
     CHECK(contains(html, "Nettoyage"));           // a family's label
-    CHECK(contains(html, "Appel d&apos;offres ouvert"));
+    CHECK(contains(html, "Appel d’offres ouvert"));
     // The social target's line is at 30 % of the bars' width (440 px).
     CHECK(contains(html, "x1=\"132.0\""));
 
@@ -145,7 +145,7 @@ TEST_CASE("decp renewals: CSV for a French spreadsheet, HTML list, filter by dé
     for (const std::string& l : lines) CHECK(std::count(l.begin(), l.end(), ';') == 15);   // 16 fields, no quoted text here
 
     const std::string html = write_document(assemble_decp_renewals(s), Format::html);
-    CHECK(contains(html, "Marchés susceptibles d&apos;être relancés"));
+    CHECK(contains(html, "Marchés susceptibles d’être relancés"));
     CHECK(contains(html, "Nettoyage des locaux administratifs"));
     CHECK(contains(html, "1er mars 2027"));
 }

@@ -4,11 +4,13 @@
 #include "export/writers.h"
 #include "export/xml.h"
 #include "export/zip.h"
+#include "project/scenarios.h"
 #include "support/xml_check.h"
 #include "support/zip_read.h"
 #include "test_files.h"
 #include <catch2/catch.hpp>
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -73,6 +75,21 @@ void check_xml_parts(const std::string& package) {
         CHECK_FALSE(controls);
         CHECK(e.data.find("\xEF\xBF\xBF") == std::string::npos);
     }
+}
+
+// The straight apostrophes (raw, or escaped as HTML and XML write them) between two letters in `s`, each with a
+// little context: prose that missed the typographic one. A byte of a multi-byte character counts as a letter
+// (the documents are French: « é'a » is a miss, « »' » does not occur).
+std::vector<std::string> straight_apostrophes_in_words(const std::string& s) {
+    auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; };
+    std::vector<std::string> out;
+    for (const std::string mark : {"'", "&#39;", "&apos;"})
+        for (size_t at = s.find(mark); at != std::string::npos; at = s.find(mark, at + 1)) {
+            const size_t after = at + mark.size();
+            if (at > 0 && after < s.size() && letter(s[at - 1]) && letter(s[after]))
+                out.push_back(s.substr(at < 30 ? 0 : at - 30, 60));
+        }
+    return out;
 }
 
 }  // namespace
@@ -270,11 +287,11 @@ TEST_CASE("The consultation draft carries the RC, CCAP, CCTP, grid and monitorin
     }
     std::vector<std::string> expected = {"Sommaire", "Règlement de la consultation (RC)",
                                          "Cahier des clauses administratives particulières (CCAP)"};
-    for (const char* part : {"Acte d'engagement (AE)", "Cahier des clauses techniques particulières (CCTP)"})
+    for (const char* part : {"Acte d’engagement (AE)", "Cahier des clauses techniques particulières (CCTP)"})
         for (size_t k = 0; k < sample().lots.size(); ++k)   // one per lot
             expected.push_back(fr(part + (" — Lot " + std::to_string(k + 1) + " : " + sample().lots[k].title)));
-    expected.push_back("Grille d'analyse des offres");
-    expected.push_back("Plan de suivi d'exécution (annexe au CCAP)");
+    expected.push_back("Grille d’analyse des offres");
+    expected.push_back("Plan de suivi d’exécution (annexe au CCAP)");
     expected.push_back("Liste du personnel à reprendre (annexe au RC et au CCAP)");   // cleaning: staff taken over
     CHECK(h1 == expected);
     // The criteria grid and the monitoring plan are tables with one row per criterion (+ total) and commitment:
@@ -287,8 +304,8 @@ TEST_CASE("The consultation draft carries the RC, CCAP, CCTP, grid and monitorin
         }
         return nullptr;
     };
-    const Block* grid_table = first_table_after("Grille d'analyse des offres");
-    const Block* plan_table = first_table_after("Plan de suivi d'exécution (annexe au CCAP)");
+    const Block* grid_table = first_table_after("Grille d’analyse des offres");
+    const Block* plan_table = first_table_after("Plan de suivi d’exécution (annexe au CCAP)");
     REQUIRE(grid_table);
     REQUIRE(plan_table);
     const Block& grid = *grid_table;
@@ -333,10 +350,10 @@ TEST_CASE("The insertion section states each clause's volume beside the estimate
 
 TEST_CASE("The sheet for firms explains each requirement and ends with a glossary", "[export]") {
     const std::string md = export_project(sample(), Format::md, DocumentKind::entreprise);
-    for (const char* s : {"Ce qui est demandé", "Comment c'est évalué", "La preuve à fournir", "En clair",
-                          "À joindre à votre offre", "À fournir pendant l'exécution",
+    for (const char* s : {"Ce qui est demandé", "Comment c’est évalué", "La preuve à fournir", "En clair",
+                          "À joindre à votre offre", "À fournir pendant l’exécution",
                           "Comment une petite entreprise peut y répondre", "## Glossaire", "| **DUME** |", "| **SIAE** |",
-                          "| **MAPA** |", "| **ESAT** |", "Le groupement d'entreprises"})
+                          "| **MAPA** |", "| **ESAT** |", "Le groupement d’entreprises"})
         CHECK(md.find(s) != std::string::npos);
 }
 
@@ -449,11 +466,38 @@ TEST_CASE("The sourcing minutes list every exchange with its date, channel and w
     CHECK(kind == DocumentKind::sourcing);
     const std::string md = export_project(sample(), Format::md, DocumentKind::sourcing);
     CHECK_THAT(md, Contains("Compte rendu du sourcing"));
-    CHECK_THAT(md, Contains("Échange 1 — Réunion d'information ouverte à tous les opérateurs"));
+    CHECK_THAT(md, Contains("Échange 1 — Réunion d’information ouverte à tous les opérateurs"));
     CHECK_THAT(md, Contains("15 septembre 2026"));
     CHECK_THAT(md, Contains("Plans des bâtiments, surfaces"));
     CHECK_THAT(md, Contains("R.2111-1"));
     CHECK(export_file_name(sample(), Format::docx, DocumentKind::sourcing).rfind("sourcing-", 0) == 0);
     Project empty;
-    CHECK_THAT(export_project(empty, Format::md, DocumentKind::sourcing), Contains("Aucun échange n'a été consigné"));
+    CHECK_THAT(export_project(empty, Format::md, DocumentKind::sourcing), Contains("Aucun échange n’a été consigné"));
+}
+
+TEST_CASE("Exported documents print the typographic apostrophe; the project and its data exports keep the user's", "[export][text]") {
+    const std::string typed = "Entretien de l'école d'Ambérieu et de l'accueil";   // the buyer's own text
+    for (const Scenario& sc : bundled_scenarios()) {
+        Project p;
+        std::string error;
+        REQUIRE(project_from_text(sc.text, p, error));
+        p.need.description = typed;
+        const std::string stored = project_to_text(p);
+        for (DocumentKind kind : {DocumentKind::dce, DocumentKind::entreprise, DocumentKind::synthese, DocumentKind::sourcing,
+                                  DocumentKind::execution})
+            for (Format f : {Format::md, Format::html}) {
+                INFO(sc.name << ", " << enum_name(kind) << ", " << format_extension(f));
+                const std::string doc = export_project(p, f, kind);
+                CHECK(straight_apostrophes_in_words(doc) == std::vector<std::string>{});
+                if (kind == DocumentKind::dce) CHECK_THAT(doc, Contains("Entretien de l’école d’Ambérieu"));
+            }
+        INFO(sc.name);
+        CHECK(p.need.description == typed);   // the project is never changed by an export...
+        CHECK(project_to_text(p) == stored);
+        for (Format f : {Format::json, Format::ocds}) {   // ...and its data exports keep the buyer's characters
+            const std::string data = export_project(p, f);
+            CHECK_THAT(data, Contains(typed));
+            CHECK_THAT(data, !Contains("Entretien de l’école"));
+        }
+    }
 }

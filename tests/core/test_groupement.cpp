@@ -103,7 +103,7 @@ TEST_CASE("groupement: the consultation file ends with the draft convention cons
     CHECK_THAT(convention, Catch::Matchers::Contains(french_euros(total_estimated_value(p)) + " HT"));   // 960 000 €
 
     p.need.coordinator.mission = CoordinatorMission::execution;
-    CHECK_THAT(document_text(p, DocumentKind::dce), Catch::Matchers::Contains("puis en assure l'exécution au nom et pour le compte"));
+    CHECK_THAT(document_text(p, DocumentKind::dce), Catch::Matchers::Contains("puis en assure l’exécution au nom et pour le compte"));
     p.need.pooling = Pooling::none;
     CHECK(document_text(p, DocumentKind::dce).find("Convention constitutive") == std::string::npos);
 }

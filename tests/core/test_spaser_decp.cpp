@@ -69,8 +69,8 @@ TEST_CASE("spaser report with DECP: only the buyer's records of the report's yea
     const DecpData data = read_buyer_fixture();
     REQUIRE(data.contracts.size() == 5);
     const std::string md = report_text(buyer_spaser("213 105 554 00017"), 2025, &data);
-    CHECK(has(md, "utilisées : 3 marchés de l'acheteur notifiés en 2025"));
-    CHECK(has(md, "Marchés de l'acheteur de SIRET 21310555400017 notifiés en 2025"));
+    CHECK(has(md, "utilisées : 3 marchés de l’acheteur notifiés en 2025"));
+    CHECK(has(md, "Marchés de l’acheteur de SIRET 21310555400017 notifiés en 2025"));
     // Environmental: 2 of 3 contracts; value 150 000 of the 150 000 € whose amount is trusted (the « NC » one is out).
     CHECK(has(md, "| Considération environnementale | données essentielles publiées | 2 sur 3 (66,7 %) | 66,7 % | 150 000 € HT | 100 % | 100 % (2025) |"));
     CHECK(has(md, "| Considération sociale | données essentielles publiées | 1 sur 3 (33,3 %) | 33,3 % | 100 000 € HT | 66,7 % | 30 % (2025) |"));
@@ -78,7 +78,7 @@ TEST_CASE("spaser report with DECP: only the buyer's records of the report's yea
     CHECK(has(md, "parts en valeur sur les 2 marchés dont le montant publié est fiable (150 000 € HT)"));
     CHECK_FALSE(has(md, "900 000"));   // the other buyer
     CHECK_FALSE(has(md, "300 000"));   // the buyer's 2024 contract
-    CHECK(has(md, "Par famille d'achat"));
+    CHECK(has(md, "Par famille d’achat"));
     CHECK(has(md, "Par procédure"));
     CHECK(has(md, "| Procédure adaptée | 2 | 50 000 € HT |"));
     // The SPASER's targets: the published figure beside the portfolio's.
@@ -87,7 +87,7 @@ TEST_CASE("spaser report with DECP: only the buyer's records of the report's yea
 
     // The year of the report chooses the records: 2024 holds one; year 0 takes the latest year, 2025.
     CHECK(has(report_text(buyer_spaser(kBuyer), 2024, &data), "| Considération environnementale | données essentielles publiées | 1 sur 1 (100 %) | 100 % | 300 000 € HT |"));
-    CHECK(has(report_text(buyer_spaser(kBuyer), 0, &data), "utilisées : 3 marchés de l'acheteur notifiés en 2025"));
+    CHECK(has(report_text(buyer_spaser(kBuyer), 0, &data), "utilisées : 3 marchés de l’acheteur notifiés en 2025"));
 }
 
 TEST_CASE("spaser report with DECP: when the published data are not used, the report says why", "[spaser][decp]") {
@@ -95,8 +95,8 @@ TEST_CASE("spaser report with DECP: when the published data are not used, the re
     const std::string none = report_text(buyer_spaser(kBuyer), 2025, nullptr);
     CHECK(has(none, "Les données essentielles publiées ne sont pas utilisées dans ce bilan : aucun fichier de données essentielles"));
     CHECK_FALSE(has(none, "| données essentielles publiées |"));
-    CHECK(has(report_text(buyer_spaser(""), 2025, &data), "ne sont pas utilisées dans ce bilan : le SPASER n'indique pas le SIRET de l'acheteur"));
-    CHECK(has(report_text(buyer_spaser("21310555400016"), 2025, &data), "n'est pas valide (la clé de contrôle"));
-    CHECK(has(report_text(buyer_spaser(kBuyer), 2023, &data), "aucun marché de l'acheteur de SIRET 21310555400017 notifié en 2023"));
-    CHECK(has(report_text(buyer_spaser("44306184100047"), 0, &data), "n'a de date de notification dans les données importées"));
+    CHECK(has(report_text(buyer_spaser(""), 2025, &data), "ne sont pas utilisées dans ce bilan : le SPASER n’indique pas le SIRET de l’acheteur"));
+    CHECK(has(report_text(buyer_spaser("21310555400016"), 2025, &data), "n’est pas valide (la clé de contrôle"));
+    CHECK(has(report_text(buyer_spaser(kBuyer), 2023, &data), "aucun marché de l’acheteur de SIRET 21310555400017 notifié en 2023"));
+    CHECK(has(report_text(buyer_spaser("44306184100047"), 0, &data), "n’a de date de notification dans les données importées"));
 }

@@ -84,6 +84,22 @@ TEST_CASE("text: an amount never breaks across lines", "[text]") {
     CHECK(french_typography(once) == once);
 }
 
+TEST_CASE("text: a straight apostrophe between two letters becomes typographic, and only there", "[text]") {
+    CHECK(typographic_apostrophes("Identification de l'acheteur") == "Identification de l’acheteur");
+    CHECK(typographic_apostrophes("appel d'offres, aujourd'hui") == "appel d’offres, aujourd’hui");
+    CHECK(typographic_apostrophes("L'État d'Île-de-France") == "L’État d’Île-de-France");   // accented letters
+    // Quotes, a token's first or last character, digits and spaces: left alone.
+    CHECK(typographic_apostrophes("le mot 'vert' ici") == "le mot 'vert' ici");
+    CHECK(typographic_apostrophes("'l' x' 5'6 a'1 1'a ' ''") == "'l' x' 5'6 a'1 1'a ' ''");
+    // Inside a web or e-mail address, never; beside it, as anywhere.
+    CHECK(typographic_apostrophes("voir https://ex.fr/l'offre?q=d'a puis l'offre") == "voir https://ex.fr/l'offre?q=d'a puis l’offre");
+    CHECK(typographic_apostrophes("www.ex.fr/aujourd'hui et l'acheteur") == "www.ex.fr/aujourd'hui et l’acheteur");
+    // Idempotent, and text without a straight apostrophe comes back as it is.
+    const std::string once = typographic_apostrophes("l'offre d'aujourd'hui");
+    CHECK(typographic_apostrophes(once) == once);
+    CHECK(typographic_apostrophes("l’offre « x »") == "l’offre « x »");
+}
+
 TEST_CASE("text: web and e-mail addresses are found with safe link targets only", "[text]") {
     auto hrefs = [](std::string_view s) {
         std::vector<std::string> out;

@@ -11,23 +11,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import { normalize } from './check.mjs';
 
 export const sections = {
-  rc: ["Identification de l'acheteur", 'Objet de la consultation', 'Allotissement', 'Procédure', 'Forme et durée du marché',
+  rc: ["Identification de l’acheteur", 'Objet de la consultation', 'Allotissement', 'Procédure', 'Forme et durée du marché',
     'Contenu du dossier de consultation', 'Conditions de la consultation', 'Présentation des candidatures', 'Contenu des offres',
-    "Conditions d'envoi et de remise des offres", 'Jugement des offres', 'Attribution du marché', 'Voies et délais de recours'],
-  ccap: ['Objet du marché et parties', 'Pièces contractuelles', "Durée et modalités d'exécution", 'Prix', 'Avance',
-    'Garanties financières', 'Facturation et paiement', "Conditions d'exécution environnementales et sociales", 'Pénalités',
+    "Conditions d’envoi et de remise des offres", 'Jugement des offres', 'Attribution du marché', 'Voies et délais de recours'],
+  ccap: ['Objet du marché et parties', 'Pièces contractuelles', "Durée et modalités d’exécution", 'Prix', 'Avance',
+    'Garanties financières', 'Facturation et paiement', "Conditions d’exécution environnementales et sociales", 'Pénalités',
     'Assurances', 'Sous-traitance', 'Propriété intellectuelle', 'Modification du marché', 'Résiliation',
     'Règlement des différends', 'Dérogations au CCAG'],
-  ae: ["Identification de l'acheteur et du marché", 'Identification du soumissionnaire', 'Engagement', 'Prix',
-    "Durée d'exécution", 'Avance, sous-traitance et paiement', 'Signatures'],
+  ae: ["Identification de l’acheteur et du marché", 'Identification du soumissionnaire', 'Engagement', 'Prix',
+    "Durée d’exécution", 'Avance, sous-traitance et paiement', 'Signatures'],
   cctp: ['Objet et étendue des prestations', 'Exigences générales', 'Spécifications environnementales et sociales',
-    "Contenu technique propre à l'achat"],
+    "Contenu technique propre à l’achat"],
 };
 // Part titles by their first words (a long title wraps in the PDF).
 const parts = [
   ['rc', 'Règlement de la consultation'],
   ['ccap', 'Cahier des clauses administratives'],
-  ['ae', "Acte d'engagement"],
+  ['ae', "Acte d’engagement"],
   ['cctp', 'Cahier des clauses techniques'],
 ];
 
@@ -48,7 +48,7 @@ function articles(text) {
     const line = clean(raw);
     if (tocLine.test(line)) continue;   // the table of contents names the articles too
     for (const [key, title] of parts) if (line.startsWith(title.replace(/[\u2019]/g, "'"))) part = key;
-    if (line.startsWith("Grille d'analyse") || line.startsWith('Plan de suivi')) part = null;
+    if (line.startsWith("Grille d’analyse") || line.startsWith('Plan de suivi')) part = null;
     const m = /^Article (\d+) – (.+)$/.exec(line);
     if (m && part) found.push({ part, number: +m[1], title: m[2] });
   }

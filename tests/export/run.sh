@@ -254,7 +254,7 @@ tally < <(node "$HERE/typed-text.mjs" "$OUT/files" "$OUT/text" saisie-dce)
 # them back, the HTML page carries its SVG charts and no script; the renewals export as CSV and HTML.
 decp_fx=("$ROOT/tests/fixtures/decp/v2_regulatory.json" "$ROOT/tests/fixtures/decp/absurd_amounts.json")
 decp_office=()
-decp_sections=("Indicateurs des données essentielles" "Objectifs nationaux" "Par année de notification" "Par famille d'achat"
+decp_sections=("Indicateurs des données essentielles" "Objectifs nationaux" "Par année de notification" "Par famille d’achat"
   "Par procédure" "Considérations non renseignées" "Concurrence, avances et sous-traitance" "Marchés à renouveler"
   "Qualité des données" "Méthode")
 for format in html docx odt md; do
@@ -280,7 +280,7 @@ for file in "${decp_office[@]}"; do
   else
     fail "LibreOffice n'a pas converti $stem en PDF" "$(tail -5 "$OUT/soffice-decp.log" 2>/dev/null)"
   fi
-  check "pandoc lit $stem" bash -c "pandoc -f '${file##*.}' -t plain '$file' | grep -qF 'Par famille d'\''achat'"
+  check "pandoc lit $stem" bash -c "pandoc -f '${file##*.}' -t plain '$file' | grep -qF 'Par famille d’achat'"
 done
 # Charts in DOCX are native DrawingML charts (word/charts/chartN.xml): LibreOffice converts the report's DOCX to
 # ODT, where each chart must come back as a chart object (draw:object with its own chart:chart), and the first

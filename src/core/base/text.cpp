@@ -168,6 +168,9 @@ bool word_cp(long cp) {
     return (cp < 0x80 && ascii_alnum(char(cp))) || (cp >= 0xC0 && cp < 0x2000 && cp != 0xD7 && cp != 0xF7);
 }
 
+// Letters only, in the same ranges as word_cp: an apostrophe is typographic between two of them.
+bool letter_cp(long cp) { return word_cp(cp) && !(cp >= '0' && cp <= '9'); }
+
 long cp_at(std::string_view s, size_t i) { return i < s.size() ? decode(s, i) : -1; }
 
 long last_cp(const std::string& s) {
@@ -376,6 +379,21 @@ std::string french_typography(std::string_view s) {
             continue;
         }
         out += c;
+    }
+    return out;
+}
+
+std::string typographic_apostrophes(std::string_view s) {
+    if (s.find('\'') == std::string_view::npos) return std::string(s);   // most strings: nothing to do
+    const std::vector<TextLink> links = find_links(s);
+    size_t link = 0;
+    std::string out;
+    out.reserve(s.size() + 8);
+    for (size_t i = 0; i < s.size(); ++i) {
+        while (link < links.size() && links[link].end <= i) ++link;
+        const bool in_link = link < links.size() && links[link].begin <= i;
+        if (s[i] == '\'' && !in_link && letter_cp(last_cp(out)) && letter_cp(cp_at(s, i + 1))) out += "\u2019";
+        else out += s[i];
     }
     return out;
 }

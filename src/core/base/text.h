@@ -59,5 +59,10 @@ std::vector<TextLink> find_links(std::string_view text);
 // Tokens are never cut: nothing is inserted inside a web or e-mail address (find_links), an identifier
 // such as « idweb:26-00000 » or a time such as « 14:30 » (a colon between two letters or digits).
 std::string french_typography(std::string_view s);
+// The typographic apostrophe (’, U+2019) for a straight one between two letters: « l'acheteur », « d'offres »,
+// « aujourd'hui ». A straight quote that opens or closes a word (« 'mot' »), one beside a digit or a space, and
+// anything inside a web or e-mail address (find_links) are left as they are. Idempotent. For prose only: data
+// exports (JSON, OCDS, DECP), identifiers, file names and code values keep their characters.
+std::string typographic_apostrophes(std::string_view s);
 
 }  // namespace clausier

@@ -88,19 +88,6 @@ std::string fill(std::string message, const std::map<std::string, std::string>& 
     return message;
 }
 
-// The typographic apostrophe (’) for the straight one, outside « » (the user's own words are quoted as typed).
-std::string typographic_apostrophes(const std::string& s) {
-    std::string out;
-    int quoted = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (s.compare(i, 2, "\u00AB") == 0) ++quoted;
-        else if (s.compare(i, 2, "\u00BB") == 0 && quoted > 0) --quoted;
-        if (s[i] == '\'' && quoted == 0) out += "\u2019";
-        else out += s[i];
-    }
-    return out;
-}
-
 const EnumEntry<Severity> kSeverities[] = {
     {Severity::bloquant, "bloquant", "Bloquant"}, {Severity::alerte, "alerte", "Alerte"}, {Severity::conseil, "conseil", "Conseil"}};
 const EnumEntry<FindingAction> kActions[] = {{FindingAction::none, "", ""},

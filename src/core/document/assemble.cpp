@@ -5,7 +5,7 @@
 
 namespace clausier {
 
-std::string fr(std::string_view s) { return french_typography(trim(s)); }
+std::string fr(std::string_view s) { return french_typography(typographic_apostrophes(trim(s))); }
 Inline frtext(std::string_view s) { return text(fr(s)); }
 Block fr_heading(int level, std::string_view s) { return heading(level, fr(s)); }
 
@@ -224,7 +224,7 @@ std::string duration_label(const Need& n) {
 }
 
 void title_block(Document& d, const Project& p, const ProjectFacts& f, const char* title) {
-    d.title = title;
+    d.title = fr(title);
     d.subtitle = fr(p.need.object.empty() ? p.title : p.need.object);
     d.author = trim(p.buyer.name);
     d.date = iso_date(parse_date(p.need.launch_date));   // never the clock in the file's metadata

@@ -43,7 +43,12 @@ struct ProjectFacts {          // what several documents state the same way
 };
 ProjectFacts project_facts(const Project& p, const ProcedureResult& procedure);
 
-std::string fr(std::string_view s);                                // trimmed, French typography
+// French prose as every exported document prints it: trimmed, French spacing (french_typography) and the
+// typographic apostrophe (typographic_apostrophes, text.h; the document builders apply it to every run too). For
+// the assemblers' sentences and the buyer's own text alike: a signed DCE reads « l’acheteur » whoever typed it.
+// The project itself is never changed (fr works on a copy); data exports (JSON, OCDS, DECP) keep the user's
+// characters and do not call it; identifiers, file names and codes are not passed to it.
+std::string fr(std::string_view s);
 Inline frtext(std::string_view s);                                 // one plain run of fr(s)
 Block fr_heading(int level, std::string_view s);                   // heading(level, fr(s))
 Inline labelled(std::string_view label, std::string_view value);   // "Label : value", label in bold, one line

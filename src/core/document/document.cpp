@@ -91,9 +91,16 @@ Inline text_lines(std::string_view typed, const LineStyle& style) {
     return out;
 }
 
-Run plain(std::string_view s) { return {Run::plain, clean_text(s)}; }
-Run emphasis(std::string_view s) { return {Run::emphasis, clean_text(s)}; }
-Run strong(std::string_view s) { return {Run::strong, clean_text(s)}; }
+namespace {
+
+// The text of a run, a bar or a chart's reference line: clean, with the typographic apostrophe of French prose.
+std::string prose(std::string_view s) { return typographic_apostrophes(clean_text(s)); }
+
+}  // namespace
+
+Run plain(std::string_view s) { return {Run::plain, prose(s)}; }
+Run emphasis(std::string_view s) { return {Run::emphasis, prose(s)}; }
+Run strong(std::string_view s) { return {Run::strong, prose(s)}; }
 Run line_break() { return {Run::line_break, "\n"}; }
 Inline text(std::string_view s) { return {plain(s)}; }
 
@@ -163,13 +170,13 @@ Block chart(std::string_view caption, std::vector<Bar> bars, double target, std:
     b.kind = Block::chart;
     b.text = text(caption);
     for (Bar& bar : bars) {
-        bar.label = clean_text(bar.label);
+        bar.label = prose(bar.label);
         bar.shown = clean_text(bar.shown);
         bar.value = bar.value > 0 ? (bar.value < 1 ? bar.value : 1) : 0;
     }
     b.bars = std::move(bars);
     b.target = target > 1 ? 1 : target;
-    b.target_label = clean_text(target_label);
+    b.target_label = prose(target_label);
     return b;
 }
 

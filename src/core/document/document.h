@@ -60,7 +60,10 @@ struct Document {
     std::vector<Block> blocks;
 };
 
-// Builders. Every text goes through `clean_text`: typography is the assembler's business, hygiene is here.
+// Builders. Every text goes through `clean_text` (hygiene), then `typographic_apostrophes` (text.h): a straight
+// apostrophe between two letters becomes ’ in every run, bar and reference line, whatever assembled it (a
+// literal, an enum label, the buyer's text), so every writer prints « l’acheteur ». The rest of the typography
+// (spacing) is the assembler's business: fr() in assemble.h, which also gives the title block its apostrophes.
 Run plain(std::string_view s);
 Run emphasis(std::string_view s);
 Run strong(std::string_view s);

@@ -21,6 +21,10 @@ const char* const kExtensions[] = {
     "https://raw.githubusercontent.com/open-contracting-extensions/ocds_sustainability_extension/master/extension.json",
 };
 
+// A text of the release: trimmed, French spacing, and otherwise the user's characters (a straight apostrophe
+// stays straight: OCDS is data, not a document, unlike fr() in assemble.h).
+std::string spaced(std::string_view s) { return french_typography(trim(s)); }
+
 std::string hash_hex(std::string_view s) {   // FNV-1a, 64 bits: stable across platforms and runs
     uint64_t h = 1469598103934665603ull;
     for (char c : s) { h ^= (unsigned char)c; h *= 1099511628211ull; }
@@ -111,12 +115,12 @@ ojson award_criteria(const Project& p, const Library& lib) {
     for (size_t k = 0; k < p.criteria.size(); ++k) {
         const AwardCriterion& a = p.criteria[k];
         const char* type = a.kind == CriterionKind::prix ? "price" : a.kind == CriterionKind::cout_cycle_vie ? "cost" : "quality";
-        ojson c = {{"type", type}, {"name", fr(criterion_name(a, k))}};
+        ojson c = {{"type", type}, {"name", spaced(criterion_name(a, k))}};
         std::vector<std::string> parts = {trim(criterion_method(a, lib))};
         if (!a.subcriteria.empty()) parts.push_back("Sous-critères : " + subcriteria_label(a) + ".");
         const std::string proof = trim(criterion_proof(a, lib));
         if (!proof.empty()) parts.push_back("Éléments à fournir : " + proof);
-        const std::string description = fr(join(parts, " "));
+        const std::string description = spaced(join(parts, " "));
         if (!description.empty()) c["description"] = description;
         c["numbers"] = ojson::array({{{"number", ocds_number(a.weight)}, {"weight", "percentageExact"}}});
         list.push_back(c);
@@ -134,7 +138,7 @@ ojson lots(const Project& p, const Library& lib, const ProjectFacts& f) {
     ojson out = ojson::array();
     const ojson criteria = award_criteria(p, lib);
     auto lot = [&](size_t n, const std::string& title, double value, const std::string& reserved) {
-        ojson l = {{"id", std::to_string(n)}, {"title", fr(title)}, {"status", "planning"}, {"value", money(value)}};
+        ojson l = {{"id", std::to_string(n)}, {"title", spaced(title)}, {"status", "planning"}, {"value", money(value)}};
         if (!criteria.empty()) l["awardCriteria"] = {{"criteria", criteria}};
         if (!reserved.empty()) {
             l["hasSustainability"] = true;
@@ -155,28 +159,28 @@ ojson items(const Project& p) {
     for (size_t k = 0; k < p.need.cpv.size(); ++k) {
         const CpvCode* c = find_cpv(p.need.cpv[k]);
         const std::string id = c ? std::string(c->digits()) : trim(p.need.cpv[k]);
-        out.push_back({{"id", std::to_string(k + 1)}, {"description", fr(p.need.object)},
+        out.push_back({{"id", std::to_string(k + 1)}, {"description", spaced(p.need.object)},
                        {"classification", {{"scheme", "CPV"}, {"id", id}, {"description", c ? c->label : ""}}}});
     }
     return out;
 }
 
 ojson tender(const Project& p, const Library& lib, const ProjectFacts& f, const std::string& id) {
-    ojson t = {{"id", id}, {"title", fr(p.need.object.empty() ? p.title : p.need.object)}};
-    if (!trim(p.need.description).empty()) t["description"] = fr(p.need.description);
+    ojson t = {{"id", id}, {"title", spaced(p.need.object.empty() ? p.title : p.need.object)}};
+    if (!trim(p.need.description).empty()) t["description"] = spaced(p.need.description);
     t["status"] = "planning";
     t["mainProcurementCategory"] = category(p.need.nature);
     const ojson it = items(p);
     if (!it.empty()) t["items"] = it;
     t["value"] = money(f.total);
     t["procurementMethod"] = f.procedure.procedure == Procedure::sans_publicite ? "limited" : "open";
-    t["procurementMethodDetails"] = fr(std::string(enum_label(f.procedure.procedure)) + " — " + enum_label(f.procedure.publicity));
+    t["procurementMethodDetails"] = spaced(std::string(enum_label(f.procedure.procedure)) + " — " + enum_label(f.procedure.publicity));
     if (!p.criteria.empty()) {
         t["awardCriteria"] = award_criteria_code(p);
         std::vector<std::string> parts;
         for (size_t k = 0; k < p.criteria.size(); ++k)
             parts.push_back(criterion_name(p.criteria[k], k) + " : " + weight_label(p.criteria[k].weight));
-        t["awardCriteriaDetails"] = fr(join(parts, " ; "));
+        t["awardCriteriaDetails"] = spaced(join(parts, " ; "));
     }
     const Sustainability s = sustainability(p, lib);
     t["hasSustainability"] = !s.goals.empty();

@@ -44,8 +44,8 @@ BuyerType buyer_type_from_siret(const std::string& siret) {
 
 std::string decp_renewals_csv(const DecpStats& s) {
     static const char* const kHeader[] = {
-        "Fin prévue", "Acheteur (SIRET)", "Identifiant du marché", "Objet", "Code CPV", "Famille d'achat", "Nature",
-        "Procédure", "Date de notification", "Durée (mois)", "Montant HT (€)", "Titulaire", "Lieu d'exécution",
+        "Fin prévue", "Acheteur (SIRET)", "Identifiant du marché", "Objet", "Code CPV", "Famille d’achat", "Nature",
+        "Procédure", "Date de notification", "Durée (mois)", "Montant HT (€)", "Titulaire", "Lieu d’exécution",
         "Département", "Considération environnementale", "Considération sociale"};
     std::string out = "\xEF\xBB\xBF";
     for (size_t k = 0; k < std::size(kHeader); ++k) out += (k ? ";" : "") + csv_cell(kHeader[k]);

@@ -243,7 +243,7 @@ Document assemble_spaser(const Spaser& s) {
     d.subtitle = fr(s.buyer);
     d.author = trim(s.buyer);
     d.date = iso_date(parse_date(s.adopted));
-    if (!trim(s.siret).empty()) d.metadata.push_back({"SIRET de l'acheteur", trim(s.siret)});
+    if (!trim(s.siret).empty()) d.metadata.push_back({fr("SIRET de l'acheteur"), trim(s.siret)});
     d.metadata.push_back({"Adoption", s.adopted.empty() ? "projet non encore adopté" : fr(due_date_label(s.adopted))});
     if (!trim(s.published).empty()) d.metadata.push_back({"Publication", trim(s.published)});
     std::vector<Block>& b = d.blocks;
