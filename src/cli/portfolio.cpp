@@ -172,7 +172,7 @@ int run_portfolio(int argc, char** argv) {
     for (const PortfolioItem& it : s.items)
         std::cout << (it.launch.valid() ? iso_date(it.launch) : "sans date ") << "  " << french_euros(it.value) << " HT  "
                   << it.source->project.title << " (" << enum_label(it.status) << ")\n";
-    std::cout << s.items.size() << " projet(s), " << french_euros(s.value) << " HT ; considération environnementale : "
+    std::cout << counted(s.items.size(), "projet", "projets") << ", " << french_euros(s.value) << " HT ; considération environnementale : "
               << s.environmental.contracts << ", sociale : " << s.social.contracts << "\n";
     for (const Finding& f : s.findings) std::cout << "[" << enum_name(f.severity) << "] " << f.message << "\n";
     return 0;

@@ -542,7 +542,7 @@ void stepper(bool compact) {
                               ImVec2(0, ImGui::GetFontSize() * (compact ? 1.3f : 1.6f))) ||
             activated)
             go_to(s);
-        const std::string state = to_review ? std::to_string(to_review) + " point(s) à revoir" : filled ? "fait" : "à faire";
+        const std::string state = to_review ? counted(size_t(to_review), "point à revoir", "points à revoir") : filled ? "fait" : "à faire";
         record_item(id, Role::button, "Étape " + std::to_string(i + 1) + " : " + step.label + " — " + state, "",
                     a.step == s ? sem_current : sem_none);
         if (compact && ImGui::IsItemHovered()) ImGui::SetTooltip("%d. %s — %s", i + 1, step.label, state.c_str());
@@ -575,8 +575,8 @@ void findings_panel() {
         return;
     }
     const Derived& d = session().derived();
-    const std::string counts[] = {std::to_string(d.blocking) + " bloquant(s)", std::to_string(d.alerts) + " alerte(s)",
-                                  std::to_string(d.advice) + " conseil(s)"};
+    const std::string counts[] = {counted(size_t(d.blocking), "bloquant", "bloquants"), counted(size_t(d.alerts), "alerte", "alertes"),
+                                  counted(size_t(d.advice), "conseil", "conseils")};
     const ImVec4 colors[] = {palette().error, palette().warning, palette().info};
     for (int k = 0; k < 3; ++k) {
         if (k > 0) flow(ImGui::CalcTextSize(counts[k].c_str()).x);

@@ -234,7 +234,7 @@ void step_clauses() {
     why_box("Les clauses traduisent les objectifs en obligations vérifiables : spécifications (CCTP), conditions "
             "d'exécution (CCAP), critères d'attribution (RC). Les recommandations tiennent compte de la famille, du CPV, "
             "de la nature, des objectifs et des obligations en vigueur.");
-    help_text(std::to_string(p.clauses.size()) + " clause(s) retenue(s). Les clauses recommandées apparaissent en premier, avec la raison.");
+    help_text(counted(p.clauses.size(), "clause retenue", "clauses retenues") + ". Les clauses recommandées apparaissent en premier, avec la raison.");
     // The list beside the detail when the column is wide enough, above it otherwise (zoomed in, small screen).
     // Both lie in the step's own scroll area: no scroll area of their own (issue 11: one scroll area).
     const bool beside = ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 40;

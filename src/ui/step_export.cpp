@@ -13,7 +13,8 @@ void step_export() {
             "navigateur, « Imprimer », puis « Enregistrer au format PDF » (chaque pièce commence une page, avec "
             "l'en-tête de la consultation et les numéros de page).");
     if (session().derived().blocking > 0)
-        boxed_text("Attention", (std::to_string(session().derived().blocking) + " point(s) bloquant(s) restent ouverts : voyez l'étape 8.").c_str(),
+        boxed_text("Attention", (counted(size_t(session().derived().blocking), "point bloquant reste ouvert", "points bloquants restent ouverts") +
+                               " : voyez l'étape 8.").c_str(),
                    palette().error);
     struct Doc { DocumentKind kind; const char* id; const char* title; const char* what; };
     const Doc docs[] = {

@@ -98,8 +98,8 @@ void step_lots() {
     const SmallLots sl = small_lots(session().project(), session().law());
     if (procedure.procedure == Procedure::formalisee && !sl.eligible.empty()) {
         section_gap();
-        help_text(std::string("Petits lots (R.2123-1 2°) : ") + std::to_string(sl.eligible.size()) +
-                  " lot(s) sous " + french_euros(sl.lot_limit) + " HT, soit " + french_euros(sl.eligible_total) + " HT. " +
+        help_text(std::string("Petits lots (R.2123-1 2°) : ") + counted(sl.eligible.size(), "lot", "lots") +
+                  " sous " + french_euros(sl.lot_limit) + " HT, soit " + french_euros(sl.eligible_total) + " HT. " +
                   (sl.usable ? "Dans la limite de " + french_percent(sl.share_limit) + " du total, " +
                                    (sl.passable.size() == 1 ? "le lot " : "les lots ") + french_list(numbers(sl.passable)) +
                                    (sl.passable.size() == 1 ? " peut" : " peuvent") + " suivre une procédure adaptée."

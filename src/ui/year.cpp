@@ -111,11 +111,11 @@ void portfolio_tab() {
     section_gap();
     subheading("Indicateurs");
     const std::string lines[] = {
-        "Considération environnementale : " + std::to_string(s.environmental.contracts) + " marché(s), " +
+        "Considération environnementale : " + counted(size_t(s.environmental.contracts), "marché", "marchés") + ", " +
             percent_label(s.environmental.share_contracts) + " des marchés, " + percent_label(s.environmental.share_value) + " de la valeur (objectif national : 100 %)",
-        "Considération sociale : " + std::to_string(s.social.contracts) + " marché(s), " + percent_label(s.social.share_contracts) +
+        "Considération sociale : " + counted(size_t(s.social.contracts), "marché", "marchés") + ", " + percent_label(s.social.share_contracts) +
             " des marchés, " + percent_label(s.social.share_value) + " de la valeur (objectif national : 30 %)",
-        "Lots réservés : " + std::to_string(s.reserved.contracts) + " marché(s) ; accès des PME : " + std::to_string(s.sme_friendly.contracts),
+        "Lots réservés : " + counted(size_t(s.reserved.contracts), "marché", "marchés") + " ; accès des PME : " + counted(size_t(s.sme_friendly.contracts), "marché", "marchés"),
         "Heures d'insertion : " + french_number(s.insertion_done, 0) + " réalisées sur " + french_number(s.insertion_planned, 0) + " prévues"};
     for (const std::string& l : lines) {   // wrapped: a line with its national target is wider than the dialog
         ImGui::Bullet();

@@ -518,7 +518,7 @@ TEST_CASE("decp: Latin-1 bytes, raw line breaks and NaN are repaired, and the fi
     CHECK(d.set_aside == 0);
     CHECK(has_problem(d, "L1", "montant", "absent"));
     CHECK(reader.data().contracts[size_t(reader.find(kDecpBuyer, "L2"))].value == Approx(45000));
-    CHECK(has_problem(d, "", "fichier", "2 enregistrement(s)"));
+    CHECK(has_problem(d, "", "fichier", "2 enregistrements du fichier"));
 }
 
 TEST_CASE("decp: hostile records — oversized, deeply nested — are set aside or read without harm", "[decp]") {

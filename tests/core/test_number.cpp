@@ -148,6 +148,13 @@ TEST_CASE("number: euros show cents with two decimals and whole amounts without"
     CHECK(format_number(12, NumberKind::count) == "12");
 }
 
+TEST_CASE("number: a count agrees its noun, 0 and 1 in the singular as French wants", "[number]") {
+    CHECK(counted(0, "marché", "marchés") == "0 marché");
+    CHECK(counted(1, "point bloquant reste ouvert", "points bloquants restent ouverts") == "1 point bloquant reste ouvert");
+    CHECK(counted(2, "point bloquant reste ouvert", "points bloquants restent ouverts") == "2 points bloquants restent ouverts");
+    CHECK(counted(1234, "projet", "projets") == "1" + nn + "234 projets");
+}
+
 TEST_CASE("number: what the formatter shows, the parser reads back to the same value", "[number]") {
     const double amounts[] = {0, 0.01, 0.1, 1, 22.5, 999.99, 1000, 59999.5, 60000, 215999.99, 1234567.89, 9999999999.99};
     for (double a : amounts) {

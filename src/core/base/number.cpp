@@ -266,4 +266,8 @@ bool parse_number(std::string_view text, NumberKind kind, double& value, std::st
     return true;
 }
 
+std::string counted(size_t n, std::string_view one, std::string_view many) {
+    return french_number(double(n), 0) + " " + std::string(n > 1 ? many : one);
+}
+
 }  // namespace clausier

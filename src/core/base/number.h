@@ -54,5 +54,8 @@ std::string group_digits(long long n);          // 60000 → "60 000" (narrow no
 std::string french_number(double v, int decimals_max = 2);   // 12.5 → "12,5"; trailing zeros dropped
 std::string french_euros(double v);             // 60000 → "60 000 €", 22.5 → "22,50 €" (no-break before €)
 std::string french_percent(double v);           // 12.5 → "12,5 %"
+// A count with its noun agreed: counted(1, "marché", "marchés") → "1 marché", 12 → "12 marchés"; in French 0
+// and 1 take the singular. Thousands grouped as french_number does.
+std::string counted(size_t n, std::string_view one, std::string_view many);
 
 }  // namespace clausier

@@ -13,8 +13,6 @@ namespace clausier {
 namespace {
 
 std::string count_text(size_t n) { return french_number(double(n), 0); }
-// « 1 enregistrement écarté », « 12 enregistrements écartés » (French: 0 and 1 are singular).
-std::string counted(size_t n, const std::string& one, const std::string& many) { return count_text(n) + " " + (n > 1 ? many : one); }
 double count_ratio(size_t part, size_t whole) { return whole ? double(part) / double(whole) : 0; }
 std::string percent_text(double share) { return french_percent(std::round(share * 1000) / 10); }
 std::string euros_text(double v) { return french_euros(std::round(v)) + " HT"; }

@@ -83,9 +83,9 @@ void commitments_section(std::vector<Block>& b, const Project& p, const Library&
         rows.push_back({frtext(plan[i].commitment), frtext(enum_label(status)), frtext(proofs_label(r)),
                         frtext(penalties_label(r, penalties)), frtext(remediation)});
     }
-    b.push_back(paragraph(fr("Sur " + std::to_string(plan.size()) + " engagement(s) : " + std::to_string(by_status[1]) +
-                             " tenu(s), " + std::to_string(by_status[2]) + " en retard, " + std::to_string(by_status[3]) +
-                             " non tenu(s), " + std::to_string(by_status[0]) + " encore à suivre. Pénalités appliquées : " +
+    b.push_back(paragraph(fr("Sur " + counted(plan.size(), "engagement", "engagements") + " : " + counted(size_t(by_status[1]), "tenu", "tenus") +
+                             ", " + std::to_string(by_status[2]) + " en retard, " + counted(size_t(by_status[3]), "non tenu", "non tenus") +
+                             ", " + std::to_string(by_status[0]) + " encore à suivre. Pénalités appliquées : " +
                              french_euros(penalties) + ".")));
     b.push_back(table({text("Engagement"), text("Statut"), text("Preuves reçues"), text("Pénalités appliquées"),
                        text("Plan de progrès")},

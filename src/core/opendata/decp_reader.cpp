@@ -230,7 +230,8 @@ struct DecpReader::Impl : FramerSink {
             add_problem({file.name, 0, "", "", "fichier", file.message, -1});
         }
         if (repaired > 0)
-            file_problem(std::to_string(repaired) + " enregistrement(s) du fichier « " + file.name + " » contenaient des caractères mal encodés "
+            file_problem(counted(repaired, "enregistrement", "enregistrements") + " du fichier « " + file.name +
+                         (repaired > 1 ? " » contenaient" : " » contenait") + " des caractères mal encodés "
                          "(fichier en Latin-1 ?), des sauts de ligne bruts ou des NaN : lus après réparation (caractères illisibles remplacés par « \xEF\xBF\xBD »).");
         data.files.push_back(file);
         in_file = false;

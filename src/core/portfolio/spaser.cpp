@@ -423,7 +423,7 @@ Document assemble_spaser_report(const Spaser& s, const PortfolioSummary& p, int 
                 bars.push_back({upper_first(enum_label(t.indicator)) + " (cible " + figure_label(t.target, t.unit) + ")",
                                 figure_label(v, t.unit), v / 100});
         }
-    b.push_back(paragraph(fr(std::to_string(met) + " objectif(s) atteint(s) sur " + std::to_string(count) + " (" + kFromProjects + ").")));
+    b.push_back(paragraph(fr(counted(size_t(met), "objectif atteint", "objectifs atteints") + " sur " + std::to_string(count) + " (" + kFromProjects + ").")));
     if (!bars.empty()) b.push_back(chart(fr("Résultat de chaque objectif en pourcentage (projets de ce navigateur)"), std::move(bars)));
     bars.clear();
     b.push_back(table({text("Objectif"), text("Résultat (projets de ce navigateur)"), text("Résultat (données essentielles publiées)"),
