@@ -10,11 +10,12 @@ namespace clausier {
 
 namespace {
 
-// RapidJSON's flags to refuse what nlohmann refuses: invalid UTF-8 in strings refused; numbers handed over as
-// their text (RawNumber below converts them as nlohmann does). Comments, trailing commas, NaN and Infinity stay
+// RapidJSON's flags to refuse what nlohmann refuses: invalid UTF-8 in strings refused; strings decoded in place
+// (in the tape's copy of the text: no copy through RapidJSON's stack); numbers handed over as their text (RawNumber below converts them as nlohmann does). Comments, trailing commas, NaN and Infinity stay
 // refused (defaults); nothing but white space may follow the value (the reader checks it when it does not stop
 // after the value).
-constexpr unsigned kParseFlags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNumbersAsStringsFlag;
+constexpr unsigned kParseFlags =
+    rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseInsituFlag;
 
 // Records RapidJSON's parse events as tokens (json_tape.h). Returning false stops the parse.
 struct TapeRecorder : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeRecorder> {
@@ -31,17 +32,17 @@ struct TapeRecorder : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeRecord
         t.next = uint32_t(tape.tokens.size());
         return t;
     }
-    // A string or key. A lone low surrogate escape (\udc00) is decoded by RapidJSON into the three bytes
-    // ED B0 80, which nlohmann refuses: such a string stops the tape (valid UTF-8 has no ED A0–BF).
+    // A string or key, decoded by RapidJSON within tape.strings. A lone low surrogate escape (\udc00) is decoded
+    // into the three bytes ED B0 80, which nlohmann refuses: such a string stops the tape (valid UTF-8 has no
+    // ED A0–BF).
     bool text(const char* s, rapidjson::SizeType length) {
         for (const char* e = static_cast<const char*>(std::memchr(s, '\xED', length)); e;
              e = static_cast<const char*>(std::memchr(e + 1, '\xED', length - (e + 1 - s))))
             if (e + 1 < s + length && static_cast<unsigned char>(e[1]) >= 0xA0) return false;
         JsonToken& t = push(JsonToken::string);
-        t.begin = uint32_t(tape.strings.size());
-        tape.strings.append(s, length);
-        t.end = uint32_t(tape.strings.size());
-        return tape.strings.size() < UINT32_MAX;
+        t.begin = uint32_t(s - tape.strings.data());
+        t.end = t.begin + length;
+        return true;
     }
     bool number(const JsonNumber& n) {
         push(JsonToken::number).begin = uint32_t(tape.numbers.size());
@@ -50,8 +51,8 @@ struct TapeRecorder : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeRecord
     }
     // A number's text, checked by RapidJSON, converted as nlohmann converts it: an integer as strtoll (negative)
     // or strtoull reads it (std::from_chars: the same on JSON's digits), strtod when it has a fraction, an exponent
-    // or does not fit 64 bits; refused when out of a double's range. (RapidJSON 1.1.0's own conversion differs from strtod at the limits: 2.4703282292062327e-324
-    // reads 5e-324, and 4.7e323 written with 22 digits and e302 reads a finite number.) `s` ends with a NUL.
+    // or does not fit 64 bits; refused when out of a double's range. (RapidJSON 1.1.0's own conversion differs
+    // from strtod at the limits: 2.4703282292062327e-324 reads 5e-324, a 22-digit number times e302 reads finite.)
     bool RawNumber(const char* s, rapidjson::SizeType length, bool) {
         JsonNumber n;
         const char* const end = s + length;
@@ -65,7 +66,7 @@ struct TapeRecorder : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeRecord
                 return number(n);
             }
         }
-        n.floating_value = std::strtod(s, nullptr);
+        n.floating_value = std::strtod(std::string(s, length).c_str(), nullptr);   // `s` is not NUL-terminated
         return std::isfinite(n.floating_value) && number(n);
     }
     bool start(JsonToken::Kind kind) {
@@ -96,9 +97,10 @@ bool read_json_tape(const std::string& text, JsonTape& tape, int max_depth) {
     tape.strings.clear();
     tape.numbers.clear();
     tape.tokens.reserve(text.size() / 16);
-    tape.strings.reserve(text.size());
+    if (text.size() >= UINT32_MAX) return false;
+    tape.strings = text;   // RapidJSON decodes each string in place, within this copy
     TapeRecorder recorder(tape, max_depth);
-    rapidjson::StringStream stream(text.c_str());
+    rapidjson::InsituStringStream stream(&tape.strings[0]);
     rapidjson::Reader reader;
     // The stream ends at the first NUL byte: one outside a string (where it is refused) must be the text's end.
     return !reader.Parse<kParseFlags>(stream, recorder).IsError() && stream.Tell() == text.size();

@@ -37,7 +37,7 @@ struct JsonToken {
 // array is its token followed by its elements' tokens. `next` skips a whole value.
 struct JsonTape {
     std::vector<JsonToken> tokens;
-    std::string strings;              // every key and string value, decoded, one after the other
+    std::string strings;              // the text, each key and string value decoded in place (tokens say where)
     std::vector<JsonNumber> numbers;
 };
 
