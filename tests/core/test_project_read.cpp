@@ -119,3 +119,114 @@ TEST_CASE("a scenario with random ASCII damage reads from the tape as from the t
         same_reading(text);
     }
 }
+
+namespace {
+
+// A value with its types written out (integer, unsigned, double are three kinds for nlohmann): two values with
+// the same description read the same.
+std::string typed(const json& v) {
+    std::string out = std::to_string(int(v.type())) + ":";
+    if (v.is_object() || v.is_array()) {
+        for (auto it = v.begin(); it != v.end(); ++it)
+            out += (v.is_object() ? json(it.key()).dump() + "=" : "") + typed(*it) + ",";
+        return out + "]";
+    }
+    return out + v.dump();
+}
+
+// The tape's value starting at `t`, as nlohmann's tree (duplicate keys: the last one, as nlohmann keeps it).
+json tape_value(const JsonTape& tape, const JsonToken* t) {
+    switch (t->kind) {
+        case JsonToken::null: return nullptr;
+        case JsonToken::boolean: return t->truth;
+        case JsonToken::string: return std::string(json_string(tape, *t));
+        case JsonToken::number: {
+            const JsonNumber& n = json_number(tape, *t);
+            if (n.kind == JsonNumber::integer) return json(json::number_integer_t(n.integer_value));
+            if (n.kind == JsonNumber::unsigned_integer) return json(json::number_unsigned_t(n.unsigned_value));
+            return json(n.floating_value);
+        }
+        default: break;
+    }
+    const JsonToken* const end = tape.tokens.data() + t->next;
+    json out = t->kind == JsonToken::object ? json::object() : json::array();
+    for (const JsonToken* c = t + 1; c < end;) {
+        if (t->kind == JsonToken::array) {
+            out.push_back(tape_value(tape, c));
+            c = tape.tokens.data() + c->next;
+            continue;
+        }
+        const JsonToken* value = c + 1;
+        out[std::string(json_string(tape, *c))] = tape_value(tape, value);
+        c = tape.tokens.data() + value->next;
+    }
+    return out;
+}
+
+// The tape never takes a text nlohmann refuses, and reads what it takes as nlohmann does. Returns whether the
+// tape took it.
+bool tape_agrees(const std::string& text) {
+    INFO(text.substr(0, 200));
+    JsonTape tape;
+    const bool took = read_json_tape(text, tape, kMaxJsonDepth);
+    const json tree = json::parse(text, nullptr, false);
+    if (took) {
+        REQUIRE(!tree.is_discarded());
+        CHECK(typed(tape_value(tape, tape.tokens.data())) == typed(tree));
+    }
+    return took;
+}
+
+}  // namespace
+
+TEST_CASE("the tape takes what nlohmann takes and reads it the same: numbers, strings, nesting", "[portfolio][project]") {
+    const char* const taken[] = {
+        "0", "-0", "-0.0", "0.0", "1e-400", "-1e-400", "1E+2", "1e2", "0.1", "2.5e-3", "123.456e7",
+        "2147483647", "2147483648", "-2147483648", "-2147483649", "4294967295", "4294967296",
+        "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809",
+        "18446744073709551615", "18446744073709551616", "123456789012345678901234567890",
+        "1.7976931348623157e308", "2.2250738585072011e-308", "2.2250738585072014e-308", "4.9e-324",
+        "2.4703282292062327e-324", "2.4703282292062328e-324", "9007199254740993", "9007199254740993.0",
+        "0.30000000000000001665334536937734810635447502136230468750000000000001",
+        "1.00000000000000011102230246251565404236316680908203125",
+        "1.00000000000000011102230246251565404236316680908203124",
+        "[1, -1, 1.0, true, false, null]", "{\"a\": {\"b\": [[], {}]}, \"a\": 2}",
+        R"("\u0000 inside")", R"("\ud83d\ude00 \u00e9 \/ \b\f\n\r\t \" \\")", "\"\xF0\x9F\x98\x80 \x7F \xEF\xBF\xBF\"",
+        " \t\r\n{\"k\": \"v\"} \t\r\n",
+    };
+    for (const char* text : taken) CHECK(tape_agrees(text));
+    const std::string embedded_nul("\"a\\u0000b\"", 10);
+    CHECK(tape_agrees(embedded_nul));
+
+    const char* const refused[] = {
+        "1e400", "-1e400", "1.7976931348623159e308", "01", "-01", "1.", ".5", "-", "+1", "1e", "1e+", "0x10",
+        "NaN", "Infinity", "-Infinity", "[1,]", "{\"a\": 1,}", "/* c */ 1", "1 // c", "1 2", "{} x", "[] ]",
+        R"("\ud83d")", R"("\ud83d x")", R"("\ud83d\u0041")", R"("\udc00")", R"("a \ude00 b")", R"("\x")",
+        R"("\u12")", "\"\xED\xA0\x80\"", "\"\xC0\xAF\"", "\"\xF4\x90\x80\x80\"", "\"\xE2\x82\"", "\"\x80\"",
+        "\"\xFF\"", "\"a\x01\"", "\"tab\tinside\"", "\"unterminated", "", " ", "nul", "tru", "[", "{\"a\"}",
+        "\xEF\xBB\xBF{}",   // nlohmann skips a byte order mark; the tape leaves such a file to it
+    };
+    for (const char* text : refused) CHECK_FALSE(tape_agrees(text));
+    CHECK_FALSE(tape_agrees(std::string("{} \0 x", 6)));   // a NUL byte after the value is not the end
+    CHECK_FALSE(tape_agrees(std::string("\"a\0b\"", 5)));   // nor a raw one in a string
+
+    JsonTape tape;
+    CHECK(read_json_tape(std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']'), tape, kMaxJsonDepth));
+    CHECK_FALSE(read_json_tape(std::string(kMaxJsonDepth + 1, '[') + std::string(kMaxJsonDepth + 1, ']'), tape, kMaxJsonDepth));
+    CHECK_FALSE(read_json_tape(std::string(100000, '['), tape, kMaxJsonDepth));
+}
+
+TEST_CASE("random numbers read from the tape as nlohmann reads them", "[portfolio][project]") {
+    std::mt19937 rng(8);
+    const auto digits = [&](int n) {
+        std::string s;
+        for (int i = 0; i < n; ++i) s += char('0' + rng() % 10);
+        return s;
+    };
+    for (int round = 0; round < 20000; ++round) {
+        std::string n = (rng() % 2 ? "-" : "") + std::to_string(1 + rng() % 9) + digits(rng() % 25);
+        if (rng() % 2) n += "." + digits(1 + rng() % 30);
+        if (rng() % 2) n += (rng() % 2 ? "e-" : "e") + std::to_string(rng() % 330);
+        tape_agrees("[" + n + "]");
+    }
+}

@@ -1,14 +1,24 @@
 #include "base/json_tape.h"
-#include <nlohmann/json.hpp>
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <rapidjson/reader.h>
 
 namespace clausier {
 
 namespace {
 
-using json = nlohmann::json;
+// RapidJSON's flags to refuse what nlohmann refuses: invalid UTF-8 in strings refused; strings decoded in place
+// (in the tape's copy of the text: no copy through RapidJSON's stack); numbers handed over as their text (RawNumber below converts them as nlohmann does). Comments, trailing commas, NaN and Infinity stay
+// refused (defaults); nothing but white space may follow the value (the reader checks it when it does not stop
+// after the value).
+constexpr unsigned kParseFlags =
+    rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseInsituFlag;
 
-// Records nlohmann's parse events as tokens (json_tape.h). Returning false stops the parse.
-struct TapeRecorder : nlohmann::json_sax<json> {
+// Records RapidJSON's parse events as tokens (json_tape.h). Returning false stops the parse.
+struct TapeRecorder : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeRecorder> {
     JsonTape& tape;
     int max_depth;
     std::vector<uint32_t> open;   // the containers not closed yet, innermost last
@@ -22,17 +32,42 @@ struct TapeRecorder : nlohmann::json_sax<json> {
         t.next = uint32_t(tape.tokens.size());
         return t;
     }
-    bool text(const string_t& s) {
+    // A string or key, decoded by RapidJSON within tape.strings. A lone low surrogate escape (\udc00) is decoded
+    // into the three bytes ED B0 80, which nlohmann refuses: such a string stops the tape (valid UTF-8 has no
+    // ED A0–BF).
+    bool text(const char* s, rapidjson::SizeType length) {
+        for (const char* e = static_cast<const char*>(std::memchr(s, '\xED', length)); e;
+             e = static_cast<const char*>(std::memchr(e + 1, '\xED', length - (e + 1 - s))))
+            if (e + 1 < s + length && static_cast<unsigned char>(e[1]) >= 0xA0) return false;
         JsonToken& t = push(JsonToken::string);
-        t.begin = uint32_t(tape.strings.size());
-        tape.strings += s;
-        t.end = uint32_t(tape.strings.size());
-        return tape.strings.size() < UINT32_MAX;
+        t.begin = uint32_t(s - tape.strings.data());
+        t.end = t.begin + length;
+        return true;
     }
     bool number(const JsonNumber& n) {
         push(JsonToken::number).begin = uint32_t(tape.numbers.size());
         tape.numbers.push_back(n);
         return true;
+    }
+    // A number's text, checked by RapidJSON, converted as nlohmann converts it: an integer as strtoll (negative)
+    // or strtoull reads it (std::from_chars: the same on JSON's digits), strtod when it has a fraction, an exponent
+    // or does not fit 64 bits; refused when out of a double's range. (RapidJSON 1.1.0's own conversion differs
+    // from strtod at the limits: 2.4703282292062327e-324 reads 5e-324, a 22-digit number times e302 reads finite.)
+    bool RawNumber(const char* s, rapidjson::SizeType length, bool) {
+        JsonNumber n;
+        const char* const end = s + length;
+        if (std::find_if(s, end, [](char c) { return c == '.' || c == 'e' || c == 'E'; }) == end) {
+            if (*s == '-' && std::from_chars(s, end, n.integer_value).ec == std::errc()) {
+                n.kind = JsonNumber::integer;
+                return number(n);
+            }
+            if (*s != '-' && std::from_chars(s, end, n.unsigned_value).ec == std::errc()) {
+                n.kind = JsonNumber::unsigned_integer;
+                return number(n);
+            }
+        }
+        n.floating_value = std::strtod(std::string(s, length).c_str(), nullptr);   // `s` is not NUL-terminated
+        return std::isfinite(n.floating_value) && number(n);
     }
     bool start(JsonToken::Kind kind) {
         open.push_back(uint32_t(tape.tokens.size()));
@@ -45,45 +80,30 @@ struct TapeRecorder : nlohmann::json_sax<json> {
         return true;
     }
 
-    bool null() override { return push(JsonToken::null), true; }
-    bool boolean(bool v) override { return push(JsonToken::boolean).truth = v, true; }
-    bool number_integer(number_integer_t v) override {
-        JsonNumber n;
-        n.kind = JsonNumber::integer;
-        n.integer_value = v;
-        return number(n);
-    }
-    bool number_unsigned(number_unsigned_t v) override {
-        JsonNumber n;
-        n.kind = JsonNumber::unsigned_integer;
-        n.unsigned_value = v;
-        return number(n);
-    }
-    bool number_float(number_float_t v, const string_t&) override {
-        JsonNumber n;
-        n.floating_value = v;
-        return number(n);
-    }
-    bool string(string_t& s) override { return text(s); }
-    bool key(string_t& s) override { return text(s); }
-    bool binary(binary_t&) override { return false; }   // not in JSON text
-    bool start_object(std::size_t) override { return start(JsonToken::object); }
-    bool end_object() override { return end(); }
-    bool start_array(std::size_t) override { return start(JsonToken::array); }
-    bool end_array() override { return end(); }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+    bool Null() { return push(JsonToken::null), true; }
+    bool Bool(bool v) { return push(JsonToken::boolean).truth = v, true; }
+    bool String(const char* s, rapidjson::SizeType length, bool) { return text(s, length); }
+    bool Key(const char* s, rapidjson::SizeType length, bool) { return text(s, length); }
+    bool StartObject() { return start(JsonToken::object); }
+    bool EndObject(rapidjson::SizeType) { return end(); }
+    bool StartArray() { return start(JsonToken::array); }
+    bool EndArray(rapidjson::SizeType) { return end(); }
 };
 
 }  // namespace
 
-bool read_json_tape(std::string_view text, JsonTape& tape, int max_depth) {
+bool read_json_tape(const std::string& text, JsonTape& tape, int max_depth) {
     tape.tokens.clear();
     tape.strings.clear();
     tape.numbers.clear();
     tape.tokens.reserve(text.size() / 16);
-    tape.strings.reserve(text.size());
+    if (text.size() >= UINT32_MAX) return false;
+    tape.strings = text;   // RapidJSON decodes each string in place, within this copy
     TapeRecorder recorder(tape, max_depth);
-    return json::sax_parse(text.begin(), text.end(), &recorder);
+    rapidjson::InsituStringStream stream(&tape.strings[0]);
+    rapidjson::Reader reader;
+    // The stream ends at the first NUL byte: one outside a string (where it is refused) must be the text's end.
+    return !reader.Parse<kParseFlags>(stream, recorder).IsError() && stream.Tell() == text.size();
 }
 
 double JsonNumber::as_double() const {

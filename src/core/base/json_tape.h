@@ -1,8 +1,10 @@
 // json_tape.h — a JSON text read as a flat list of tokens: no tree, one allocation for the list, one for the
-// strings and one for the numbers. nlohmann_json parses the text (its SAX interface, so it decides what is JSON
-// and how each value reads); the tape only records what the parser reports. Reading a project file this way
-// (project/model.cpp) instead of building nlohmann's tree — an object node, a map and a string for every member —
-// is what brings a 500-project portfolio towards its budget (docs/benchmarks.md, `portfolio_500_ms`).
+// strings and one for the numbers. RapidJSON's SAX reader parses the text (it decides what is JSON and how each
+// value reads); the tape only records what the parser reports. Its flags and checks make it refuse everything
+// nlohmann_json refuses and read every value as nlohmann does (it may refuse more: the caller then reads the file
+// with nlohmann's tree, the reference, which gives the verdict and the French message). Reading a project file
+// this way (project/model.cpp) instead of building nlohmann's tree — an object node, a map and a string for every
+// member — is what brings a 500-project portfolio towards its budget (docs/benchmarks.md, `portfolio_500_ms`).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -35,14 +37,15 @@ struct JsonToken {
 // array is its token followed by its elements' tokens. `next` skips a whole value.
 struct JsonTape {
     std::vector<JsonToken> tokens;
-    std::string strings;              // every key and string value, decoded, one after the other
+    std::string strings;              // the text, each key and string value decoded in place (tokens say where)
     std::vector<JsonNumber> numbers;
 };
 
-// Reads `text` (one JSON value, white space around it) into `tape` with nlohmann's SAX parser; false when
-// nlohmann refuses the text or it nests deeper than `max_depth` (the caller then asks nlohmann's tree for its
-// verdict and its error message).
-bool read_json_tape(std::string_view text, JsonTape& tape, int max_depth);
+// Reads `text` (one JSON value, white space around it, UTF-8 without a byte order mark) into `tape` with
+// RapidJSON's SAX reader; false when RapidJSON refuses the text (always when nlohmann would), when a string holds
+// an escaped lone surrogate, or when it nests deeper than `max_depth` (the caller then asks nlohmann's tree for
+// its verdict and its error message).
+bool read_json_tape(const std::string& text, JsonTape& tape, int max_depth);
 
 // A string token's text (decoded).
 inline std::string_view json_string(const JsonTape& tape, const JsonToken& t) {

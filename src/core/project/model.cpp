@@ -747,7 +747,7 @@ bool project_from_text(const std::string& text, Project& out, std::string& error
     }
     // NFC before parsing: JSON syntax is ASCII, only the strings change.
     std::string normalised;
-    const std::string_view source = plain ? std::string_view(text) : std::string_view(normalised = nfc(text));
+    const std::string& source = plain ? text : (normalised = nfc(text));
     JsonTape tape;   // it refuses deeper nesting than kMaxJsonDepth: checked below only when it refused the file
     if (read_json_tape(source, tape, kMaxJsonDepth) && current_file({&tape, tape.tokens.data()}))
         return read_project(TapeValue{&tape, tape.tokens.data()}, out, error);
