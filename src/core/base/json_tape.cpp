@@ -66,7 +66,9 @@ struct TapeRecorder : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TapeRecord
                 return number(n);
             }
         }
-        n.floating_value = std::strtod(std::string(s, length).c_str(), nullptr);   // `s` is not NUL-terminated
+        // `s` is not NUL-terminated. strtod reads '.' as the decimal point in the C locale, the one Clausier runs in
+        // (it never calls setlocale; nlohmann adapts to the locale, this would not).
+        n.floating_value = std::strtod(std::string(s, length).c_str(), nullptr);
         return std::isfinite(n.floating_value) && number(n);
     }
     bool start(JsonToken::Kind kind) {
