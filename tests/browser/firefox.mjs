@@ -14,9 +14,11 @@ import { App, appUrl, framesPending, run } from './lib.mjs';
 const firefox = process.env.CLAUSIER_FIREFOX || '/usr/bin/firefox-esr';
 
 // Xvfb picks a free display number itself (-displayfd) and writes it on fd 3 once it accepts connections: no
-// race with another test or another user's display.
+// race with another test or another user's display. Key auto-repeat off (-r): xdotool presses and releases each key,
+// but on a loaded machine the release can reach the server after the repeat delay (660 ms), which then types the
+// key twice (« wxccvbn » once, with two suites on two cores) — a fault of the test machine, not of the page.
 export async function startXvfb() {
-  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1440x900x24', '-nolisten', 'tcp'],
+  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1440x900x24', '-nolisten', 'tcp', '-r'],
     { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
   const number = await new Promise((resolve, reject) => {
     let out = '';
