@@ -14,7 +14,7 @@ void step_export() {
             "l'en-tête de la consultation et les numéros de page).");
     if (session().derived().blocking > 0)
         boxed_text("Attention", (counted(size_t(session().derived().blocking), "point bloquant reste ouvert", "points bloquants restent ouverts") +
-                               " : voyez l'étape 8.").c_str(),
+                               " : voyez l'" + step_reference(Step::verification) + ".").c_str(),
                    palette().error);
     struct Doc { DocumentKind kind; const char* id; const char* title; const char* what; };
     const Doc docs[] = {

@@ -30,7 +30,7 @@ void step_suivi() {
         }
         ImGui::EndTable();
     }
-    if (!any) help_text("Aucune condition d'exécution retenue pour l'instant (étape 5).");
+    if (!any) help_text("Aucune condition d'exécution retenue pour l'instant (" + step_reference(Step::clauses) + ").");
     section_gap();
     subheading("Autres engagements suivis");
     list_editor("suivi.monitoring", FIELD(p.monitoring), "Supprimer", "Ajouter un engagement", Commitment{},

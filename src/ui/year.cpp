@@ -306,7 +306,7 @@ void execution_fields() {
     const Project& p = session().project();
     const std::vector<Commitment> plan = monitoring_rows(p, session().library());
     subheading("Engagements du plan de suivi");
-    if (plan.empty()) help_text("Le plan de suivi ne comporte aucun engagement (étape 7).");
+    if (plan.empty()) help_text("Le plan de suivi ne comporte aucun engagement (" + step_reference(Step::suivi) + ").");
     for (size_t i = 0; i < plan.size(); ++i) {
         CommitmentStatus status = CommitmentStatus::a_suivre;
         for (const CommitmentRecord& r : p.execution.commitments)

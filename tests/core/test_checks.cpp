@@ -255,6 +255,12 @@ TEST_CASE("The stepper's states: a step is filled once its essentials are", "[ch
     CHECK_FALSE(step_filled(p, Step::verification, {blocking}));
 }
 
+TEST_CASE("A text points to a step by its number and label from the path's table", "[checks]") {
+    CHECK(step_reference(Step::besoin) == "étape 1 (Besoin)");
+    CHECK(step_reference(Step::verification) == "étape 9 (Vérification)");   // « étape 8 » before the sourcing step
+    CHECK(step_reference(Step::export_documents) == "étape " + std::to_string(kStepCount) + " (Export)");
+}
+
 TEST_CASE("Every finding leads to a field of the app: its step and widget", "[checks]") {
     Project p = clean_project();
     Finding f;

@@ -19,4 +19,6 @@ static_assert(sizeof kSteps / sizeof kSteps[0] == size_t(kStepCount), "one entry
 
 template <> EnumNames<Step> enum_names<Step>() { return kSteps; }
 
+std::string step_reference(Step s) { return "étape " + std::to_string(int(s) + 1) + " (" + enum_label(s) + ")"; }
+
 }  // namespace clausier
