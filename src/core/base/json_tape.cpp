@@ -11,9 +11,9 @@ namespace clausier {
 namespace {
 
 // RapidJSON's flags to refuse what nlohmann refuses: invalid UTF-8 in strings refused; strings decoded in place
-// (in the tape's copy of the text: no copy through RapidJSON's stack); numbers handed over as their text (RawNumber below converts them as nlohmann does). Comments, trailing commas, NaN and Infinity stay
-// refused (defaults); nothing but white space may follow the value (the reader checks it when it does not stop
-// after the value).
+// (in the tape's copy of the text: no copy through RapidJSON's stack); numbers handed over as their text
+// (RawNumber below converts them as nlohmann does). Comments, trailing commas, NaN and Infinity stay refused
+// (defaults); nothing but white space may follow the value (the reader checks it when it does not stop after it).
 constexpr unsigned kParseFlags =
     rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseInsituFlag;
 
