@@ -137,6 +137,12 @@ export class FirefoxApp extends App {
     this.x('xdotool', 'mousemove', '--sync', String(x), String(Math.round(origin.y + r.y + Math.min(r.h / 2, 12))));
     this.x('xdotool', 'click', String(button));
     await this.settle();
+    // A click on a text field starts its edit, and keys sent next belong to it only once it has: under load the
+    // click can reach the page after settle() saw a still frame (keys then went to the field edited before).
+    if (button === 1) {
+      await this.page.waitForFunction((f) => !Module.clausierSemantics || !Module.clausierSemantics.field(f) ||
+        window.clausierText.editing() === f, { timeout: 15000 }, id);
+    }
   }
   // --- nothing sent anywhere -----------------------------------------------------------------------------------
   // What WebDriver BiDi's network events (App.requests) show is what Firefox's HTTP layer opens for the page:
