@@ -3,15 +3,17 @@
 set -u
 bin="$1"
 pass=0; fail=0
+# Every file of the run in a folder of its own: two clones tested at once on one machine share /tmp.
+tmp=$(mktemp -d)
 ok()  { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 expect_exit() {   # expect_exit CODE -- command...
   local want=$1; shift 2
-  "$@" >/tmp/clausier-cli.out 2>/tmp/clausier-cli.err
+  "$@" >"$tmp/out" 2>"$tmp/err"
   local got=$?
   [ "$got" = "$want" ] && ok || bad "exit $got (wanted $want): $*"
 }
-json_get() { python3 -c "import json,sys; d=json.load(open('/tmp/clausier-cli.out')); print($1)"; }
+json_get() { python3 -c "import json,sys; d=json.load(open('$tmp/out')); print($1)"; }
 
 expect_exit 0 -- "$bin" procedure --buyer collectivite --nature services --amount 250000 --date 2026-11-22 --json
 [ "$(json_get 'd["procedure"]')" = "formalisee" ] && ok || bad "250 000 services collectivite should be formalisee"
@@ -30,18 +32,18 @@ expect_exit 0 -- "$bin" procedure --buyer etat --nature fournitures --amount "59
 expect_exit 0 -- "$bin" procedure --buyer etat --nature fournitures --amount $'1\u202f234\u202f567,89\u00a0€ HT' --date 15/01/2027 --json
 [ "$(json_get 'd["procedure"]')" = "formalisee" ] && ok || bad "« 1 234 567,89 € HT » with no-break spaces is formalisee"
 expect_exit 2 -- "$bin" procedure --buyer etat --nature fournitures --amount "1,234,567" --json
-grep -q "ambigu" /tmp/clausier-cli.err && ok || bad "« 1,234,567 » refused as ambiguous"
-[ ! -s /tmp/clausier-cli.out ] && ok || bad "nothing on stdout for a refused amount"
+grep -q "ambigu" "$tmp/err" && ok || bad "« 1,234,567 » refused as ambiguous"
+[ ! -s "$tmp/out" ] && ok || bad "nothing on stdout for a refused amount"
 expect_exit 2 -- "$bin" procedure --buyer etat --nature fournitures --amount "-5" --json
-grep -q "négatif" /tmp/clausier-cli.err && ok || bad "a negative amount is refused"
+grep -q "négatif" "$tmp/err" && ok || bad "a negative amount is refused"
 expect_exit 2 -- "$bin" procedure --buyer etat --nature fournitures --amount 1000 --date 31/02/2027 --json
-grep -q "28 jours" /tmp/clausier-cli.err && ok || bad "31/02/2027 refused, naming the month's days"
+grep -q "28 jours" "$tmp/err" && ok || bad "31/02/2027 refused, naming the month's days"
 
 expect_exit 2 -- "$bin" procedure --buyer mairie --nature services --amount 1
 expect_exit 2 -- "$bin" procedure --buyer etat --nature services
 expect_exit 2 -- "$bin" frobnicate
 expect_exit 2 -- "$bin" procedure --buyer etat --nature services --amount 10 --bogus
-[ -s /tmp/clausier-cli.err ] && ok || bad "usage errors print a sentence"
+[ -s "$tmp/err" ] && ok || bad "usage errors print a sentence"
 
 expect_exit 0 -- "$bin" library check
 expect_exit 0 -- "$bin" library stats --json
@@ -51,11 +53,10 @@ json_get 'all(set(c)>= {"id","version","title","pillar","kind","level","families
 json_get 'all("{{" not in c["text"] for c in d["clauses"])' | grep -q True && ok || bad "list renders variables"
 json_get 'all(len(c["citations"]) == len(c["articles"]) and not any(x.startswith(("AGEC-", "RGPD-", "D-20", "REEN-")) for x in c["citations"]) for c in d["clauses"])' | grep -q True && ok || bad "list cites articles as real citations"
 
-tmp=$(mktemp -d)
 printf '{"format":"clausier-projet",' > "$tmp/truncated.json"
 expect_exit 1 -- "$bin" check "$tmp/truncated.json" --json
-grep -q "JSON" /tmp/clausier-cli.err && ok || bad "truncated file message"
-[ ! -s /tmp/clausier-cli.out ] && ok || bad "nothing on stdout on error"
+grep -q "JSON" "$tmp/err" && ok || bad "truncated file message"
+[ ! -s "$tmp/out" ] && ok || bad "nothing on stdout on error"
 echo '{"format":"autre-chose","schema_version":1}' > "$tmp/foreign.json"
 expect_exit 1 -- "$bin" check "$tmp/foreign.json" --json
 expect_exit 1 -- "$bin" check "$tmp/missing.json" --json
@@ -64,7 +65,7 @@ expect_exit 0 -- "$bin" scenario list
 while IFS=$'\t' read -r name title; do
   [ -n "$title" ] && ok || bad "scenario $name has a title"
   expect_exit 0 -- "$bin" scenario show "$name"
-  cp /tmp/clausier-cli.out "$tmp/$name.json"
+  cp "$tmp/out" "$tmp/$name.json"
   expect_exit 0 -- "$bin" check "$tmp/$name.json" --json
   json_get '"findings" in d' | grep -q True && ok || bad "check json for $name"
   expect_exit 0 -- "$bin" recommend "$tmp/$name.json" --json
@@ -101,10 +102,10 @@ expect_exit 0 -- "$bin" decp stats "$fx/places.json" --departement 2a --today 20
 expect_exit 0 -- "$bin" decp stats "$fx/v2_regulatory.json" "$tmp/missing.json" --json
 json_get '[f["read"] for f in d["files"]] == [True, False]' | grep -q True && ok || bad "decp a missing file beside a good one"
 expect_exit 0 -- "$bin" decp stats "$fx/v2_regulatory.json"
-grep -q "marchés" /tmp/clausier-cli.out && ok || bad "decp text output"
+grep -q "marchés" "$tmp/out" && ok || bad "decp text output"
 for unreadable in "$tmp/missing.json" "$tmp/foreign.json" "$tmp/truncated.json"; do
   expect_exit 1 -- "$bin" decp stats "$unreadable" --json
-  [ ! -s /tmp/clausier-cli.out ] && [ -s /tmp/clausier-cli.err ] && ok || bad "decp unreadable file: sentence on stderr only"
+  [ ! -s "$tmp/out" ] && [ -s "$tmp/err" ] && ok || bad "decp unreadable file: sentence on stderr only"
 done
 expect_exit 1 -- "$bin" decp stats "$tmp/missing.json" "$tmp/foreign.json" --json
 expect_exit 2 -- "$bin" decp stats --json
@@ -122,13 +123,13 @@ expect_exit 1 -- "$bin" decp report "$tmp/missing.json" --format docx --out "$tm
 expect_exit 0 -- "$bin" decp renewals "$fx/v2_regulatory.json" --today 2026-11-22 --json
 [ "$(json_get '[r["id"] for r in d]')" = "['2025-001', '2024-017']" ] && ok || bad "decp renewals --json"
 expect_exit 0 -- "$bin" decp renewals "$fx/v2_regulatory.json" "$fx/places.json" --today 2026-11-22 --departement 35 --csv
-[ "$(grep -c ';' /tmp/clausier-cli.out)" = "3" ] && ok || bad "decp renewals --csv: a header and two contracts"
+[ "$(grep -c ';' "$tmp/out")" = "3" ] && ok || bad "decp renewals --csv: a header and two contracts"
 expect_exit 0 -- "$bin" decp renewals "$fx/v2_regulatory.json" --today 2026-11-22
-grep -q "Nettoyage des locaux administratifs" /tmp/clausier-cli.out && ok || bad "decp renewals text"
+grep -q "Nettoyage des locaux administratifs" "$tmp/out" && ok || bad "decp renewals text"
 expect_exit 2 -- "$bin" decp renewals "$fx/v2_regulatory.json" --csv --json
 expect_exit 2 -- "$bin" decp stats "$fx/v2_regulatory.json" --csv
 expect_exit 2 -- "$bin" decp stats "$fx/v2_regulatory.json" --today
-[ -s /tmp/clausier-cli.err ] && ok || bad "decp usage errors print a sentence"
+[ -s "$tmp/err" ] && ok || bad "decp usage errors print a sentence"
 
 # portfolio --document bilan-spaser --decp: the buyer's own published records (the SPASER's SIRET, the report's
 # year) beside the projects' figures; the other buyer's and the other year's records left out.
@@ -145,7 +146,7 @@ expect_exit 0 -- "$bin" portfolio scenarios/nettoyage-insertion.clausier.json --
 unzip -p "$tmp/bilan.odt" content.xml | grep -q "ne sont pas utilisées dans ce bilan.*aucun fichier de données essentielles" && ok || bad "bilan-spaser without --decp says why"
 expect_exit 2 -- "$bin" portfolio scenarios/nettoyage-insertion.clausier.json --decp "$fx/spaser_buyer.json" --json
 expect_exit 1 -- "$bin" portfolio scenarios/nettoyage-insertion.clausier.json --document bilan-spaser --decp "$tmp/missing.json" --format html -o "$tmp/x.html"
-[ -s /tmp/clausier-cli.err ] && ok || bad "bilan-spaser with an unreadable --decp file says so"
+[ -s "$tmp/err" ] && ok || bad "bilan-spaser with an unreadable --decp file says so"
 
 # check --spaser: the project measured against the buyer's SPASER (rules spaser-cible-*), the finding's action.
 python3 - "$tmp/cible.spaser.json" <<'PY'
@@ -167,10 +168,10 @@ expect_exit 0 -- "$bin" check scenarios/spaser-agglomeration.clausier.json --jso
 [ "$(json_get '[f.get("action") for f in d["findings"] if f["rule"] == "spaser-obligatoire"]')" = "['demarrer-spaser']" ] \
   && ok || bad "check: spaser-obligatoire offers to start a SPASER"
 expect_exit 0 -- "$bin" check scenarios/spaser-agglomeration.clausier.json --spaser "$tmp/cible.spaser.json"
-grep -q "spaser-obligatoire\|SPASER) est obligatoire" /tmp/clausier-cli.out && bad "an adopted --spaser silences spaser-obligatoire" || ok
+grep -q "spaser-obligatoire\|SPASER) est obligatoire" "$tmp/out" && bad "an adopted --spaser silences spaser-obligatoire" || ok
 printf '{"axes": 3}' > "$tmp/broken.spaser.json"
 expect_exit 1 -- "$bin" check scenarios/nettoyage-insertion.clausier.json --spaser "$tmp/broken.spaser.json"
-grep -q "axes" /tmp/clausier-cli.err && ok || bad "check --spaser with a broken SPASER names its field"
+grep -q "axes" "$tmp/err" && ok || bad "check --spaser with a broken SPASER names its field"
 
 rm -rf "$tmp"
 echo "cli: $pass passed, $fail failed"
